@@ -1,0 +1,32 @@
+# The README's two commands: `make run` (set up, then chat or run the bot) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench eval validate clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/python -m bot
+
+test: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m bot bench
+
+eval: $(STAMP)
+	$(BIN)/python -m bot eval
+
+validate: $(STAMP)
+	$(BIN)/python -m bot validate
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

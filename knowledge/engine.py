@@ -1,0 +1,195 @@
+"""The answer engine: question in, cited answer out, in the asker's language and time zone.
+
+Flow: detect the language → find and strip a named place → match the rest against the
+fact index → compose times (source zone, a reference zone, the place asked for, the
+user's own zone), tense, notes and citations. A follow-up such as "and in Tokyo?" reuses
+the conversation's last event fact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from knowledge.compose import (
+    Answer,
+    Suggestion,
+    TimeLine,
+    citations_for,
+    representative_question,
+    tense_line,
+)
+from knowledge.i18n import ANSWERS
+from knowledge.matcher import FactIndex, Match, Weights
+from knowledge.model import Fact, Source
+from knowledge.places import Place, PlaceResolver
+from knowledge.text import clean, detect_language
+from knowledge.times import utc_now, zone_city
+from knowledge.zones import get_zone
+
+# Zones every event answer shows besides its own: the source's Kyiv and Moscow.
+REFERENCE_ZONES = ("Europe/Kyiv", "Europe/Moscow")
+# Offered when a question is declined: what the bot can certainly answer.
+MAIN_FACTS = ("call-time", "call-format", "call-topics", "first-footage")
+MAX_QUESTION_LENGTH = 1000
+_FOLLOW_UP_TOKENS = frozenset({"@when"})
+
+
+class UnknownPlace(ValueError):
+    def __init__(self, name: str, suggestions: list[str]):
+        self.name = name
+        self.suggestions = suggestions
+        super().__init__(f"unknown place or time zone: {name!r}")
+
+
+@dataclass
+class Conversation:
+    """What a follow-up question may refer back to."""
+
+    last_fact_id: str | None = None
+
+
+class Engine:
+    def __init__(
+        self,
+        facts: Sequence[Fact],
+        sources: Mapping[str, Source],
+        *,
+        clock: Callable[[], datetime] = utc_now,
+        resolver: PlaceResolver | None = None,
+        weights: Weights | None = None,
+    ):
+        self.clock = clock
+        self.weights = weights
+        self.resolver = resolver or PlaceResolver.default()
+        self.sources = dict(sources)
+        self.index = FactIndex(facts, weights=weights)
+
+    def reload(self, facts: Sequence[Fact], sources: Mapping[str, Source] | None = None) -> None:
+        """Swap in a new index in one assignment: a question sees the old or the new, never a mix."""
+        index = FactIndex(facts, weights=self.weights)
+        if sources is not None:
+            self.sources = dict(sources)
+        self.index = index
+
+    @property
+    def facts(self) -> Mapping[str, Fact]:
+        return self.index.facts
+
+    def resolve_place(self, name: str) -> Place:
+        """A place or zone named by the user (`--tz`, `/tz`); UnknownPlace with suggestions."""
+        place = self.resolver.resolve(name)
+        if place is None:
+            raise UnknownPlace(name, self.resolver.suggest(name))
+        return place
+
+    def ask(
+        self,
+        question: str,
+        *,
+        lang: str | None = None,
+        lang_hint: str | None = None,
+        user_place: Place | None = None,
+        conversation: Conversation | None = None,
+    ) -> Answer:
+        index = self.index  # one version of the fact base for the whole answer
+        text = clean(question).strip()[: MAX_QUESTION_LENGTH * 2]
+        lang = lang or detect_language(text, lang_hint)
+        if not text:
+            return Answer(status="empty", lang=lang, lead=ANSWERS("answer.empty", lang))
+        mention = self.resolver.find(text)
+        rest = text[: mention.start] + " " + text[mention.end :] if mention else text
+        match = index.match(rest, lang)
+        fact = index.facts[match.best.fact_id] if match.best else None
+        if fact is None and mention and conversation and conversation.last_fact_id:
+            previous = index.facts.get(conversation.last_fact_id)
+            if previous and previous.event and set(match.tokens) <= _FOLLOW_UP_TOKENS:
+                fact = previous
+        if fact is None:
+            return self._not_answered(index, match, lang)
+        if conversation is not None:
+            conversation.last_fact_id = fact.id
+        return self._answer(fact, match, lang, mention.place if mention else None, user_place)
+
+    def _answer(
+        self,
+        fact: Fact,
+        match: Match,
+        lang: str,
+        asked: Place | None,
+        user_place: Place | None,
+    ) -> Answer:
+        times: list[TimeLine] = []
+        notes: list[str] = []
+        tense = ""
+        if fact.event is not None:
+            start = fact.event.aware
+            times.append(TimeLine(start, zone_city(fact.event.zone, lang), "source"))
+            shown = {fact.event.zone}
+            for zone in REFERENCE_ZONES:
+                if zone not in shown:
+                    times.append(TimeLine(start.astimezone(get_zone(zone)), zone_city(zone, lang), "reference"))
+                    shown.add(zone)
+            for place, role in ((asked, "asked"), (user_place, "user")):
+                if place is not None:
+                    times.append(TimeLine(start.astimezone(place.tzinfo), place.label(lang), role))
+                    notes.extend(place_notes(place, lang))
+            tense = tense_line(start, self.clock(), lang)
+        ranked = tuple((c.fact_id, c.score) for c in match.candidates)
+        best_score = match.best.score if match.best else 0.0
+        return Answer(
+            status="answered",
+            lang=lang,
+            lead=fact.text[lang],
+            fact=fact,
+            score=best_score,
+            times=tuple(times),
+            tense=tense,
+            notes=tuple(dict.fromkeys(notes)),
+            citations=citations_for(fact, self.sources, lang),
+            ranked=ranked or ((fact.id, best_score),),
+            place=asked,
+        )
+
+    def _not_answered(self, index: FactIndex, match: Match, lang: str) -> Answer:
+        ranked = tuple((c.fact_id, c.score) for c in match.candidates)
+        if match.candidates:
+            suggestions = tuple(
+                Suggestion(c.fact_id, representative_question(index.facts[c.fact_id], lang), c.score)
+                for c in match.candidates
+            )
+            return Answer(
+                status="unsure",
+                lang=lang,
+                lead=ANSWERS("answer.unsure", lang),
+                suggestions=suggestions,
+                ranked=ranked,
+            )
+        offers = tuple(
+            Suggestion(fid, representative_question(index.facts[fid], lang), 0.0)
+            for fid in MAIN_FACTS
+            if fid in index.facts
+        )
+        lead = ANSWERS("answer.declined", lang)
+        if offers:
+            lead = f"{lead} {ANSWERS('answer.declined_offer', lang)}"
+        return Answer(status="declined", lang=lang, lead=lead, suggestions=offers, ranked=ranked)
+
+
+def place_notes(place: Place, lang: str) -> list[str]:
+    notes = []
+    if place.country:
+        country = place.country.get(lang) or place.country.get("en", "")
+        notes.append(ANSWERS("place.country_capital", lang, country=country, city=place.label(lang)))
+    if place.other_readings:
+        notes.append(
+            ANSWERS(
+                "place.ambiguous",
+                lang,
+                abbr=place.names.get("en", place.key),
+                reading=place.key,
+                others=", ".join(place.other_readings),
+            )
+        )
+    return notes

@@ -1,0 +1,123 @@
+"""Text normalisation, language detection and word reduction for matching.
+
+Questions arrive in English, Russian or Ukrainian, with typos, odd Unicode and any case.
+Everything here turns them into comparable tokens; the matcher never sees raw text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+from knowledge.model import LANGS
+
+# Characters that render as nothing (or as a space) but split or glue words.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_APOSTROPHES = str.maketrans({c: "'" for c in "’ʼ`´‘ʹ′"})
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*|\d+", re.UNICODE)
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[a-z]")
+
+_UK_LETTERS = set("іїєґ")
+_RU_LETTERS = set("ыэъё")
+# Frequent words that tell the two languages apart when the letters do not.
+_UK_WORDS = frozenset(
+    "що коли як хто де чому навіщо буде будуть це чи та й або який яка яке які котрій котра "
+    "розмова розмови розмову переговори зустріч дзвінок про від після вже ще тому якщо його "
+    "їх мені скажи підкажи будь ласка годині котрій".split()
+)
+_RU_WORDS = frozenset(
+    "что когда как кто где почему зачем будет будут это ли или какой какая какое какие "
+    "разговор переговоры встреча звонок созвон после уже еще его их мне скажи подскажи "
+    "пожалуйста сколько часов".split()
+)
+
+
+def clean(text: str) -> str:
+    """Unicode-normalised text with invisible characters dropped; case and words kept."""
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    return "".join(ch if ch.isprintable() else " " for ch in text)
+
+
+def normalize(text: str) -> str:
+    """Lower-cased, ё→е, one kind of apostrophe, punctuation gone, spaces squashed."""
+    text = clean(text).casefold().translate(_APOSTROPHES).replace("ё", "е")
+    return " ".join(_WORD.findall(text))
+
+
+def words(text: str) -> list[str]:
+    return normalize(text).split()
+
+
+def detect_language(text: str, hint: str | None = None) -> str:
+    """en, ru or uk for a question; `hint` (the client's language) breaks ties.
+
+    Latin-only text is English. For Cyrillic, letters unique to one language decide
+    first, then frequent words, then which dictionary knows more of the words.
+    """
+    lowered = clean(text).casefold().translate(_APOSTROPHES)
+    cyrillic = len(_CYRILLIC.findall(lowered))
+    latin = len(_LATIN.findall(lowered))
+    hint = hint if hint in LANGS else None
+    if cyrillic == 0:
+        return "en" if latin or hint is None else hint
+    if latin > cyrillic * 2:
+        return "en"
+    uk_score = sum(ch in _UK_LETTERS for ch in lowered) * 2
+    ru_score = sum(ch in _RU_LETTERS for ch in lowered) * 2
+    tokens = words(lowered)
+    uk_score += sum(token in _UK_WORDS for token in tokens)
+    ru_score += sum(token in _RU_WORDS for token in tokens)
+    if uk_score == ru_score:
+        uk_score += sum(_known_only_in("uk", token) for token in tokens)
+        ru_score += sum(_known_only_in("ru", token) for token in tokens)
+    if uk_score > ru_score:
+        return "uk"
+    if ru_score > uk_score:
+        return "ru"
+    return hint if hint in ("ru", "uk") else "ru"
+
+
+@lru_cache(maxsize=2)
+def _morph(lang: str):
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=lang)
+
+
+def _known_only_in(lang: str, token: str) -> bool:
+    other = "ru" if lang == "uk" else "uk"
+    return _morph(lang).word_is_known(token) and not _morph(other).word_is_known(token)
+
+
+@lru_cache(maxsize=4)
+def _stemmer(name: str):
+    return snowballstemmer.stemmer(name)
+
+
+@lru_cache(maxsize=200_000)
+def reduce_word(word: str, lang: str, mode: str = "lemma") -> str:
+    """One word's base form for matching: "переговорів" → "переговори", "talks" → "talk".
+
+    mode "lemma" uses pymorphy3 dictionaries for ru and uk (there is no Snowball stemmer
+    for Ukrainian); mode "stem" uses Snowball (Russian rules for both). English is always
+    stemmed. Numbers and Latin words in a Cyrillic question go to English.
+    """
+    if word.isdigit():
+        return word
+    if not _CYRILLIC.search(word):
+        return _stemmer("english").stemWord(word)
+    lang = lang if lang in ("ru", "uk") else "ru"
+    if mode == "stem":
+        return _stemmer("russian").stemWord(word)
+    parses = _morph(lang).parse(word)
+    if not parses or not parses[0].is_known:
+        other = _morph("uk" if lang == "ru" else "ru").parse(word)
+        if other and other[0].is_known:
+            parses = other
+    if not parses:
+        return word
+    return parses[0].normal_form.replace("ё", "е")

@@ -1,0 +1,35 @@
+"""IANA zones from the bundled `tzdata` package, never the host's zone database.
+
+zoneinfo looks at the system database first; hosts differ in how current it is, so the
+search path is emptied once on import and answers are the same on every machine.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from functools import lru_cache
+from typing import Any
+
+zoneinfo.reset_tzpath(to=[])
+
+
+@lru_cache(maxsize=1)
+def available_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+def is_known_zone(name: Any) -> bool:
+    if not isinstance(name, str) or not name:
+        return False
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def get_zone(name: str) -> zoneinfo.ZoneInfo:
+    """The zone for an IANA name (aliases such as Europe/Kiev included); KeyError if unknown."""
+    if not is_known_zone(name):
+        raise KeyError(name)
+    return zoneinfo.ZoneInfo(name)

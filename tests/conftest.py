@@ -1,0 +1,43 @@
+"""Shared fixtures: the shipped fact base, an engine on a fixed clock, a fresh database."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from knowledge.engine import Engine
+from knowledge.loader import load_facts, load_sources
+from knowledge.store import FactStore
+
+# "Today" for tests that speak of tense: after the call, as the real today is.
+AFTER_THE_CALL = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+BEFORE_THE_CALL = datetime(2021, 12, 4, 9, 0, tzinfo=UTC)
+
+
+@pytest.fixture(scope="session")
+def sources():
+    return load_sources()
+
+
+@pytest.fixture(scope="session")
+def facts(sources):
+    return load_facts(sources=sources)
+
+
+@pytest.fixture(scope="session")
+def engine(facts, sources) -> Engine:
+    return Engine(facts, sources, clock=lambda: AFTER_THE_CALL)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "talkbot.db"
+
+
+@pytest.fixture
+def store(db_path: Path):
+    opened = FactStore.open(db_path)
+    yield opened
+    opened.close()
