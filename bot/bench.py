@@ -71,15 +71,37 @@ def run_eval(mode: str = "lemma", show: bool = False) -> int:
         for item, answer in misses:
             got = answer.fact.id if answer.answered else answer.status
             top = ", ".join(f"{f}:{s:.0f}" for f, s in answer.ranked[:3])
-            print(f"  ✗ [{item['lang']}] {item['q']!r}: expected {item['expect']}, got {got} ({top})")
+            print(
+                f"  ✗ [{item['lang']}] {item['q']!r}: expected {item['expect']}, got {got} ({top})"
+            )
     return 0
 
 
 def synthetic_facts(base: list[Fact], count: int, seed: int = 7) -> list[Fact]:
     """`count` facts shaped like the real ones, with fresh words mixed into their questions."""
     rng = random.Random(seed)
-    syllables = "ka lo mi ner sta vo dre pul zan tik ro bel gra shu fen dor vil".split()
-    vocabulary = ["".join(rng.choices(syllables, k=rng.randint(2, 4))) for _ in range(count // 2 + 50)]
+    syllables = [
+        "ka",
+        "lo",
+        "mi",
+        "ner",
+        "sta",
+        "vo",
+        "dre",
+        "pul",
+        "zan",
+        "tik",
+        "ro",
+        "bel",
+        "gra",
+        "shu",
+        "fen",
+        "dor",
+        "vil",
+    ]
+    vocabulary = [
+        "".join(rng.choices(syllables, k=rng.randint(2, 4))) for _ in range(count // 2 + 50)
+    ]
     facts = []
     for number in range(count):
         model = base[number % len(base)]
@@ -106,7 +128,8 @@ def run_bench(quick: bool = False) -> int:
     print(f"load and validate the facts file: {(time.perf_counter() - started) * 1000:.0f} ms")
     resolver = PlaceResolver.default()
     sizes = [("shipped", base)] + [
-        (f"{n:,} facts", synthetic_facts(base, n)) for n in ((1000, 3000) if quick else (1000, 10_000))
+        (f"{n:,} facts", synthetic_facts(base, n))
+        for n in ((1000, 3000) if quick else (1000, 10_000))
     ]
     for label, facts in sizes:
         started = time.perf_counter()

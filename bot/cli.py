@@ -45,7 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_answer_options(ask)
     ask.add_argument("--json", action="store_true", help="one JSON object per answer and line")
     ask.add_argument(
-        "--batch", metavar="FILE", help='JSON Lines {"q", "lang", "tz"} to answer one by one ("-": stdin)'
+        "--batch",
+        metavar="FILE",
+        help='JSON Lines {"q", "lang", "tz"} to answer one by one ("-": stdin)',
     )
     ask.add_argument("questions", nargs="*", metavar="QUESTION")
 
@@ -63,7 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_answer_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=LANGS, help="answer in this language (default: detect)")
-    parser.add_argument("--tz", metavar="ZONE", help="your place or zone: 'Berlin', 'Нью-Йорк', 'UTC+3'")
+    parser.add_argument(
+        "--tz", metavar="ZONE", help="your place or zone: 'Berlin', 'Нью-Йорк', 'UTC+3'"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -73,7 +77,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             if settings.has_token:
                 return _run_bot(settings)
-            print("No BOT_TOKEN configured: opening the local console chat instead (Ctrl-D to quit).")
+            print(
+                "No BOT_TOKEN configured: opening the local console chat instead (Ctrl-D to quit)."
+            )
             return chat(settings, lang=None, tz=None)
         if args.command == "run":
             return _run_bot(settings)
@@ -130,7 +136,12 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "lang": answer.lang,
         "facts": [{"id": fact_id, "score": score} for fact_id, score in answer.ranked],
         "citations": [
-            {"fact_id": c.fact_id, "quote": c.quote, "source": c.source_id, "where": c.where(answer.lang)}
+            {
+                "fact_id": c.fact_id,
+                "quote": c.quote,
+                "source": c.source_id,
+                "where": c.where(answer.lang),
+            }
             for c in answer.citations
         ],
     }
@@ -145,7 +156,9 @@ class _Job:
 
 def _read_batch(name: str) -> list[_Job]:
     try:
-        stream: Iterable[str] = sys.stdin if name == "-" else Path(name).read_text("utf-8").splitlines()
+        stream: Iterable[str] = (
+            sys.stdin if name == "-" else Path(name).read_text("utf-8").splitlines()
+        )
     except OSError as error:
         raise CliError(f"cannot read {name}: {error.strerror}") from None
     except UnicodeDecodeError:
@@ -208,7 +221,9 @@ def chat(settings: Settings, lang: str | None, tz: str | None) -> int:
         place = _user_place(engine, tz)
         conversation = Conversation()
         if interactive:
-            print("Ask about the Putin–Biden call in English, Russian or Ukrainian. /quit to leave.")
+            print(
+                "Ask about the Putin–Biden call in English, Russian or Ukrainian. /quit to leave."
+            )
         while True:
             try:
                 line = input("you> " if interactive else "")
@@ -234,7 +249,9 @@ def chat(settings: Settings, lang: str | None, tz: str | None) -> int:
                 print(f"bot> language: {lang or 'auto'}")
                 continue
             answer = engine.ask(line, lang=lang, user_place=place, conversation=conversation)
-            print(("bot> " if interactive else "") + answer.text + ("\n" if interactive else "\n---"))
+            print(
+                ("bot> " if interactive else "") + answer.text + ("\n" if interactive else "\n---")
+            )
     finally:
         store.close()
     return 0

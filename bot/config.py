@@ -37,10 +37,14 @@ class Settings(BaseSettings):
     @classmethod
     def _split_ids(cls, value: object) -> object:
         if isinstance(value, str):
-            return frozenset(int(part) for part in value.replace(";", ",").split(",") if part.strip())
+            return frozenset(
+                int(part) for part in value.replace(";", ",").split(",") if part.strip()
+            )
         return value
 
-    @field_validator("bot_token", "webhook_secret", "telegram_api_url", "webhook_url", mode="before")
+    @field_validator(
+        "bot_token", "webhook_secret", "telegram_api_url", "webhook_url", mode="before"
+    )
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value

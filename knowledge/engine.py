@@ -33,7 +33,7 @@ REFERENCE_ZONES = ("Europe/Kyiv", "Europe/Moscow")
 # Offered when a question is declined: what the bot can certainly answer.
 MAIN_FACTS = ("call-time", "call-format", "call-topics", "first-footage")
 MAX_QUESTION_LENGTH = 1000
-_FOLLOW_UP_TOKENS = frozenset({"@when"})
+_FOLLOW_UP_TOKENS = frozenset({"@when", "@time", "@topic"})
 
 
 class UnknownPlace(ValueError):
@@ -67,7 +67,7 @@ class Engine:
         self.index = FactIndex(facts, weights=weights)
 
     def reload(self, facts: Sequence[Fact], sources: Mapping[str, Source] | None = None) -> None:
-        """Swap in a new index in one assignment: a question sees the old or the new, never a mix."""
+        """Swap in a new index in one assignment: a question sees the old or the new only."""
         index = FactIndex(facts, weights=self.weights)
         if sources is not None:
             self.sources = dict(sources)
@@ -84,6 +84,32 @@ class Engine:
             raise UnknownPlace(name, self.resolver.suggest(name))
         return place
 
+    def examples(self, lang: str) -> list[Suggestion]:
+        """The main questions the bot can answer, for /start buttons and declined answers."""
+        facts = self.index.facts
+        return [
+            Suggestion(fid, representative_question(facts[fid], lang), 0.0)
+            for fid in MAIN_FACTS
+            if fid in facts
+        ]
+
+    def answer_fact(
+        self,
+        fact_id: str,
+        *,
+        lang: str,
+        user_place: Place | None = None,
+        conversation: Conversation | None = None,
+    ) -> Answer | None:
+        """The answer for a known fact (a tapped suggestion); None if it no longer exists."""
+        index = self.index
+        fact = index.facts.get(fact_id)
+        if fact is None:
+            return None
+        if conversation is not None:
+            conversation.last_fact_id = fact.id
+        return self._answer(fact, Match(None, (), ()), lang, None, user_place)
+
     def ask(
         self,
         question: str,
@@ -99,8 +125,14 @@ class Engine:
         if not text:
             return Answer(status="empty", lang=lang, lead=ANSWERS("answer.empty", lang))
         mention = self.resolver.find(text)
-        rest = text[: mention.start] + " " + text[mention.end :] if mention else text
-        match = index.match(rest, lang)
+        asked = mention.place if mention else None
+        match = index.match(text, lang)
+        if mention:
+            stripped = index.match(text[: mention.start] + " " + text[mention.end :], lang)
+            if _place_is_a_zone(index, mention.text, lang, stripped, match):
+                match = stripped
+            else:
+                asked = None
         fact = index.facts[match.best.fact_id] if match.best else None
         if fact is None and mention and conversation and conversation.last_fact_id:
             previous = index.facts.get(conversation.last_fact_id)
@@ -110,7 +142,7 @@ class Engine:
             return self._not_answered(index, match, lang)
         if conversation is not None:
             conversation.last_fact_id = fact.id
-        return self._answer(fact, match, lang, mention.place if mention else None, user_place)
+        return self._answer(fact, match, lang, asked, user_place)
 
     def _answer(
         self,
@@ -129,7 +161,11 @@ class Engine:
             shown = {fact.event.zone}
             for zone in REFERENCE_ZONES:
                 if zone not in shown:
-                    times.append(TimeLine(start.astimezone(get_zone(zone)), zone_city(zone, lang), "reference"))
+                    times.append(
+                        TimeLine(
+                            start.astimezone(get_zone(zone)), zone_city(zone, lang), "reference"
+                        )
+                    )
                     shown.add(zone)
             for place, role in ((asked, "asked"), (user_place, "user")):
                 if place is not None:
@@ -156,7 +192,9 @@ class Engine:
         ranked = tuple((c.fact_id, c.score) for c in match.candidates)
         if match.candidates:
             suggestions = tuple(
-                Suggestion(c.fact_id, representative_question(index.facts[c.fact_id], lang), c.score)
+                Suggestion(
+                    c.fact_id, representative_question(index.facts[c.fact_id], lang), c.score
+                )
                 for c in match.candidates
             )
             return Answer(
@@ -166,22 +204,40 @@ class Engine:
                 suggestions=suggestions,
                 ranked=ranked,
             )
-        offers = tuple(
-            Suggestion(fid, representative_question(index.facts[fid], lang), 0.0)
-            for fid in MAIN_FACTS
-            if fid in index.facts
-        )
+        offers = tuple(self.examples(lang))
         lead = ANSWERS("answer.declined", lang)
         if offers:
             lead = f"{lead} {ANSWERS('answer.declined_offer', lang)}"
         return Answer(status="declined", lang=lang, lead=lead, suggestions=offers, ranked=ranked)
 
 
+def _place_is_a_zone(
+    index: FactIndex, place_text: str, lang: str, stripped: Match, whole: Match
+) -> bool:
+    """Whether a place in the question asks for a time zone or is the question's subject.
+
+    "when is the call in New York?" wants New York's clock; "when was the summit in
+    Geneva?" is about Geneva. When the question with and without the place points to
+    different facts and the fact base itself talks about that place, the place is the subject.
+    """
+    if not whole.candidates or not stripped.candidates:
+        return bool(stripped.candidates) or not whole.candidates
+    if whole.candidates[0].fact_id == stripped.candidates[0].fact_id:
+        return True
+    if whole.candidates[0].score > stripped.candidates[0].score:
+        return False
+    return not index.analyse(place_text, lang).tokens or bool(
+        index.analyse(place_text, lang).unknown
+    )
+
+
 def place_notes(place: Place, lang: str) -> list[str]:
     notes = []
     if place.country:
         country = place.country.get(lang) or place.country.get("en", "")
-        notes.append(ANSWERS("place.country_capital", lang, country=country, city=place.label(lang)))
+        notes.append(
+            ANSWERS("place.country_capital", lang, country=country, city=place.label(lang))
+        )
     if place.other_readings:
         notes.append(
             ANSWERS(

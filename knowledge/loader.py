@@ -88,7 +88,9 @@ def load_facts(
     return parse_facts(text, sources, filename=path.name)
 
 
-def parse_facts(text: str, sources: Mapping[str, Source], filename: str = "facts.yaml") -> list[Fact]:
+def parse_facts(
+    text: str, sources: Mapping[str, Source], filename: str = "facts.yaml"
+) -> list[Fact]:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:

@@ -20,21 +20,39 @@ from rapidfuzz.distance import OSA
 
 from knowledge.model import Fact
 from knowledge.text import normalize, reduce_word
-from knowledge.vocabulary import INTENT_PHRASES, SINGLE_WORD_INTENTS, STOPWORDS
+from knowledge.vocabulary import (
+    CONCEPT_OF,
+    INTENT_PHRASES,
+    INTENTS,
+    SINGLE_WORD_INTENTS,
+    STOPWORDS,
+)
+
+MAX_CANDIDATES = 300
 
 
 @dataclass(frozen=True)
 class Weights:
     """How the scorers combine, and the thresholds. Tuned on tests/data/dev_questions.yaml."""
 
-    token_set: float = 0.35
+    token_set: float = 0.20
     token_sort: float = 0.15
-    query_coverage: float = 0.30
+    query_coverage: float = 0.35
     question_coverage: float = 0.20
-    answer_threshold: float = 62.0
-    suggest_threshold: float = 45.0
+    answer_threshold: float = 54.0
+    suggest_threshold: float = 40.0
     # Below this share of its weight found in the fact base, a question is out of scope.
-    min_query_coverage: float = 0.6
+    min_query_coverage: float = 0.5
+    # The best fact must beat the next one by this much, or the bot asks instead of guessing.
+    min_margin: float = 1.0
+    # A clear winner may answer with less coverage: score, lead over the next, coverage.
+    strong_threshold: float = 101.0
+    strong_margin: float = 15.0
+    strong_min_coverage: float = 0.45
+    # A word the fact base has never seen weighs this share of the rarest known word.
+    unknown_weight: float = 1.0
+    # A word only a fact's text uses (not its questions) counts this much toward coverage.
+    text_only_weight: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -42,6 +60,8 @@ class Candidate:
     fact_id: str
     score: float
     query_coverage: float
+    # The question asks for a kind of answer (a time, a count, a reason...) this fact never gives.
+    asks_differently: bool = False
 
 
 @dataclass(frozen=True)
@@ -70,6 +90,14 @@ def _intent_mapped(text: str) -> str:
     return padded.strip()
 
 
+def concept_or_base(word: str, lang: str, mode: str) -> str:
+    """A word's thesaurus concept if it has one, else its reduced form."""
+    if word in CONCEPT_OF:
+        return CONCEPT_OF[word]
+    base = reduce_word(word, lang, mode)
+    return CONCEPT_OF.get(base, base)
+
+
 def reduce_text(text: str, lang: str, mode: str = "lemma") -> list[str]:
     """Content tokens of a text: normalised, intents mapped, words reduced, stopwords gone."""
     tokens = []
@@ -79,7 +107,7 @@ def reduce_text(text: str, lang: str, mode: str = "lemma") -> list[str]:
             continue
         if word in STOPWORDS:
             continue
-        base = reduce_word(word, lang, mode)
+        base = concept_or_base(word, lang, mode)
         if base not in STOPWORDS:
             tokens.append(base)
     return tokens
@@ -101,6 +129,7 @@ class FactIndex:
         self._question_tokens: list[frozenset[str]] = []
         self._question_text: list[str] = []
         fact_vocab: dict[str, set[str]] = defaultdict(set)
+        asked_vocab: dict[str, set[str]] = defaultdict(set)
         surface_to_token: dict[str, str] = {}
         for fact in facts:
             texts = [(lang, q, True) for lang, q in fact.all_questions()]
@@ -110,20 +139,27 @@ class FactIndex:
             for lang, text, is_question in texts:
                 tokens = reduce_text(text, lang, mode)
                 fact_vocab[fact.id].update(tokens)
+                if is_question:
+                    asked_vocab[fact.id].update(tokens)
                 for word in normalize(text).split():
                     if word not in STOPWORDS and not word.isdigit():
                         surface_to_token.setdefault(
-                            word, SINGLE_WORD_INTENTS.get(word) or reduce_word(word, lang, mode)
+                            word, SINGLE_WORD_INTENTS.get(word) or concept_or_base(word, lang, mode)
                         )
                 if is_question and tokens:
                     self._question_owner.append(fact.id)
                     self._question_tokens.append(frozenset(tokens))
                     self._question_text.append(" ".join(sorted(tokens)))
         self._fact_vocab = {fid: frozenset(v) for fid, v in fact_vocab.items()}
-        postings: dict[str, list[int]] = defaultdict(list)
-        for position, tokens in enumerate(self._question_tokens):
-            for token in tokens:
-                postings[token].append(position)
+        self._asked_vocab = {fid: frozenset(v) for fid, v in asked_vocab.items()}
+        questions_of: dict[str, list[int]] = defaultdict(list)
+        for position, owner in enumerate(self._question_owner):
+            questions_of[owner].append(position)
+        self._questions_of = dict(questions_of)
+        postings: dict[str, list[str]] = defaultdict(list)
+        for fact_id, vocab in self._fact_vocab.items():
+            for token in vocab:
+                postings[token].append(fact_id)
         self._postings = dict(postings)
         facts_with: dict[str, int] = defaultdict(int)
         for vocab in self._fact_vocab.values():
@@ -131,7 +167,7 @@ class FactIndex:
                 facts_with[token] += 1
         total = max(len(self._fact_vocab), 1)
         self._idf = {t: math.log(1 + total / n) for t, n in facts_with.items()}
-        self._unknown_idf = math.log(1 + total)
+        self._unknown_idf = math.log(1 + total) * self.weights.unknown_weight
         # A typo of a stopword ("teh") corrects to "", which analyse() then drops.
         for word in STOPWORDS:
             surface_to_token.setdefault(word, "")
@@ -152,7 +188,7 @@ class FactIndex:
             elif word in STOPWORDS:
                 continue
             else:
-                token = self._surface.get(word) or reduce_word(word, lang, self.mode)
+                token = self._surface.get(word) or concept_or_base(word, lang, self.mode)
                 if token not in self._known_tokens and len(word) >= 3:
                     corrected = self._corrected(word)
                     token = token if corrected is None else corrected
@@ -166,24 +202,23 @@ class FactIndex:
     def _corrected(self, word: str) -> str | None:
         """The known word a typo most likely meant ("перигаворы" → "переговоры", "teh" → "the").
 
-        Edits allowed grow with length (one up to 5 letters, two up to 9, then three);
-        short words may gain or swap a letter but not lose one, so "joke" never becomes "joe".
+        Edits allowed grow with length (one up to 7 letters, two up to 11, then three); the
+        first letter must agree and a word may lose at most one letter, so "joke" never
+        becomes "joe" nor "погода" "года".
         """
         size = len(word)
-        allowed = 1 if size <= 5 else 2 if size <= 9 else 3
+        allowed = 1 if size <= 7 else 2 if size <= 11 else 3
         pool = [
             w
-            for length in range(size - allowed, size + allowed + 1)
+            for length in range(size - 1, size + allowed + 1)
             for w in self._surface_by_length.get(length, ())
+            if w[0] == word[0]
         ]
         for found, _, _ in process.extract(
-            word, pool, scorer=OSA.distance, score_cutoff=allowed, limit=5
+            word, pool, scorer=OSA.distance, score_cutoff=allowed, limit=8
         ):
-            if size <= 5 and len(found) < size:
-                continue
-            if found[0] != word[0] and size <= 5:
-                continue
-            return self._surface[found]
+            if size > 4 or len(found) >= size:
+                return self._surface[found]
         return None
 
     # -- matching ---------------------------------------------------------------
@@ -194,54 +229,89 @@ class FactIndex:
     def match(self, text: str, lang: str, limit: int = 3) -> Match:
         analysed = self.analyse(text, lang)
         ranked = self.rank(analysed)
+        shown = tuple(c for c in ranked[:limit] if c.score >= self.weights.suggest_threshold)
+        return Match(best=self.decide(ranked), candidates=shown, tokens=analysed.tokens)
+
+    def decide(self, ranked: Sequence[Candidate]) -> Candidate | None:
+        """The confident answer among ranked candidates, or None (then the bot asks or declines).
+
+        Confident means: the question asks the kind of thing the fact answers, and either
+        most of its weight is found in the fact, or the fact wins clearly on a high score
+        with a fair share of the weight found.
+        """
+        if not ranked or ranked[0].asks_differently:
+            return None
         w = self.weights
-        best = None
-        if ranked:
-            top = ranked[0]
-            if top.score >= w.answer_threshold and top.query_coverage >= w.min_query_coverage:
-                best = top
-        shown = tuple(c for c in ranked[:limit] if c.score >= w.suggest_threshold)
-        return Match(best=best, candidates=shown, tokens=analysed.tokens)
+        top = ranked[0]
+        margin = top.score - (ranked[1].score if len(ranked) > 1 else 0.0)
+        if top.score >= w.answer_threshold and top.query_coverage >= w.min_query_coverage:
+            return top if margin >= w.min_margin else None
+        if (
+            top.score >= w.strong_threshold
+            and margin >= w.strong_margin
+            and top.query_coverage >= w.strong_min_coverage
+        ):
+            return top
+        return None
+
+    def _candidate_facts(self, tokens: Sequence[str]) -> list[str]:
+        """Facts sharing a word with the question, the most specific overlaps first, capped."""
+        overlap: dict[str, float] = defaultdict(float)
+        for token in set(tokens):
+            weight = self.idf(token)
+            for fact_id in self._postings.get(token, ()):
+                overlap[fact_id] += weight
+        if len(overlap) <= MAX_CANDIDATES:
+            return list(overlap)
+        return sorted(overlap, key=overlap.__getitem__, reverse=True)[:MAX_CANDIDATES]
 
     def rank(self, analysed: Analysed) -> list[Candidate]:
         tokens = analysed.tokens
         if not tokens:
             return []
-        positions: set[int] = set()
-        for token in set(tokens):
-            positions.update(self._postings.get(token, ()))
-        if not positions:
+        candidates = self._candidate_facts(tokens)
+        if not candidates:
             return []
         query_weight = sum(self.idf(t) for t in tokens)
         query_text = " ".join(sorted(tokens))
         query_set = frozenset(tokens)
-        chosen = sorted(positions)
+        intents = query_set & INTENTS
+        chosen = [p for fact_id in candidates for p in self._questions_of.get(fact_id, ())]
         choices = [self._question_text[p] for p in chosen]
         set_scores = _scores(query_text, choices, fuzz.token_set_ratio)
         sort_scores = _scores(query_text, choices, fuzz.token_sort_ratio)
         best_by_fact: dict[str, float] = {}
         w = self.weights
-        coverage_cache: dict[str, float] = {}
+        coverage: dict[str, float] = {}
+        for fact_id in candidates:
+            # Texts mention things in passing: their words count less than the questions'.
+            vocab, asked = self._fact_vocab[fact_id], self._asked_vocab.get(fact_id, frozenset())
+            found = sum(
+                self.idf(t) * (1.0 if t in asked else w.text_only_weight)
+                for t in tokens
+                if t in vocab
+            )
+            coverage[fact_id] = found / query_weight
         for i, position in enumerate(chosen):
             fact_id = self._question_owner[position]
-            if fact_id not in coverage_cache:
-                vocab = self._fact_vocab[fact_id]
-                coverage_cache[fact_id] = (
-                    sum(self.idf(t) for t in tokens if t in vocab) / query_weight
-                )
             question = self._question_tokens[position]
             question_weight = sum(self.idf(t) for t in question) or 1.0
             question_coverage = sum(self.idf(t) for t in question & query_set) / question_weight
             score = (
-                w.token_set * float(set_scores[i])
-                + w.token_sort * float(sort_scores[i])
-                + w.query_coverage * 100 * coverage_cache[fact_id]
+                w.token_set * set_scores[i]
+                + w.token_sort * sort_scores[i]
+                + w.query_coverage * 100 * coverage[fact_id]
                 + w.question_coverage * 100 * question_coverage
             )
             if score > best_by_fact.get(fact_id, -1.0):
                 best_by_fact[fact_id] = score
         ranked = [
-            Candidate(fid, round(score, 2), round(coverage_cache[fid], 3))
+            Candidate(
+                fid,
+                round(score, 2),
+                round(coverage[fid], 3),
+                asks_differently=not intents <= self._asked_vocab.get(fid, frozenset()),
+            )
             for fid, score in best_by_fact.items()
         ]
         ranked.sort(key=lambda c: (-c.score, c.fact_id))

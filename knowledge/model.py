@@ -114,6 +114,8 @@ class Fact:
             data["event"] = {
                 "start": self.event.start.strftime(TIME_FORMAT),
                 "zone": self.event.zone,
-                "title": {lang: self.event.title[lang] for lang in LANGS if lang in self.event.title},
+                "title": {
+                    lang: self.event.title[lang] for lang in LANGS if lang in self.event.title
+                },
             }
         return data

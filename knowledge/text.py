@@ -25,14 +25,86 @@ _UK_LETTERS = set("іїєґ")
 _RU_LETTERS = set("ыэъё")
 # Frequent words that tell the two languages apart when the letters do not.
 _UK_WORDS = frozenset(
-    "що коли як хто де чому навіщо буде будуть це чи та й або який яка яке які котрій котра "
-    "розмова розмови розмову переговори зустріч дзвінок про від після вже ще тому якщо його "
-    "їх мені скажи підкажи будь ласка годині котрій".split()
+    [
+        "що",
+        "коли",
+        "як",
+        "хто",
+        "де",
+        "чому",
+        "навіщо",
+        "буде",
+        "будуть",
+        "це",
+        "чи",
+        "та",
+        "й",
+        "або",
+        "який",
+        "яка",
+        "яке",
+        "які",
+        "котрій",
+        "котра",
+        "розмова",
+        "розмови",
+        "розмову",
+        "переговори",
+        "зустріч",
+        "дзвінок",
+        "про",
+        "від",
+        "після",
+        "вже",
+        "ще",
+        "тому",
+        "якщо",
+        "його",
+        "їх",
+        "мені",
+        "скажи",
+        "підкажи",
+        "будь",
+        "ласка",
+        "годині",
+        "котрій",
+    ]
 )
 _RU_WORDS = frozenset(
-    "что когда как кто где почему зачем будет будут это ли или какой какая какое какие "
-    "разговор переговоры встреча звонок созвон после уже еще его их мне скажи подскажи "
-    "пожалуйста сколько часов".split()
+    [
+        "что",
+        "когда",
+        "как",
+        "кто",
+        "где",
+        "почему",
+        "зачем",
+        "будет",
+        "будут",
+        "это",
+        "ли",
+        "или",
+        "какой",
+        "какая",
+        "какое",
+        "какие",
+        "разговор",
+        "переговоры",
+        "встреча",
+        "звонок",
+        "созвон",
+        "после",
+        "уже",
+        "еще",
+        "его",
+        "их",
+        "мне",
+        "скажи",
+        "подскажи",
+        "пожалуйста",
+        "сколько",
+        "часов",
+    ]
 )
 
 
@@ -72,8 +144,13 @@ def detect_language(text: str, hint: str | None = None) -> str:
     uk_score += sum(token in _UK_WORDS for token in tokens)
     ru_score += sum(token in _RU_WORDS for token in tokens)
     if uk_score == ru_score:
-        uk_score += sum(_known_only_in("uk", token) for token in tokens)
-        ru_score += sum(_known_only_in("ru", token) for token in tokens)
+        # Dictionary evidence is weak (names, loanwords): a one-word lead loses to the hint.
+        uk_known = sum(_known_only_in("uk", token) for token in tokens)
+        ru_known = sum(_known_only_in("ru", token) for token in tokens)
+        if abs(uk_known - ru_known) <= 1 and hint in ("ru", "uk"):
+            return hint
+        uk_score += uk_known
+        ru_score += ru_known
     if uk_score > ru_score:
         return "uk"
     if ru_score > uk_score:
@@ -82,7 +159,8 @@ def detect_language(text: str, hint: str | None = None) -> str:
 
 
 @lru_cache(maxsize=2)
-def _morph(lang: str):
+def morph(lang: str):
+    """The pymorphy3 analyser for ru or uk, created once and shared (each costs ~20 MiB)."""
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer(lang=lang)
@@ -90,7 +168,7 @@ def _morph(lang: str):
 
 def _known_only_in(lang: str, token: str) -> bool:
     other = "ru" if lang == "uk" else "uk"
-    return _morph(lang).word_is_known(token) and not _morph(other).word_is_known(token)
+    return morph(lang).word_is_known(token) and not morph(other).word_is_known(token)
 
 
 @lru_cache(maxsize=4)
@@ -113,11 +191,23 @@ def reduce_word(word: str, lang: str, mode: str = "lemma") -> str:
     lang = lang if lang in ("ru", "uk") else "ru"
     if mode == "stem":
         return _stemmer("russian").stemWord(word)
-    parses = _morph(lang).parse(word)
+    parses = morph(lang).parse(word)
     if not parses or not parses[0].is_known:
-        other = _morph("uk" if lang == "ru" else "ru").parse(word)
+        other = morph("uk" if lang == "ru" else "ru").parse(word)
         if other and other[0].is_known:
             parses = other
     if not parses:
         return word
+    if lang == "uk" and parses[0].is_known:
+        return _likeliest_uk_lemma(word, parses)
     return parses[0].normal_form.replace("ё", "е")
+
+
+def _likeliest_uk_lemma(word: str, parses) -> str:
+    """The uk dictionary gives every reading the same score and often lists a rare one first
+    ("дзвінка" → "дзвінка", a surname, before "дзвінок"). Prefer nouns, then a lemma that
+    differs from the word (the word was probably inflected), then the commonest lemma."""
+    readings = [p for p in parses if p.tag.POS == "NOUN"] or list(parses)
+    lemmas = [p.normal_form for p in readings]
+    changed = [lemma for lemma in lemmas if lemma != word] or lemmas
+    return max(changed, key=changed.count)

@@ -23,7 +23,8 @@ def babel_locale(lang: str) -> str:
 def format_moment(moment: datetime, lang: str) -> str:
     """'Tuesday, 7 December 2021, 17:00' / 'вторник, 7 декабря 2021 г., 17:00'."""
     locale = babel_locale(lang)
-    return f"{format_date(moment, 'full', locale=locale)}, {format_time(moment, 'HH:mm', locale=locale)}"
+    date = format_date(moment, "full", locale=locale)
+    return f"{date}, {format_time(moment, 'HH:mm', locale=locale)}"
 
 
 def utc_offset(moment: datetime) -> str:
@@ -40,7 +41,9 @@ def utc_offset(moment: datetime) -> str:
 def zone_city(zone_key: str, lang: str) -> str:
     """The CLDR exemplar city of an IANA zone in the reader's language ('Киев', 'Нью-Йорк')."""
     try:
-        return get_timezone_location(get_zone(zone_key), locale=babel_locale(lang), return_city=True)
+        return get_timezone_location(
+            get_zone(zone_key), locale=babel_locale(lang), return_city=True
+        )
     except (KeyError, LookupError):
         return zone_key
 

@@ -23,7 +23,9 @@ def _valid_fact() -> dict:
         "id": "call-format",
         "text": {"en": "By video link.", "ru": "По видеосвязи.", "uk": "Відеозв'язком."},
         "questions": {"en": ["format?"], "ru": ["формат?"], "uk": ["формат?"]},
-        "citations": [{"source": SOURCE_ID, "quote": "Переговоры пройдут в формате видеконференции."}],
+        "citations": [
+            {"source": SOURCE_ID, "quote": "Переговоры пройдут в формате видеконференции."}
+        ],
     }
 
 

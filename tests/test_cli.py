@@ -1,0 +1,154 @@
+"""`python -m bot ask/validate`: the JSON contract, batch mode and clear errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def run(db_path, capsys, monkeypatch):
+    monkeypatch.delenv("BOT_TOKEN", raising=False)
+
+    def invoke(*argv: str) -> tuple[int, str, str]:
+        status = main(["--db", str(db_path), *argv])
+        captured = capsys.readouterr()
+        return status, captured.out, captured.err
+
+    return invoke
+
+
+def test_json_answer_has_the_documented_shape(run):
+    status, out, _ = run("ask", "--json", "when is the call?")
+    assert status == 0
+    [line] = out.splitlines()
+    answer = json.loads(line)
+    assert {"answered", "text", "lang", "facts", "citations"} <= set(answer)
+    assert answer["answered"] is True and answer["lang"] == "en"
+    assert answer["facts"][0]["id"] == "call-time"
+    assert isinstance(answer["facts"][0]["score"], float)
+    citation = answer["citations"][0]
+    assert citation["fact_id"] == "call-time"
+    assert citation["source"] == "glavred-2021-12-putin-biden"
+    assert citation["quote"] in answer["text"]
+    assert "<" not in answer["text"]  # plain text, no markup
+
+
+def test_questions_are_one_conversation_in_order(run):
+    _, out, _ = run("ask", "--json", "когда переговоры?", "а в Токио?")
+    first, second = (json.loads(line) for line in out.splitlines())
+    assert first["facts"][0]["id"] == second["facts"][0]["id"] == "call-time"
+    assert "00:00" in second["text"] and "Токио" in second["text"]
+
+
+def test_lang_and_tz_options(run):
+    _, out, _ = run("ask", "--json", "--lang", "uk", "--tz", "Нью-Йорк", "when is the call")
+    answer = json.loads(out)
+    assert answer["lang"] == "uk"
+    assert "10:00 (UTC−5) — Нью-Йорк (ваш час)" in answer["text"].replace("\u00a0", " ")
+
+
+def test_declined_question_is_reported_as_not_answered(run):
+    _, out, _ = run("ask", "--json", "tell me a joke")
+    answer = json.loads(out)
+    assert answer["answered"] is False and answer["citations"] == []
+
+
+def test_batch_answers_each_line_independently(run, tmp_path):
+    batch = tmp_path / "questions.jsonl"
+    batch.write_text(
+        '{"q": "when is the call?"}\n\n{"q": "коли розмова?", "tz": "Tokyo"}\n'
+        '{"q": "and in Tokyo?", "lang": "en"}\n',
+        encoding="utf-8",
+    )
+    status, out, _ = run("ask", "--json", "--batch", str(batch))
+    answers = [json.loads(line) for line in out.splitlines()]
+    assert status == 0 and len(answers) == 3
+    assert answers[1]["lang"] == "uk" and "Токіо" in answers[1]["text"]
+    assert answers[2]["answered"] is False  # no conversation between batch lines
+
+
+def test_readable_output_without_json(run):
+    status, out, _ = run("ask", "when is the call?")
+    assert status == 0 and "Kyiv" in out and "«" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["ask", "--tz", "Atlantis/Nowhere", "when?"],
+            "unknown place or time zone 'Atlantis/Nowhere'",
+        ),
+        (["ask", "--batch", "missing.jsonl"], "cannot read missing.jsonl"),
+        (["ask"], "give at least one QUESTION"),
+    ],
+)
+def test_bad_arguments_exit_non_zero_with_one_clear_line(run, argv, message):
+    status, out, err = run(*argv)
+    assert status == 2 and out == ""
+    assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_bad_json_line_is_named_by_number(run, tmp_path):
+    batch = tmp_path / "b.jsonl"
+    batch.write_text('{"q": "when?"}\n{"q": "ok"}\n{not json}\n', encoding="utf-8")
+    status, out, err = run("ask", "--batch", str(batch))
+    assert status == 2 and out == ""
+    assert f"{batch}, line 3: not valid JSON" in err
+
+
+def test_batch_line_without_a_question_is_named(run, tmp_path):
+    batch = tmp_path / "b.jsonl"
+    batch.write_text('{"question": "when?"}\n', encoding="utf-8")
+    status, _, err = run("ask", "--batch", str(batch))
+    assert status == 2 and 'line 1: expected an object with a string "q"' in err
+
+
+def test_validate_reports_the_shipped_file_ok(run):
+    status, out, _ = run("validate")
+    assert status == 0 and "all quotes found verbatim" in out
+
+
+def test_validate_lists_problems_and_fails(run, tmp_path):
+    bad = tmp_path / "facts.yaml"
+    bad.write_text("facts:\n  - id: x1\n    text: {en: hi}\n", encoding="utf-8")
+    status, _, err = run("validate", str(bad))
+    assert status == 1
+    assert "facts.yaml: fact 'x1': text: missing language 'ru'" in err
+
+
+def test_module_entry_point_runs_from_a_shell(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "--db", str(tmp_path / "t.db"), "ask", "--json", "формат?"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+        env={"PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["facts"][0]["id"] == "call-format"
+
+
+def test_no_token_opens_the_console_chat(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "--db", str(tmp_path / "t.db")],
+        input="when is the call?\n",
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+        env={"PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("No BOT_TOKEN configured")
+    assert "Kyiv" in result.stdout

@@ -1,0 +1,156 @@
+"""The answer engine: the right fact, in the asker's language, with times, tense and citations."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+import pytest
+
+from knowledge.engine import Conversation, Engine, UnknownPlace
+from knowledge.model import EventTime
+from tests.conftest import AFTER_THE_CALL, BEFORE_THE_CALL
+
+
+def spaced(text: str) -> str:
+    """CLDR puts no-break spaces in dates ("2021\u00a0г."); compare with plain ones."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def test_call_time_answer_shows_kyiv_and_moscow_and_speaks_in_the_past(engine):
+    answer = engine.ask("when is the call?")
+    assert answer.answered and answer.fact.id == "call-time" and answer.lang == "en"
+    assert [(t.place, t.role, t.moment.strftime("%H:%M")) for t in answer.times] == [
+        ("Kyiv", "source", "17:00"),
+        ("Moscow", "reference", "18:00"),
+    ]
+    assert "Tuesday, 7 December 2021, 17:00 (UTC+2) — Kyiv (source time)" in spaced(answer.text)
+    assert "Tuesday, 7 December 2021, 18:00 (UTC+3) — Moscow" in spaced(answer.text)
+    assert answer.tense == "That was 5 years ago."
+
+
+def test_before_the_call_the_answer_speaks_of_the_future(facts, sources):
+    engine = Engine(facts, sources, clock=lambda: BEFORE_THE_CALL)
+    answer = engine.ask("когда переговоры?")
+    assert answer.lang == "ru" and answer.fact.id == "call-time"
+    assert answer.tense == "Это будет через 3 дня."
+    assert "вторник, 7 декабря 2021 г., 17:00 (UTC+2) — Киев (время источника)" in spaced(
+        answer.text
+    )
+
+
+def test_ukrainian_question_gets_a_ukrainian_answer_with_ukrainian_dates(engine):
+    answer = engine.ask("коли розмова?")
+    assert answer.lang == "uk" and answer.fact.id == "call-time"
+    assert "вівторок, 7 грудня 2021 р., 17:00 (UTC+2) — Київ" in spaced(answer.text)
+    assert answer.tense == "Це було 5 років тому."
+
+
+def test_footage_time_is_given_in_moscow_with_kyiv_beside_it(engine):
+    answer = engine.ask("when will the first footage be published?")
+    assert answer.fact.id == "first-footage"
+    assert [(t.place, t.moment.strftime("%H:%M")) for t in answer.times] == [
+        ("Moscow", "18:00"),
+        ("Kyiv", "17:00"),
+    ]
+
+
+def test_every_answer_cites_a_verbatim_quote_with_source_and_paragraph(engine, sources):
+    answer = engine.ask("what is the format of the talks?")
+    assert answer.fact.id == "call-format"
+    [source] = sources.values()
+    for citation in answer.citations:
+        assert source.paragraph_of(citation.quote) == citation.paragraph
+        assert citation.source_label == "Glavred, citing RIA Novosti"
+        assert f"«{citation.quote}»" in spaced(answer.text)
+        assert f"— Glavred, citing RIA Novosti, paragraph {citation.paragraph}" in spaced(
+            answer.text
+        )
+
+
+def test_the_citation_is_labelled_in_the_readers_language(engine):
+    answer = engine.ask("какой формат переговоров?")
+    assert "— Главред со ссылкой на РИА Новости, абзац" in spaced(answer.text)
+
+
+def test_user_zone_adds_the_users_own_time_dst_correct(engine):
+    berlin = engine.resolve_place("Berlin")
+    answer = engine.ask("when is the call", user_place=berlin)
+    [mine] = [t for t in answer.times if t.role == "user"]
+    assert (mine.moment.strftime("%H:%M"), mine.moment.utcoffset().total_seconds()) == (
+        "16:00",
+        3600,
+    )
+
+
+def test_summer_events_use_summer_offsets(facts, sources):
+    fact = next(f for f in facts if f.id == "call-time")
+    summer = replace(
+        fact, event=EventTime(datetime(2021, 7, 7, 17, 0), "Europe/Kyiv", fact.event.title)
+    )
+    engine = Engine([summer], sources, clock=lambda: AFTER_THE_CALL)
+    answer = engine.ask("when is the call", user_place=engine.resolve_place("New York"))
+    assert [(t.moment.strftime("%H:%M"), str(t.moment.utcoffset())) for t in answer.times] == [
+        ("17:00", "3:00:00"),  # Kyiv in summer: UTC+3
+        ("17:00", "3:00:00"),  # Moscow: UTC+3 all year since 2014
+        ("10:00", "-1 day, 20:00:00"),  # New York in summer: UTC-4
+    ]
+
+
+def test_unknown_user_zone_is_refused_with_suggestions(engine):
+    with pytest.raises(UnknownPlace) as refused:
+        engine.resolve_place("Berlinn")
+    assert "Berlin" in refused.value.suggestions
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how long will the call last?",
+        "what's the weather in Kyiv?",
+        "tell me a joke",
+        "сколько стоит биткоин",
+        "розкажи анекдот",
+    ],
+)
+def test_questions_the_article_cannot_answer_are_declined(engine, question):
+    answer = engine.ask(question)
+    assert not answer.answered
+    assert answer.status in ("declined", "unsure")
+
+
+def test_a_declined_answer_offers_what_the_bot_can_answer(engine):
+    answer = engine.ask("tell me a joke")
+    assert answer.status == "declined"
+    assert "The article doesn't say that" in answer.lead
+    assert [s.fact_id for s in answer.suggestions][:2] == ["call-time", "call-format"]
+
+
+def test_follow_up_place_converts_the_same_event(engine):
+    conversation = Conversation()
+    first = engine.ask("when is the call?", conversation=conversation)
+    follow_up = engine.ask("and in Tokyo?", conversation=conversation)
+    assert first.fact.id == follow_up.fact.id == "call-time"
+    [asked] = [t for t in follow_up.times if t.role == "asked"]
+    assert asked.moment.strftime("%d %H:%M") == "08 00:00"  # past midnight in Tokyo
+
+
+def test_follow_up_about_another_topic_needs_no_subject(engine):
+    conversation = Conversation()
+    engine.ask("when is the call?", conversation=conversation)
+    assert engine.ask("and the format?", conversation=conversation).fact.id == "call-format"
+
+
+def test_place_without_a_conversation_is_not_an_answer(engine):
+    assert not engine.ask("and in Tokyo?").answered
+
+
+def test_empty_and_invisible_questions_get_a_hint_not_a_crash(engine):
+    for question in ("", "   ", "\u200b\u200d", "🙂"):
+        answer = engine.ask(question)
+        assert not answer.answered and answer.text
+
+
+def test_forced_language_wins_over_detection(engine):
+    answer = engine.ask("when is the call", lang="uk")
+    assert answer.lang == "uk" and "Київ" in answer.text
