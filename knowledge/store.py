@@ -35,29 +35,50 @@ SCHEMA_VERSION = 1
 @migrations()
 def m001_initial(db: Database) -> None:
     db["sources"].create(
-        {"id": str, "title": str, "publisher": str, "cites": str, "language": str, "note": str,
-         "file": str, "text": str},
+        {
+            "id": str,
+            "title": str,
+            "publisher": str,
+            "cites": str,
+            "language": str,
+            "note": str,
+            "file": str,
+            "text": str,
+        },
         pk="id",
     )
     db["facts"].create(
-        {"id": str, "position": int, "data": str, "version": int, "updated_at": str,
-         "updated_by": int, "deleted": int},
+        {
+            "id": str,
+            "position": int,
+            "data": str,
+            "version": int,
+            "updated_at": str,
+            "updated_by": int,
+            "deleted": int,
+        },
         pk="id",
         not_null={"data", "version", "deleted"},
         defaults={"version": 1, "deleted": 0},
     )
     db["facts"].create_index(["deleted", "position"])
     db["audit"].create(
-        {"id": int, "at": str, "admin_id": int, "action": str, "fact_id": str,
-         "before": str, "after": str, "undone": int},
+        {
+            "id": int,
+            "at": str,
+            "admin_id": int,
+            "action": str,
+            "fact_id": str,
+            "before": str,
+            "after": str,
+            "undone": int,
+        },
         pk="id",
         defaults={"undone": 0},
     )
     db["audit"].create_index(["fact_id"])
     db["audit"].create_index(["admin_id", "id"])
-    db["users"].create(
-        {"user_id": int, "tz": str, "lang": str, "updated_at": str}, pk="user_id"
-    )
+    db["users"].create({"user_id": int, "tz": str, "lang": str, "updated_at": str}, pk="user_id")
     db["meta"].create({"key": str, "value": str}, pk="key")
 
 
@@ -109,7 +130,9 @@ class FactStore:
             raise StoreError(f"cannot open database {path.name}: {error}") from None
         store = cls(db)
         if store.meta("seeded") is None:
-            store.seed(load_facts(facts_path, load_sources(sources_path)), load_sources(sources_path))
+            store.seed(
+                load_facts(facts_path, load_sources(sources_path)), load_sources(sources_path)
+            )
         return store
 
     def close(self) -> None:
@@ -130,8 +153,15 @@ class FactStore:
                 self.db["sources"].upsert(_source_row(source), pk="id")
             for position, fact in enumerate(facts):
                 self.db["facts"].insert(
-                    {"id": fact.id, "position": position, "data": _dump(fact.to_dict()),
-                     "version": 1, "updated_at": now_iso(), "updated_by": None, "deleted": 0},
+                    {
+                        "id": fact.id,
+                        "position": position,
+                        "data": _dump(fact.to_dict()),
+                        "version": 1,
+                        "updated_at": now_iso(),
+                        "updated_by": None,
+                        "deleted": 0,
+                    },
                 )
             self._set_meta("seeded", now_iso())
             self._set_meta("schema_version", str(SCHEMA_VERSION))
@@ -145,9 +175,7 @@ class FactStore:
     def fact(self, fact_id: str) -> tuple[Fact, int] | None:
         """A live fact with its version, or None."""
         rows = list(
-            self.db.query(
-                "SELECT data, version FROM facts WHERE id = ? AND deleted = 0", [fact_id]
-            )
+            self.db.query("SELECT data, version FROM facts WHERE id = ? AND deleted = 0", [fact_id])
         )
         if not rows:
             return None
@@ -181,19 +209,30 @@ class FactStore:
             before = json.loads(row["data"]) if row and not row["deleted"] else None
             if expected_version is None and before is not None:
                 raise Conflict(fact_from_dict(before))
-            if expected_version is not None and (before is None or row["version"] != expected_version):
+            if expected_version is not None and (
+                before is None or row["version"] != expected_version
+            ):
                 raise Conflict(fact_from_dict(before) if before else None)
             version = (row["version"] + 1) if row else 1
             position = row["position"] if row else self._next_position()
             self.db["facts"].upsert(
-                {"id": fact.id, "position": position, "data": _dump(fact.to_dict()),
-                 "version": version, "updated_at": now_iso(), "updated_by": admin_id, "deleted": 0},
+                {
+                    "id": fact.id,
+                    "position": position,
+                    "data": _dump(fact.to_dict()),
+                    "version": version,
+                    "updated_at": now_iso(),
+                    "updated_by": admin_id,
+                    "deleted": 0,
+                },
                 pk="id",
             )
             self._audit(admin_id, action, fact.id, before, fact.to_dict())
         return version
 
-    def delete_fact(self, fact_id: str, *, admin_id: int, expected_version: int | None = None) -> None:
+    def delete_fact(
+        self, fact_id: str, *, admin_id: int, expected_version: int | None = None
+    ) -> None:
         with self.db.atomic():
             row = self._row(fact_id)
             if row is None or row["deleted"]:
@@ -201,8 +240,8 @@ class FactStore:
             if expected_version is not None and row["version"] != expected_version:
                 raise Conflict(fact_from_dict(json.loads(row["data"])))
             self.db.execute(
-                "UPDATE facts SET deleted = 1, version = version + 1, updated_at = ?, updated_by = ?"
-                " WHERE id = ?",
+                "UPDATE facts SET deleted = 1, version = version + 1,"
+                " updated_at = ?, updated_by = ? WHERE id = ?",
                 [now_iso(), admin_id, fact_id],
             )
             self._audit(admin_id, "delete", fact_id, json.loads(row["data"]), None)
@@ -215,13 +254,17 @@ class FactStore:
         rows = list(self.db.query("SELECT coalesce(max(position), -1) + 1 AS next FROM facts"))
         return rows[0]["next"]
 
-    def _audit(
-        self, admin_id: int, action: str, fact_id: str, before: Any, after: Any
-    ) -> None:
+    def _audit(self, admin_id: int, action: str, fact_id: str, before: Any, after: Any) -> None:
         self.db["audit"].insert(
-            {"at": now_iso(), "admin_id": admin_id, "action": action, "fact_id": fact_id,
-             "before": _dump(before) if before is not None else None,
-             "after": _dump(after) if after is not None else None, "undone": 0},
+            {
+                "at": now_iso(),
+                "admin_id": admin_id,
+                "action": action,
+                "fact_id": fact_id,
+                "before": _dump(before) if before is not None else None,
+                "after": _dump(after) if after is not None else None,
+                "undone": 0,
+            },
         )
 
     # -- users ------------------------------------------------------------------
