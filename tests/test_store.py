@@ -13,7 +13,7 @@ from knowledge.store import Conflict, FactStore, StoreError, migrations
 def test_first_open_creates_the_schema_and_seeds_from_the_facts_file(store, facts):
     assert [f.id for f in store.facts()] == [f.id for f in facts]
     assert store.facts() == facts
-    assert store.meta("schema_version") == "2"
+    assert store.meta("schema_version") == "1"
     applied = [m.name for m in migrations.applied(store.db)]
     assert applied == ["m001_initial", "m002_curation"]
     tables = set(store.db.table_names())
