@@ -15,10 +15,9 @@ def test_first_open_creates_the_schema_and_seeds_from_the_facts_file(store, fact
     assert store.facts() == facts
     assert store.meta("schema_version") == "1"
     applied = [m.name for m in migrations.applied(store.db)]
-    assert applied == ["m001_initial", "m002_curation"]
+    assert applied == ["m001_initial"]
     tables = set(store.db.table_names())
     assert {"facts", "sources", "audit", "users", "meta", "_sqlite_migrations"} <= tables
-    assert {"questions", "subscriptions", "outbox"} <= tables
     indexed = {col for index in store.db["audit"].indexes for col in index.columns}
     assert {"fact_id", "admin_id"} <= indexed
 
