@@ -10,6 +10,7 @@ nearest fact.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -28,7 +29,9 @@ from knowledge.vocabulary import (
     STOPWORDS,
 )
 
-MAX_CANDIDATES = 300
+# Facts whose questions are scored in full for one question.
+MAX_CANDIDATES = 30
+POSTING_SCAN = 300
 
 
 @dataclass(frozen=True)
@@ -156,11 +159,23 @@ class FactIndex:
         for position, owner in enumerate(self._question_owner):
             questions_of[owner].append(position)
         self._questions_of = dict(questions_of)
-        postings: dict[str, list[str]] = defaultdict(list)
+        # Each word's facts, those whose questions use it most first: when a word is common,
+        # only the head of its list is read (see _candidate_facts).
+        share: dict[str, dict[str, float]] = defaultdict(dict)
+        for fact_id, positions in questions_of.items():
+            counts: dict[str, int] = defaultdict(int)
+            for position in positions:
+                for token in self._question_tokens[position]:
+                    counts[token] += 1
+            for token in self._fact_vocab[fact_id]:
+                share[token][fact_id] = counts.get(token, 0) / len(positions)
         for fact_id, vocab in self._fact_vocab.items():
             for token in vocab:
-                postings[token].append(fact_id)
-        self._postings = dict(postings)
+                share[token].setdefault(fact_id, 0.0)
+        self._postings = {
+            token: sorted(by_fact, key=lambda f, b=by_fact: -b[f])
+            for token, by_fact in share.items()
+        }
         facts_with: dict[str, int] = defaultdict(int)
         for vocab in self._fact_vocab.values():
             for token in vocab:
@@ -172,10 +187,12 @@ class FactIndex:
         for word in STOPWORDS:
             surface_to_token.setdefault(word, "")
         self._surface = surface_to_token
-        self._surface_by_length: dict[int, list[str]] = defaultdict(list)
+        self._surface_by_start: dict[tuple[str, int], list[str]] = defaultdict(list)
         for word in surface_to_token:
-            self._surface_by_length[len(word)].append(word)
+            self._surface_by_start[word[0], len(word)].append(word)
+        self._corrections: dict[str, str | None] = {}
         self._known_tokens = frozenset(self._idf)
+        self._question_weight = [sum(self.idf(t) for t in q) or 1.0 for q in self._question_tokens]
 
     # -- analysis ---------------------------------------------------------------
 
@@ -206,20 +223,26 @@ class FactIndex:
         first letter must agree and a word may lose at most one letter, so "joke" never
         becomes "joe" nor "погода" "года".
         """
+        if word in self._corrections:
+            return self._corrections[word]
+        if len(self._corrections) > 50_000:  # users' unknown words are unbounded
+            self._corrections.clear()
         size = len(word)
         allowed = 1 if size <= 7 else 2 if size <= 11 else 3
         pool = [
             w
             for length in range(size - 1, size + allowed + 1)
-            for w in self._surface_by_length.get(length, ())
-            if w[0] == word[0]
+            for w in self._surface_by_start.get((word[0], length), ())
         ]
+        corrected = None
         for found, _, _ in process.extract(
             word, pool, scorer=OSA.distance, score_cutoff=allowed, limit=8
         ):
             if size > 4 or len(found) >= size:
-                return self._surface[found]
-        return None
+                corrected = self._surface[found]
+                break
+        self._corrections[word] = corrected
+        return corrected
 
     # -- matching ---------------------------------------------------------------
 
@@ -255,15 +278,19 @@ class FactIndex:
         return None
 
     def _candidate_facts(self, tokens: Sequence[str]) -> list[str]:
-        """Facts sharing a word with the question, the most specific overlaps first, capped."""
+        """Facts sharing a word with the question, the most specific overlaps first, capped.
+
+        A common word's list is read only up to POSTING_SCAN facts, those that ask about it
+        most; rare words decide the rest. This keeps a 10,000-fact base fast.
+        """
         overlap: dict[str, float] = defaultdict(float)
         for token in set(tokens):
             weight = self.idf(token)
-            for fact_id in self._postings.get(token, ()):
+            for fact_id in self._postings.get(token, ())[:POSTING_SCAN]:
                 overlap[fact_id] += weight
         if len(overlap) <= MAX_CANDIDATES:
             return list(overlap)
-        return sorted(overlap, key=overlap.__getitem__, reverse=True)[:MAX_CANDIDATES]
+        return heapq.nlargest(MAX_CANDIDATES, overlap, key=overlap.__getitem__)
 
     def rank(self, analysed: Analysed) -> list[Candidate]:
         tokens = analysed.tokens
@@ -272,6 +299,7 @@ class FactIndex:
         candidates = self._candidate_facts(tokens)
         if not candidates:
             return []
+        query_weights = [(t, self.idf(t)) for t in set(tokens)]
         query_weight = sum(self.idf(t) for t in tokens)
         query_text = " ".join(sorted(tokens))
         query_set = frozenset(tokens)
@@ -295,8 +323,8 @@ class FactIndex:
         for i, position in enumerate(chosen):
             fact_id = self._question_owner[position]
             question = self._question_tokens[position]
-            question_weight = sum(self.idf(t) for t in question) or 1.0
-            question_coverage = sum(self.idf(t) for t in question & query_set) / question_weight
+            shared = sum(weight for t, weight in query_weights if t in question)
+            question_coverage = shared / self._question_weight[position]
             score = (
                 w.token_set * set_scores[i]
                 + w.token_sort * sort_scores[i]
