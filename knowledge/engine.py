@@ -185,7 +185,7 @@ class Engine:
             notes=tuple(dict.fromkeys(notes)),
             citations=citations_for(fact, self.sources, lang),
             ranked=ranked or ((fact.id, best_score),),
-            place=asked,
+            place=asked if fact.event else None,
         )
 
     def _not_answered(self, index: FactIndex, match: Match, lang: str) -> Answer:
@@ -244,7 +244,7 @@ def place_notes(place: Place, lang: str) -> list[str]:
                 "place.ambiguous",
                 lang,
                 abbr=place.names.get("en", place.key),
-                reading=place.key,
+                reading=zone_city(place.key, lang),
                 others=", ".join(place.other_readings),
             )
         )

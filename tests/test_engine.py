@@ -154,3 +154,41 @@ def test_empty_and_invisible_questions_get_a_hint_not_a_crash(engine):
 def test_forced_language_wins_over_detection(engine):
     answer = engine.ask("when is the call", lang="uk")
     assert answer.lang == "uk" and "Київ" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "place", "wall_time"),
+    [
+        ("когда переговоры?", "а в Лондоне?", "Лондон", "15:00"),
+        ("коли розмова?", "а у Варшаві?", "Варшава", "16:00"),
+        ("when is the call?", "and in Tokyo?", "Tokyo", "00:00"),
+    ],
+)
+def test_follow_ups_work_in_every_language(engine, first, follow_up, place, wall_time):
+    conversation = Conversation()
+    engine.ask(first, conversation=conversation)
+    answer = engine.ask(follow_up, conversation=conversation)
+    assert answer.fact.id == "call-time"
+    [asked] = [t for t in answer.times if t.role == "asked"]
+    assert (asked.place, asked.moment.strftime("%H:%M")) == (place, wall_time)
+    assert answer.times[0].role == "source"  # the source-zone time stays beside it
+
+
+def test_a_country_with_several_zones_says_which_city_it_used(engine):
+    answer = engine.ask("when is the call in the USA?")
+    [asked] = [t for t in answer.times if t.role == "asked"]
+    assert asked.moment.strftime("%H:%M") == "10:00"
+    assert "USA has several time zones; I used Washington." in answer.notes
+
+
+def test_an_ambiguous_abbreviation_says_how_it_was_read(engine):
+    answer = engine.ask("call time IST")
+    [asked] = [t for t in answer.times if t.role == "asked"]
+    assert asked.moment.strftime("%H:%M") == "20:30"
+    assert any("IST can mean more than one zone; I read it as Kolkata" in n for n in answer.notes)
+
+
+def test_a_place_that_is_the_subject_is_not_taken_for_a_time_zone(engine):
+    answer = engine.ask("когда был саммит в Женеве?")
+    assert answer.fact.id == "geneva-summit"
+    assert answer.place is None
