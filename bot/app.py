@@ -1,0 +1,231 @@
+"""Running the Telegram bot: Bot and Dispatcher, polling or webhook, start-up, graceful stop.
+
+`run(settings)` (`python -m bot run`) opens the store and engine once and injects them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from collections.abc import Iterable
+from contextlib import suppress
+from urllib.parse import quote
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.exceptions import TelegramAPIError
+from aiogram.webhook.aiohttp_server import SimpleRequestHandler
+from aiohttp import web
+
+from bot.commands import register_commands
+from bot.config import Settings
+from bot.handlers import fallback, inline, questions, settings, start
+from bot.i18n import bot_catalog
+from bot.middlewares import Conversations, InFlight, InFlightMiddleware, UserContextMiddleware
+from knowledge.engine import Engine
+from knowledge.geo import ZoneLocator
+from knowledge.i18n import Catalog
+from knowledge.store import FactStore
+
+logger = logging.getLogger(__name__)
+
+# How long a stopping bot waits for updates it is still handling.
+SHUTDOWN_GRACE_SECONDS = 10.0
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+REDACTED = "[redacted]"
+
+
+def build_bot(config: Settings) -> Bot:
+    """The Bot, talking to TELEGRAM_API_URL when set (a local Bot API server, or a fake)."""
+    if config.bot_token is None:
+        raise ValueError("BOT_TOKEN is not set")
+    session = (
+        AiohttpSession(api=TelegramAPIServer.from_base(config.telegram_api_url))
+        if config.telegram_api_url
+        else AiohttpSession()
+    )
+    return Bot(
+        config.bot_token.get_secret_value(),
+        session=session,
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML),
+    )
+
+
+def build_dispatcher(
+    config: Settings,
+    store: FactStore,
+    engine: Engine,
+    *,
+    texts: Catalog | None = None,
+    zones: ZoneLocator | None = None,
+) -> Dispatcher:
+    """The Dispatcher with its dependencies, middlewares and routers (in the order tried)."""
+    dp = Dispatcher(
+        disable_fsm=True,  # no conversations with states: nothing for FSM storage to hold
+        settings=config,
+        store=store,
+        engine=engine,
+        texts=texts or bot_catalog(),
+        zones=zones or ZoneLocator(),
+        conversations=Conversations(),
+        in_flight=InFlight(),
+    )
+    dp.update.outer_middleware(InFlightMiddleware(dp["in_flight"]))
+    dp.update.outer_middleware(UserContextMiddleware())
+    dp.include_routers(
+        start.create_router(),
+        settings.create_router(),
+        inline.create_router(),
+        fallback.create_router(),  # before questions: commands and long text are not questions
+        questions.create_router(),
+    )
+    dp.startup.register(on_startup)
+    dp.shutdown.register(on_shutdown)
+    return dp
+
+
+async def on_startup(bot: Bot, texts: Catalog) -> None:
+    await register_commands(bot, texts)
+
+
+async def on_shutdown(in_flight: InFlight) -> None:
+    """Let updates being handled finish (their answers still go out) before the session closes."""
+    if not await in_flight.wait_idle(SHUTDOWN_GRACE_SECONDS):
+        logger.warning("stopping with %d update(s) still being handled", in_flight.count)
+
+
+async def confirm_handled(bot: Bot, in_flight: InFlight) -> None:
+    """Tell Telegram the last handled update is done, so a restart does not answer it twice.
+
+    Polling confirms an update only with the next getUpdates call, which a stop may cut off.
+    """
+    if in_flight.last_update_id is None:
+        return
+    try:
+        await bot.get_updates(offset=in_flight.last_update_id + 1, limit=1, timeout=0)
+    except TelegramAPIError as error:
+        logger.warning("could not confirm the last handled update: %s", error)
+
+
+class SecretTokenRequestHandler(SimpleRequestHandler):
+    """aiogram's webhook handler, answering 403 (not 401) to a wrong or missing secret:
+    the caller is not unauthenticated, it is refused."""
+
+    async def handle(self, request: web.Request) -> web.Response:
+        header = request.headers.get("X-Telegram-Bot-Api-Secret-Token", "")
+        if not self.verify_secret(header, self.bot):
+            return web.Response(status=403, text="Forbidden")
+        return await super().handle(request)
+
+
+async def serve_polling(bot: Bot, dp: Dispatcher) -> None:
+    """Long polling until SIGINT/SIGTERM; pending updates are kept, never dropped."""
+    try:
+        await bot.delete_webhook(drop_pending_updates=False)
+        await dp.start_polling(
+            bot,
+            handle_signals=True,
+            close_bot_session=False,
+            allowed_updates=dp.resolve_used_update_types(),
+        )
+        await confirm_handled(bot, dp["in_flight"])
+    finally:
+        await bot.session.close()
+
+
+async def serve_webhook(
+    config: Settings, bot: Bot, dp: Dispatcher, stop: asyncio.Event | None = None
+) -> None:
+    """An aiohttp server at WEBHOOK_HOST:WEBHOOK_PORT/WEBHOOK_PATH until `stop` is set
+    (by SIGINT/SIGTERM when not given)."""
+    if config.webhook_url is None or config.webhook_secret is None:
+        raise ValueError("webhook mode needs WEBHOOK_URL and WEBHOOK_SECRET")
+    secret = config.webhook_secret.get_secret_value()
+    if stop is None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+    # Not in the background: a request returns once its update is handled, so stopping the
+    # server (which waits for open requests) also waits for every update it accepted.
+    handler = SecretTokenRequestHandler(
+        dispatcher=dp, bot=bot, secret_token=secret, handle_in_background=False
+    )
+    app = web.Application()
+    app.router.add_post(config.webhook_path, handler.handle)
+    runner = web.AppRunner(app, handle_signals=False, shutdown_timeout=SHUTDOWN_GRACE_SECONDS)
+    data = {"dispatcher": dp, "bots": [bot], **dp.workflow_data}
+    try:
+        await runner.setup()
+        await dp.emit_startup(bot=bot, **data)
+        await web.TCPSite(runner, config.webhook_host, config.webhook_port).start()
+        await bot.set_webhook(
+            config.webhook_url,
+            secret_token=secret,
+            allowed_updates=dp.resolve_used_update_types(),
+            drop_pending_updates=False,
+        )
+        logger.info(
+            "webhook server on %s:%s%s",
+            config.webhook_host,
+            config.webhook_port,
+            config.webhook_path,
+        )
+        await stop.wait()
+    finally:
+        await runner.cleanup()
+        try:
+            await dp.emit_shutdown(bot=bot, **data)
+        finally:
+            await bot.session.close()
+
+
+class RedactingFormatter(logging.Formatter):
+    """Formats as usual, then blanks out secrets wherever they appear, tracebacks included
+    (aiohttp errors, for one, can quote the request URL, which holds the token)."""
+
+    def __init__(self, fmt: str, secrets: Iterable[str]) -> None:
+        super().__init__(fmt)
+        forms = {form for secret in secrets if secret for form in (secret, quote(secret, safe=""))}
+        self.secrets = sorted(forms, key=len, reverse=True)
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        for secret in self.secrets:
+            text = text.replace(secret, REDACTED)
+        return text
+
+
+def configure_logging(config: Settings) -> None:
+    secrets = [s.get_secret_value() for s in (config.bot_token, config.webhook_secret) if s]
+    handler = logging.StreamHandler()
+    handler.setFormatter(RedactingFormatter(LOG_FORMAT, secrets))
+    logging.basicConfig(level=config.log_level, handlers=[handler], force=True)
+
+
+def run(config: Settings) -> int:
+    """Run the bot until SIGINT/SIGTERM; 0 after a clean stop, 1 after a failure."""
+    configure_logging(config)
+    store = FactStore.open(config.database_path)
+    try:
+        engine = Engine(store.facts(), store.sources())
+        bot = build_bot(config)
+        dp = build_dispatcher(config, store, engine)
+        mode = serve_webhook(config, bot, dp) if config.webhook_url else serve_polling(bot, dp)
+        with suppress(KeyboardInterrupt):  # a second Ctrl-C while stopping
+            asyncio.run(mode)
+    except TelegramAPIError as error:  # Telegram unreachable, token refused...: one line
+        logger.error("the bot stopped on an error: %s: %s", type(error).__name__, error)
+        return 1
+    except Exception:
+        # Logged, not left to Python's traceback printer, so the token is redacted here too.
+        logger.exception("the bot stopped on an error")
+        return 1
+    finally:
+        store.close()
+        logger.info("stopped; the database is closed")
+    return 0

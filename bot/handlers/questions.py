@@ -1,0 +1,112 @@
+"""Questions in, cited answers out: text messages, tapped suggestions, the calendar button."""
+
+from __future__ import annotations
+
+from aiogram import Bot, F, Router
+from aiogram.types import BufferedInputFile, CallbackQuery, Message
+
+from bot.filters import AddressedToBot
+from bot.handlers import respond
+from bot.i18n import client_lang
+from bot.keyboards import FactAction, FactCallback, answer_keyboard, find_fact_id
+from bot.render import answer_html, plain_html
+from knowledge.calendar import calendar_file_name, event_calendar
+from knowledge.compose import Answer
+from knowledge.engine import Conversation, Engine
+from knowledge.i18n import Catalog
+from knowledge.model import LANGS
+from knowledge.places import Place
+
+
+def create_router() -> Router:
+    router = Router(name="questions")
+    router.message.filter(AddressedToBot())
+    router.message.register(ask, F.text)
+    router.callback_query.register(
+        answer_tapped, FactCallback.filter(F.action == FactAction.ANSWER)
+    )
+    router.callback_query.register(
+        send_calendar, FactCallback.filter(F.action == FactAction.CALENDAR)
+    )
+    return router
+
+
+async def ask(
+    message: Message,
+    question: str,
+    engine: Engine,
+    texts: Catalog,
+    lang_override: str | None,
+    user_place: Place | None,
+    conversation: Conversation,
+) -> None:
+    hint = client_lang(message.from_user.language_code if message.from_user else None)
+    answer = engine.ask(
+        question,
+        lang=lang_override,
+        lang_hint=hint,
+        user_place=user_place,
+        conversation=conversation,
+    )
+    await respond(message, answer_html(answer, texts), reply_markup=answer_keyboard(answer, texts))
+
+
+def _chat_id(callback: CallbackQuery) -> int:
+    # A button under an inline-mode message has no message: answer the user privately.
+    return callback.message.chat.id if callback.message else callback.from_user.id
+
+
+def _lang(callback_data: FactCallback, ui_lang: str) -> str:
+    # The button's language is the language of the message it sits under.
+    return callback_data.lang if callback_data.lang in LANGS else ui_lang
+
+
+async def answer_tapped(
+    callback: CallbackQuery,
+    callback_data: FactCallback,
+    bot: Bot,
+    engine: Engine,
+    texts: Catalog,
+    ui_lang: str,
+    user_place: Place | None,
+    conversation: Conversation,
+) -> None:
+    lang = _lang(callback_data, ui_lang)
+    fact_id = find_fact_id(callback_data.fact, engine.facts)
+    answer: Answer | None = None
+    if fact_id is not None:
+        answer = engine.answer_fact(
+            fact_id, lang=lang, user_place=user_place, conversation=conversation
+        )
+    if answer is None:
+        await callback.answer(texts("answer.gone", lang), show_alert=True)
+        return
+    await callback.answer()
+    await bot.send_message(
+        _chat_id(callback), answer_html(answer, texts), reply_markup=answer_keyboard(answer, texts)
+    )
+
+
+async def send_calendar(
+    callback: CallbackQuery,
+    callback_data: FactCallback,
+    bot: Bot,
+    engine: Engine,
+    texts: Catalog,
+    ui_lang: str,
+) -> None:
+    lang = _lang(callback_data, ui_lang)
+    fact_id = find_fact_id(callback_data.fact, engine.facts)
+    fact = engine.facts.get(fact_id) if fact_id else None
+    if fact is None or fact.event is None:
+        key = "answer.gone" if fact is None else "answer.no_event"
+        await callback.answer(texts(key, lang), show_alert=True)
+        return
+    ics = event_calendar(fact, engine.sources, lang, stamp=engine.clock())
+    title = fact.event.title.get(lang) or fact.event.title.get("en") or fact.id
+    await callback.answer()
+    await bot.send_document(
+        _chat_id(callback),
+        BufferedInputFile(ics, filename=calendar_file_name(fact)),
+        caption=plain_html(texts("answer.calendar_caption", lang, title=title)),
+    )

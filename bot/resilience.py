@@ -1,0 +1,160 @@
+"""Retrying Bot API calls that failed for reasons that pass: flood control, outages, lost links.
+
+`RetryMiddleware` is an aiogram *session* middleware, so every call a handler makes
+(`message.answer`, `bot.send_message`, ...) is covered without touching the handlers::
+
+    bot.session.middleware(RetryMiddleware())
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import re
+import time
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
+
+from aiogram.client.session.middlewares.base import (
+    BaseRequestMiddleware,
+    NextRequestMiddlewareType,
+)
+from aiogram.exceptions import (
+    ClientDecodeError,
+    TelegramAPIError,
+    TelegramEntityTooLarge,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+)
+from aiogram.methods import GetUpdates, TelegramMethod
+from aiogram.methods.base import Response, TelegramType
+
+if TYPE_CHECKING:
+    from aiogram import Bot
+
+logger = logging.getLogger(__name__)
+
+Sleep = Callable[[float], Awaitable[object]]
+Clock = Callable[[], float]
+
+# A bot token as it appears in Bot API URLs: "<bot id>:<35 url-safe characters>".
+_TOKEN_RE = re.compile(r"\d{5,}:[A-Za-z0-9_-]{30,}")
+REDACTED = "[redacted]"
+
+# Transient by nature: the same request may well succeed a moment later.  ClientDecodeError is
+# what a proxy's HTML "502 Bad Gateway" page becomes in aiogram, so it is an outage too.
+TRANSIENT_ERRORS: tuple[type[Exception], ...] = (
+    TelegramNetworkError,
+    TelegramServerError,
+    ClientDecodeError,
+)
+# ...except a file that is too big, which aiogram files under network errors.
+PERMANENT_ERRORS: tuple[type[Exception], ...] = (TelegramEntityTooLarge,)
+
+
+def redact(text: str, token: str | None = None) -> str:
+    """`text` with the bot token blanked out; aiohttp errors can quote the request URL."""
+    if token:
+        text = text.replace(token, REDACTED)
+    return _TOKEN_RE.sub(REDACTED, text)
+
+
+def describe_error(error: BaseException, token: str | None = None) -> str:
+    """A one-line, token-free description of a failed call, for logs."""
+    detail = error.message if isinstance(error, TelegramAPIError) else str(error)
+    first_line = detail.strip().splitlines()[0] if detail.strip() else ""
+    return redact(f"{type(error).__name__}: {first_line}", token)
+
+
+def is_transient(error: BaseException) -> bool:
+    """True for failures worth retrying later: 429, 5xx, timeouts and broken connections."""
+    if isinstance(error, PERMANENT_ERRORS):
+        return False
+    return isinstance(error, (TelegramRetryAfter, *TRANSIENT_ERRORS))
+
+
+class RetryMiddleware(BaseRequestMiddleware):
+    """Resends a Bot API call after a 429 (waiting `retry_after`) or a transient failure
+    (exponential backoff with jitter), within `max_tries` calls and `max_total_wait` seconds.
+
+    Anything else (400, 403, 404, ...) is raised at once: the same request would fail again.
+    getUpdates is passed through untouched, because the polling loop has its own backoff and a
+    retry here would only hide an outage from it.
+
+    A timeout or a dropped connection may hide a request Telegram did carry out, so a retried
+    send can, rarely, arrive twice; a lost answer is judged worse than that.
+    """
+
+    def __init__(
+        self,
+        max_tries: int = 5,
+        max_total_wait: float = 60.0,
+        base_delay: float = 0.5,
+        max_delay: float = 10.0,
+        sleep: Sleep = asyncio.sleep,
+        *,
+        clock: Clock = time.monotonic,
+        rng: Callable[[], float] = random.random,
+        skip_methods: tuple[type[TelegramMethod[Any]], ...] = (GetUpdates,),
+    ) -> None:
+        if max_tries < 1:
+            raise ValueError("max_tries must be at least 1")
+        self.max_tries = max_tries
+        self.max_total_wait = max_total_wait
+        self.base_delay = base_delay
+        self.max_delay = max_delay
+        self.sleep = sleep
+        self.clock = clock
+        self.rng = rng
+        self.skip_methods = skip_methods
+
+    def backoff(self, attempt: int) -> float:
+        """The pause after the `attempt`-th failure: doubling, capped, with "equal jitter"
+        (half fixed, half random) so that many clients failing together do not retry in step."""
+        ceiling = min(self.max_delay, self.base_delay * 2 ** (attempt - 1))
+        return ceiling / 2 + self.rng() * ceiling / 2
+
+    def pause_for(self, error: Exception, attempt: int) -> float:
+        if isinstance(error, TelegramRetryAfter):
+            # Telegram's own figure, plus a little spread so waiters do not all come back at once.
+            return error.retry_after * (1 + 0.1 * self.rng())
+        return self.backoff(attempt)
+
+    async def __call__(
+        self,
+        make_request: NextRequestMiddlewareType[TelegramType],
+        bot: Bot,
+        method: TelegramMethod[TelegramType],
+    ) -> Response[TelegramType]:
+        if isinstance(method, self.skip_methods):
+            return await make_request(bot, method)
+        deadline = self.clock() + self.max_total_wait
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                return await make_request(bot, method)
+            except Exception as error:
+                if not is_transient(error):
+                    raise
+                pause = self.pause_for(error, attempt)
+                if attempt >= self.max_tries or self.clock() + pause > deadline:
+                    # Waiting longer than the budget helps no one: the caller hears now.
+                    logger.warning(
+                        "%s failed after %d tries, giving up: %s",
+                        method.__api_method__,
+                        attempt,
+                        describe_error(error, bot.token),
+                    )
+                    raise
+                logger.warning(
+                    "%s failed (%s); try %d of %d in %.2fs",
+                    method.__api_method__,
+                    describe_error(error, bot.token),
+                    attempt + 1,
+                    self.max_tries,
+                    pause,
+                )
+                await self.sleep(pause)

@@ -1,0 +1,118 @@
+"""The real bot (build_bot + build_dispatcher) polling the fake Bot API over HTTP, for the
+end-to-end tests; each test gets its own fake server and SQLite file.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from aiogram import Bot, Dispatcher
+from aiogram.utils.backoff import BackoffConfig
+
+from bot.app import build_bot, build_dispatcher
+from bot.config import Settings, load_settings
+from knowledge.engine import Engine
+from knowledge.geo import ZoneLocator
+from knowledge.store import FactStore
+from tests.fake_bot_api import Call, FakeBotAPI
+
+FAST_BACKOFF = BackoffConfig(min_delay=0.05, max_delay=0.2, factor=1.5, jitter=0.0)
+GROUP_ID = -100_777
+# One per test session: building timezonefinder's index costs a quarter of a second.
+ZONES = ZoneLocator()
+
+
+def settings_for(api: FakeBotAPI, db_path: Path, **overrides: Any) -> Settings:
+    """Settings for the fake server, ignoring any .env of the developer's."""
+    values = {"bot_token": api.token, "telegram_api_url": api.base_url, "database_path": db_path}
+    return load_settings(_env_file=None, **(values | overrides))
+
+
+@dataclass
+class RunningBot:
+    api: FakeBotAPI
+    bot: Bot
+    dp: Dispatcher
+    store: FactStore
+    engine: Engine
+
+    async def send(self, update: dict[str, Any], method: str = "sendMessage") -> Call:
+        """Push an update and return the one call of `method` it causes."""
+        [call] = await self.api.send_and_wait(update, method=method)
+        return call
+
+    async def say(self, text: str, **kwargs: Any) -> Call:
+        """A user's text message; the bot's sendMessage in answer."""
+        return await self.send(self.api.text_message(text, **kwargs))
+
+    async def tap(self, callback_data: str, method: str = "sendMessage", **kwargs: Any) -> Call:
+        """Press an inline button; the call it causes (callback queries are answered too)."""
+        answered = len(self.api.calls_of("answerCallbackQuery"))
+        call = await self.send(self.api.callback_query(callback_data, **kwargs), method)
+        await self.api.wait_for("answerCallbackQuery", count=answered + 1)
+        return call
+
+    async def quiet_for(self, seconds: float = 0.3) -> list[Call]:
+        """Calls other than polling made within `seconds`: for "the bot said nothing"."""
+        before = len(self.api.calls)
+        await asyncio.sleep(seconds)
+        return [c for c in self.api.calls[before:] if c.method != "getUpdates"]
+
+
+@asynccontextmanager
+async def running_bot(
+    db_path: Path, engine: Engine, api: FakeBotAPI | None = None
+) -> AsyncIterator[RunningBot]:
+    async with FakeBotAPI() if api is None else _given(api) as server:
+        store = FactStore.open(db_path)
+        settings = settings_for(server, db_path)
+        bot = build_bot(settings)
+        dp = build_dispatcher(settings, store, engine, zones=ZONES)
+        task = asyncio.create_task(
+            dp.start_polling(
+                bot, handle_signals=False, polling_timeout=1, backoff_config=FAST_BACKOFF
+            )
+        )
+        try:
+            # Start-up (set_my_commands) is over once the first poll arrives.
+            await server.wait_for("getUpdates")
+            yield RunningBot(server, bot, dp, store, engine)
+        finally:
+            await stop_polling(dp, task)
+            store.close()
+
+
+async def stop_polling(dp: Dispatcher, task: asyncio.Task[None]) -> None:
+    # stop_polling refuses a dispatcher that has not started yet: wait for it to start.
+    for _ in range(200):
+        if task.done() or dp._running_lock.locked():
+            break
+        await asyncio.sleep(0.01)
+    if not task.done():
+        await dp.stop_polling()
+    await asyncio.wait_for(task, 5)
+
+
+@asynccontextmanager
+async def _given(api: FakeBotAPI) -> AsyncIterator[FakeBotAPI]:
+    yield api
+
+
+def keyboard(call: Call) -> list[list[dict[str, Any]]]:
+    """The inline keyboard a call sent (rows of buttons), or []."""
+    markup = call.params.get("reply_markup") or {}
+    return markup.get("inline_keyboard", [])
+
+
+def buttons(call: Call) -> list[dict[str, Any]]:
+    return [button for row in keyboard(call) for button in row]
+
+
+def sent_entities(call: Call) -> list[dict[str, Any]]:
+    """The entities Telegram (the fake) parsed out of the HTML the bot sent."""
+    return (call.result or {}).get("entities", [])

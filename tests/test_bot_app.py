@@ -1,0 +1,197 @@
+"""Running the bot: `python -m bot run` against the fake server, SIGTERM, webhook mode, logs."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import logging
+import os
+import signal
+import socket
+import sys
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from bot.app import RedactingFormatter, build_bot, build_dispatcher, run, serve_webhook
+from bot.config import load_settings
+from knowledge.store import FactStore
+from tests.bot_harness import ZONES, settings_for
+from tests.fake_bot_api import FakeBotAPI
+
+ROOT = Path(__file__).resolve().parent.parent
+SECRET = "webhook-secret-4f1c"
+SETTINGS_VARIABLES = (
+    "BOT_TOKEN",
+    "ADMIN_IDS",
+    "DATABASE_PATH",
+    "TELEGRAM_API_URL",
+    "WEBHOOK_URL",
+    "WEBHOOK_SECRET",
+    "WEBHOOK_HOST",
+    "WEBHOOK_PORT",
+    "WEBHOOK_PATH",
+    "LOG_LEVEL",
+)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+async def wait_until(condition, timeout: float = 10.0) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        assert loop.time() < deadline, "timed out"
+        await asyncio.sleep(0.01)
+
+
+def bot_env(token: str, api_url: str, tmp_path: Path) -> dict[str, str]:
+    """The environment of `python -m bot run`: this test's settings, none of the caller's."""
+    env = {k: v for k, v in os.environ.items() if k not in SETTINGS_VARIABLES}
+    return env | {
+        "BOT_TOKEN": token,
+        "TELEGRAM_API_URL": api_url,
+        "DATABASE_PATH": str(tmp_path / "talkbot.db"),
+        "LOG_LEVEL": "DEBUG",
+        "PYTHONPATH": str(ROOT),
+    }
+
+
+async def start_bot_process(env: dict[str, str], log_path: Path) -> asyncio.subprocess.Process:
+    # The log goes to a file: a full pipe would block the bot mid-test.
+    with log_path.open("w") as log:
+        return await asyncio.create_subprocess_exec(
+            *(sys.executable, "-m", "bot", "run"),
+            cwd=log_path.parent,  # no developer's .env is read from here
+            env=env,
+            stdin=asyncio.subprocess.DEVNULL,
+            stdout=log,
+            stderr=log,
+        )
+
+
+async def test_run_polls_answers_and_stops_cleanly_on_sigterm(tmp_path: Path):
+    log_path = tmp_path / "bot.log"
+    async with FakeBotAPI() as api:
+        process = await start_bot_process(bot_env(api.token, api.base_url, tmp_path), log_path)
+        try:
+            await api.wait_for("getUpdates", timeout=30)
+            asked = api.push_update(api.text_message("коли розмова?", language_code="uk"))
+            await wait_until(lambda: asked in api.delivered_update_ids)
+            process.send_signal(signal.SIGTERM)  # while the question is being answered
+            code = await asyncio.wait_for(process.wait(), 20)
+        finally:
+            if process.returncode is None:
+                process.kill()
+                await process.wait()
+    logged = log_path.read_text()
+
+    assert code == 0, logged
+    [answer] = api.calls_of("sendMessage")
+    assert answer.ok and answer.plain.startswith("Переговори були призначені")
+    assert asked in api.confirmed_update_ids  # a restart will not answer it twice
+    [delete] = api.calls_of("deleteWebhook")
+    assert delete.params.get("drop_pending_updates") in (None, False)
+    assert api.dropped_update_ids == []
+    languages = {c.params.get("language_code") for c in api.calls_of("setMyCommands")}
+    assert languages == {None, "en", "ru", "uk"}
+    assert "Received SIGTERM signal" in logged
+    assert "the database is closed" in logged
+    assert api.token not in logged and api.token.split(":")[1] not in logged
+
+
+async def test_webhook_accepts_the_secret_and_refuses_anything_else(db_path, engine):
+    port = free_port()
+    async with FakeBotAPI() as api:
+        config = settings_for(
+            api,
+            db_path,
+            webhook_url="https://bot.example.org/tg",
+            webhook_secret=SECRET,
+            webhook_port=port,
+            webhook_path="/tg",
+        )
+        store = FactStore.open(db_path)
+        bot = build_bot(config)
+        dp = build_dispatcher(config, store, engine, zones=ZONES)
+        stop = asyncio.Event()
+        server = asyncio.create_task(serve_webhook(config, bot, dp, stop))
+        try:
+            [hook] = await api.wait_for("setWebhook")
+            url = f"http://127.0.0.1:{port}/tg"
+            update = {"update_id": 1, **api.text_message("when is the call?")}
+            async with aiohttp.ClientSession() as http:
+                headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
+                async with http.post(url, json=update, headers=headers) as good:
+                    assert good.status == 200
+                # handled before the answer to Telegram: the reply is already sent
+                [answer] = api.calls_of("sendMessage")
+                for wrong in ({"X-Telegram-Bot-Api-Secret-Token": "guess"}, {}):
+                    async with http.post(
+                        url, json={**update, "update_id": 2}, headers=wrong
+                    ) as bad:
+                        assert bad.status == 403
+        finally:
+            stop.set()
+            await asyncio.wait_for(server, 10)
+            store.close()
+
+    assert hook.params["url"] == "https://bot.example.org/tg"
+    assert hook.params["secret_token"] == SECRET
+    assert hook.params.get("drop_pending_updates") in (None, False)
+    assert "message" in hook.params["allowed_updates"]
+    assert answer.plain.startswith("The talks were scheduled for Tuesday")
+    assert len(api.calls_of("sendMessage")) == 1
+    assert api.commands_for({"type": "default"}, "uk") is not None
+
+
+def test_a_bot_that_cannot_reach_telegram_exits_1_with_one_line_and_no_token(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+):
+    token = "4242:AAF4keT0kenThatMustNeverBeLogged"
+    config = load_settings(
+        _env_file=None,
+        bot_token=token,
+        telegram_api_url=f"http://127.0.0.1:{free_port()}",  # nothing listens there
+        database_path=tmp_path / "talkbot.db",
+        log_level="DEBUG",
+    )
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    try:
+        code = run(config)  # configures logging to stderr, as `python -m bot run` does
+    finally:
+        root.handlers[:], root.level = handlers, level
+    logged = capsys.readouterr().err
+
+    assert code == 1, logged
+    assert "the bot stopped on an error: TelegramNetworkError" in logged
+    assert "Traceback" not in logged
+    assert token not in logged and "AAF4keT0ken" not in logged
+
+
+def test_log_lines_never_show_the_token_even_in_tracebacks():
+    token = "4242:AAF4keT0kenForTalkbotEndToEndTests"
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(RedactingFormatter("%(message)s", [token, SECRET]))
+    logger = logging.getLogger("tests.redaction")
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        url = f"http://127.0.0.1:8081/bot{token}/getUpdates"
+        try:
+            raise ConnectionError(f"cannot reach {url}")
+        except ConnectionError:
+            logger.exception("request to %s failed", url.replace(":", "%3A"))
+        logger.warning("secret header was %s", SECRET)
+    finally:
+        logger.removeHandler(handler)
+    written = stream.getvalue()
+    assert token not in written and SECRET not in written and "AAF4keT0ken" not in written
+    assert "ConnectionError: cannot reach http://127.0.0.1:8081/bot[redacted]/getUpdates" in written

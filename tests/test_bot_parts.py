@@ -1,0 +1,59 @@
+"""The bot's small parts on their own: callback data within 64 bytes, bounded memory."""
+
+from __future__ import annotations
+
+import pytest
+from aiogram.filters.callback_data import MAX_CALLBACK_LENGTH
+
+from bot.keyboards import FactAction, FactCallback, fact_button, fact_token, find_fact_id
+from bot.middlewares import Conversations, InFlight
+
+LONGEST_ID = "a" + "-very-long-fact-id" * 3 + "-x" * 4  # 63 characters, the most allowed
+
+
+def test_every_shipped_fact_id_fits_in_callback_data_as_it_is(facts):
+    for fact in facts:
+        assert fact_token(fact.id) == fact.id
+        for action in FactAction:
+            data = fact_button("q", fact.id, "uk", action).callback_data
+            assert data is not None and len(data.encode()) <= MAX_CALLBACK_LENGTH
+
+
+def test_an_id_too_long_for_64_bytes_travels_as_a_digest_and_comes_back():
+    assert len(LONGEST_ID) == 63
+    token = fact_token(LONGEST_ID)
+    assert token != LONGEST_ID
+    data = fact_button("q", LONGEST_ID, "en", FactAction.CALENDAR).callback_data
+    assert data is not None and len(data.encode()) <= MAX_CALLBACK_LENGTH
+    unpacked = FactCallback.unpack(data)
+    assert find_fact_id(unpacked.fact, ["call-time", LONGEST_ID]) == LONGEST_ID
+    assert find_fact_id(unpacked.fact, ["call-time"]) is None
+
+
+def test_callback_data_is_versioned():
+    data = fact_button("q", "call-time", "ru", FactAction.ANSWER).callback_data
+    assert data == "q1:a:ru:call-time"
+    with pytest.raises(ValueError):
+        FactCallback.unpack("q0:a:ru:call-time")
+
+
+def test_conversations_keep_the_most_recent_users_only():
+    conversations = Conversations(capacity=2)
+    first = conversations.get(1)
+    first.last_fact_id = "call-time"
+    conversations.get(2)
+    assert conversations.get(1) is first  # touched again: now the most recent
+    conversations.get(3)  # evicts user 2, the least recent
+    assert len(conversations) == 2
+    assert conversations.get(1).last_fact_id == "call-time"
+    assert conversations.get(2).last_fact_id is None
+
+
+async def test_in_flight_waits_until_the_last_update_is_done():
+    in_flight = InFlight()
+    assert await in_flight.wait_idle(0.01)
+    in_flight.started(7)
+    assert not await in_flight.wait_idle(0.01)
+    in_flight.finished()
+    assert await in_flight.wait_idle(0.01)
+    assert in_flight.last_update_id == 7

@@ -1,0 +1,121 @@
+"""Catalogs complete in en, ru and uk, and commands documented wherever people look."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from bot.commands import COMMANDS, bot_commands
+from bot.handlers.start import help_text
+from bot.i18n import LOCALES_DIR, bot_catalog, client_lang, ui_lang
+from knowledge.i18n import ANSWERS, Catalog
+from knowledge.model import LANGS
+
+ROOT = Path(__file__).resolve().parent.parent
+# texts("some.key", ...) with a literal key, anywhere in the bot's code.
+USED_KEY = re.compile(r"""texts\(\s*["']([a-z_.]+)["']""")
+
+
+@pytest.fixture(scope="module")
+def texts() -> Catalog:
+    return bot_catalog()
+
+
+@pytest.mark.parametrize("catalog", [bot_catalog(), ANSWERS], ids=["bot", "knowledge"])
+def test_every_key_is_in_every_language_with_the_same_placeholders(catalog: Catalog):
+    assert catalog.problems() == []
+    assert set(catalog.messages) == set(LANGS)
+
+
+def test_the_bot_catalog_is_read_from_bot_locales(texts: Catalog):
+    assert texts.directory == LOCALES_DIR
+    assert {path.stem for path in LOCALES_DIR.glob("*.yaml")} == set(LANGS)
+
+
+def test_every_key_the_bot_code_uses_exists(texts: Catalog):
+    used = {
+        key
+        for path in (ROOT / "bot").rglob("*.py")
+        for key in USED_KEY.findall(path.read_text(encoding="utf-8"))
+    }
+    assert used, "the pattern found no keys: has the calling convention changed?"
+    assert sorted(key for key in used if not texts.has(key)) == []
+
+
+def test_languages_really_differ(texts: Catalog):
+    for key in ("start.examples", "help.zones", "fallback.not_text", "commands.tz"):
+        assert len({texts(key, lang) for lang in LANGS}) == 3, key
+
+
+@pytest.mark.parametrize(
+    ("code", "lang"),
+    [
+        ("en", "en"),
+        ("ru", "ru"),
+        ("uk", "uk"),
+        ("en-US", "en"),
+        ("ru-RU", "ru"),
+        ("be", "ru"),
+        ("de", "en"),
+        ("pt-br", "en"),
+        (None, "en"),
+        ("", "en"),
+    ],
+)
+def test_client_language_maps_to_ours_with_english_for_the_rest(code, lang):
+    assert client_lang(code) == lang
+
+
+def test_a_lang_override_beats_the_client_language():
+    assert ui_lang("uk", "ru") == "uk"
+    assert ui_lang(None, "ru") == "ru"
+
+
+# -- the commands, documented ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_help_lists_every_command_with_its_description(texts: Catalog, lang: str):
+    shown, _ = help_text(texts, lang, "talkbot_test_bot").render()
+    for name in COMMANDS:
+        assert f"/{name} — {texts(f'commands.{name}', lang)}" in shown
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_command_descriptions_fit_telegram_limits(texts: Catalog, lang: str):
+    commands = bot_commands(texts, lang)
+    assert [c.command for c in commands] == list(COMMANDS)
+    assert all(3 <= len(c.description) <= 256 for c in commands)
+    assert all(re.fullmatch(r"[a-z0-9_]{1,32}", c.command) for c in commands)
+
+
+def commands_section(markdown: str) -> str:
+    """The text under a "Commands" heading, up to the next heading as high."""
+    lines = markdown.splitlines()
+    for at, line in enumerate(lines):
+        heading = re.match(r"^(#+)\s*(?:Bot\s+)?Commands\b", line, re.IGNORECASE)
+        if heading:
+            level = len(heading.group(1))
+            rest = []
+            for following in lines[at + 1 :]:
+                deeper = re.match(r"^(#+)\s", following)
+                if deeper and len(deeper.group(1)) <= level:
+                    break
+                rest.append(following)
+            return "\n".join(rest)
+    return ""
+
+
+def test_the_commands_section_is_read_up_to_the_next_heading():
+    markdown = "# talkbot\n## Bot commands\n- `/start` hi\n### Details\n/tz\n## Settings\n/lang\n"
+    assert commands_section(markdown) == "- `/start` hi\n### Details\n/tz"
+    assert commands_section("# talkbot\n## Settings\n") == ""
+
+
+def test_readme_documents_every_command():
+    section = commands_section((ROOT / "README.md").read_text(encoding="utf-8"))
+    assert section, 'README.md needs a "Commands" section listing the bot commands'
+    missing = [f"/{name}" for name in COMMANDS if not re.search(rf"/{name}\b", section)]
+    assert missing == [], f"README.md's Commands section does not mention {missing}"
