@@ -24,8 +24,11 @@ from aiohttp import web
 from bot.commands import register_commands
 from bot.config import Settings
 from bot.handlers import fallback, inline, questions, settings, start
-from bot.i18n import bot_catalog
+from bot.i18n import bot_catalog, client_lang
 from bot.middlewares import Conversations, InFlight, InFlightMiddleware, UserContextMiddleware
+from bot.ordering import OrderedUpdateRunner
+from bot.resilience import RetryMiddleware
+from bot.throttling import ThrottlingMiddleware
 from knowledge.engine import Engine
 from knowledge.geo import ZoneLocator
 from knowledge.i18n import Catalog
@@ -48,11 +51,14 @@ def build_bot(config: Settings) -> Bot:
         if config.telegram_api_url
         else AiohttpSession()
     )
-    return Bot(
+    bot = Bot(
         config.bot_token.get_secret_value(),
         session=session,
         default=DefaultBotProperties(parse_mode=ParseMode.HTML),
     )
+    # aiogram never retries: without this a 429 or a 5xx loses the reply.
+    bot.session.middleware(RetryMiddleware(max_tries=5, max_total_wait=30.0))
+    return bot
 
 
 def build_dispatcher(
@@ -73,6 +79,14 @@ def build_dispatcher(
         zones=zones or ZoneLocator(),
         conversations=Conversations(),
         in_flight=InFlight(),
+    )
+    catalog = dp["texts"]
+    # First, so a flooding user costs no database lookups.
+    dp.update.outer_middleware(
+        ThrottlingMiddleware(
+            notice=lambda code: catalog("flood.notice", client_lang(code)),
+            exempt_ids=config.admin_ids,
+        )
     )
     dp.update.outer_middleware(InFlightMiddleware(dp["in_flight"]))
     dp.update.outer_middleware(UserContextMiddleware())
@@ -123,16 +137,21 @@ class SecretTokenRequestHandler(SimpleRequestHandler):
 
 
 async def serve_polling(bot: Bot, dp: Dispatcher) -> None:
-    """Long polling until SIGINT/SIGTERM; pending updates are kept, never dropped."""
+    """Long polling until SIGINT/SIGTERM; pending updates are kept, never dropped.
+
+    The ordered runner answers one chat's messages in order while chats run concurrently
+    (bounded), and on stop drains and confirms every update it took.
+    """
+    runner = OrderedUpdateRunner(dp, max_in_flight=64)
     try:
         await bot.delete_webhook(drop_pending_updates=False)
-        await dp.start_polling(
+        await runner.run_polling(
             bot,
+            polling_timeout=30,
             handle_signals=True,
-            close_bot_session=False,
+            drain_timeout=SHUTDOWN_GRACE_SECONDS,
             allowed_updates=dp.resolve_used_update_types(),
         )
-        await confirm_handled(bot, dp["in_flight"])
     finally:
         await bot.session.close()
 

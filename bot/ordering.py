@@ -65,6 +65,11 @@ class _Job:
     data: dict[str, Any]
 
 
+def _on_signal(sig: signal.Signals, stop: asyncio.Event) -> None:
+    logger.info("Received %s signal; stopping after the updates in hand", sig.name)
+    stop.set()
+
+
 class OrderedUpdateRunner:
     """Runs a Dispatcher: per-lane order, global bound, drain on stop.
 
@@ -222,7 +227,7 @@ class OrderedUpdateRunner:
         signals = (signal.SIGINT, signal.SIGTERM) if handle_signals else ()
         for sig in signals:
             with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows
-                loop.add_signal_handler(sig, stop.set)
+                loop.add_signal_handler(sig, _on_signal, sig, stop)
         try:
             poller = asyncio.create_task(
                 self._poll(bot, polling_timeout, backoff_config, allowed_updates, workflow)

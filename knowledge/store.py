@@ -7,18 +7,20 @@ row (who, when, what, before → after), and fact versions refuse lost updates.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import secrets
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from knowledge.audit import AuditTrail, dump_json, now_iso
 from knowledge.loader import (
     DEFAULT_FACTS_PATH,
     DEFAULT_SOURCES_PATH,
@@ -27,9 +29,11 @@ from knowledge.loader import (
     load_sources,
 )
 from knowledge.model import Fact, Source
+from knowledge.source_registry import SourceRegistry
+from knowledge.subscriptions import Subscriptions, enqueue, notable_changes
 
 migrations = Migrations("talkbot")
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @migrations()
@@ -82,16 +86,77 @@ def m001_initial(db: Database) -> None:
     db["meta"].create({"key": str, "value": str}, pk="key")
 
 
+@migrations()
+def m002_curation(db: Database) -> None:
+    """Undoable batches in the audit trail, the question log, subscriptions and their outbox."""
+    audit = db["audit"]
+    # One admin write (an import included) is one batch; undo reverts a batch.
+    for column in ("batch", "version", "undo_of", "before_position", "after_position"):
+        audit.add_column(column, int)
+    db.execute("UPDATE audit SET batch = id")
+    audit.create_index(["batch"])
+    db["questions"].create(
+        {
+            "id": int,
+            "at": str,
+            "user_hash": str,
+            "text": str,
+            "norm": str,
+            "lang": str,
+            "status": str,
+            "fact_id": str,
+            "score": float,
+            "resolution": str,
+        },
+        pk="id",
+        not_null={"at", "user_hash", "text", "norm", "status"},
+    )
+    db["questions"].create_index(["at"])
+    db["questions"].create_index(["norm"])
+    db["subscriptions"].create(
+        {"user_id": int, "fact_id": str, "at": str}, pk=("user_id", "fact_id")
+    )
+    db["subscriptions"].create_index(["fact_id"])
+    db["outbox"].create(
+        {
+            "id": int,
+            "user_id": int,
+            "fact_id": str,
+            "audit_id": int,
+            "changes": str,
+            "created_at": str,
+            "sent_at": str,
+        },
+        pk="id",
+        not_null={"user_id", "fact_id", "audit_id", "changes", "created_at"},
+    )
+    # The unique pair is what makes "nobody is told twice about one change" hold.
+    db["outbox"].create_index(["user_id", "audit_id"], unique=True)
+    db.execute("CREATE INDEX outbox_pending ON outbox (id) WHERE sent_at IS NULL")
+    db["meta"].upsert({"key": "question_salt", "value": secrets.token_hex(16)}, pk="key")
+    db["meta"].upsert({"key": "schema_version", "value": "2"}, pk="key")
+
+
 class StoreError(RuntimeError):
     """The database cannot be used; the message says why, in one line."""
 
 
 class Conflict(RuntimeError):
-    """A fact changed since the caller read it (an optimistic-lock refusal)."""
+    """A fact changed since the caller read it (an optimistic-lock refusal).
 
-    def __init__(self, current: Fact | None):
+    `current` is the live fact now (None when it is not live) and `version` its version.
+    """
+
+    code = "conflict"
+
+    def __init__(self, current: Fact | None, version: int | None = None):
         self.current = current
+        self.version = version
         super().__init__("changed meanwhile")
+
+    @property
+    def details(self) -> dict[str, Any]:
+        return {"current": self.current, "version": self.version}
 
 
 @dataclass(frozen=True)
@@ -100,13 +165,41 @@ class UserSettings:
     lang: str | None = None
 
 
-def now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+@dataclass(frozen=True)
+class StoredFact:
+    """A fact row, live or deleted, with what optimistic locking and /fact need."""
+
+    fact: Fact
+    version: int
+    deleted: bool
+    position: int
+    updated_at: str | None
+    updated_by: int | None
+
+
+@dataclass(frozen=True)
+class FactChange:
+    """One fact's new state within a write; `after` None deletes it (softly).
+
+    `expected_version` is the version the caller read (None: the fact must not be live);
+    `deleted` says that row was read deleted (restoring it). `position` None keeps the
+    fact's place, new facts go last.
+    """
+
+    fact_id: str
+    after: Fact | None
+    expected_version: int | None
+    deleted: bool = False
+    position: int | None = None
+    undo_of: int | None = None
 
 
 class FactStore:
     def __init__(self, db: Database):
         self.db = db
+        self.audit = AuditTrail(db)
+        self.subscriptions = Subscriptions(db)
+        self.registry = SourceRegistry(db, self.audit)
 
     @classmethod
     def open(
@@ -130,9 +223,8 @@ class FactStore:
             raise StoreError(f"cannot open database {path.name}: {error}") from None
         store = cls(db)
         if store.meta("seeded") is None:
-            store.seed(
-                load_facts(facts_path, load_sources(sources_path)), load_sources(sources_path)
-            )
+            sources = load_sources(sources_path)
+            store.seed(load_facts(facts_path, sources), sources)
         return store
 
     def close(self) -> None:
@@ -150,13 +242,13 @@ class FactStore:
     def seed(self, facts: list[Fact], sources: dict[str, Source]) -> None:
         with self.db.atomic():
             for source in sources.values():
-                self.db["sources"].upsert(_source_row(source), pk="id")
+                self.registry.seed(source)
             for position, fact in enumerate(facts):
                 self.db["facts"].insert(
                     {
                         "id": fact.id,
                         "position": position,
-                        "data": _dump(fact.to_dict()),
+                        "data": dump_json(fact.to_dict()),
                         "version": 1,
                         "updated_at": now_iso(),
                         "updated_by": None,
@@ -174,15 +266,37 @@ class FactStore:
 
     def fact(self, fact_id: str) -> tuple[Fact, int] | None:
         """A live fact with its version, or None."""
-        rows = list(
-            self.db.query("SELECT data, version FROM facts WHERE id = ? AND deleted = 0", [fact_id])
-        )
-        if not rows:
+        stored = self.stored(fact_id)
+        if stored is None or stored.deleted:
             return None
-        return fact_from_dict(json.loads(rows[0]["data"])), rows[0]["version"]
+        return stored.fact, stored.version
+
+    def stored(self, fact_id: str) -> StoredFact | None:
+        """The fact's row whether live or deleted, or None if the id was never used."""
+        row = self._row(fact_id)
+        if row is None:
+            return None
+        return StoredFact(
+            fact=fact_from_dict(json.loads(row["data"])),
+            version=row["version"],
+            deleted=bool(row["deleted"]),
+            position=row["position"],
+            updated_at=row["updated_at"],
+            updated_by=row["updated_by"],
+        )
+
+    def fact_ids(self) -> set[str]:
+        """Every id ever used, deleted ones included (they can come back)."""
+        return {row["id"] for row in self.db.query("SELECT id FROM facts")}
+
+    def fingerprint(self) -> str:
+        """Changes whenever any fact does: a preview shows it, its confirmation passes it back."""
+        rows = self.db.query("SELECT id, version, deleted FROM facts ORDER BY id")
+        text = "\n".join(f"{r['id']}:{r['version']}:{r['deleted']}" for r in rows)
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
 
     def sources(self) -> dict[str, Source]:
-        return {row["id"]: _source_from_row(row) for row in self.db.query("SELECT * FROM sources")}
+        return self.registry.all()
 
     # -- writing ----------------------------------------------------------------
 
@@ -204,31 +318,10 @@ class FactStore:
         expected_version None means "this must be a new fact"; otherwise the stored
         version must still be that one, or Conflict is raised and nothing is written.
         """
+        change = FactChange(fact.id, fact, expected_version)
         with self.db.atomic():
-            row = self._row(fact.id)
-            before = json.loads(row["data"]) if row and not row["deleted"] else None
-            if expected_version is None and before is not None:
-                raise Conflict(fact_from_dict(before))
-            if expected_version is not None and (
-                before is None or row["version"] != expected_version
-            ):
-                raise Conflict(fact_from_dict(before) if before else None)
-            version = (row["version"] + 1) if row else 1
-            position = row["position"] if row else self._next_position()
-            self.db["facts"].upsert(
-                {
-                    "id": fact.id,
-                    "position": position,
-                    "data": _dump(fact.to_dict()),
-                    "version": version,
-                    "updated_at": now_iso(),
-                    "updated_by": admin_id,
-                    "deleted": 0,
-                },
-                pk="id",
-            )
-            self._audit(admin_id, action, fact.id, before, fact.to_dict())
-        return version
+            batch = self.audit.next_batch()
+            return self.write_fact(change, admin_id=admin_id, action=action, batch=batch)
 
     def delete_fact(
         self, fact_id: str, *, admin_id: int, expected_version: int | None = None
@@ -237,14 +330,74 @@ class FactStore:
             row = self._row(fact_id)
             if row is None or row["deleted"]:
                 raise KeyError(fact_id)
-            if expected_version is not None and row["version"] != expected_version:
-                raise Conflict(fact_from_dict(json.loads(row["data"])))
-            self.db.execute(
-                "UPDATE facts SET deleted = 1, version = version + 1,"
-                " updated_at = ?, updated_by = ? WHERE id = ?",
-                [now_iso(), admin_id, fact_id],
+            version = row["version"] if expected_version is None else expected_version
+            change = FactChange(fact_id, None, version)
+            self.write_fact(
+                change, admin_id=admin_id, action="delete", batch=self.audit.next_batch()
             )
-            self._audit(admin_id, "delete", fact_id, json.loads(row["data"]), None)
+
+    def write(self, changes: Sequence[FactChange], *, admin_id: int, action: str) -> int:
+        """Apply changes to several facts in one transaction under one batch; returns it."""
+        with self.db.atomic():
+            batch = self.audit.next_batch()
+            for change in changes:
+                self.write_fact(change, admin_id=admin_id, action=action, batch=batch)
+        return batch
+
+    def write_fact(self, change: FactChange, *, admin_id: int, action: str, batch: int) -> int:
+        """One fact's change with its audit row and outbox rows; call inside a transaction."""
+        row = self._row(change.fact_id)
+        live = row is not None and not row["deleted"]
+        before = json.loads(row["data"]) if live else None
+        if change.expected_version is None:
+            fits = not live
+        else:
+            fits = (
+                row is not None
+                and row["version"] == change.expected_version
+                and bool(row["deleted"]) == change.deleted
+            )
+        if not fits or (change.after is None and not live):
+            current = fact_from_dict(before) if before else None
+            raise Conflict(current, row["version"] if live else None)
+        version = row["version"] + 1 if row else 1
+        position = change.position
+        if position is None:
+            position = row["position"] if row else self._next_position()
+        data = dump_json(change.after.to_dict()) if change.after else row["data"]
+        values = [data, version, position, now_iso(), admin_id, int(change.after is None)]
+        if row is None:
+            self.db.execute(
+                "INSERT INTO facts (data, version, position, updated_at, updated_by, deleted, id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [*values, change.fact_id],
+            )
+        else:
+            # The version in WHERE guards against a writer on another connection.
+            cursor = self.db.execute(
+                "UPDATE facts SET data = ?, version = ?, position = ?, updated_at = ?,"
+                " updated_by = ?, deleted = ? WHERE id = ? AND version = ?",
+                [*values, change.fact_id, row["version"]],
+            )
+            if cursor.rowcount != 1:
+                raise Conflict(None)
+        after = change.after.to_dict() if change.after else None
+        audit_id = self.audit.record(
+            admin_id,
+            action,
+            change.fact_id,
+            before,
+            after,
+            batch=batch,
+            version=version,
+            undo_of=change.undo_of,
+            before_position=row["position"] if row else None,
+            after_position=position,
+        )
+        kinds = notable_changes(before, after)
+        if kinds:
+            enqueue(self.db, change.fact_id, audit_id, kinds)
+        return version
 
     def _row(self, fact_id: str) -> dict[str, Any] | None:
         rows = list(self.db.query("SELECT * FROM facts WHERE id = ?", [fact_id]))
@@ -253,19 +406,6 @@ class FactStore:
     def _next_position(self) -> int:
         rows = list(self.db.query("SELECT coalesce(max(position), -1) + 1 AS next FROM facts"))
         return rows[0]["next"]
-
-    def _audit(self, admin_id: int, action: str, fact_id: str, before: Any, after: Any) -> None:
-        self.db["audit"].insert(
-            {
-                "at": now_iso(),
-                "admin_id": admin_id,
-                "action": action,
-                "fact_id": fact_id,
-                "before": _dump(before) if before is not None else None,
-                "after": _dump(after) if after is not None else None,
-                "undone": 0,
-            },
-        )
 
     # -- users ------------------------------------------------------------------
 
@@ -282,33 +422,3 @@ class FactStore:
             self.db["users"].upsert(
                 {"user_id": user_id, **values, "updated_at": now_iso()}, pk="user_id"
             )
-
-
-def _dump(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=False)
-
-
-def _source_row(source: Source) -> dict[str, Any]:
-    return {
-        "id": source.id,
-        "title": _dump(source.title),
-        "publisher": _dump(source.publisher),
-        "cites": _dump(source.cites),
-        "language": source.language,
-        "note": source.note,
-        "file": source.file,
-        "text": source.text,
-    }
-
-
-def _source_from_row(row: dict[str, Any]) -> Source:
-    return Source(
-        id=row["id"],
-        text=row["text"],
-        title=json.loads(row["title"]),
-        publisher=json.loads(row["publisher"]),
-        cites=json.loads(row["cites"] or "{}"),
-        language=row["language"],
-        note=row["note"] or "",
-        file=row["file"] or "",
-    )

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import replace
 
 import pytest
+from sqlite_utils import Database
 
-from knowledge.store import Conflict, FactStore, StoreError, migrations
+from knowledge.store import Conflict, FactChange, FactStore, StoreError, migrations
 
 
 def test_first_open_creates_the_schema_and_seeds_from_the_facts_file(store, facts):
     assert [f.id for f in store.facts()] == [f.id for f in facts]
     assert store.facts() == facts
-    assert store.meta("schema_version") == "1"
+    assert store.meta("schema_version") == "2"
     applied = [m.name for m in migrations.applied(store.db)]
-    assert applied == ["m001_initial"]
+    assert applied == ["m001_initial", "m002_curation"]
     tables = set(store.db.table_names())
     assert {"facts", "sources", "audit", "users", "meta", "_sqlite_migrations"} <= tables
+    assert {"questions", "subscriptions", "outbox"} <= tables
     indexed = {col for index in store.db["audit"].indexes for col in index.columns}
     assert {"fact_id", "admin_id"} <= indexed
 
@@ -87,3 +90,123 @@ def test_a_file_that_is_not_a_database_is_refused_and_left_untouched(db_path):
     with pytest.raises(StoreError, match="cannot open database"):
         FactStore.open(db_path)
     assert db_path.read_bytes() == b"this is not sqlite" * 100
+
+
+# -- curation support: batches, sources, subscriptions and the outbox --------------------
+
+
+def _edit_text(store, fact_id: str, admin_id: int, **texts: str) -> None:
+    fact, version = store.fact(fact_id)
+    changed = replace(fact, text={**fact.text, **texts})
+    store.save_fact(changed, admin_id=admin_id, action="edit", expected_version=version)
+
+
+def test_a_version_1_database_is_upgraded_by_the_next_migration(db_path, facts, sources):
+    db = Database(sqlite3.connect(str(db_path)))
+    migrations.apply(db, stop_before="m002_curation")
+    old = FactStore(db)
+    old.seed(facts, sources)
+    db.execute(
+        "INSERT INTO audit (at, admin_id, action, fact_id, before, after) VALUES"
+        " ('2025-01-01T00:00:00+00:00', 9, 'edit', 'call-time', '{}', '{}')"
+    )
+    db.close()
+    upgraded = FactStore.open(db_path)
+    try:
+        assert upgraded.meta("schema_version") == "2"
+        assert upgraded.meta("question_salt")
+        [entry] = upgraded.audit.history()
+        assert (entry.batch, entry.admin_id) == (entry.id, 9)
+        assert upgraded.facts() == facts
+    finally:
+        upgraded.close()
+
+
+def test_changes_of_several_facts_share_one_batch_with_versions_and_positions(store):
+    time_fact, time_version = store.fact("call-time")
+    format_fact, format_version = store.fact("call-format")
+    batch = store.write(
+        [
+            FactChange("call-time", time_fact, time_version, position=1),
+            FactChange("call-format", format_fact, format_version, position=0),
+        ],
+        admin_id=4,
+        action="import",
+    )
+    entries = store.audit.history()
+    assert {e.batch for e in entries} == {batch} and len(entries) == 2
+    assert [e.version for e in entries] == [2, 2]
+    assert [f.id for f in store.facts()[:2]] == ["call-format", "call-time"]
+    assert store.audit.last_batch(4) == list(reversed(entries))
+
+
+def test_a_conflict_in_a_batch_writes_none_of_it(store):
+    time_fact, time_version = store.fact("call-time")
+    format_fact, _ = store.fact("call-format")
+    with pytest.raises(Conflict):
+        store.write(
+            [
+                FactChange("call-time", time_fact, time_version),
+                FactChange("call-format", format_fact, 99),
+            ],
+            admin_id=4,
+            action="import",
+        )
+    assert store.fact("call-time")[1] == time_version and store.db["audit"].count == 0
+
+
+def test_the_fingerprint_moves_with_any_fact_change(store):
+    before = store.fingerprint()
+    assert store.fingerprint() == before
+    store.delete_fact("call-format", admin_id=1)
+    assert store.fingerprint() != before
+
+
+def test_subscribers_hear_once_per_change_of_text_or_time_and_never_twice(store):
+    subscriptions = store.subscriptions
+    assert subscriptions.subscribe(11, "call-time") and subscriptions.subscribe(12, "call-time")
+    assert not subscriptions.subscribe(11, "call-time")  # already following
+    subscriptions.subscribe(13, "call-format")
+    assert subscriptions.subscribers("call-time") == [11, 12]
+    _edit_text(store, "call-time", 1, en="Seventeen hundred, Kyiv time.")
+    fact, version = store.fact("call-time")
+    later = replace(fact.event, start=fact.event.start.replace(hour=18))
+    store.save_fact(replace(fact, event=later), admin_id=1, action="edit", expected_version=version)
+    fact, version = store.fact("call-time")
+    asked = replace(fact, questions={**fact.questions, "en": (*fact.questions["en"], "what hour")})
+    store.save_fact(asked, admin_id=1, action="addq", expected_version=version)
+    pending = subscriptions.pending_notifications()
+    assert [(n.user_id, n.changes) for n in pending] == [
+        (11, ("text",)),
+        (12, ("text",)),
+        (11, ("time",)),
+        (12, ("time",)),
+    ]
+    assert {n.fact_id for n in pending} == {"call-time"}
+    assert subscriptions.mark_sent([n.id for n in pending[:3]]) == 3
+    assert [n.user_id for n in subscriptions.pending_notifications()] == [12]
+    assert subscriptions.mark_sent([n.id for n in pending]) == 1  # the three were sent already
+    assert subscriptions.pending_notifications() == []
+
+
+def test_a_subscription_needs_a_live_fact_and_can_be_dropped(store):
+    with pytest.raises(KeyError):
+        store.subscriptions.subscribe(11, "no-such-fact")
+    store.subscriptions.subscribe(11, "call-time")
+    assert store.subscriptions.subscriptions(11) == ["call-time"]
+    assert store.subscriptions.unsubscribe(11, "call-time")
+    assert not store.subscriptions.unsubscribe(11, "call-time")
+    _edit_text(store, "call-time", 1, en="Changed.")
+    assert store.subscriptions.pending_notifications() == []
+
+
+def test_outbox_rows_are_written_in_the_changes_transaction(store):
+    store.subscriptions.subscribe(11, "call-time")
+    store.db.execute(
+        "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit"
+        " BEGIN SELECT RAISE(ABORT, 'audit refused'); END"
+    )
+    with pytest.raises(sqlite3.IntegrityError):
+        _edit_text(store, "call-time", 1, en="Never saved.")
+    assert store.subscriptions.pending_notifications() == []
+    assert store.fact("call-time")[1] == 1
