@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from aiogram import Bot
 
 from knowledge.engine import Engine
 from knowledge.loader import load_facts, load_sources
 from knowledge.store import FactStore
+from tests.bot_helpers import fake_api_bot
+from tests.fake_bot_api import FakeBotAPI
 
 # "Today" for tests that speak of tense: after the call, as the real today is.
 AFTER_THE_CALL = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
@@ -41,3 +45,18 @@ def store(db_path: Path):
     opened = FactStore.open(db_path)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+async def api() -> AsyncIterator[FakeBotAPI]:
+    """A fake Bot API server on 127.0.0.1 for one test."""
+    async with FakeBotAPI() as server:
+        yield server
+
+
+@pytest.fixture
+async def bot(api: FakeBotAPI) -> AsyncIterator[Bot]:
+    """A real aiogram Bot talking to that server."""
+    client = fake_api_bot(api)
+    yield client
+    await client.session.close()

@@ -6,29 +6,13 @@ import asyncio
 import itertools
 import time
 from collections import Counter, defaultdict
-from collections.abc import AsyncIterator
 from typing import Any
 
-import pytest
 from aiogram import Bot
 from aiogram.exceptions import TelegramForbiddenError, TelegramServerError
 
 from bot.broadcast import Broadcaster, Notification, NotificationId
-from tests.bot_helpers import fake_api_bot
 from tests.fake_bot_api import FakeBotAPI
-
-
-@pytest.fixture
-async def api() -> AsyncIterator[FakeBotAPI]:
-    async with FakeBotAPI() as server:
-        yield server
-
-
-@pytest.fixture
-async def bot(api: FakeBotAPI) -> AsyncIterator[Bot]:
-    client = fake_api_bot(api)
-    yield client
-    await client.session.close()
 
 
 class Outcomes:

@@ -14,23 +14,10 @@ from aiogram import Bot, Dispatcher, F
 from aiogram.types import Message, Update
 
 from bot.ordering import OrderedUpdateRunner, chat_lane
-from tests.bot_helpers import FAST_BACKOFF, fake_api_bot
+from tests.bot_helpers import FAST_BACKOFF
 from tests.fake_bot_api import FakeBotAPI
 
 StartRunner = Callable[..., Awaitable[asyncio.Task[None]]]
-
-
-@pytest.fixture
-async def api() -> AsyncIterator[FakeBotAPI]:
-    async with FakeBotAPI() as server:
-        yield server
-
-
-@pytest.fixture
-async def bot(api: FakeBotAPI) -> AsyncIterator[Bot]:
-    client = fake_api_bot(api)
-    yield client
-    await client.session.close()
 
 
 @pytest.fixture

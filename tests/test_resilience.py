@@ -39,12 +39,6 @@ class FakeTime:
 
 
 @pytest.fixture
-async def api() -> AsyncIterator[FakeBotAPI]:
-    async with FakeBotAPI() as server:
-        yield server
-
-
-@pytest.fixture
 def fake_time() -> FakeTime:
     return FakeTime()
 

@@ -5,16 +5,14 @@ from __future__ import annotations
 import asyncio
 import math
 import time
-from collections.abc import AsyncIterator
 
-import pytest
 from aiogram import Bot, Dispatcher, F
 from aiogram.client.default import DefaultBotProperties
 from aiogram.enums import ParseMode
 from aiogram.types import CallbackQuery, Message
 
 from bot.throttling import ThrottlingMiddleware, TokenBucketLimiter, Verdict
-from tests.bot_helpers import FAST_BACKOFF, PlainHTTPSession, fake_api_bot
+from tests.bot_helpers import FAST_BACKOFF, PlainHTTPSession
 from tests.fake_bot_api import FakeBotAPI
 
 HTML_DEFAULT = DefaultBotProperties(parse_mode=ParseMode.HTML)
@@ -74,19 +72,6 @@ def test_users_have_separate_buckets_and_memory_stays_bounded() -> None:
     for user in range(1000):
         limiter.hit(user)
     assert len(limiter) == 100
-
-
-@pytest.fixture
-async def api() -> AsyncIterator[FakeBotAPI]:
-    async with FakeBotAPI() as server:
-        yield server
-
-
-@pytest.fixture
-async def bot(api: FakeBotAPI) -> AsyncIterator[Bot]:
-    client = fake_api_bot(api)
-    yield client
-    await client.session.close()
 
 
 async def test_a_flooding_user_gets_the_limit_and_one_notice_while_others_get_all(
