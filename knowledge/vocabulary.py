@@ -48,6 +48,8 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         "which date",
         "what day",
         "which day",
+        "when's",
+        "whens",
         "when",
         "date",
         "какого числа",
@@ -64,7 +66,8 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         "коли",
         "дата",
     ),
-    "@who": ("who", "whom", "кто", "кого", "хто", "кому"),
+    # English contractions, with and without the apostrophe people often skip.
+    "@who": ("who's", "whos", "who", "whom", "кто", "кого", "хто", "кому"),
     "@topic": (
         "what about",
         "about what",
@@ -78,7 +81,7 @@ _INTENTS: dict[str, tuple[str, ...]] = {
         "о чём",
     ),
     "@why": ("why", "for what reason", "почему", "зачем", "отчего", "чому", "навіщо", "нащо"),
-    "@where": ("where", "где", "куда", "откуда", "де", "куди", "звідки"),
+    "@where": ("where's", "wheres", "where", "где", "куда", "откуда", "де", "куди", "звідки"),
     "@duration": (
         "how long",
         "for how long",
@@ -108,7 +111,8 @@ could may might must have has had having of to in on at by for with as into from
 and or but if then so than that this these those there here it its it's i me my we our you
 your he him his she her they them their what which how please pls plz tell say know let
 hi hello hey yo bot dear thanks thank ok okay just any some also really actually
-kind anyone somebody someone s t d ll m re ve going gonna wanna want like r u
+kind anyone somebody someone s t d ll m re ve going gonna wanna want like r u what's whats
+it's that's there's
 """
 _STOP_RU = """
 а и в во на о об от до по за из к ко с со у же ли ль бы не ни то это этот эта эти тот та те
