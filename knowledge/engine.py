@@ -8,6 +8,7 @@ the conversation's last event fact.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -34,6 +35,7 @@ REFERENCE_ZONES = ("Europe/Kyiv", "Europe/Moscow")
 MAIN_FACTS = ("call-time", "call-format", "call-topics", "first-footage")
 MAX_QUESTION_LENGTH = 1000
 _FOLLOW_UP_TOKENS = frozenset({"@when", "@time", "@topic"})
+_TIME_WORD = re.compile(r"\b(time|время|времени|час|часу|часом|годин\w*)\b", re.IGNORECASE)
 
 
 class UnknownPlace(ValueError):
@@ -128,7 +130,9 @@ class Engine:
         asked = mention.place if mention else None
         match = index.match(text, lang)
         if mention:
-            stripped = index.match(text[: mention.start] + " " + text[mention.end :], lang)
+            # "нью-йоркское время" names a place and asks for a time: keep the asking.
+            gap = " time " if _TIME_WORD.search(mention.text) else " "
+            stripped = index.match(text[: mention.start] + gap + text[mention.end :], lang)
             if _place_is_a_zone(index, mention.text, lang, stripped, match):
                 match = stripped
             else:
@@ -158,19 +162,19 @@ class Engine:
         if fact.event is not None:
             start = fact.event.aware
             times.append(TimeLine(start, zone_city(fact.event.zone, lang), "source"))
+            # Each zone once: a place asked for replaces the reference line of the same zone.
+            personal = [(p, role) for p, role in ((asked, "asked"), (user_place, "user")) if p]
             shown = {fact.event.zone}
             for zone in REFERENCE_ZONES:
-                if zone not in shown:
-                    times.append(
-                        TimeLine(
-                            start.astimezone(get_zone(zone)), zone_city(zone, lang), "reference"
-                        )
-                    )
-                    shown.add(zone)
-            for place, role in ((asked, "asked"), (user_place, "user")):
-                if place is not None:
-                    times.append(TimeLine(start.astimezone(place.tzinfo), place.label(lang), role))
-                    notes.extend(place_notes(place, lang))
+                if zone not in shown and all(p.key != zone for p, _ in personal):
+                    moment = start.astimezone(get_zone(zone))
+                    times.append(TimeLine(moment, zone_city(zone, lang), "reference"))
+                shown.add(zone)
+            for place, role in personal:
+                notes.extend(place_notes(place, lang))
+                if place.key == fact.event.zone:
+                    continue  # the source line already says it
+                times.append(TimeLine(start.astimezone(place.tzinfo), place.label(lang), role))
             tense = tense_line(start, self.clock(), lang)
         ranked = tuple((c.fact_id, c.score) for c in match.candidates)
         best_score = match.best.score if match.best else 0.0

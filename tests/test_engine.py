@@ -192,3 +192,20 @@ def test_a_place_that_is_the_subject_is_not_taken_for_a_time_zone(engine):
     answer = engine.ask("когда был саммит в Женеве?")
     assert answer.fact.id == "geneva-summit"
     assert answer.place is None
+
+
+def test_each_zone_is_shown_once_even_when_asked_for(engine):
+    answer = engine.ask("во сколько переговоры по московскому времени?")
+    assert [(t.place, t.role) for t in answer.times] == [
+        ("Киев", "source"),
+        ("Москва", "asked"),
+    ]
+    kyiv = engine.ask("о котрій розмова за київським часом?")
+    assert [t.place for t in kyiv.times] == ["Київ", "Москва"]
+
+
+def test_a_time_word_inside_the_place_phrase_still_asks_for_a_time(engine):
+    answer = engine.ask("нью-йоркское время переговоров")
+    assert answer.fact.id == "call-time"
+    [asked] = [t for t in answer.times if t.role == "asked"]
+    assert (asked.place, asked.moment.strftime("%H:%M")) == ("Нью-Йорк", "10:00")
