@@ -18,17 +18,21 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramAPIError
+from aiogram.fsm.storage.memory import MemoryStorage
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 
 from bot.commands import register_commands
 from bot.config import Settings
-from bot.handlers import fallback, inline, questions, settings, start
+from bot.handlers import admin, fallback, inline, questions, settings, start, subscriptions
+from bot.handlers.admin.states import DRAFT_TIMEOUT
 from bot.i18n import bot_catalog, client_lang
 from bot.middlewares import Conversations, InFlight, InFlightMiddleware, UserContextMiddleware
+from bot.notifier import Notifier
 from bot.ordering import OrderedUpdateRunner
 from bot.resilience import RetryMiddleware
 from bot.throttling import ThrottlingMiddleware
+from knowledge.curation import Curator
 from knowledge.engine import Engine
 from knowledge.geo import ZoneLocator
 from knowledge.i18n import Catalog
@@ -68,19 +72,25 @@ def build_dispatcher(
     *,
     texts: Catalog | None = None,
     zones: ZoneLocator | None = None,
+    draft_timeout: float = DRAFT_TIMEOUT,
+    notifier: Notifier | None = None,
 ) -> Dispatcher:
     """The Dispatcher with its dependencies, middlewares and routers (in the order tried)."""
+    catalog = texts or bot_catalog()
     dp = Dispatcher(
-        disable_fsm=True,  # no conversations with states: nothing for FSM storage to hold
+        # In memory: an admin's unfinished /add is lost on restart, and it times out anyway.
+        storage=MemoryStorage(),
         settings=config,
         store=store,
         engine=engine,
-        texts=texts or bot_catalog(),
+        curator=Curator(store, engine.resolver),
+        notifier=notifier or Notifier(store, engine, catalog),
+        draft_timeout=draft_timeout,
+        texts=catalog,
         zones=zones or ZoneLocator(),
         conversations=Conversations(),
         in_flight=InFlight(),
     )
-    catalog = dp["texts"]
     # First, so a flooding user costs no database lookups.
     dp.update.outer_middleware(
         ThrottlingMiddleware(
@@ -91,8 +101,10 @@ def build_dispatcher(
     dp.update.outer_middleware(InFlightMiddleware(dp["in_flight"]))
     dp.update.outer_middleware(UserContextMiddleware())
     dp.include_routers(
+        admin.create_router(config.admin_ids),  # first: admin commands are never fallback's
         start.create_router(),
         settings.create_router(),
+        subscriptions.create_router(),
         inline.create_router(),
         fallback.create_router(),  # before questions: commands and long text are not questions
         questions.create_router(),
@@ -102,14 +114,17 @@ def build_dispatcher(
     return dp
 
 
-async def on_startup(bot: Bot, texts: Catalog) -> None:
-    await register_commands(bot, texts)
+async def on_startup(bot: Bot, texts: Catalog, settings: Settings, notifier: Notifier) -> None:
+    await register_commands(bot, texts, settings.admin_ids)
+    notifier.start(bot)
 
 
-async def on_shutdown(in_flight: InFlight) -> None:
-    """Let updates being handled finish (their answers still go out) before the session closes."""
+async def on_shutdown(in_flight: InFlight, notifier: Notifier) -> None:
+    """Let updates being handled finish (their answers still go out), then the notifier's
+    queue, before the session closes; notifications not sent by then wait in the outbox."""
     if not await in_flight.wait_idle(SHUTDOWN_GRACE_SECONDS):
         logger.warning("stopping with %d update(s) still being handled", in_flight.count)
+    await notifier.close()
 
 
 async def confirm_handled(bot: Bot, in_flight: InFlight) -> None:

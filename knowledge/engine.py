@@ -172,8 +172,8 @@ class Engine:
                 shown.add(zone)
             for place, role in personal:
                 notes.extend(place_notes(place, lang))
-                if place.key == fact.event.zone:
-                    continue  # the source line already says it
+                if place.key == fact.event.zone and role == "asked":
+                    continue  # the source line already says it; "your time" is still worth saying
                 times.append(TimeLine(start.astimezone(place.tzinfo), place.label(lang), role))
             tense = tense_line(start, self.clock(), lang)
         ranked = tuple((c.fact_id, c.score) for c in match.candidates)

@@ -66,13 +66,19 @@ class RunningBot:
 
 @asynccontextmanager
 async def running_bot(
-    db_path: Path, engine: Engine, api: FakeBotAPI | None = None
+    db_path: Path,
+    engine: Engine,
+    api: FakeBotAPI | None = None,
+    *,
+    overrides: dict[str, Any] | None = None,
+    **options: Any,
 ) -> AsyncIterator[RunningBot]:
+    """`overrides` go to the settings (admin_ids=...), `options` to build_dispatcher."""
     async with FakeBotAPI() if api is None else _given(api) as server:
         store = FactStore.open(db_path)
-        settings = settings_for(server, db_path)
+        settings = settings_for(server, db_path, **(overrides or {}))
         bot = build_bot(settings)
-        dp = build_dispatcher(settings, store, engine, zones=ZONES)
+        dp = build_dispatcher(settings, store, engine, zones=ZONES, **options)
         task = asyncio.create_task(
             dp.start_polling(
                 bot, handle_signals=False, polling_timeout=1, backoff_config=FAST_BACKOFF

@@ -99,7 +99,7 @@ async def test_a_question_full_of_markup_does_not_break_the_reply(tb: RunningBot
 
 async def test_an_event_answer_offers_the_calendar_file(tb: RunningBot):
     call = await tb.say("when is the call?")
-    [button] = buttons(call)
+    button, _notify = buttons(call)  # the notify button follows: tests/test_admin_notify.py
     assert button["text"] == "📅 Add to calendar"
 
     sent = await tb.tap(button["callback_data"], method="sendDocument")
@@ -115,7 +115,7 @@ async def test_an_event_answer_offers_the_calendar_file(tb: RunningBot):
 
 async def test_calendar_file_follows_the_language_of_the_answer(tb: RunningBot):
     call = await tb.say("коли розмова?")
-    [button] = buttons(call)
+    button, _notify = buttons(call)
     assert button["text"] == "📅 Додати в календар"
     sent = await tb.tap(button["callback_data"], method="sendDocument")
     [event] = Calendar.from_ical(sent.files["document"].content).walk("VEVENT")

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from aiogram import Bot, F, Router
-from aiogram.types import BufferedInputFile, CallbackQuery, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 
 from bot.filters import AddressedToBot
 from bot.handlers import respond
+from bot.handlers.subscriptions import with_notify_button
 from bot.i18n import client_lang
 from bot.keyboards import FactAction, FactCallback, answer_keyboard, find_fact_id
 from bot.render import answer_html, plain_html
 from knowledge.calendar import calendar_file_name, event_calendar
 from knowledge.compose import Answer
+from knowledge.curation import Curator
 from knowledge.engine import Conversation, Engine
 from knowledge.i18n import Catalog
 from knowledge.model import LANGS
@@ -31,10 +33,16 @@ def create_router() -> Router:
     return router
 
 
+def reply_keyboard(answer: Answer, texts: Catalog) -> InlineKeyboardMarkup | None:
+    """Suggestions or the calendar button, and under an event answer the notify button."""
+    return with_notify_button(answer_keyboard(answer, texts), answer, texts)
+
+
 async def ask(
     message: Message,
     question: str,
     engine: Engine,
+    curator: Curator,
     texts: Catalog,
     lang_override: str | None,
     user_place: Place | None,
@@ -48,7 +56,17 @@ async def ask(
         user_place=user_place,
         conversation=conversation,
     )
-    await respond(message, answer_html(answer, texts), reply_markup=answer_keyboard(answer, texts))
+    await respond(message, answer_html(answer, texts), reply_markup=reply_keyboard(answer, texts))
+    # For /unanswered and /stats, once the user has the answer; only a salted hash of the
+    # user id is kept.
+    curator.questions.log_question(
+        message.from_user.id if message.from_user else message.chat.id,
+        question,
+        answer.lang,
+        answer.status,
+        fact_id=answer.fact.id if answer.answered and answer.fact else None,
+        score=answer.score,
+    )
 
 
 def _chat_id(callback: CallbackQuery) -> int:
@@ -83,7 +101,7 @@ async def answer_tapped(
         return
     await callback.answer()
     await bot.send_message(
-        _chat_id(callback), answer_html(answer, texts), reply_markup=answer_keyboard(answer, texts)
+        _chat_id(callback), answer_html(answer, texts), reply_markup=reply_keyboard(answer, texts)
     )
 
 

@@ -1,0 +1,66 @@
+"""The admin side: curating the fact base from inside Telegram (audited, validated, reversible).
+
+`create_router(admin_ids)` is the one place the gate lives: the admin filter sits on the
+curation router's messages and callback queries and on every sub-router, checked on every
+update. Everyone else who sends an admin command or presses an admin button (an old
+message, forged data) gets a polite refusal, and nothing changes. Admin commands work in
+private chats only, so a dialogue never captures group messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from aiogram import F, Router
+from aiogram.enums import ChatType
+from aiogram.filters import Command, Filter
+from aiogram.types import CallbackQuery, Message, User
+
+from bot.commands import ADMIN_COMMANDS
+from bot.handlers.admin import add, browse, edit, transfer, unanswered
+from bot.handlers.admin.callbacks import ADMIN_PREFIX
+from bot.handlers.admin.states import IdleTimeout
+from bot.render import plain_html
+from knowledge.i18n import Catalog
+
+
+class IsAdmin(Filter):
+    def __init__(self, admin_ids: Iterable[int]) -> None:
+        self.admin_ids = frozenset(admin_ids)
+
+    async def __call__(self, event: object, event_from_user: User | None = None) -> bool:
+        return event_from_user is not None and event_from_user.id in self.admin_ids
+
+
+def gate(router: Router, is_admin: IsAdmin) -> Router:
+    router.message.filter(is_admin, F.chat.type == ChatType.PRIVATE)
+    router.callback_query.filter(is_admin)
+    return router
+
+
+def create_router(admin_ids: Iterable[int]) -> Router:
+    is_admin = IsAdmin(admin_ids)
+    curation = gate(Router(name="admin.curation"), is_admin)
+    # Inner middlewares run for the sub-routers' handlers too, once one has matched.
+    curation.message.middleware(IdleTimeout())
+    curation.callback_query.middleware(IdleTimeout())
+    # add first: its dialogue takes the admin's plain text before anything else may.
+    for module in (add, browse, unanswered, edit, transfer):
+        curation.include_router(gate(module.create_router(), is_admin))
+
+    refusal = Router(name="admin.refusal")
+    refusal.message.filter(F.chat.type == ChatType.PRIVATE)
+    refusal.message.register(refuse_command, Command(*ADMIN_COMMANDS))
+    refusal.callback_query.register(refuse_button, F.data.startswith(ADMIN_PREFIX))
+
+    router = Router(name="admin")
+    router.include_routers(curation, refusal)
+    return router
+
+
+async def refuse_command(message: Message, texts: Catalog, ui_lang: str) -> None:
+    await message.answer(plain_html(texts("admin.refused", ui_lang)))
+
+
+async def refuse_button(callback: CallbackQuery, texts: Catalog, ui_lang: str) -> None:
+    await callback.answer(texts("admin.refused", ui_lang), show_alert=True)

@@ -1,0 +1,109 @@
+"""Reading the fact base: /facts (paged, ◀ ▶ edit the message), /fact, /history, /stats."""
+
+from __future__ import annotations
+
+import contextlib
+
+from aiogram import Router
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.filters import Command, CommandObject
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+
+from bot.handlers.admin.callbacks import PageCallback, page_data, search_words
+from bot.handlers.admin.common import callback_message, reply, say_refusal
+from bot.handlers.admin.views import fact_card, history_text, page_text, stats_text
+from knowledge.curation import Curator, FactPage
+from knowledge.curation_errors import Refusal
+from knowledge.curation_parse import parse_fact_id
+from knowledge.i18n import Catalog
+from knowledge.store import FactStore
+
+HISTORY_LIMIT = 15
+
+
+def create_router() -> Router:
+    router = Router(name="admin.browse")
+    router.message.register(list_facts, Command("facts"))
+    router.callback_query.register(turn_page, PageCallback.filter())
+    router.message.register(show_fact, Command("fact"))
+    router.message.register(show_history, Command("history"))
+    router.message.register(show_stats, Command("stats"))
+    return router
+
+
+def page_keyboard(page: FactPage, words: str) -> InlineKeyboardMarkup | None:
+    row = []
+    if page.page > 1:
+        row.append(InlineKeyboardButton(text="◀", callback_data=page_data(page.page - 1, words)))
+    if page.page < page.pages:
+        row.append(InlineKeyboardButton(text="▶", callback_data=page_data(page.page + 1, words)))
+    return InlineKeyboardMarkup(inline_keyboard=[row]) if row else None
+
+
+async def list_facts(
+    message: Message, command: CommandObject, curator: Curator, texts: Catalog, ui_lang: str
+) -> None:
+    words = search_words(command.args or "")
+    page = curator.list_facts(words, 1, ui_lang)
+    await reply(
+        message, page_text(page, words, texts, ui_lang), reply_markup=page_keyboard(page, words)
+    )
+
+
+async def turn_page(
+    callback: CallbackQuery,
+    callback_data: PageCallback,
+    curator: Curator,
+    texts: Catalog,
+    ui_lang: str,
+) -> None:
+    words = callback_data.query
+    page = curator.list_facts(words, callback_data.page, ui_lang)
+    await callback.answer()
+    message = callback_message(callback)
+    if message is None:
+        return
+    # An old message may already show this very page: Telegram refuses an edit that
+    # changes nothing, and there is nothing to do about it.
+    with contextlib.suppress(TelegramBadRequest):
+        await message.edit_text(
+            page_text(page, words, texts, ui_lang).as_html(),
+            reply_markup=page_keyboard(page, words),
+        )
+
+
+async def show_fact(
+    message: Message,
+    command: CommandObject,
+    curator: Curator,
+    store: FactStore,
+    texts: Catalog,
+    ui_lang: str,
+) -> None:
+    try:
+        view = curator.show(parse_fact_id("fact", command.args or "") or "")
+    except Refusal as error:
+        await say_refusal(message, error, texts, ui_lang, store)
+        return
+    await reply(message, fact_card(view, texts, ui_lang, store.sources()))
+
+
+async def show_history(
+    message: Message,
+    command: CommandObject,
+    curator: Curator,
+    store: FactStore,
+    texts: Catalog,
+    ui_lang: str,
+) -> None:
+    try:
+        fact_id = parse_fact_id("history", command.args or "", optional=True)
+        entries = curator.history(fact_id, HISTORY_LIMIT)
+    except Refusal as error:
+        await say_refusal(message, error, texts, ui_lang, store)
+        return
+    await reply(message, history_text(entries, texts, ui_lang, fact_id))
+
+
+async def show_stats(message: Message, curator: Curator, texts: Catalog, ui_lang: str) -> None:
+    await reply(message, stats_text(curator.stats(), texts, ui_lang))
