@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections import OrderedDict
 from typing import Any
 
 from aiogram import Bot
@@ -34,7 +33,6 @@ logger = logging.getLogger(__name__)
 POLL_INTERVAL = 30.0
 BATCH = 100
 CLOSE_TIMEOUT = 5.0
-MAX_REMEMBERED = 100_000
 
 
 class Notifier:
@@ -60,7 +58,6 @@ class Notifier:
         self._wake = asyncio.Event()
         # Outbox rows per queued notification: one message may stand for several rows.
         self._rows: dict[int, tuple[int, ...]] = {}
-        self._langs: OrderedDict[int, str] = OrderedDict()
 
     # ----------------------------------------------------------------- life cycle
 
@@ -93,13 +90,6 @@ class Notifier:
     def poke(self) -> None:
         """Something may have been written to the outbox: look now."""
         self._wake.set()
-
-    def remember_lang(self, user_id: int, lang: str) -> None:
-        """The language a user subscribed in, for users who never chose one with /lang."""
-        self._langs.pop(user_id, None)
-        self._langs[user_id] = lang
-        while len(self._langs) > MAX_REMEMBERED:
-            self._langs.popitem(last=False)
 
     # ----------------------------------------------------------------- the loop
 
@@ -139,7 +129,7 @@ class Notifier:
         chosen = self.store.user_settings(user_id).lang
         if chosen in LANGS:
             return chosen
-        return self._langs.get(user_id, FALLBACK)
+        return self.store.subscriptions.lang_of(user_id) or FALLBACK
 
     def render(self, user_id: int, rows: tuple[OutboxRow, ...]) -> str | None:
         """The message for one user about one fact, or None if the fact is gone."""

@@ -33,7 +33,7 @@ from knowledge.source_registry import SourceRegistry
 from knowledge.subscriptions import Subscriptions, enqueue, notable_changes
 
 migrations = Migrations("talkbot")
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 @migrations()
@@ -135,6 +135,13 @@ def m002_curation(db: Database) -> None:
     db.execute("CREATE INDEX outbox_pending ON outbox (id) WHERE sent_at IS NULL")
     db["meta"].upsert({"key": "question_salt", "value": secrets.token_hex(16)}, pk="key")
     db["meta"].upsert({"key": "schema_version", "value": "2"}, pk="key")
+
+
+@migrations()
+def m003_subscription_language(db: Database) -> None:
+    """The language a user subscribed in, so notifications survive a restart in it."""
+    db["subscriptions"].add_column("lang", str)
+    db["meta"].upsert({"key": "schema_version", "value": "3"}, pk="key")
 
 
 class StoreError(RuntimeError):

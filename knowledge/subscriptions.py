@@ -56,17 +56,39 @@ class Subscriptions:
     def __init__(self, db: Database):
         self.db = db
 
-    def subscribe(self, user_id: int, fact_id: str) -> bool:
-        """Follow a live fact; False if already following. KeyError for an unknown fact."""
+    def subscribe(self, user_id: int, fact_id: str, lang: str | None = None) -> bool:
+        """Follow a live fact; False if already following. KeyError for an unknown fact.
+
+        `lang` is the language to notify in when the user has not chosen one with /lang.
+        """
         with self.db.atomic():
             live = self.db.query("SELECT 1 FROM facts WHERE id = ? AND deleted = 0", [fact_id])
             if not list(live):
                 raise KeyError(fact_id)
             cursor = self.db.execute(
-                "INSERT OR IGNORE INTO subscriptions (user_id, fact_id, at) VALUES (?, ?, ?)",
-                [user_id, fact_id, now_iso()],
+                "INSERT OR IGNORE INTO subscriptions (user_id, fact_id, at, lang)"
+                " VALUES (?, ?, ?, ?)",
+                [user_id, fact_id, now_iso(), lang],
             )
-            return cursor.rowcount == 1
+            if cursor.rowcount == 1:
+                return True
+            if lang is not None:
+                self.db.execute(
+                    "UPDATE subscriptions SET lang = ? WHERE user_id = ? AND fact_id = ?",
+                    [lang, user_id, fact_id],
+                )
+            return False
+
+    def lang_of(self, user_id: int) -> str | None:
+        """The language of the user's latest subscription, if one was recorded."""
+        rows = list(
+            self.db.query(
+                "SELECT lang FROM subscriptions WHERE user_id = ? AND lang IS NOT NULL"
+                " ORDER BY at DESC LIMIT 1",
+                [user_id],
+            )
+        )
+        return rows[0]["lang"] if rows else None
 
     def unsubscribe(self, user_id: int, fact_id: str) -> bool:
         cursor = self.db.execute(

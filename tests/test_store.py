@@ -15,9 +15,9 @@ from knowledge.store import Conflict, FactChange, FactStore, StoreError, migrati
 def test_first_open_creates_the_schema_and_seeds_from_the_facts_file(store, facts):
     assert [f.id for f in store.facts()] == [f.id for f in facts]
     assert store.facts() == facts
-    assert store.meta("schema_version") == "2"
+    assert store.meta("schema_version") == "3"
     applied = [m.name for m in migrations.applied(store.db)]
-    assert applied == ["m001_initial", "m002_curation"]
+    assert applied == ["m001_initial", "m002_curation", "m003_subscription_language"]
     tables = set(store.db.table_names())
     assert {"facts", "sources", "audit", "users", "meta", "_sqlite_migrations"} <= tables
     assert {"questions", "subscriptions", "outbox"} <= tables
@@ -113,7 +113,7 @@ def test_a_version_1_database_is_upgraded_by_the_next_migration(db_path, facts, 
     db.close()
     upgraded = FactStore.open(db_path)
     try:
-        assert upgraded.meta("schema_version") == "2"
+        assert upgraded.meta("schema_version") == "3"
         assert upgraded.meta("question_salt")
         [entry] = upgraded.audit.history()
         assert (entry.batch, entry.admin_id) == (entry.id, 9)
@@ -210,3 +210,14 @@ def test_outbox_rows_are_written_in_the_changes_transaction(store):
         _edit_text(store, "call-time", 1, en="Never saved.")
     assert store.subscriptions.pending_notifications() == []
     assert store.fact("call-time")[1] == 1
+
+
+def test_the_language_a_user_subscribed_in_survives_a_restart(db_path):
+    store = FactStore.open(db_path)
+    assert store.subscriptions.subscribe(5, "call-time", "uk")
+    assert not store.subscriptions.subscribe(5, "call-time", "ru")  # already following
+    store.close()
+    reopened = FactStore.open(db_path)
+    assert reopened.subscriptions.lang_of(5) == "ru"
+    assert reopened.subscriptions.lang_of(6) is None
+    reopened.close()

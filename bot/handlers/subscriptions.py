@@ -11,7 +11,6 @@ from aiogram.utils.formatting import Code, Text
 
 from bot.handlers import respond
 from bot.keyboards import fact_token, find_fact_id
-from bot.notifier import Notifier
 from bot.render import joined, plain_html
 from knowledge.compose import Answer, representative_question
 from knowledge.engine import Conversation, Engine
@@ -50,16 +49,12 @@ def with_notify_button(
     return InlineKeyboardMarkup(inline_keyboard=rows)
 
 
-def _follow(
-    store: FactStore, notifier: Notifier, user_id: int, fact_id: str, lang: str
-) -> bool | None:
+def _follow(store: FactStore, user_id: int, fact_id: str, lang: str) -> bool | None:
     """Subscribe; True if new, False if already following, None for no such fact."""
     try:
-        added = store.subscriptions.subscribe(user_id, fact_id)
+        return store.subscriptions.subscribe(user_id, fact_id, lang)
     except KeyError:
         return None
-    notifier.remember_lang(user_id, lang)
-    return added
 
 
 def _question(engine: Engine, fact_id: str, lang: str) -> str:
@@ -72,15 +67,12 @@ async def notify_tapped(
     callback_data: NotifyCallback,
     engine: Engine,
     store: FactStore,
-    notifier: Notifier,
     texts: Catalog,
     ui_lang: str,
 ) -> None:
     lang = callback_data.lang if callback_data.lang in LANGS else ui_lang
     fact_id = find_fact_id(callback_data.fact, engine.facts)
-    added = (
-        None if fact_id is None else _follow(store, notifier, callback.from_user.id, fact_id, lang)
-    )
+    added = None if fact_id is None else _follow(store, callback.from_user.id, fact_id, lang)
     if added is None or fact_id is None:
         await callback.answer(texts("answer.gone", lang), show_alert=True)
         return
@@ -109,7 +101,6 @@ async def subscribe(
     command: CommandObject,
     engine: Engine,
     store: FactStore,
-    notifier: Notifier,
     texts: Catalog,
     ui_lang: str,
     conversation: Conversation,
@@ -123,7 +114,7 @@ async def subscribe(
         )
         await respond(message, text.as_html())
         return
-    added = _follow(store, notifier, user_id, fact_id, ui_lang)
+    added = _follow(store, user_id, fact_id, ui_lang)
     if added is None:
         await respond(
             message, plain_html(texts("subscribe.unknown", ui_lang, fact_id=fact_id[:64]))
