@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import signal
 from collections.abc import Iterable
@@ -60,8 +61,9 @@ def build_bot(config: Settings) -> Bot:
         session=session,
         default=DefaultBotProperties(parse_mode=ParseMode.HTML),
     )
-    # aiogram never retries: without this a 429 or a 5xx loses the reply.
-    bot.session.middleware(RetryMiddleware(max_tries=5, max_total_wait=30.0))
+    # aiogram never retries: without this a 429 or a 5xx loses the reply.  Eight tries with
+    # backoff span a 10-second outage of the Bot API (scripts/loadtest.py --faults).
+    bot.session.middleware(RetryMiddleware(max_tries=8, max_total_wait=30.0))
     return bot
 
 
@@ -157,7 +159,8 @@ async def serve_polling(bot: Bot, dp: Dispatcher) -> None:
     The ordered runner answers one chat's messages in order while chats run concurrently
     (bounded), and on stop drains and confirms every update it took.
     """
-    runner = OrderedUpdateRunner(dp, max_in_flight=64)
+    # A flooding chat holds at most 8 of the 64 slots, so it cannot stall everyone else.
+    runner = OrderedUpdateRunner(dp, max_in_flight=64, max_per_lane=8)
     try:
         await bot.delete_webhook(drop_pending_updates=False)
         await runner.run_polling(
@@ -247,6 +250,11 @@ def run(config: Settings) -> int:
     store = FactStore.open(config.database_path)
     try:
         engine = Engine(store.facts(), store.sources())
+        engine.warm_up()
+        # What start-up built lives as long as the process: kept out of the collector's
+        # generations, full collections under load no longer walk it each time.
+        gc.collect()
+        gc.freeze()
         bot = build_bot(config)
         dp = build_dispatcher(config, store, engine)
         mode = serve_webhook(config, bot, dp) if config.webhook_url else serve_polling(bot, dp)

@@ -7,6 +7,14 @@ sits between them: one *lane* per chat (or per user for updates without a chat),
 strictly in order, lanes running concurrently, at most `max_in_flight` updates held at once.
 On stop it drains: every update it accepted is handled before `run_polling` returns.
 
+Each update's data carries `received_at`, the `time.monotonic()` at which it was accepted, so
+that the throttle judges when a message came rather than when its lane got to it.
+
+With `max_per_lane`, one lane holds at most that many of those slots; its further updates
+wait in the lane without one (in a room of `BEYOND_FACTOR` times `max_in_flight` shared by
+all lanes), so a chat that floods - the throttle drops most of it, but one by one, in
+order - cannot take every slot and stall everyone else behind it.
+
 Why its own polling loop rather than a hook into `Dispatcher.start_polling`: aiogram confirms
 an update (the next getUpdates offset) inside the private `_listen_updates` generator and
 does not wait for handler tasks on stop, so neither ordering nor a drain can be added from
@@ -22,9 +30,10 @@ import asyncio
 import contextlib
 import logging
 import signal
+import time
 from collections import deque
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from aiogram import Bot, Dispatcher
@@ -41,6 +50,9 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_MAX_IN_FLIGHT = 64
 DEFAULT_DRAIN_TIMEOUT = 10.0
+# Room for the updates of lanes at their share, as a multiple of max_in_flight: enough for a
+# flood of a whole getUpdates batch (100) and more, so the poller seldom waits on one chat.
+BEYOND_FACTOR = 4
 
 Lane = Callable[[Update], Hashable]
 
@@ -63,6 +75,13 @@ class _Job:
     bot: Bot
     update: Update
     data: dict[str, Any]
+    held: asyncio.Semaphore  # what it takes up while accepted: a slot, or the room beyond
+
+
+@dataclass(slots=True, eq=False)
+class _Lane:
+    jobs: deque[_Job] = field(default_factory=deque)
+    slots: int = 0  # how many of its jobs hold one of the shared slots
 
 
 def _on_signal(sig: signal.Signals, stop: asyncio.Event) -> None:
@@ -75,6 +94,10 @@ class OrderedUpdateRunner:
 
     Use `run_polling(bot)` instead of `dp.start_polling(bot)` (and `await runner.stop()`
     instead of `dp.stop_polling()`), or feed updates from elsewhere with `submit`.
+
+    `max_per_lane` (None: no share, one lane may take every slot) caps the slots one lane
+    holds; the updates it receives beyond that wait in it without a slot, at most
+    `BEYOND_FACTOR * max_in_flight` such in all, which bounds what is held in memory.
     """
 
     def __init__(
@@ -82,16 +105,22 @@ class OrderedUpdateRunner:
         dispatcher: Dispatcher,
         *,
         max_in_flight: int = DEFAULT_MAX_IN_FLIGHT,
+        max_per_lane: int | None = None,
         lane: Lane = chat_lane,
     ) -> None:
         if max_in_flight < 1:
             raise ValueError("max_in_flight must be at least 1")
+        if max_per_lane is not None and max_per_lane < 1:
+            raise ValueError("max_per_lane must be at least 1")
         self.dispatcher = dispatcher
         self.max_in_flight = max_in_flight
+        self.max_per_lane = max_per_lane
         self.lane = lane
         self.peak_in_flight = 0
         self._slots = asyncio.Semaphore(max_in_flight)
-        self._lanes: dict[Hashable, deque[_Job]] = {}
+        # Room for updates of lanes that hold their share of slots already.
+        self._beyond = asyncio.Semaphore(BEYOND_FACTOR * max_in_flight)
+        self._lanes: dict[Hashable, _Lane] = {}
         self._workers: set[asyncio.Task[None]] = set()
         self._count = 0
         self._idle = asyncio.Event()
@@ -112,14 +141,18 @@ class OrderedUpdateRunner:
 
     async def submit(self, bot: Bot, update: Update, **data: Any) -> None:
         """Queue `update` behind the earlier updates of its lane.  Waits while `max_in_flight`
-        updates are held: that wait is what keeps a burst out of memory (polling stops
-        fetching, so Telegram keeps the rest)."""
+        updates hold a slot (or, for a lane at its `max_per_lane` share, while the room
+        beyond the slots is full): that wait is what keeps a burst out of memory (polling
+        stops fetching, so Telegram keeps the rest)."""
         try:
             key = self.lane(update)
         except Exception:
             logger.exception("no lane for update %d; handling it on its own", update.update_id)
             key = ("update", update.update_id)
-        await self._slots.acquire()
+        lane, share = self._lanes.get(key), self.max_per_lane
+        at_share = lane is not None and share is not None and lane.slots >= share
+        held = self._beyond if at_share else self._slots
+        await held.acquire()
         # No await from here on: an update is either wholly accepted or not at all.
         self._count += 1
         self.peak_in_flight = max(self.peak_in_flight, self._count)
@@ -127,16 +160,19 @@ class OrderedUpdateRunner:
         self._unfinished.add(update.update_id)
         if self._last_accepted is None or update.update_id > self._last_accepted:
             self._last_accepted = update.update_id
-        queue = self._lanes.get(key)
-        if queue is None:
-            queue = self._lanes[key] = deque()
-            worker = asyncio.create_task(self._work(key, queue), name=f"lane {key!r}")
+        lane = self._lanes.get(key)  # it may have finished while this waited
+        if lane is None:
+            lane = self._lanes[key] = _Lane()
+            worker = asyncio.create_task(self._work(key, lane), name=f"lane {key!r}")
             self._workers.add(worker)
             worker.add_done_callback(self._workers.discard)
-        queue.append(_Job(bot, update, data))
+        if held is self._slots:
+            lane.slots += 1
+        lane.jobs.append(_Job(bot, update, {**data, "received_at": time.monotonic()}, held))
 
-    async def _work(self, key: Hashable, queue: deque[_Job]) -> None:
+    async def _work(self, key: Hashable, lane: _Lane) -> None:
         """Handles one lane's updates in order, then ends: tasks never outnumber lanes."""
+        queue = lane.jobs
         try:
             while queue:
                 job = queue[0]
@@ -146,12 +182,12 @@ class OrderedUpdateRunner:
                     handled = True
                 finally:
                     queue.popleft()
-                    self._finish(job, handled)
+                    self._finish(lane, job, handled)
         finally:
             # Cancelled at a drain timeout: what is still queued was never handled either.
             while queue:
-                self._finish(queue.popleft(), handled=False)
-            if self._lanes.get(key) is queue:
+                self._finish(lane, queue.popleft(), handled=False)
+            if self._lanes.get(key) is lane:
                 del self._lanes[key]
 
     async def _handle(self, job: _Job) -> None:
@@ -165,11 +201,13 @@ class OrderedUpdateRunner:
             # As in aiogram: the update counts as handled, unsuccessfully; polling goes on.
             logger.exception("update %d failed", job.update.update_id)
 
-    def _finish(self, job: _Job, handled: bool) -> None:
+    def _finish(self, lane: _Lane, job: _Job, handled: bool) -> None:
         if handled:
             self._unfinished.discard(job.update.update_id)
         self._count -= 1
-        self._slots.release()
+        if job.held is self._slots:
+            lane.slots -= 1
+        job.held.release()
         if self._count == 0:
             self._idle.set()
 

@@ -68,6 +68,26 @@ def describe_error(error: BaseException, token: str | None = None) -> str:
     return redact(f"{type(error).__name__}: {first_line}", token)
 
 
+# pydantic caches the classes it makes for parametrised generics, such as the
+# `Response[Message]` aiogram builds to read every Bot API answer, only weakly, and such a
+# class sits in reference cycles: each full run of the garbage collector frees it and the
+# next call builds it again, some 3 ms of CPU each time (8% of the bot's time under load,
+# found with py-spy by scripts/loadtest.py).  One strong reference per result type, taken
+# on the first call, makes that a one-off.
+_RESPONSE_TYPES: dict[Any, Any] = {}
+
+
+def keep_response_type(method: TelegramMethod[Any]) -> None:
+    """Hold on to aiogram's `Response[...]` class for this method's result type."""
+    returning = getattr(method, "__returning__", None)
+    try:
+        if returning is None or returning in _RESPONSE_TYPES:
+            return
+        _RESPONSE_TYPES[returning] = Response[returning]  # type: ignore[valid-type]
+    except TypeError:  # an unhashable or unparametrisable result type: nothing to keep
+        return
+
+
 def is_transient(error: BaseException) -> bool:
     """True for failures worth retrying later: 429, 5xx, timeouts and broken connections."""
     if isinstance(error, PERMANENT_ERRORS):
@@ -77,7 +97,13 @@ def is_transient(error: BaseException) -> bool:
 
 class RetryMiddleware(BaseRequestMiddleware):
     """Resends a Bot API call after a 429 (waiting `retry_after`) or a transient failure
-    (exponential backoff with jitter), within `max_tries` calls and `max_total_wait` seconds.
+    (exponential backoff with jitter), within `max_total_wait` seconds; transient failures
+    other than 429 also count towards `max_tries`.
+
+    A 429 is Telegram pacing the bot, not failing: it says when to come back, and under its
+    flood limits a reply may meet several in a row (one chat's limit, then the global one).
+    Counting them as tries lost replies in scripts/loadtest.py --flood; only the time budget
+    bounds them now.
 
     Anything else (400, 403, 404, ...) is raised at once: the same request would fail again.
     getUpdates is passed through untouched, because the polling loop has its own backoff and a
@@ -85,6 +111,8 @@ class RetryMiddleware(BaseRequestMiddleware):
 
     A timeout or a dropped connection may hide a request Telegram did carry out, so a retried
     send can, rarely, arrive twice; a lost answer is judged worse than that.
+
+    Being on every call, it also keeps aiogram's response classes alive (`keep_response_type`).
     """
 
     def __init__(
@@ -118,8 +146,9 @@ class RetryMiddleware(BaseRequestMiddleware):
 
     def pause_for(self, error: Exception, attempt: int) -> float:
         if isinstance(error, TelegramRetryAfter):
-            # Telegram's own figure, plus a little spread so waiters do not all come back at once.
-            return error.retry_after * (1 + 0.1 * self.rng())
+            # Telegram's own figure, plus a little spread so waiters do not all come back at
+            # once; never less than base_delay, so a "retry after 0" cannot spin.
+            return max(error.retry_after, self.base_delay) * (1 + 0.1 * self.rng())
         return self.backoff(attempt)
 
     async def __call__(
@@ -128,33 +157,37 @@ class RetryMiddleware(BaseRequestMiddleware):
         bot: Bot,
         method: TelegramMethod[TelegramType],
     ) -> Response[TelegramType]:
+        keep_response_type(method)  # every call passes here: see _RESPONSE_TYPES
         if isinstance(method, self.skip_methods):
             return await make_request(bot, method)
         deadline = self.clock() + self.max_total_wait
-        attempt = 0
+        tries = failures = 0  # every call made; the failures that count towards max_tries
         while True:
-            attempt += 1
+            tries += 1
             try:
                 return await make_request(bot, method)
             except Exception as error:
                 if not is_transient(error):
                     raise
-                pause = self.pause_for(error, attempt)
-                if attempt >= self.max_tries or self.clock() + pause > deadline:
+                if not isinstance(error, TelegramRetryAfter):
+                    failures += 1
+                pause = self.pause_for(error, max(failures, 1))
+                if failures >= self.max_tries or self.clock() + pause > deadline:
                     # Waiting longer than the budget helps no one: the caller hears now.
                     logger.warning(
                         "%s failed after %d tries, giving up: %s",
                         method.__api_method__,
-                        attempt,
+                        tries,
                         describe_error(error, bot.token),
                     )
                     raise
                 logger.warning(
-                    "%s failed (%s); try %d of %d in %.2fs",
+                    "%s failed (%s); try %d in %.2fs (%d of %d failures allowed)",
                     method.__api_method__,
                     describe_error(error, bot.token),
-                    attempt + 1,
-                    self.max_tries,
+                    tries + 1,
                     pause,
+                    failures,
+                    self.max_tries - 1,
                 )
                 await self.sleep(pause)

@@ -11,6 +11,12 @@ so dropped messages cost no filter or handler::
 It also accepts whole updates (`dp.update.outer_middleware(...)`, limiting only the ones that
 carry a message): registered there before other update middlewares, a flood costs them nothing
 either.
+
+A message counts at the moment the bot received it, when the update's data says so
+(`received_at`, which `bot.ordering.OrderedUpdateRunner` stamps), not when its turn came: a
+flood queued behind a slow reply in its chat's lane - under Telegram's one-message-a-second
+limit each answer to a flooder takes a second - would otherwise trickle in at the refill
+rate and never count as a flood (scripts/loadtest.py --flood showed just that).
 """
 
 from __future__ import annotations
@@ -76,9 +82,10 @@ class TokenBucketLimiter:
         self.max_tracked = max_tracked
         self._buckets: OrderedDict[Hashable, _Bucket] = OrderedDict()
 
-    def hit(self, key: Hashable) -> Verdict:
-        """Count one message from `key` and say what to do with it."""
-        now = self.clock()
+    def hit(self, key: Hashable, *, waited: float = 0.0) -> Verdict:
+        """Count one message from `key`, received `waited` seconds ago, and say what to do
+        with it."""
+        now = self.clock() - waited
         bucket = self._buckets.get(key)
         if bucket is None:
             bucket = self._buckets[key] = _Bucket(tokens=self.burst, stamp=now)
@@ -137,7 +144,7 @@ class ThrottlingMiddleware(BaseMiddleware):
         user = message.from_user
         if user.id in self.exempt_ids:
             return await handler(event, data)
-        verdict = self.limiter.hit(user.id)
+        verdict = self.limiter.hit(user.id, waited=_waited(data))
         if verdict is Verdict.ALLOW:
             return await handler(event, data)
         self.dropped += 1
@@ -153,3 +160,11 @@ class ThrottlingMiddleware(BaseMiddleware):
         except TelegramAPIError as error:
             # The notice is a courtesy; failing to send it must not fail the update.
             logger.warning("could not send the flood notice: %s", describe_error(error))
+
+
+def _waited(data: dict[str, Any]) -> float:
+    """How long ago the bot received this update (`received_at`, on time.monotonic), or 0."""
+    received = data.get("received_at")
+    if not isinstance(received, float):
+        return 0.0
+    return max(0.0, time.monotonic() - received)

@@ -271,7 +271,11 @@ def parse_event_time(value: str, resolver: PlaceLookup) -> tuple[datetime, str]:
     zone = iana_zone(place.key)
     if zone is None:
         raise BadTime(value, "zone")
-    if not wall_time_exists(start, zone):
+    try:
+        exists = wall_time_exists(start, zone)
+    except OverflowError:  # 0001-01-01 east of UTC, or 9999-12-31 west of it
+        raise BadTime(value, "date") from None
+    if not exists:
         raise BadTime(value, "nonexistent")
     return start, zone
 

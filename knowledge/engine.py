@@ -35,6 +35,13 @@ REFERENCE_ZONES = ("Europe/Kyiv", "Europe/Moscow")
 MAIN_FACTS = ("call-time", "call-format", "call-topics", "first-footage")
 MAX_QUESTION_LENGTH = 1000
 _FOLLOW_UP_TOKENS = frozenset({"@when", "@time", "@topic"})
+# One question per language with a place in it: between them they load everything a first
+# question would otherwise wait for.
+_WARM_UP_QUESTIONS = (
+    "when is the call in New York?",
+    "во сколько переговоры по Москве?",
+    "коли розмова у Києві?",
+)
 _TIME_WORD = re.compile(r"\b(time|время|времени|час|часу|часом|годин\w*)\b", re.IGNORECASE)
 
 
@@ -74,6 +81,12 @@ class Engine:
         if sources is not None:
             self.sources = dict(sources)
         self.index = index
+
+    def warm_up(self) -> None:
+        """Load the place index, the morphology dictionaries and the locale data now, so
+        that the first people to ask do not wait for them."""
+        for question in _WARM_UP_QUESTIONS:
+            self.ask(question)
 
     @property
     def facts(self) -> Mapping[str, Fact]:

@@ -95,6 +95,13 @@ def parse_facts(
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
         raise FactsInvalid([Problem(filename, None, f"not valid YAML: {error}")]) from None
+    except ValueError as error:
+        # PyYAML reads anything shaped like a date as one, and an impossible date such as
+        # 2021-02-30 escapes as a plain ValueError rather than a YAMLError.
+        raise FactsInvalid([Problem(filename, None, f"not a valid value: {error}")]) from None
+    except RecursionError:
+        # PyYAML builds nested collections recursively: "[[[[..." thousands deep.
+        raise FactsInvalid([Problem(filename, None, "nested too deeply")]) from None
     facts, problems = validate_facts_data(data, sources, filename)
     if problems:
         raise FactsInvalid(problems)

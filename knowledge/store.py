@@ -217,9 +217,18 @@ class FactStore:
     ) -> FactStore:
         """Open (creating and seeding when new) the database at `path`."""
         path = Path(path)
+        connection: sqlite3.Connection | None = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(str(path))
+            # Before anything writes (the WAL switch, a migration): a damaged file is refused
+            # as it is, not half-repaired. quick_check reads every page, so damage in a table
+            # start-up does not read (the question log, say) is found now rather than by a
+            # user's question later; it skips the slow index cross-checks of integrity_check.
+            damage = [row[0] for row in connection.execute("PRAGMA quick_check(1)")]
+            if damage != ["ok"]:
+                first = " ".join(str(damage[0]).split()) if damage else "unknown damage"
+                raise sqlite3.DatabaseError(f"the file is damaged ({first})")
             db = Database(connection)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA foreign_keys=ON")
@@ -227,6 +236,8 @@ class FactStore:
             db.execute("SELECT count(*) FROM sqlite_master").fetchall()
             migrations.apply(db)
         except (sqlite3.DatabaseError, OSError) as error:
+            if connection is not None:
+                connection.close()
             raise StoreError(f"cannot open database {path.name}: {error}") from None
         store = cls(db)
         if store.meta("seeded") is None:

@@ -1,0 +1,497 @@
+"""Property tests: whatever users and admins type, nothing crashes and nothing leaks.
+
+Hypothesis throws arbitrary Unicode, control characters, 10,000-character strings, RTL and
+zero-width characters, HTML/Markdown fragments and SQL-looking text at the engine, the place
+resolver, language detection, every admin command parser and the facts-file importer.
+Examples are kept moderate and deadlines off, so that CI on two cores stays stable.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from bot.i18n import bot_catalog
+from bot.render import answer_html
+from knowledge.curation import Curator
+from knowledge.curation_errors import Refusal
+from knowledge.curation_parse import (
+    EDIT_FIELDS,
+    USAGE,
+    Draft,
+    first_sentence,
+    new_fact_id,
+    parse_addq,
+    parse_delq,
+    parse_edit,
+    parse_event_time,
+    parse_fact_id,
+    parse_quick_add,
+    parse_quick_line,
+    parse_source,
+    split_questions,
+)
+from knowledge.engine import Conversation, Engine
+from knowledge.loader import dump_facts, load_facts
+from knowledge.model import FACT_ID_PATTERN, LANGS, squash_spaces
+from knowledge.places import PlaceResolver
+from knowledge.store import FactStore
+from knowledge.text import detect_language, normalize
+from tests.fake_bot_api import MAX_TEXT_LENGTH, render_text
+
+# Direction marks, isolates, zero-width joiners, the BOM, a soft hyphen, a combining grapheme
+# joiner and the Arabic letter mark: invisible, and each able to split or reverse a word.
+INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+INVISIBLE += "\ufeff\u00ad\u034f\u061c\u2060"
+RTL_WORDS = ("مرحبا متى المكالمة", "שלום מתי השיחה", "\u202ellac eht si nehw")
+MARKUP = (
+    "<b>",
+    "</b>",
+    "<i>x</i>",
+    "<a href='javascript:alert(1)'>link</a>",
+    "<script>alert(1)</script>",
+    '<tg-emoji emoji-id="1">x</tg-emoji>',
+    "&amp;",
+    "&lt;",
+    "&#0;",
+    "&#x110000;",
+    "**bold**",
+    "__under__",
+    "`code`",
+    "```py\nprint(1)\n```",
+    "[link](http://example.org)",
+    "||spoiler||",
+    "\\",
+    "> quote",
+)
+SQL = (
+    "'; DROP TABLE facts; --",
+    '" OR 1=1 --',
+    "' UNION SELECT user_id, tz FROM users --",
+    "1; DELETE FROM audit",
+    "%s %n %x",
+    "{0} {lang} {{}}",
+    "${jndi:ldap://x}",
+    "../../etc/passwd",
+    "\x00",
+    "\r\n",
+)
+QUESTIONS = (
+    "when is the call",
+    "and in Tokyo?",
+    "what time in New York",
+    "EST",
+    "UTC+5:30",
+    "Europe/Paris",
+    "когда переговоры",
+    "во сколько по московскому времени",
+    "а в Токио?",
+    "коли розмова у Києві",
+    "о котрій за київським часом",
+    "who is on the call",
+)
+PLACES = (
+    "Kyiv",
+    "Киев",
+    "Київ",
+    "New York",
+    "Tokyo",
+    "UTC+14:00",
+    "UTC-12:00",
+    "UTC+5:30",
+    "Pacific/Kiritimati",
+    "Etc/GMT+12",
+    "Etc/GMT-14",
+    "America/St_Johns",
+    "EST",
+    "IST",
+)
+
+FRAGMENTS = st.sampled_from((*MARKUP, *SQL, *QUESTIONS, *PLACES, *RTL_WORDS, *INVISIBLE))
+CONTROL = st.characters(categories=["Cc", "Cf", "Co", "Zs", "Zl", "Zp", "Mn", "Me"])
+
+
+def _repeated(unit: str, length: int) -> str:
+    return (unit * (length // max(len(unit), 1) + 1))[:length]
+
+
+# Long strings are built by repetition: Hypothesis would take ages to draw 10,000 characters.
+LONG = st.builds(
+    _repeated,
+    st.one_of(FRAGMENTS, st.text(min_size=1, max_size=12)),
+    st.integers(min_value=1_000, max_value=10_000),
+)
+MIXED = st.lists(
+    st.one_of(FRAGMENTS, st.text(max_size=6), st.text(CONTROL, max_size=3)), max_size=12
+).map("".join)
+NASTY = st.one_of(st.text(), st.text(CONTROL), MIXED, LONG)
+
+# Examples per property: the budget for CI on two cores (the whole file runs in ~10 s).
+FUZZ = settings(max_examples=200, deadline=None)
+FEW = settings(max_examples=80, deadline=None)
+
+TEXTS = bot_catalog()
+
+
+# --------------------------------------------------------------------------- the engine
+
+
+@pytest.fixture(scope="module")
+def places(engine: Engine) -> dict[str | None, Any]:
+    return {None: None, **{name: engine.resolve_place(name) for name in ("Tokyo", "UTC+5:30")}}
+
+
+def assert_is_a_sendable_answer(engine: Engine, answer: Any) -> None:
+    """Non-empty; answered answers cite a quote found verbatim in its source; the HTML the
+    bot makes of it parses as Telegram parses it and fits in one message."""
+    assert answer.lang in LANGS
+    assert answer.text.strip()
+    if answer.answered:
+        assert answer.citations
+        for citation in answer.citations:
+            source = engine.sources[citation.source_id]
+            assert squash_spaces(citation.quote) in squash_spaces(source.text)
+    plain, _ = render_text(answer_html(answer, TEXTS), "HTML")
+    assert plain.strip()
+    assert len(plain.encode("utf-16-le")) // 2 <= MAX_TEXT_LENGTH
+
+
+@FUZZ
+@given(
+    question=NASTY,
+    lang=st.sampled_from((None, *LANGS)),
+    hint=st.sampled_from((None, *LANGS, "de")),
+    place=st.sampled_from((None, "Tokyo", "UTC+5:30")),
+)
+def test_the_engine_answers_any_text_with_a_non_empty_sendable_answer(
+    engine: Engine, places: dict[str | None, Any], question: str, lang, hint, place
+):
+    answer = engine.ask(question, lang=lang, lang_hint=hint, user_place=places[place])
+    assert_is_a_sendable_answer(engine, answer)
+    if lang is not None:
+        assert answer.lang == lang
+
+
+@FEW
+@given(questions=st.lists(st.one_of(NASTY, st.sampled_from(QUESTIONS)), min_size=2, max_size=5))
+def test_a_conversation_of_any_questions_never_breaks_the_follow_ups(
+    engine: Engine, questions: list[str]
+):
+    conversation = Conversation()
+    for question in questions:
+        assert_is_a_sendable_answer(engine, engine.ask(question, conversation=conversation))
+        assert conversation.last_fact_id is None or conversation.last_fact_id in engine.facts
+
+
+@FEW
+@given(prefix=NASTY, question=st.sampled_from(QUESTIONS[:3]), suffix=NASTY)
+def test_noise_around_a_real_question_still_gets_a_cited_answer_or_a_polite_refusal(
+    engine: Engine, prefix: str, question: str, suffix: str
+):
+    assert_is_a_sendable_answer(engine, engine.ask(f"{prefix} {question} {suffix}"))
+
+
+# --------------------------------------------------------------------------- places, language
+
+
+@pytest.fixture(scope="module")
+def resolver() -> PlaceResolver:
+    return PlaceResolver.default()
+
+
+def assert_is_a_usable_place(place: Any) -> None:
+    datetime.now(place.tzinfo)  # the zone converts
+    for lang in LANGS:
+        assert place.label(lang)
+
+
+@FUZZ
+@given(text=st.one_of(NASTY, st.tuples(NASTY, FRAGMENTS, NASTY).map(" ".join)))
+def test_a_place_found_in_any_text_is_a_span_of_that_text_with_a_usable_zone(
+    resolver: PlaceResolver, text: str
+):
+    mention = resolver.find(text)
+    if mention is not None:
+        assert 0 <= mention.start < mention.end <= len(text)
+        assert text[mention.start : mention.end] == mention.text
+        assert_is_a_usable_place(mention.place)
+
+
+@FUZZ
+@given(name=st.one_of(NASTY, FRAGMENTS), limit=st.integers(min_value=0, max_value=5))
+def test_resolving_or_suggesting_any_name_gives_a_usable_place_or_a_short_list(
+    resolver: PlaceResolver, name: str, limit: int
+):
+    place = resolver.resolve(name)
+    if place is not None:
+        assert_is_a_usable_place(place)
+    suggestions = resolver.suggest(name, limit)
+    assert len(suggestions) <= limit
+    assert all(isinstance(s, str) and s.strip() for s in suggestions)
+
+
+@FUZZ
+@given(text=NASTY, hint=st.sampled_from((None, *LANGS, "de", "")))
+def test_any_text_is_detected_as_one_of_the_three_languages(text: str, hint):
+    assert detect_language(text, hint) in LANGS
+
+
+# --------------------------------------------------------------------------- admin commands
+
+ARGS = st.one_of(NASTY, st.tuples(FRAGMENTS, NASTY, FRAGMENTS).map(" ".join))
+STEPS = (
+    *(f"{part}.{lang}" for part in ("text", "questions", "title") for lang in LANGS),
+    "quote",
+    "time",
+    "id",
+    "text",
+    "title.de",
+    "",
+)
+
+
+def refuses_or_returns(parse: Callable[[], Any]) -> Any:
+    """Run a parser: a result, or None after one of the documented refusals."""
+    try:
+        return parse()
+    except Refusal:
+        return None
+
+
+@FUZZ
+@given(text=ARGS, lang=st.sampled_from(LANGS))
+def test_the_quick_add_form_takes_any_text_or_refuses_it(text: str, lang: str):
+    draft = refuses_or_returns(lambda: parse_quick_add(text, lang))
+    if draft is not None:
+        assert draft.text and all(draft.questions[g] for g in draft.text)
+    refuses_or_returns(lambda: parse_quick_line(text))
+
+
+@FEW
+@given(
+    lines=st.lists(
+        st.tuples(
+            st.sampled_from(("", "en: ", "ru: ", "uk: ", "quote: ", "time: ", "id: ", "title: ")),
+            ARGS,
+            st.sampled_from(("", " => ", "; ", " => ;")),
+            ARGS,
+        ).map("".join),
+        min_size=1,
+        max_size=5,
+    ),
+    lang=st.sampled_from(LANGS),
+)
+def test_a_fuzzed_quick_add_builds_a_valid_fact_or_is_refused_and_nothing_is_saved(
+    curator: Curator, lines: list[str], lang: str
+):
+    fingerprint = curator.store.fingerprint()
+    draft = refuses_or_returns(lambda: parse_quick_add("\n".join(lines), lang))
+    if draft is not None:
+        fact = refuses_or_returns(lambda: curator.build(draft, lang))
+        if fact is not None:
+            assert FACT_ID_PATTERN.match(fact.id)
+    assert curator.store.fingerprint() == fingerprint
+
+
+@FUZZ
+@given(
+    command=st.sampled_from(sorted(USAGE)),
+    args=ARGS,
+    optional=st.booleans(),
+    field=st.sampled_from((*EDIT_FIELDS, "TEXT_EN", "nope")),
+)
+def test_every_argument_parser_returns_or_refuses_with_its_usage(
+    command: str, args: str, optional: bool, field: str
+):
+    fact_id = refuses_or_returns(lambda: parse_fact_id(command, args, optional=optional))
+    assert fact_id is None or fact_id == fact_id.lower()
+    edit = refuses_or_returns(lambda: parse_edit(args))
+    assert edit is None or edit[1] in EDIT_FIELDS
+    refuses_or_returns(lambda: parse_edit(f"call-time {field} {args}"))
+    addq = refuses_or_returns(lambda: parse_addq(args))
+    assert addq is None or addq[1] in (None, *LANGS)
+    delq = refuses_or_returns(lambda: parse_delq(args))
+    assert delq is None or delq[1] >= 1
+    refuses_or_returns(lambda: parse_source(args))
+    refuses_or_returns(lambda: parse_source(f"{command} | {args} | x | en\n{args}"))
+
+
+@FUZZ
+@example(moment=datetime(1, 1, 1), place="UTC+14:00", junk="")
+@example(moment=datetime(9999, 12, 31, 23, 59), place="America/Adak", junk="")
+@given(
+    moment=st.datetimes(min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 31, 23, 59)),
+    place=st.one_of(st.sampled_from(PLACES), NASTY),
+    junk=st.one_of(st.just(""), NASTY),
+)
+def test_an_event_time_at_any_date_and_place_is_read_or_refused(
+    resolver: PlaceResolver, moment: datetime, place: str, junk: str
+):
+    value = f"{moment:%Y-%m-%d %H:%M} {place}{junk}"
+    parsed = refuses_or_returns(lambda: parse_event_time(value, resolver))
+    if parsed is not None:
+        start, zone = parsed
+        assert start.tzinfo is None and zone
+    refuses_or_returns(lambda: parse_event_time(junk, resolver))
+
+
+@FUZZ
+@given(text=NASTY, taken=st.sets(st.text(max_size=10), max_size=5))
+def test_questions_split_ids_and_titles_come_out_well_formed(text: str, taken: set[str]):
+    questions = split_questions(text)
+    assert all(q and q == squash_spaces(q) for q in questions)
+    assert len({normalize(q) for q in questions}) == len(questions)
+    fact_id = new_fact_id(text, taken | {"fact"})
+    assert FACT_ID_PATTERN.match(fact_id) and fact_id not in taken
+    assert isinstance(first_sentence(text), str)
+
+
+@FUZZ
+@given(step=st.one_of(st.sampled_from(STEPS), st.text(max_size=12)), value=NASTY)
+def test_a_draft_takes_any_answer_to_any_step_or_refuses_it(step: str, value: str):
+    draft = refuses_or_returns(lambda: Draft().with_step(step, value))
+    if draft is not None:
+        assert Draft.from_dict(draft.to_dict()) == draft
+
+
+@FUZZ
+@given(value=st.one_of(NASTY, st.tuples(FRAGMENTS, st.just(": "), NASTY).map("".join)))
+def test_a_quote_of_any_text_is_found_in_its_source_or_refused(curator: Curator, value: str):
+    citation = refuses_or_returns(lambda: curator.cite(value))
+    if citation is not None:
+        source = curator.store.sources()[citation.source]
+        assert squash_spaces(citation.quote) in squash_spaces(source.text)
+
+
+# --------------------------------------------------------------------------- the importer
+
+
+# The shipped base as an export: what a fresh database holds, and what mutations start from.
+EXPORT = dump_facts(load_facts())
+
+
+@pytest.fixture(scope="module")
+def curator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Curator]:
+    """One database for the module: the properties only read it (and check they did)."""
+    store = FactStore.open(Path(tmp_path_factory.mktemp("fuzz")) / "talkbot.db")
+    yield Curator(store)
+    store.close()
+
+
+def snapshot(curator: Curator) -> tuple[Any, ...]:
+    """Every row an import could touch: facts, sources, the audit trail and the outbox."""
+    db = curator.store.db
+    return tuple(
+        db.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall()
+        for table in ("facts", "sources", "audit", "outbox")
+    )
+
+
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.dates(),
+    NASTY,
+    st.sampled_from(("2021-12-07 17:00", "Europe/Kyiv", "glavred", "en", "")),
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+# Things that once made YAML parsers or validators fall over, spliced into real exports.
+YAML_TRAPS = (
+    "time: 2021-02-30",
+    "start: 9999-99-99 25:61",
+    "[" * 600,
+    "{" * 600,
+    "a: &a [*a]",
+    "facts: &f [*f]",
+    "!!python/object/apply:os.system ['true']",
+    "\t- id: tab",
+    "- id: x\n  - y",
+    "\x00",
+    "%YAML 9.9",
+    "? [a, b]\n: c",
+    "id: " + "x" * 5_000,
+)
+
+
+@st.composite
+def mutated_exports(draw: st.DrawFn, base: str) -> str:
+    """The real export, changed at one to three random places: a value replaced, a key
+    dropped or added, a fact copied, or a text trap spliced into the YAML."""
+    data = yaml.safe_load(base)
+    for _ in range(draw(st.integers(min_value=1, max_value=3))):
+        facts = data["facts"]
+        fact = facts[draw(st.integers(min_value=0, max_value=len(facts) - 1))]
+        kind = draw(st.sampled_from(("replace", "drop", "add", "copy", "nested")))
+        key = draw(st.sampled_from(sorted(fact)))
+        if kind == "replace":
+            fact[key] = draw(VALUES)
+        elif kind == "drop":
+            del fact[key]
+        elif kind == "add":
+            fact[draw(st.text(max_size=8))] = draw(VALUES)
+        elif kind == "copy":
+            facts.append(copy.deepcopy(fact))
+        elif isinstance(fact[key], dict) and fact[key]:
+            inner = draw(st.sampled_from(sorted(fact[key], key=str)))
+            fact[key][inner] = draw(VALUES)
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    if draw(st.booleans()):
+        at = draw(st.integers(min_value=0, max_value=len(text)))
+        text = text[:at] + draw(st.one_of(st.sampled_from(YAML_TRAPS), NASTY)) + text[at:]
+    return text
+
+
+@st.composite
+def facts_files(draw: st.DrawFn, base: str) -> str:
+    return draw(
+        st.one_of(
+            NASTY,
+            st.sampled_from(YAML_TRAPS),
+            VALUES.map(lambda value: yaml.safe_dump({"facts": value}, allow_unicode=True)),
+            VALUES.map(lambda value: yaml.safe_dump(value, allow_unicode=True)),
+            mutated_exports(base),
+        )
+    )
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_any_facts_file_is_previewed_or_refused_and_the_database_is_left_as_it_was(
+    curator: Curator, data: st.DataObject
+):
+    # too_slow is suppressed because drawing from the real export (25 facts) costs more
+    # than Hypothesis' default budget for building an example; the test itself is fast.
+    before, fingerprint = snapshot(curator), curator.store.fingerprint()
+    text = data.draw(facts_files(EXPORT))
+    try:
+        preview = curator.preview_import(text)
+    except Refusal:
+        # A refused file is refused on confirmation too, however it is confirmed.
+        with pytest.raises(Refusal):
+            curator.apply_import(1001, text, fingerprint)
+    else:
+        assert preview.total >= 0 and preview.fingerprint == fingerprint
+    assert snapshot(curator) == before
+
+
+def test_the_export_the_mutations_start_from_is_the_base_and_previews_as_no_change(
+    curator: Curator,
+):
+    assert curator.export() == EXPORT
+    assert curator.preview_import(EXPORT).empty
