@@ -1,5 +1,11 @@
 """Which messages are meant for the bot: all in private chats; in groups only a mention,
 a reply to the bot, or a command addressed to it by name. A group is never answered at large.
+
+Also `Magic`, which every `F` filter of the bot goes through: aiogram runs a filter that is
+not a coroutine function (a bare `F.text`, say) in a worker thread, `asyncio.to_thread`,
+once for every update it is tried on. For a check of one attribute the hop costs far more
+than the check, and with a handful of such filters between a question and its handler it
+was a quarter of the bot's CPU time under load (scripts/loadtest.py --profile).
 """
 
 from __future__ import annotations
@@ -9,7 +15,8 @@ from typing import Any
 from aiogram import Bot
 from aiogram.enums import ChatType, MessageEntityType
 from aiogram.filters import Filter
-from aiogram.types import Message
+from aiogram.types import Message, TelegramObject
+from magic_filter import MagicFilter
 
 
 class AddressedToBot(Filter):
@@ -31,3 +38,18 @@ class AddressedToBot(Filter):
         if replied and replied.from_user and replied.from_user.id == me.id:
             addressed = True
         return {"question": text} if addressed else False
+
+
+class Magic(Filter):
+    """A magic filter (`Magic(F.text)`, `Magic(~F.text.startswith("/"))`) resolved on the
+    event loop rather than in a thread, with aiogram's meaning: a falsy result rejects, a
+    dict (from `.as_()`) is passed on to the handler."""
+
+    def __init__(self, magic: MagicFilter) -> None:
+        self.magic = magic
+
+    async def __call__(self, event: TelegramObject) -> Any:
+        return self.magic.resolve(event)
+
+    def __str__(self) -> str:
+        return f"Magic({self.magic!r})"

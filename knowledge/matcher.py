@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -32,6 +32,10 @@ from knowledge.vocabulary import (
 # Facts whose questions are scored in full for one question.
 MAX_CANDIDATES = 30
 POSTING_SCAN = 300
+# Verdicts kept per index. People in a burst ask the same few things ("when is it?") in the
+# same words; an index is immutable and an edit builds a new one, so a kept verdict is
+# never stale.
+MATCH_CACHE_SIZE = 4096
 
 
 @dataclass(frozen=True)
@@ -191,6 +195,8 @@ class FactIndex:
         for word in surface_to_token:
             self._surface_by_start[word[0], len(word)].append(word)
         self._corrections: dict[str, str | None] = {}
+        self._verdicts: OrderedDict[tuple[str, str, int], Match] = OrderedDict()
+        self.cache_hits = 0
         self._known_tokens = frozenset(self._idf)
         self._question_weight = [sum(self.idf(t) for t in q) or 1.0 for q in self._question_tokens]
 
@@ -250,6 +256,22 @@ class FactIndex:
         return self._idf.get(token, self._unknown_idf)
 
     def match(self, text: str, lang: str, limit: int = 3) -> Match:
+        """The verdict on a question, from the cache when the same words were asked before
+        (in any case and punctuation: the verdict depends on the normalised text only)."""
+        key = (normalize(text), lang, limit)
+        verdict = self._verdicts.get(key)
+        if verdict is not None:
+            self._verdicts.move_to_end(key)
+            self.cache_hits += 1
+            return verdict
+        verdict = self.compute_match(text, lang, limit)
+        self._verdicts[key] = verdict
+        if len(self._verdicts) > MATCH_CACHE_SIZE:
+            self._verdicts.popitem(last=False)
+        return verdict
+
+    def compute_match(self, text: str, lang: str, limit: int = 3) -> Match:
+        """The verdict on a question, worked out afresh."""
         analysed = self.analyse(text, lang)
         ranked = self.rank(analysed)
         shown = tuple(c for c in ranked[:limit] if c.score >= self.weights.suggest_threshold)

@@ -60,10 +60,13 @@ class QuestionLog:
     def __init__(self, db: Database, clock: Callable[[], datetime] = utc_now):
         self.db = db
         self.clock = clock
+        self._salt: str | None = None  # read once: the database's salt never changes
 
     def _hash(self, user_id: int) -> str:
-        rows = list(self.db.query("SELECT value FROM meta WHERE key = 'question_salt'"))
-        return hashlib.sha256(f"{rows[0]['value']}:{user_id}".encode()).hexdigest()
+        if self._salt is None:
+            rows = list(self.db.query("SELECT value FROM meta WHERE key = 'question_salt'"))
+            self._salt = str(rows[0]["value"])
+        return hashlib.sha256(f"{self._salt}:{user_id}".encode()).hexdigest()
 
     def log_question(
         self,

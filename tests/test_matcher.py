@@ -7,6 +7,7 @@ from collections import Counter
 import pytest
 
 from bot.bench import evaluate, is_correct, load_dev_set
+from knowledge.matcher import FactIndex
 
 REQUIRED_ACCURACY = 0.95
 
@@ -44,3 +45,18 @@ def test_a_decline_counts_as_right_only_when_nothing_is_answered(engine):
     assert is_correct(engine.ask("tell me a joke"), "decline")
     assert not is_correct(engine.ask("when is the call?"), "decline")
     assert is_correct(engine.ask("when is the call?"), "call-time")
+
+
+def test_a_repeated_question_reuses_the_verdict_and_an_edit_starts_afresh(facts):
+    index = FactIndex(facts)
+    first = index.match("When is the call?", "en")
+    again = index.match("  when is THE call ", "en")  # the same words, normalised
+    assert again is first and index.cache_hits == 1
+    assert again == index.compute_match("When is the call?", "en")
+    assert index.match("when is the call", "ru") is not first  # language is part of the key
+    assert first.best is not None and first.best.fact_id == "call-time"
+    # An edit builds a new index: nothing cached in the old one can be served from it.
+    edited = FactIndex([f for f in facts if f.id != "call-time"])
+    verdict = edited.match("When is the call?", "en")
+    assert edited.cache_hits == 0
+    assert verdict.best is None or verdict.best.fact_id != "call-time"

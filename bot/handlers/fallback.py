@@ -10,7 +10,7 @@ from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramAPIError
 from aiogram.types import Chat, ErrorEvent, Message, User
 
-from bot.filters import AddressedToBot
+from bot.filters import AddressedToBot, Magic
 from bot.handlers import respond
 from bot.i18n import client_lang
 from bot.render import plain_html
@@ -23,9 +23,9 @@ logger = logging.getLogger(__name__)
 def create_router() -> Router:
     router = Router(name="fallback")
     router.message.filter(AddressedToBot())
-    router.message.register(too_long, F.text.len() > MAX_QUESTION_LENGTH)
-    router.message.register(unknown_command, F.text.startswith("/"))
-    router.message.register(not_text, ~F.text)
+    router.message.register(too_long, Magic(F.text.len() > MAX_QUESTION_LENGTH))
+    router.message.register(unknown_command, Magic(F.text.startswith("/")))
+    router.message.register(not_text, Magic(~F.text))
     router.errors.register(apologise)
     return router
 

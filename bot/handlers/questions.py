@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiogram import Bot, F, Router
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 
-from bot.filters import AddressedToBot
+from bot.filters import AddressedToBot, Magic
 from bot.handlers import respond
 from bot.handlers.subscriptions import with_notify_button
 from bot.i18n import client_lang
@@ -23,7 +23,7 @@ from knowledge.places import Place
 def create_router() -> Router:
     router = Router(name="questions")
     router.message.filter(AddressedToBot())
-    router.message.register(ask, F.text)
+    router.message.register(ask, Magic(F.text))
     router.callback_query.register(
         answer_tapped, FactCallback.filter(F.action == FactAction.ANSWER)
     )

@@ -7,6 +7,7 @@ from aiogram.enums import ChatType
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message, ReplyKeyboardRemove
 
+from bot.filters import Magic
 from bot.handlers import respond
 from bot.i18n import client_lang
 from bot.keyboards import (
@@ -38,7 +39,9 @@ MAX_ECHOED_NAME = 64  # an unknown place is quoted back; a novel is not
 def create_router() -> Router:
     router = Router(name="settings")
     router.message.register(time_zone, Command("tz"))
-    router.message.register(zone_from_location, F.location, F.chat.type == ChatType.PRIVATE)
+    router.message.register(
+        zone_from_location, Magic(F.location), Magic(F.chat.type == ChatType.PRIVATE)
+    )
     router.message.register(language, Command("lang"))
     router.callback_query.register(language_tapped, LangCallback.filter())
     return router

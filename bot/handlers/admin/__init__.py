@@ -17,6 +17,7 @@ from aiogram.filters import Command, Filter
 from aiogram.types import CallbackQuery, Message, User
 
 from bot.commands import ADMIN_COMMANDS
+from bot.filters import Magic
 from bot.handlers.admin import add, browse, edit, transfer, unanswered
 from bot.handlers.admin.callbacks import ADMIN_PREFIX
 from bot.handlers.admin.states import IdleTimeout
@@ -33,7 +34,7 @@ class IsAdmin(Filter):
 
 
 def gate(router: Router, is_admin: IsAdmin) -> Router:
-    router.message.filter(is_admin, F.chat.type == ChatType.PRIVATE)
+    router.message.filter(is_admin, Magic(F.chat.type == ChatType.PRIVATE))
     router.callback_query.filter(is_admin)
     return router
 
@@ -49,9 +50,9 @@ def create_router(admin_ids: Iterable[int]) -> Router:
         curation.include_router(gate(module.create_router(), is_admin))
 
     refusal = Router(name="admin.refusal")
-    refusal.message.filter(F.chat.type == ChatType.PRIVATE)
+    refusal.message.filter(Magic(F.chat.type == ChatType.PRIVATE))
     refusal.message.register(refuse_command, Command(*ADMIN_COMMANDS))
-    refusal.callback_query.register(refuse_button, F.data.startswith(ADMIN_PREFIX))
+    refusal.callback_query.register(refuse_button, Magic(F.data.startswith(ADMIN_PREFIX)))
 
     router = Router(name="admin")
     router.include_routers(curation, refusal)

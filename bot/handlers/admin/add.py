@@ -9,11 +9,12 @@ import secrets
 from typing import Any
 
 from aiogram import F, Router
-from aiogram.filters import Command, CommandObject
+from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.formatting import Bold, Italic, Text
 
+from bot.filters import Magic
 from bot.handlers.admin.callbacks import Choice, DraftCallback
 from bot.handlers.admin.common import admin_id, close_buttons, made_live, reply, say_refusal
 from bot.handlers.admin.refusals import refusal_text
@@ -32,15 +33,19 @@ from knowledge.store import FactStore
 # "No event time" in the dialogue, in any of the bot's languages.
 SKIP_WORDS = frozenset({"skip", "-", "no", "none", "пропустить", "нет", "пропустити", "ні"})
 TIME_STEP = "time"
-NOT_A_COMMAND = ~F.text.startswith("/")
+NOT_A_COMMAND = Magic(~F.text.startswith("/"))
 
 
 def create_router() -> Router:
     router = Router(name="admin.add")
     router.message.register(cancel, Command("cancel"))
     router.message.register(start, Command("add"))
-    router.message.register(answer_step, AdminStates.adding, F.text, NOT_A_COMMAND)
-    router.message.register(remind_preview, AdminStates.previewing, F.text, NOT_A_COMMAND)
+    router.message.register(
+        answer_step, StateFilter(AdminStates.adding), Magic(F.text), NOT_A_COMMAND
+    )
+    router.message.register(
+        remind_preview, StateFilter(AdminStates.previewing), Magic(F.text), NOT_A_COMMAND
+    )
     router.callback_query.register(save, DraftCallback.filter(F.action == Choice.YES))
     router.callback_query.register(drop, DraftCallback.filter(F.action == Choice.NO))
     return router

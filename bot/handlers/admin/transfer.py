@@ -8,7 +8,7 @@ from typing import Any
 
 from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramAPIError
-from aiogram.filters import Command, CommandObject
+from aiogram.filters import Command, CommandObject, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import (
     BufferedInputFile,
@@ -19,6 +19,7 @@ from aiogram.types import (
 )
 from aiogram.utils.formatting import Bold, Code, Text
 
+from bot.filters import Magic
 from bot.handlers.admin.callbacks import Choice, ImportCallback, digest
 from bot.handlers.admin.common import (
     admin_id,
@@ -59,10 +60,14 @@ def create_router() -> Router:
     router = Router(name="admin.transfer")
     router.message.register(export, Command("export"))
     router.message.register(register_source, Command("source"))
-    router.message.register(import_file, Command("import"), F.document)
+    router.message.register(import_file, Command("import"), Magic(F.document))
     router.message.register(await_import, Command("import"))
-    router.message.register(import_file, AdminStates.awaiting_import, F.document)
-    router.message.register(remind_import, AdminStates.awaiting_import, ~F.text.startswith("/"))
+    router.message.register(
+        import_file, StateFilter(AdminStates.awaiting_import), Magic(F.document)
+    )
+    router.message.register(
+        remind_import, StateFilter(AdminStates.awaiting_import), Magic(~F.text.startswith("/"))
+    )
     router.callback_query.register(confirm_import, ImportCallback.filter(F.action == Choice.YES))
     router.callback_query.register(cancel_import, ImportCallback.filter(F.action == Choice.NO))
     return router
