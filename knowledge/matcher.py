@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -163,6 +164,11 @@ class FactIndex:
         for position, owner in enumerate(self._question_owner):
             questions_of[owner].append(position)
         self._questions_of = dict(questions_of)
+        # A fact's questions that reduce to the same tokens score the same: rank scores one.
+        self._distinct_questions_of = {
+            fact_id: list({self._question_text[p]: p for p in positions}.values())
+            for fact_id, positions in questions_of.items()
+        }
         # Each word's facts, those whose questions use it most first: when a word is common,
         # only the head of its list is read (see _candidate_facts).
         share: dict[str, dict[str, float]] = defaultdict(dict)
@@ -195,8 +201,7 @@ class FactIndex:
         for word in surface_to_token:
             self._surface_by_start[word[0], len(word)].append(word)
         self._corrections: dict[str, str | None] = {}
-        self._verdicts: OrderedDict[tuple[str, str, int], Match] = OrderedDict()
-        self.cache_hits = 0
+        self._cached_match = lru_cache(maxsize=MATCH_CACHE_SIZE)(self.compute_match)
         self._known_tokens = frozenset(self._idf)
         self._question_weight = [sum(self.idf(t) for t in q) or 1.0 for q in self._question_tokens]
 
@@ -258,17 +263,11 @@ class FactIndex:
     def match(self, text: str, lang: str, limit: int = 3) -> Match:
         """The verdict on a question, from the cache when the same words were asked before
         (in any case and punctuation: the verdict depends on the normalised text only)."""
-        key = (normalize(text), lang, limit)
-        verdict = self._verdicts.get(key)
-        if verdict is not None:
-            self._verdicts.move_to_end(key)
-            self.cache_hits += 1
-            return verdict
-        verdict = self.compute_match(text, lang, limit)
-        self._verdicts[key] = verdict
-        if len(self._verdicts) > MATCH_CACHE_SIZE:
-            self._verdicts.popitem(last=False)
-        return verdict
+        return self._cached_match(normalize(text), lang, limit)
+
+    @property
+    def cache_hits(self) -> int:
+        return self._cached_match.cache_info().hits
 
     def compute_match(self, text: str, lang: str, limit: int = 3) -> Match:
         """The verdict on a question, worked out afresh."""
@@ -321,15 +320,16 @@ class FactIndex:
         candidates = self._candidate_facts(tokens)
         if not candidates:
             return []
-        query_weights = [(t, self.idf(t)) for t in set(tokens)]
-        query_weight = sum(self.idf(t) for t in tokens)
-        query_text = " ".join(sorted(tokens))
         query_set = frozenset(tokens)
+        query_idf = {t: self.idf(t) for t in query_set}
+        query_weight = sum(query_idf[t] for t in tokens)
+        query_text = " ".join(sorted(tokens))
         intents = query_set & INTENTS
-        chosen = [p for fact_id in candidates for p in self._questions_of.get(fact_id, ())]
+        chosen = [p for fid in candidates for p in self._distinct_questions_of.get(fid, ())]
         choices = [self._question_text[p] for p in chosen]
         set_scores = _scores(query_text, choices, fuzz.token_set_ratio)
-        sort_scores = _scores(query_text, choices, fuzz.token_sort_ratio)
+        # token_sort_ratio, but both sides are sorted tokens already: no need to sort again.
+        sort_scores = _scores(query_text, choices, fuzz.ratio)
         best_by_fact: dict[str, float] = {}
         w = self.weights
         coverage: dict[str, float] = {}
@@ -345,7 +345,7 @@ class FactIndex:
         for i, position in enumerate(chosen):
             fact_id = self._question_owner[position]
             question = self._question_tokens[position]
-            shared = sum(weight for t, weight in query_weights if t in question)
+            shared = sum(query_idf[t] for t in query_set & question)
             question_coverage = shared / self._question_weight[position]
             score = (
                 w.token_set * set_scores[i]

@@ -28,6 +28,8 @@ from knowledge.places_index import (
 )
 from knowledge.places_text import Token
 
+# Questions whose place is remembered: a burst repeats the same few; the index never changes.
+FIND_CACHE_SIZE = 4096
 _OFFSET_KEY = re.compile(r"^UTC([+-])(\d\d):(\d\d)$")
 
 
@@ -137,6 +139,7 @@ class PlaceResolver:
         self._built: Index | None = None
         self._build_lock = threading.Lock()
         self._places: dict[int, Place] = {}
+        self._cached_find = lru_cache(maxsize=FIND_CACHE_SIZE)(self._find)
 
     @classmethod
     def default(cls) -> PlaceResolver:
@@ -163,6 +166,9 @@ class PlaceResolver:
 
     def find(self, text: str) -> PlaceMention | None:
         """The place a question asks about, with the span of its phrase, or None."""
+        return self._cached_find(text)
+
+    def _find(self, text: str) -> PlaceMention | None:
         tokens = pt.tokenize(text)
         matches = self._matches(tokens)
         best = self._whole(text, tokens, matches, strict=True)
