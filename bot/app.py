@@ -45,6 +45,7 @@ logger = logging.getLogger(__name__)
 SHUTDOWN_GRACE_SECONDS = 10.0
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 REDACTED = "[redacted]"
+GC_YOUNG_THRESHOLD = 20_000
 
 
 def build_bot(config: Settings) -> Bot:
@@ -255,6 +256,10 @@ def run(config: Settings) -> int:
         # generations, full collections under load no longer walk it each time.
         gc.collect()
         gc.freeze()
+        # Each update allocates hundreds of short-lived objects (aiogram's pydantic models),
+        # nearly all freed by reference counting; at the default threshold of 700 the young
+        # generation was collected every update or two, for nothing (~8% of CPU under load).
+        gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
         bot = build_bot(config)
         dp = build_dispatcher(config, store, engine)
         mode = serve_webhook(config, bot, dp) if config.webhook_url else serve_polling(bot, dp)

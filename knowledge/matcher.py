@@ -33,10 +33,9 @@ from knowledge.vocabulary import (
 # Facts whose questions are scored in full for one question.
 MAX_CANDIDATES = 30
 POSTING_SCAN = 300
-# Verdicts kept per index. People in a burst ask the same few things ("when is it?") in the
-# same words; an index is immutable and an edit builds a new one, so a kept verdict is
-# never stale.
-MATCH_CACHE_SIZE = 4096
+# Rankings kept per index. People in a burst ask the same few things ("when is it?"); an
+# index is immutable and an edit builds a new one, so a kept ranking is never stale.
+RANK_CACHE_SIZE = 4096
 
 
 @dataclass(frozen=True)
@@ -201,7 +200,7 @@ class FactIndex:
         for word in surface_to_token:
             self._surface_by_start[word[0], len(word)].append(word)
         self._corrections: dict[str, str | None] = {}
-        self._cached_match = lru_cache(maxsize=MATCH_CACHE_SIZE)(self.compute_match)
+        self._cached_rank = lru_cache(maxsize=RANK_CACHE_SIZE)(self.rank)
         self._known_tokens = frozenset(self._idf)
         self._question_weight = [sum(self.idf(t) for t in q) or 1.0 for q in self._question_tokens]
 
@@ -260,21 +259,23 @@ class FactIndex:
     def idf(self, token: str) -> float:
         return self._idf.get(token, self._unknown_idf)
 
-    def match(self, text: str, lang: str, limit: int = 3) -> Match:
-        """The verdict on a question, from the cache when the same words were asked before
-        (in any case and punctuation: the verdict depends on the normalised text only)."""
-        return self._cached_match(normalize(text), lang, limit)
+    def match(self, text: str, lang: str, limit: int = 3, *, cached: bool = True) -> Match:
+        """The verdict on a question.
+
+        Ranking is the costly part and depends on the question's reduced tokens only, so it
+        is kept per set of tokens: asked again with a typo, in capitals, in other words for
+        the same concepts or in another order, a question is ranked once. `cached=False`
+        works it out afresh (for benchmarks).
+        """
+        analysed = self.analyse(text, lang)
+        tokens = tuple(sorted(analysed.tokens))
+        ranked = self._cached_rank(tokens) if cached else self.rank(tokens)
+        shown = tuple(c for c in ranked[:limit] if c.score >= self.weights.suggest_threshold)
+        return Match(best=self.decide(ranked), candidates=shown, tokens=analysed.tokens)
 
     @property
     def cache_hits(self) -> int:
-        return self._cached_match.cache_info().hits
-
-    def compute_match(self, text: str, lang: str, limit: int = 3) -> Match:
-        """The verdict on a question, worked out afresh."""
-        analysed = self.analyse(text, lang)
-        ranked = self.rank(analysed)
-        shown = tuple(c for c in ranked[:limit] if c.score >= self.weights.suggest_threshold)
-        return Match(best=self.decide(ranked), candidates=shown, tokens=analysed.tokens)
+        return self._cached_rank.cache_info().hits
 
     def decide(self, ranked: Sequence[Candidate]) -> Candidate | None:
         """The confident answer among ranked candidates, or None (then the bot asks or declines).
@@ -313,13 +314,13 @@ class FactIndex:
             return list(overlap)
         return heapq.nlargest(MAX_CANDIDATES, overlap, key=overlap.__getitem__)
 
-    def rank(self, analysed: Analysed) -> list[Candidate]:
-        tokens = analysed.tokens
+    def rank(self, tokens: Sequence[str]) -> tuple[Candidate, ...]:
+        """Facts for a question's reduced tokens, best first."""
         if not tokens:
-            return []
+            return ()
         candidates = self._candidate_facts(tokens)
         if not candidates:
-            return []
+            return ()
         query_set = frozenset(tokens)
         query_idf = {t: self.idf(t) for t in query_set}
         query_weight = sum(query_idf[t] for t in tokens)
@@ -365,7 +366,7 @@ class FactIndex:
             for fid, score in best_by_fact.items()
         ]
         ranked.sort(key=lambda c: (-c.score, c.fact_id))
-        return ranked
+        return tuple(ranked)
 
 
 def _scores(query: str, choices: list[str], scorer) -> list[float]:

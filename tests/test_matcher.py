@@ -47,15 +47,19 @@ def test_a_decline_counts_as_right_only_when_nothing_is_answered(engine):
     assert is_correct(engine.ask("when is the call?"), "call-time")
 
 
-def test_a_repeated_question_reuses_the_verdict_and_an_edit_starts_afresh(facts):
+def test_a_question_asked_again_in_other_words_is_ranked_once(facts):
     index = FactIndex(facts)
     first = index.match("When is the call?", "en")
-    again = index.match("  when is THE call ", "en")  # the same words, normalised
-    assert again is first and index.cache_hits == 1
-    assert again == index.compute_match("When is the call?", "en")
-    assert index.match("when is the call", "ru") is not first  # language is part of the key
     assert first.best is not None and first.best.fact_id == "call-time"
-    # An edit builds a new index: nothing cached in the old one can be served from it.
+    assert index.cache_hits == 0
+    # A typo, capitals, punctuation, word order: the same reduced tokens, ranked once.
+    for variant in ("wen is teh CALL", "the call, when is it?!"):
+        again = index.match(variant, "en")
+        assert again.candidates == first.candidates and again.best == first.best
+    assert index.cache_hits == 2
+    assert index.match("When is the call?", "en", cached=False) == first
+    assert index.match("who announced the call?", "en").best != first.best
+    # An edit builds a new index: nothing ranked by the old one is served from it.
     edited = FactIndex([f for f in facts if f.id != "call-time"])
     verdict = edited.match("When is the call?", "en")
     assert edited.cache_hits == 0

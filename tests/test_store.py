@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
+import sys
 from dataclasses import replace
 
 import pytest
@@ -221,3 +223,16 @@ def test_the_language_a_user_subscribed_in_survives_a_restart(db_path):
     assert reopened.subscriptions.lang_of(5) == "ru"
     assert reopened.subscriptions.lang_of(6) is None
     reopened.close()
+
+
+def test_the_store_does_not_load_numpy_and_numpy_still_imports_later():
+    # sqlite-utils would import numpy (15 MB) at once; timezonefinder needs it, but later.
+    code = (
+        "import sys, knowledge.store, knowledge.question_log\n"
+        "assert 'numpy' not in sys.modules, 'numpy was loaded'\n"
+        "import numpy\n"
+        "print(numpy.__name__)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "numpy"
