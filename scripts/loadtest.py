@@ -725,7 +725,7 @@ TARGETS = (
     "p99 < 100 ms at 200 q/s steady",
     "peak RSS <= echo + 50 MiB",
     "start-up to first getUpdates <= echo + 1.5 s",
-    "0 lost, 0 wrong, 0 duplicated, in order per chat (talkbot)",
+    "0 lost, 0 wrong, 0 duplicated (and for talkbot, in order per chat)",
     "a flooder gets exactly one notice",
 )
 
@@ -766,7 +766,7 @@ def verdicts(talkbot: Result, echo: Result | None, options: Options) -> list[tup
             f"{result.duplicated}, out of order {result.out_of_order}, throttled "
             f"{result.throttled}, exit {result.exit_code}"
         )
-        out.append((TARGETS[4], say(clean, detail)))
+        out.append((f"{TARGETS[4]}, {result.target}", say(clean, detail)))
     if talkbot.flooder:
         flood = talkbot.flooder
         ok = flood.get("notices") == 1 and bool(flood.get("answers_correct"))
