@@ -36,6 +36,7 @@ POSTING_SCAN = 300
 # Rankings kept per index. People in a burst ask the same few things ("when is it?"); an
 # index is immutable and an edit builds a new one, so a kept ranking is never stale.
 RANK_CACHE_SIZE = 4096
+RANKED_KEPT = 5  # of each ranking kept: enough for match(limit <= 5) and decide()
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ class Weights:
     text_only_weight: float = 0.5
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     fact_id: str
     score: float
@@ -200,7 +201,7 @@ class FactIndex:
         for word in surface_to_token:
             self._surface_by_start[word[0], len(word)].append(word)
         self._corrections: dict[str, str | None] = {}
-        self._cached_rank = lru_cache(maxsize=RANK_CACHE_SIZE)(self.rank)
+        self._cached_rank = lru_cache(maxsize=RANK_CACHE_SIZE)(self._rank_head)
         self._known_tokens = frozenset(self._idf)
         self._question_weight = [sum(self.idf(t) for t in q) or 1.0 for q in self._question_tokens]
 
@@ -269,9 +270,17 @@ class FactIndex:
         """
         analysed = self.analyse(text, lang)
         tokens = tuple(sorted(analysed.tokens))
-        ranked = self._cached_rank(tokens) if cached else self.rank(tokens)
+        if cached and limit <= RANKED_KEPT:
+            ranked = self._cached_rank(tokens)
+        else:
+            ranked = self.rank(tokens)
         shown = tuple(c for c in ranked[:limit] if c.score >= self.weights.suggest_threshold)
         return Match(best=self.decide(ranked), candidates=shown, tokens=analysed.tokens)
+
+    def _rank_head(self, tokens: tuple[str, ...]) -> tuple[Candidate, ...]:
+        # What match() reads of a ranking (the suggestions shown, the top two for the
+        # margin): the whole of it, kept thousands of times, is memory for nothing.
+        return self.rank(tokens)[:RANKED_KEPT]
 
     @property
     def cache_hits(self) -> int:
