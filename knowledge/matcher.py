@@ -270,10 +270,8 @@ class FactIndex:
         """
         analysed = self.analyse(text, lang)
         tokens = tuple(sorted(analysed.tokens))
-        if cached and limit <= RANKED_KEPT:
-            ranked = self._cached_rank(tokens)
-        else:
-            ranked = self.rank(tokens)
+        use_cache = cached and limit <= RANKED_KEPT
+        ranked = self._cached_rank(tokens) if use_cache else self.rank(tokens)
         shown = tuple(c for c in ranked[:limit] if c.score >= self.weights.suggest_threshold)
         return Match(best=self.decide(ranked), candidates=shown, tokens=analysed.tokens)
 
