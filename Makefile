@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench eval validate clean
+.PHONY: run test bench loadtest eval validate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bot bench
+
+# A 1,000-question smoke run against the echo bot; scripts/loadtest.py --help for the rest.
+loadtest: $(STAMP)
+	$(BIN)/python scripts/loadtest.py --quick
 
 eval: $(STAMP)
 	$(BIN)/python -m bot eval

@@ -16,7 +16,7 @@ from aiogram import Bot
 from aiogram.enums import ChatType, MessageEntityType
 from aiogram.filters import Filter
 from aiogram.types import Message, TelegramObject
-from magic_filter import MagicFilter
+from aiogram.utils.magic_filter import MagicFilter
 
 
 class AddressedToBot(Filter):

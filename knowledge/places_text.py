@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from knowledge.text import morph
+from knowledge.text import morph_parse
 
 # Apostrophes stay inside a word ("I'm", "Кам'янське", "Ukraine's"); hyphens, dots and
 # spaces separate words, so "Нью-Йорк", "Нью Йорк" and "New-York" get one key.
@@ -124,7 +124,7 @@ def readings(word: str) -> tuple[Reading, ...]:
     """
     merged: dict[tuple[str, bool], dict[str, Any]] = {}
     for lang in _languages(word):
-        for parse in morph(lang).parse(word):
+        for parse in morph_parse(lang, word):
             tag = parse.tag
             adjective = tag.POS in ("ADJF", "ADJS")
             lemma = name_key(parse.normal_form)
@@ -158,7 +158,7 @@ def readings(word: str) -> tuple[Reading, ...]:
 @lru_cache(maxsize=20_000)
 def is_noun(word: str) -> bool:
     """Whether a lower-case Cyrillic word is only ever a noun ("пониманиям", "делу")."""
-    parses = [p for lang in ("ru", "uk") for p in morph(lang).parse(word) if p.is_known]
+    parses = [p for lang in ("ru", "uk") for p in morph_parse(lang, word) if p.is_known]
     return bool(parses) and all(p.tag.POS == "NOUN" for p in parses)
 
 

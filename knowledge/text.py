@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Any
 
 import snowballstemmer
 
@@ -166,6 +167,20 @@ def morph(lang: str):
     return pymorphy3.MorphAnalyzer(lang=lang)
 
 
+def morph_parse(lang: str, word: str) -> list[Any]:
+    """pymorphy3's readings of a word in ru or uk; none for a word it cannot read.
+
+    pymorphy3 asks `unicodedata.name` about each letter to tell Latin from other scripts,
+    which raises ValueError for a letter without a name in Python's Unicode database (a
+    Tangut ideograph under Python 3.11, found by tests/test_fuzz.py): no word of these
+    languages has one.
+    """
+    try:
+        return morph(lang).parse(word)
+    except ValueError:
+        return []
+
+
 def _known_only_in(lang: str, token: str) -> bool:
     other = "ru" if lang == "uk" else "uk"
     return morph(lang).word_is_known(token) and not morph(other).word_is_known(token)
@@ -191,9 +206,9 @@ def reduce_word(word: str, lang: str, mode: str = "lemma") -> str:
     lang = lang if lang in ("ru", "uk") else "ru"
     if mode == "stem":
         return _stemmer("russian").stemWord(word)
-    parses = morph(lang).parse(word)
+    parses = morph_parse(lang, word)
     if not parses or not parses[0].is_known:
-        other = morph("uk" if lang == "ru" else "ru").parse(word)
+        other = morph_parse("uk" if lang == "ru" else "ru", word)
         if other and other[0].is_known:
             parses = other
     if not parses:

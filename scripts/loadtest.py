@@ -56,21 +56,10 @@ from knowledge.engine import Conversation, Engine  # noqa: E402
 from knowledge.loader import load_facts, load_sources  # noqa: E402
 from knowledge.model import LANGS  # noqa: E402
 from knowledge.store import FactStore  # noqa: E402
+from tests.bot_process import bot_env  # noqa: E402
 from tests.fake_bot_api import Call, FakeBotAPI, _Fault, render_text  # noqa: E402
 
 DEV_QUESTIONS = ROOT / "tests" / "data" / "dev_questions.yaml"
-SETTINGS_VARIABLES = (
-    "BOT_TOKEN",
-    "ADMIN_IDS",
-    "DATABASE_PATH",
-    "TELEGRAM_API_URL",
-    "WEBHOOK_URL",
-    "WEBHOOK_SECRET",
-    "WEBHOOK_HOST",
-    "WEBHOOK_PORT",
-    "WEBHOOK_PATH",
-    "LOG_LEVEL",
-)
 FIRST_USER_ID = 300_000
 FLOODER_ID = 299_999
 FLOOD_MESSAGES = 60
@@ -314,17 +303,6 @@ def talkbot_target() -> Target:
 
 def echo_target() -> Target:
     return Target("echo", [sys.executable, str(ROOT / "scripts" / "echo_bot.py")], False)
-
-
-def bot_env(api: FakeBotAPI, workdir: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in SETTINGS_VARIABLES}
-    return env | {
-        "BOT_TOKEN": api.token,
-        "TELEGRAM_API_URL": api.base_url,
-        "DATABASE_PATH": str(workdir / "talkbot.db"),
-        "LOG_LEVEL": "INFO",
-        "PYTHONPATH": str(ROOT),
-    }
 
 
 def proc_usage(pid: int) -> tuple[float, float]:

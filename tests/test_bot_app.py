@@ -5,10 +5,8 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
-import os
 import signal
 import socket
-import sys
 from pathlib import Path
 
 import aiohttp
@@ -18,22 +16,10 @@ from bot.app import RedactingFormatter, build_bot, build_dispatcher, run, serve_
 from bot.config import load_settings
 from knowledge.store import FactStore
 from tests.bot_harness import ZONES, settings_for
+from tests.bot_process import bot_env, start_bot
 from tests.fake_bot_api import FakeBotAPI
 
-ROOT = Path(__file__).resolve().parent.parent
 SECRET = "webhook-secret-4f1c"
-SETTINGS_VARIABLES = (
-    "BOT_TOKEN",
-    "ADMIN_IDS",
-    "DATABASE_PATH",
-    "TELEGRAM_API_URL",
-    "WEBHOOK_URL",
-    "WEBHOOK_SECRET",
-    "WEBHOOK_HOST",
-    "WEBHOOK_PORT",
-    "WEBHOOK_PATH",
-    "LOG_LEVEL",
-)
 
 
 def free_port() -> int:
@@ -50,35 +36,10 @@ async def wait_until(condition, timeout: float = 10.0) -> None:
         await asyncio.sleep(0.01)
 
 
-def bot_env(token: str, api_url: str, tmp_path: Path) -> dict[str, str]:
-    """The environment of `python -m bot run`: this test's settings, none of the caller's."""
-    env = {k: v for k, v in os.environ.items() if k not in SETTINGS_VARIABLES}
-    return env | {
-        "BOT_TOKEN": token,
-        "TELEGRAM_API_URL": api_url,
-        "DATABASE_PATH": str(tmp_path / "talkbot.db"),
-        "LOG_LEVEL": "DEBUG",
-        "PYTHONPATH": str(ROOT),
-    }
-
-
-async def start_bot_process(env: dict[str, str], log_path: Path) -> asyncio.subprocess.Process:
-    # The log goes to a file: a full pipe would block the bot mid-test.
-    with log_path.open("w") as log:
-        return await asyncio.create_subprocess_exec(
-            *(sys.executable, "-m", "bot", "run"),
-            cwd=log_path.parent,  # no developer's .env is read from here
-            env=env,
-            stdin=asyncio.subprocess.DEVNULL,
-            stdout=log,
-            stderr=log,
-        )
-
-
 async def test_run_polls_answers_and_stops_cleanly_on_sigterm(tmp_path: Path):
     log_path = tmp_path / "bot.log"
     async with FakeBotAPI() as api:
-        process = await start_bot_process(bot_env(api.token, api.base_url, tmp_path), log_path)
+        process = await start_bot(bot_env(api, tmp_path, log_level="DEBUG"), log_path)
         try:
             await api.wait_for("getUpdates", timeout=30)
             asked = api.push_update(api.text_message("коли розмова?", language_code="uk"))

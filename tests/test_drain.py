@@ -13,9 +13,6 @@ that such a flood, drained slowly, still counts as one for the throttle.
 from __future__ import annotations
 
 import asyncio
-import os
-import signal
-import sys
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,63 +27,12 @@ from bot.throttling import ThrottlingMiddleware
 from knowledge.engine import Engine
 from knowledge.model import LANGS
 from tests.bot_helpers import FAST_BACKOFF
+from tests.bot_process import bot_env, start_bot, stop_bot
 from tests.fake_bot_api import Call, FakeBotAPI
 
-ROOT = Path(__file__).resolve().parent.parent
 USERS = 100
 FLOODER, FLOOD = 7, 20
 PER_USER = 5  # the throttle's burst: all of a user's questions may come at once
-SETTINGS_VARIABLES = (
-    "BOT_TOKEN",
-    "ADMIN_IDS",
-    "DATABASE_PATH",
-    "TELEGRAM_API_URL",
-    "WEBHOOK_URL",
-    "WEBHOOK_SECRET",
-    "WEBHOOK_HOST",
-    "WEBHOOK_PORT",
-    "WEBHOOK_PATH",
-    "LOG_LEVEL",
-)
-
-
-def bot_env(api: FakeBotAPI, workdir: Path, **extra: str) -> dict[str, str]:
-    """The environment of `python -m bot run`: this test's settings, none of the caller's."""
-    env = {k: v for k, v in os.environ.items() if k not in SETTINGS_VARIABLES}
-    return env | {
-        "BOT_TOKEN": api.token,
-        "TELEGRAM_API_URL": api.base_url,
-        "DATABASE_PATH": str(workdir / "talkbot.db"),
-        "LOG_LEVEL": "INFO",
-        "PYTHONPATH": str(ROOT),
-        **extra,
-    }
-
-
-async def start_bot(env: dict[str, str], log_path: Path) -> asyncio.subprocess.Process:
-    # The log goes to a file (appended: both runs of a test share it); a full pipe would
-    # block the bot mid-test.
-    with log_path.open("a") as log:
-        return await asyncio.create_subprocess_exec(
-            *(sys.executable, "-m", "bot", "run"),
-            cwd=log_path.parent,  # no developer's .env is read from here
-            env=env,
-            stdin=asyncio.subprocess.DEVNULL,
-            stdout=log,
-            stderr=log,
-        )
-
-
-async def stop_bot(process: asyncio.subprocess.Process, timeout: float = 30) -> int:
-    """SIGTERM, then the exit code; a bot that hangs is killed and fails the test."""
-    if process.returncode is None:
-        process.send_signal(signal.SIGTERM)
-    try:
-        return await asyncio.wait_for(process.wait(), timeout)
-    except TimeoutError:
-        process.kill()
-        await process.wait()
-        raise AssertionError(f"the bot did not stop within {timeout}s of SIGTERM") from None
 
 
 @dataclass(frozen=True)

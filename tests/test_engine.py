@@ -209,3 +209,10 @@ def test_a_time_word_inside_the_place_phrase_still_asks_for_a_time(engine):
     assert answer.fact.id == "call-time"
     [asked] = [t for t in answer.times if t.role == "asked"]
     assert (asked.place, asked.moment.strftime("%H:%M")) == ("Нью-Йорк", "10:00")
+
+
+def test_letters_without_a_unicode_name_do_not_break_the_morphology(engine):
+    # pymorphy3 asks unicodedata.name about every letter; Python 3.11 has none for Tangut.
+    answer = engine.ask("when is the call 𗀀Ѐ")
+    assert answer.status in ("answered", "unsure", "declined")
+    assert engine.ask("коли розмова 𗀀").status in ("answered", "unsure", "declined")
