@@ -51,6 +51,8 @@ def create_router(admin_ids: Iterable[int]) -> Router:
 
     refusal = Router(name="admin.refusal")
     refusal.message.filter(Magic(F.chat.type == ChatType.PRIVATE))
+    # Many bots have a /cancel; a user who tries it here has nothing of an admin's to drop.
+    refusal.message.register(nothing_to_cancel, Command("cancel"))
     refusal.message.register(refuse_command, Command(*ADMIN_COMMANDS))
     refusal.callback_query.register(refuse_button, Magic(F.data.startswith(ADMIN_PREFIX)))
 
@@ -61,6 +63,10 @@ def create_router(admin_ids: Iterable[int]) -> Router:
 
 async def refuse_command(message: Message, texts: Catalog, ui_lang: str) -> None:
     await message.answer(plain_html(texts("admin.refused", ui_lang)))
+
+
+async def nothing_to_cancel(message: Message, texts: Catalog, ui_lang: str) -> None:
+    await message.answer(plain_html(texts("admin.cancel.nothing", ui_lang)))
 
 
 async def refuse_button(callback: CallbackQuery, texts: Catalog, ui_lang: str) -> None:
