@@ -62,9 +62,10 @@ def build_bot(config: Settings) -> Bot:
         session=session,
         default=DefaultBotProperties(parse_mode=ParseMode.HTML),
     )
-    # aiogram never retries: without this a 429 or a 5xx loses the reply.  Eight tries with
-    # backoff span a 10-second outage of the Bot API (scripts/loadtest.py --faults).
-    bot.session.middleware(RetryMiddleware(max_tries=8, max_total_wait=30.0))
+    # aiogram never retries: without this a 429 or a 5xx loses the reply. 20 tries within
+    # 90 s outlast a minute without the Bot API (scripts/loadtest.py --faults --outage 60);
+    # while it is away no new update arrives either, so a reply waiting costs no one.
+    bot.session.middleware(RetryMiddleware(max_tries=20, max_total_wait=90.0))
     return bot
 
 

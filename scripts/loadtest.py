@@ -348,6 +348,7 @@ class Options:
     profile: Path | None = None
     json: Path | None = None
     bot_env: dict[str, str] = field(default_factory=dict)  # extra variables for the bots
+    outage_s: float = OUTAGE_SECONDS  # with faults: how long the Bot API is away
 
 
 @dataclass
@@ -507,7 +508,9 @@ async def drive(
         )
     total = len(schedule)
     first_call = len(api.calls)
-    outage = asyncio.create_task(outage_midway(api, total)) if options.faults else None
+    outage = (
+        asyncio.create_task(outage_midway(api, total, options.outage_s)) if options.faults else None
+    )
     started = time.monotonic()
     flood_at: float | None = None
     if options.rate is None:
@@ -524,7 +527,8 @@ async def drive(
     pushed = time.monotonic()
     result.offered_per_s = total / max(pushed - started, 1e-9) if options.rate else 0.0
     expected_replies = total + (min(len(flooder), 6) + 1 if flooder else 0)
-    idle = 45.0 if options.faults or options.flood else 15.0
+    # How long without a reply before the rest count as lost: an outage is silent throughout.
+    idle = max(45.0, options.outage_s + 35.0) if options.faults else 45.0 if options.flood else 15.0
     await api.replies_reach(expected_replies, idle)
     await asyncio.sleep(1.5)  # late duplicates would arrive now
     if outage is not None:
@@ -561,12 +565,12 @@ async def push_steadily(
     return flood_at
 
 
-async def outage_midway(api: LoadFake, total: int) -> None:
-    """Every request answers 502 for OUTAGE_SECONDS once half the replies are in."""
+async def outage_midway(api: LoadFake, total: int, seconds: float) -> None:
+    """Every request answers 502 for `seconds` once half the replies are in."""
     await api.replies_reach(total // 2, idle_timeout=600)
     api.outage(True)
     try:
-        await asyncio.sleep(OUTAGE_SECONDS)
+        await asyncio.sleep(seconds)
     finally:
         api.outage(False)
 
@@ -807,7 +811,10 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
     shape = parser.add_mutually_exclusive_group()
     shape.add_argument("--rate", type=float, help="steady offered rate, questions/s (default 200)")
     shape.add_argument("--burst", action="store_true", help="push every question at once")
-    parser.add_argument("--faults", action="store_true", help="5%% 429s and a 10 s outage")
+    parser.add_argument("--faults", action="store_true", help="5%% 429s and an outage (--outage)")
+    parser.add_argument(
+        "--outage", type=float, default=OUTAGE_SECONDS, help="with --faults: its length, s"
+    )
     parser.add_argument("--flood", action="store_true", help="emulate Telegram's flood limits")
     parser.add_argument("--quick", action="store_true", help="1,000 questions from 200 users")
     parser.add_argument("--questions", type=int, help="questions in all (default 10,000)")
@@ -853,6 +860,7 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
         profile=args.profile,
         json=args.json,
         bot_env=dict(item.split("=", 1) for item in args.bot_env),
+        outage_s=args.outage,
     )
 
 
