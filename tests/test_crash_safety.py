@@ -216,6 +216,25 @@ ASK = ["ask", "when is the call?"]
 
 # `run` imports aiogram before it opens the database (3 s), `ask` does not: every kind of
 # damage goes through `ask`, and two through `run`, which opens the store the same way.
+async def run_bot_command(workdir: Path, command: list[str]) -> tuple[int, list[str], list]:
+    """`python -m bot COMMAND` on a fake Bot API: its exit code, its non-empty output lines
+    and the getUpdates calls it made."""
+    async with FakeBotAPI() as api:
+        process = await asyncio.create_subprocess_exec(
+            *(sys.executable, "-m", "bot", *command),
+            cwd=workdir,
+            env=bot_env(api, workdir),
+            stdin=asyncio.subprocess.DEVNULL,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        out, err = await asyncio.wait_for(process.communicate(), 30)
+        polled = api.calls_of("getUpdates")
+    lines = [line for line in (out + err).decode().splitlines() if line.strip()]
+    assert process.returncode is not None
+    return process.returncode, lines, polled
+
+
 @pytest.mark.parametrize(
     ("kind", "command"),
     [
@@ -233,20 +252,8 @@ async def test_a_damaged_database_stops_the_bot_with_one_line_and_is_left_as_it_
     damaged = damaged_files(good_database)[kind]
     path = tmp_path / "talkbot.db"
     path.write_bytes(damaged)
-    async with FakeBotAPI() as api:
-        process = await asyncio.create_subprocess_exec(
-            *(sys.executable, "-m", "bot", *command),
-            cwd=tmp_path,
-            env=bot_env(api, tmp_path),
-            stdin=asyncio.subprocess.DEVNULL,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
-        )
-        out, err = await asyncio.wait_for(process.communicate(), 30)
-        polled = api.calls_of("getUpdates")
-
-    lines = [line for line in (out + err).decode().splitlines() if line.strip()]
-    assert process.returncode == 2, lines
+    returncode, lines, polled = await run_bot_command(tmp_path, command)
+    assert returncode == 2, lines
     assert len(lines) == 1 and lines[0].startswith("error: cannot open database talkbot.db")
     assert path.read_bytes() == damaged  # never overwritten, never "repaired"
     assert polled == []  # it stopped before talking to Telegram
@@ -254,19 +261,8 @@ async def test_a_damaged_database_stops_the_bot_with_one_line_and_is_left_as_it_
 
 async def test_a_database_path_that_cannot_be_read_as_a_file_is_one_clear_line(tmp_path: Path):
     (tmp_path / "talkbot.db").mkdir()  # root can read any file; no one can open a folder
-    async with FakeBotAPI() as api:
-        process = await asyncio.create_subprocess_exec(
-            *(sys.executable, "-m", "bot", *ASK),
-            cwd=tmp_path,
-            env=bot_env(api, tmp_path),
-            stdin=asyncio.subprocess.DEVNULL,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
-        )
-        out, err = await asyncio.wait_for(process.communicate(), 30)
-
-    lines = [line for line in (out + err).decode().splitlines() if line.strip()]
-    assert process.returncode == 2
+    returncode, lines, _ = await run_bot_command(tmp_path, ASK)
+    assert returncode == 2
     assert lines == ["error: cannot open database talkbot.db: unable to open database file"]
 
 
