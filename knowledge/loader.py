@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from knowledge.i18n import ANSWERS
 from knowledge.model import (
     FACT_ID_PATTERN,
     LANGS,
@@ -36,17 +37,48 @@ FACTS_HEADER = (
 )
 
 
+class Complaint(str):
+    """What the validator says about one thing: English as a str (the CLI, the logs, the
+    tests), with its catalog code and values (`problem.*` in knowledge/locales), so that an
+    admin reads it in their own language."""
+
+    code: str
+    params: dict[str, Any]
+
+    def __new__(cls, code: str, **params: Any) -> Complaint:
+        complaint = super().__new__(cls, ANSWERS(f"problem.{code}", "en", **params))
+        complaint.code = code
+        complaint.params = params
+        return complaint
+
+    def said_in(self, lang: str) -> str:
+        return ANSWERS(f"problem.{self.code}", lang, **self.params)
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with a facts file."""
 
     file: str
     fact_id: str | None
-    message: str
+    message: Complaint
 
     def __str__(self) -> str:
-        where = f"{self.file}: fact '{self.fact_id}'" if self.fact_id else self.file
-        return f"{where}: {self.message}"
+        return self.said_in("en")
+
+    def said_in(self, lang: str) -> str:
+        message = self.message.said_in(lang)
+        if self.fact_id:
+            return ANSWERS(
+                "problem.in_fact", lang, file=self.file, fact_id=self.fact_id, message=message
+            )
+        return ANSWERS("problem.in_file", lang, file=self.file, message=message)
+
+
+def describe_problem(problem: object, lang: str) -> str:
+    """A validator's Problem or Complaint in `lang`; anything else as it is."""
+    said_in = getattr(problem, "said_in", None)
+    return said_in(lang) if callable(said_in) else str(problem)
 
 
 class FactsInvalid(ValueError):
@@ -84,7 +116,9 @@ def load_facts(
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
-        raise FactsInvalid([Problem(str(path), None, f"cannot read: {error.strerror}")]) from None
+        raise FactsInvalid(
+            [Problem(str(path), None, Complaint("cannot_read", reason=error.strerror))]
+        ) from None
     return parse_facts(text, sources, filename=path.name)
 
 
@@ -94,14 +128,14 @@ def parse_facts(
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
-        raise FactsInvalid([Problem(filename, None, f"not valid YAML: {error}")]) from None
+        raise FactsInvalid([Problem(filename, None, Complaint("not_yaml", error=error))]) from None
     except ValueError as error:
         # PyYAML reads anything shaped like a date as one, and an impossible date such as
         # 2021-02-30 escapes as a plain ValueError rather than a YAMLError.
-        raise FactsInvalid([Problem(filename, None, f"not a valid value: {error}")]) from None
+        raise FactsInvalid([Problem(filename, None, Complaint("bad_value", error=error))]) from None
     except RecursionError:
         # PyYAML builds nested collections recursively: "[[[[..." thousands deep.
-        raise FactsInvalid([Problem(filename, None, "nested too deeply")]) from None
+        raise FactsInvalid([Problem(filename, None, Complaint("too_deep"))]) from None
     facts, problems = validate_facts_data(data, sources, filename)
     if problems:
         raise FactsInvalid(problems)
@@ -112,7 +146,7 @@ def validate_facts_data(
     data: Any, sources: Mapping[str, Source], filename: str
 ) -> tuple[list[Fact], list[Problem]]:
     if not isinstance(data, dict) or not isinstance(data.get("facts"), list):
-        return [], [Problem(filename, None, "expected a mapping with a 'facts' list")]
+        return [], [Problem(filename, None, Complaint("no_facts_list"))]
     facts: list[Fact] = []
     problems: list[Problem] = []
     seen: set[str] = set()
@@ -122,7 +156,7 @@ def validate_facts_data(
         found = [Problem(filename, label, message) for message in fact_problems(raw, sources)]
         if isinstance(fact_id, str):
             if fact_id in seen:
-                found.append(Problem(filename, label, "duplicate id"))
+                found.append(Problem(filename, label, Complaint("duplicate_id")))
             seen.add(fact_id)
         problems.extend(found)
         if not found:
@@ -130,19 +164,19 @@ def validate_facts_data(
     return facts, problems
 
 
-def fact_problems(raw: Any, sources: Mapping[str, Source]) -> list[str]:
+def fact_problems(raw: Any, sources: Mapping[str, Source]) -> list[Complaint]:
     """Everything wrong with one fact's raw mapping, as messages (empty when it is valid)."""
     if not isinstance(raw, dict):
-        return ["a fact must be a mapping"]
-    problems: list[str] = []
+        return [Complaint("not_a_mapping")]
+    problems: list[Complaint] = []
     fact_id = raw.get("id")
     if not isinstance(fact_id, str) or not FACT_ID_PATTERN.match(fact_id):
-        problems.append("id must be 2-63 characters of a-z, 0-9 and '-'")
+        problems.append(Complaint("bad_id"))
     problems += _language_problems(raw.get("text"), "text", str)
     problems += _language_problems(raw.get("questions"), "questions", list)
     citations = raw.get("citations")
     if not isinstance(citations, list) or not citations:
-        problems.append("needs at least one citation")
+        problems.append(Complaint("no_citation"))
     else:
         for citation in citations:
             problems += _citation_problems(citation, sources)
@@ -150,53 +184,58 @@ def fact_problems(raw: Any, sources: Mapping[str, Source]) -> list[str]:
         problems += _event_problems(raw["event"])
     unknown = set(raw) - {"id", "text", "questions", "citations", "event"}
     if unknown:
-        problems.append(f"unknown field(s): {', '.join(sorted(map(str, unknown)))}")
+        problems.append(Complaint("unknown_fields", fields=", ".join(sorted(map(str, unknown)))))
     return problems
 
 
-def _language_problems(value: Any, field: str, kind: type) -> list[str]:
+def _language_problems(value: Any, field: str, kind: type) -> list[Complaint]:
     if not isinstance(value, dict):
-        return [f"{field} must map each language ({', '.join(LANGS)}) to a value"]
+        return [Complaint("languages_mapping", field=field, langs=", ".join(LANGS))]
     problems = []
     for lang in LANGS:
         item = value.get(lang)
         if kind is str and not (isinstance(item, str) and item.strip()):
-            problems.append(f"{field}: missing language '{lang}'")
+            problems.append(Complaint("missing_language", field=field, lang=lang))
         if kind is list and not (
             isinstance(item, list) and item and all(isinstance(q, str) and q.strip() for q in item)
         ):
-            problems.append(f"{field}: missing language '{lang}' (a non-empty list of questions)")
+            problems.append(Complaint("missing_questions", field=field, lang=lang))
     extra = set(value) - set(LANGS)
     if extra:
-        problems.append(f"{field}: unknown language(s) {', '.join(sorted(map(str, extra)))}")
+        langs = ", ".join(sorted(map(str, extra)))
+        problems.append(Complaint("unknown_languages", field=field, langs=langs))
     return problems
 
 
-def _citation_problems(citation: Any, sources: Mapping[str, Source]) -> list[str]:
+def _citation_problems(citation: Any, sources: Mapping[str, Source]) -> list[Complaint]:
     if not isinstance(citation, dict) or not isinstance(citation.get("quote"), str):
-        return ["a citation needs 'source' and 'quote'"]
+        return [Complaint("bad_citation")]
     source = sources.get(citation.get("source"))
     if source is None:
-        return [f"citation names unknown source '{citation.get('source')}'"]
+        return [Complaint("unknown_source", source=citation.get("source"))]
     if source.paragraph_of(citation["quote"]) is None:
         closest = source.closest_passage(citation["quote"])
         return [
-            f"quote not found verbatim in source '{source.id}': {citation['quote']!r}"
-            f" (closest passage: {closest!r})"
+            Complaint(
+                "quote_not_found",
+                source=source.id,
+                quote=repr(citation["quote"]),
+                closest=repr(closest),
+            )
         ]
     return []
 
 
-def _event_problems(event: Any) -> list[str]:
+def _event_problems(event: Any) -> list[Complaint]:
     if not isinstance(event, dict):
-        return ["event must be a mapping with start, zone and title"]
+        return [Complaint("bad_event")]
     problems = []
     try:
         datetime.strptime(str(event.get("start")), TIME_FORMAT)
     except ValueError:
-        problems.append(f"event start {event.get('start')!r} is not 'YYYY-MM-DD HH:MM'")
+        problems.append(Complaint("bad_start", start=repr(event.get("start"))))
     if not is_known_zone(event.get("zone")):
-        problems.append(f"event zone {event.get('zone')!r} is not a known IANA zone")
+        problems.append(Complaint("bad_zone", zone=repr(event.get("zone"))))
     problems += _language_problems(event.get("title"), "event title", str)
     return problems
 

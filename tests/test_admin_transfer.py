@@ -112,6 +112,19 @@ async def test_a_bad_file_lists_every_problem_and_changes_nothing(tb: RunningBot
     assert tb.store.audit.history() == []
 
 
+async def test_an_admin_reads_the_problems_in_their_own_language(tb: RunningBot):
+    text = (await export(tb)).decode()
+    broken = text.replace("  uk: Переговори були призначені", "  xx: Переговори були призначені")
+    await admin_says(tb, "/lang uk")
+
+    refused, _ = await send_file(tb, broken.encode(), count=2)
+
+    assert refused.plain.startswith("Відхилено: знайдено проблем — 2, нічого не змінено:")
+    assert "import: факт 'call-time': text: бракує мови 'uk'" in refused.plain
+    assert "text: невідомі мови: xx" in refused.plain
+    assert tb.store.audit.history() == []
+
+
 async def test_a_very_long_list_of_problems_is_cut_short_politely(tb: RunningBot):
     bad = "facts:\n" + "".join(f"- id: Bad_{n}\n  text: {{}}\n" for n in range(40))
     refused, _ = await send_file(tb, bad.encode(), count=2)
