@@ -20,6 +20,7 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramAPIError
 from aiogram.fsm.storage.memory import MemoryStorage
+from aiogram.methods import GetMe, GetUpdates
 from aiogram.webhook.aiohttp_server import SimpleRequestHandler
 from aiohttp import web
 
@@ -65,7 +66,11 @@ def build_bot(config: Settings) -> Bot:
     # aiogram never retries: without this a 429 or a 5xx loses the reply. 20 tries within
     # 90 s outlast a minute without the Bot API (scripts/loadtest.py --faults --outage 60);
     # while it is away no new update arrives either, so a reply waiting costs no one.
-    bot.session.middleware(RetryMiddleware(max_tries=20, max_total_wait=90.0))
+    # getMe is left out: it is the start-up check (`check_reachable`), and a wrong URL or a
+    # refused token should be said at once, not after 90 s of retries.
+    bot.session.middleware(
+        RetryMiddleware(max_tries=20, max_total_wait=90.0, skip_methods=(GetUpdates, GetMe))
+    )
     return bot
 
 
@@ -131,6 +136,13 @@ async def on_shutdown(in_flight: InFlight, notifier: Notifier) -> None:
     await notifier.close()
 
 
+async def check_reachable(bot: Bot) -> None:
+    """One getMe, not retried: the Bot API answers and takes the token, or start-up stops
+    with the reason. Its answer is kept (`bot.me()`), which the group filter reads."""
+    me = await bot.me()
+    logger.info("connected as @%s", me.username)
+
+
 async def confirm_handled(bot: Bot, in_flight: InFlight) -> None:
     """Tell Telegram the last handled update is done, so a restart does not answer it twice.
 
@@ -164,6 +176,7 @@ async def serve_polling(bot: Bot, dp: Dispatcher) -> None:
     # A flooding chat holds at most 8 of the 64 slots, so it cannot stall everyone else.
     runner = OrderedUpdateRunner(dp, max_in_flight=64, max_per_lane=8)
     try:
+        await check_reachable(bot)
         await bot.delete_webhook(drop_pending_updates=False)
         await runner.run_polling(
             bot,
@@ -199,6 +212,7 @@ async def serve_webhook(
     runner = web.AppRunner(app, handle_signals=False, shutdown_timeout=SHUTDOWN_GRACE_SECONDS)
     data = {"dispatcher": dp, "bots": [bot], **dp.workflow_data}
     try:
+        await check_reachable(bot)
         await runner.setup()
         await dp.emit_startup(bot=bot, **data)
         await web.TCPSite(runner, config.webhook_host, config.webhook_port).start()

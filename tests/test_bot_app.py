@@ -150,6 +150,7 @@ def test_a_bot_that_cannot_reach_telegram_exits_1_with_one_line_and_no_token(
 
     assert code == 1, logged
     assert "the bot stopped on an error: TelegramNetworkError" in logged
+    assert "getMe failed" not in logged  # the start-up check says so at once, no retries
     assert "Traceback" not in logged
     assert token not in logged and "AAF4keT0ken" not in logged
 
