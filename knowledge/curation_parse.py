@@ -251,7 +251,8 @@ def parse_addq(args: str) -> tuple[str, str | None, str]:
 def parse_delq(args: str) -> tuple[str, int]:
     """'/delq ID N' → (fact id, N counted from 1 as /fact numbers the questions)."""
     parts = args.split()
-    if len(parts) != 2 or not parts[1].isdigit() or int(parts[1]) < 1:
+    # isdecimal, not isdigit: "¹" is a digit that int() cannot read (found by tests/test_fuzz.py).
+    if len(parts) != 2 or not parts[1].isdecimal() or int(parts[1]) < 1:
         raise malformed("delq")
     return parts[0].lower(), int(parts[1])
 

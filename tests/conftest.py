@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from aiogram import Bot
+from hypothesis import settings
 
 from knowledge.engine import Engine
 from knowledge.loader import load_facts, load_sources
 from knowledge.store import FactStore
 from tests.bot_helpers import fake_api_bot
 from tests.fake_bot_api import FakeBotAPI
+
+# The property-based tests draw the same examples on every run ("ci"), so the suite passes or
+# fails on the code, never on the draw; `make fuzz` ("explore") draws new ones to hunt for bugs.
+settings.register_profile("ci", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 # "Today" for tests that speak of tense: after the call, as the real today is.
 AFTER_THE_CALL = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)

@@ -197,6 +197,7 @@ def test_a_quote_not_in_its_source_is_refused_with_the_closest_passage(curator, 
         ("addq", lambda: parse_addq("call-time")),
         ("delq", lambda: parse_delq("call-time first")),
         ("delq", lambda: parse_delq("call-time 0")),
+        ("delq", lambda: parse_delq("call-time ¹")),  # a digit int() cannot read
         ("fact", lambda: parse_fact_id("fact", "")),
         ("del", lambda: parse_fact_id("del", "call-time call-format")),
         ("source", lambda: parse_source("bbc | no publisher | en\ntext")),
