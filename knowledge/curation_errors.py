@@ -4,9 +4,12 @@ language: handlers catch `Refusal` and render `code` and `details`."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from knowledge.store import Conflict
+
+if TYPE_CHECKING:
+    from knowledge.loader import Complaint, Problem
 
 
 class CurationError(Exception):
@@ -86,12 +89,12 @@ class Incomplete(CurationError):
 
 
 class InvalidFact(CurationError):
-    """The fact base's own validation refused it; problems are the validator's messages
-    (or loader Problems with file and fact id, for imports)."""
+    """The fact base's own validation refused it; problems are the validator's Complaints
+    (or loader Problems with file and fact id, for imports), each `said_in` any language."""
 
     code = "invalid_fact"
 
-    def __init__(self, problems: Sequence[Any]):
+    def __init__(self, problems: Sequence[Complaint | Problem]):
         super().__init__(problems=tuple(problems))
 
 

@@ -75,12 +75,6 @@ class Problem:
         return ANSWERS("problem.in_file", lang, file=self.file, message=message)
 
 
-def describe_problem(problem: object, lang: str) -> str:
-    """A validator's Problem or Complaint in `lang`; anything else as it is."""
-    said_in = getattr(problem, "said_in", None)
-    return said_in(lang) if callable(said_in) else str(problem)
-
-
 class FactsInvalid(ValueError):
     """Raised with every problem found; str() lists them one per line."""
 

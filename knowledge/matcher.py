@@ -163,7 +163,6 @@ class FactIndex:
         questions_of: dict[str, list[int]] = defaultdict(list)
         for position, owner in enumerate(self._question_owner):
             questions_of[owner].append(position)
-        self._questions_of = dict(questions_of)
         # A fact's questions that reduce to the same tokens score the same: rank scores one.
         self._distinct_questions_of = {
             fact_id: list({self._question_text[p]: p for p in positions}.values())

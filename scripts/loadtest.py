@@ -248,13 +248,11 @@ class LoadFake(FakeBotAPI):
         self._reply_event = asyncio.Event()
 
     def _take_fault(self, method: str) -> _Fault | None:
-        # The fake's own hook for injected faults: a random share instead of "the next N".
-        fault = super()._take_fault(method)
-        unlucky = self.fault_share and self._rng.random() < self.fault_share
-        if fault is None and method == "sendMessage" and unlucky:
+        # Where the fake takes its queued faults: queue one for a random share of the calls.
+        if method == "sendMessage" and self.fault_share and self._rng.random() < self.fault_share:
             self.injected += 1
-            return _Fault(False, 429, "Too Many Requests: retry after 1", {"retry_after": 1})
-        return fault
+            self.fail_next("sendMessage", 429, retry_after=1)
+        return super()._take_fault(method)
 
     async def _get_updates(self, call: Call) -> list[dict[str, Any]]:
         if self.first_poll_at is None:

@@ -13,7 +13,6 @@ from bot.handlers.admin.views import clip, fact_body, fit, lang_name
 from bot.render import joined
 from knowledge.curation_errors import Refusal
 from knowledge.i18n import Catalog
-from knowledge.loader import describe_problem
 from knowledge.model import Source
 
 MAX_PROBLEMS = 25  # a file can have hundreds; the first ones are enough to start fixing
@@ -81,7 +80,7 @@ def refusal_text(
 def problems_text(problems: Any, texts: Catalog, lang: str) -> Text:
     """Every problem the validator found (with file and fact id, in the admin's language),
     cut off politely past MAX_PROBLEMS."""
-    problems = [describe_problem(problem, lang) for problem in problems]
+    problems = [problem.said_in(lang) for problem in problems]
     blocks: list[Any] = [Bold(texts("admin.refusal.invalid_fact", lang, count=len(problems)))]
     blocks += [Text("• ", Code(clip(p, 300))) for p in problems[:MAX_PROBLEMS]]
     if len(problems) > MAX_PROBLEMS:
