@@ -30,15 +30,15 @@ from bot.handlers import admin, fallback, inline, questions, settings, start, su
 from bot.handlers.admin.states import DRAFT_TIMEOUT
 from bot.i18n import bot_catalog, client_lang
 from bot.middlewares import Conversations, InFlight, InFlightMiddleware, UserContextMiddleware
-from bot.notifier import Notifier
-from bot.ordering import OrderedUpdateRunner
-from bot.resilience import RetryMiddleware
-from bot.throttling import ThrottlingMiddleware
-from knowledge.curation import Curator
-from knowledge.engine import Engine
-from knowledge.geo import ZoneLocator
+from bot.runtime.notifier import Notifier
+from bot.runtime.ordering import OrderedUpdateRunner
+from bot.runtime.resilience import RetryMiddleware
+from bot.runtime.throttling import ThrottlingMiddleware
+from knowledge.answering.engine import Engine
+from knowledge.curation.service import Curator
 from knowledge.i18n import Catalog
-from knowledge.store import FactStore
+from knowledge.places.geo import ZoneLocator
+from knowledge.storage.store import FactStore
 
 logger = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ from aiogram.types import (
     ReplyKeyboardMarkup,
 )
 
-from knowledge.compose import Answer, Suggestion
+from knowledge.answering.compose import Answer, Suggestion
 from knowledge.i18n import Catalog
 from knowledge.model import LANGS
 

@@ -13,9 +13,9 @@ from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject, Update, User
 
 from bot.i18n import ui_lang
-from knowledge.engine import Conversation, Engine, UnknownPlace
-from knowledge.places import Place
-from knowledge.store import FactStore, UserSettings
+from knowledge.answering.engine import Conversation, Engine, UnknownPlace
+from knowledge.places.resolver import Place
+from knowledge.storage.store import FactStore, UserSettings
 
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
 MAX_CONVERSATIONS = 10_000

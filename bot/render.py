@@ -9,9 +9,9 @@ from typing import Any
 
 from aiogram.utils.formatting import BlockQuote, Bold, DateTime, Italic, Text
 
-from knowledge.compose import Answer, CitationView
+from knowledge.answering.compose import Answer, CitationView
 from knowledge.i18n import Catalog
-from knowledge.times import format_moment
+from knowledge.places.times import format_moment
 
 # Weekday, long date, short time: "Tuesday, 7 December 2021, 17:00" in the reader's locale.
 DATE_TIME_FORMAT = "wDt"

@@ -3,7 +3,7 @@
 Knows nothing of Telegram; `bot/` is a thin adapter over it.
 """
 
-from knowledge import zones as _zones  # noqa: F401  (pins zoneinfo to the tzdata package)
-from knowledge._sqlite_utils_lean import import_sqlite_utils_without_numpy
+from knowledge.places import zones as _zones  # noqa: F401  (pins zoneinfo to the tzdata package)
+from knowledge.storage._sqlite_utils_lean import import_sqlite_utils_without_numpy
 
 import_sqlite_utils_without_numpy()

@@ -101,7 +101,7 @@ class Fact:
         return [(lang, q) for lang in LANGS for q in self.questions.get(lang, ())]
 
     def to_dict(self) -> dict[str, Any]:
-        """The canonical, YAML-ready form (the shape of knowledge/facts.yaml)."""
+        """The canonical, YAML-ready form (the shape of knowledge/content/facts.yaml)."""
         data: dict[str, Any] = {
             "id": self.id,
             "text": {lang: self.text[lang] for lang in LANGS if lang in self.text},

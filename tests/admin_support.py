@@ -8,8 +8,8 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from knowledge.engine import Engine
-from knowledge.store import FactStore
+from knowledge.answering.engine import Engine
+from knowledge.storage.store import FactStore
 from tests.bot_harness import RunningBot, buttons, running_bot
 from tests.conftest import AFTER_THE_CALL
 from tests.curation_support import ADMIN_A, ADMIN_B

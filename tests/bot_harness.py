@@ -16,9 +16,9 @@ from aiogram.utils.backoff import BackoffConfig
 
 from bot.app import build_bot, build_dispatcher
 from bot.config import Settings, load_settings
-from knowledge.engine import Engine
-from knowledge.geo import ZoneLocator
-from knowledge.store import FactStore
+from knowledge.answering.engine import Engine
+from knowledge.places.geo import ZoneLocator
+from knowledge.storage.store import FactStore
 from tests.fake_bot_api import Call, FakeBotAPI
 
 FAST_BACKOFF = BackoffConfig(min_delay=0.05, max_delay=0.2, factor=1.5, jitter=0.0)

@@ -11,9 +11,9 @@ import pytest
 from aiogram import Bot
 from hypothesis import settings
 
-from knowledge.engine import Engine
-from knowledge.loader import load_facts, load_sources
-from knowledge.store import FactStore
+from knowledge.answering.engine import Engine
+from knowledge.storage.fact_file import load_facts, load_sources
+from knowledge.storage.store import FactStore
 from tests.bot_helpers import fake_api_bot
 from tests.fake_bot_api import FakeBotAPI
 

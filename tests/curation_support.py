@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from knowledge.curation import Curator
-from knowledge.curation_parse import parse_quick_add, parse_source
-from knowledge.engine import Engine
-from knowledge.store import FactStore
+from knowledge.answering.engine import Engine
+from knowledge.curation.parsing import parse_quick_add, parse_source
+from knowledge.curation.service import Curator
+from knowledge.storage.store import FactStore
 from tests.conftest import AFTER_THE_CALL
 
 ADMIN_A = 1001

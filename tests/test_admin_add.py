@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.curation import Curator
-from knowledge.curation_parse import parse_quick_add
+from knowledge.curation.parsing import parse_quick_add
+from knowledge.curation.service import Curator
 from tests.admin_support import USER, admin_bot, admin_says, button_texts, press, replies
 from tests.bot_harness import RunningBot
 from tests.curation_support import ADMIN_A, ADMIN_B, BBC_SOURCE, NEW_ID, QUICK_ADD

@@ -9,8 +9,8 @@ from dataclasses import replace
 
 import pytest
 
-from knowledge.curation import Curator
-from knowledge.loader import dump_facts, parse_facts
+from knowledge.curation.service import Curator
+from knowledge.storage.fact_file import dump_facts, parse_facts
 from tests.admin_support import USER, admin_bot, admin_says, button_texts, press
 from tests.bot_harness import RunningBot, buttons
 from tests.curation_support import ADMIN_A

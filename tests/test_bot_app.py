@@ -14,7 +14,7 @@ import pytest
 
 from bot.app import RedactingFormatter, build_bot, build_dispatcher, run, serve_webhook
 from bot.config import load_settings
-from knowledge.store import FactStore
+from knowledge.storage.store import FactStore
 from tests.bot_harness import ZONES, settings_for
 from tests.bot_process import bot_env, start_bot
 from tests.fake_bot_api import FakeBotAPI

@@ -12,7 +12,7 @@ from bot.commands import ADMIN_COMMANDS, COMMANDS
 from bot.config import load_settings
 from bot.i18n import bot_catalog
 from knowledge.model import LANGS
-from knowledge.store import FactStore
+from knowledge.storage.store import FactStore
 from tests.bot_harness import RunningBot, buttons, running_bot
 from tests.fake_bot_api import FakeBotAPI
 

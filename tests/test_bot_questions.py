@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 import pytest
 from icalendar import Calendar
 
-from knowledge.engine import Engine
-from knowledge.store import FactStore
+from knowledge.answering.engine import Engine
+from knowledge.storage.store import FactStore
 from tests.bot_harness import GROUP_ID, RunningBot, buttons, running_bot, sent_entities
 from tests.conftest import AFTER_THE_CALL
 from tests.fake_bot_api import BOT_USERNAME

@@ -6,8 +6,8 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from knowledge.geo import ZoneLocator
-from knowledge.store import FactStore
+from knowledge.places.geo import ZoneLocator
+from knowledge.storage.store import FactStore
 from tests.bot_harness import GROUP_ID, RunningBot, buttons, running_bot
 from tests.fake_bot_api import DEFAULT_USER_ID
 

@@ -11,7 +11,7 @@ from typing import Any
 from aiogram import Bot
 from aiogram.exceptions import TelegramForbiddenError, TelegramServerError
 
-from bot.broadcast import Broadcaster, Notification, NotificationId
+from bot.runtime.broadcast import Broadcaster, Notification, NotificationId
 from tests.fake_bot_api import FakeBotAPI
 
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from icalendar import Calendar
 
-from knowledge.calendar import calendar_file_name, event_calendar
+from knowledge.answering.calendar import calendar_file_name, event_calendar
 
 STAMP = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 

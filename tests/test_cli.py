@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from talkbot.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -20,10 +20,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from knowledge.curation import Curator
-from knowledge.loader import dump_facts, load_facts, load_sources, parse_facts
+from knowledge.curation.service import Curator
 from knowledge.model import squash_spaces
-from knowledge.store import FactStore
+from knowledge.storage.fact_file import dump_facts, load_facts, load_sources, parse_facts
+from knowledge.storage.store import FactStore
 from tests.bot_process import ROOT, bot_env, start_bot, stop_bot
 from tests.fake_bot_api import FakeBotAPI
 
@@ -36,8 +36,8 @@ PAUSE = {"import": 0.004, "edit": 0.05}
 # write and "done" after it.
 WRITER = """
 import sys, time
-from knowledge.curation import Curator
-from knowledge.store import FactStore
+from knowledge.curation.service import Curator
+from knowledge.storage.store import FactStore
 
 database, mode, pause, first, second = sys.argv[1:]
 pause = float(pause)

@@ -6,8 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from knowledge.curation import Curator
-from knowledge.curation_errors import (
+from knowledge.curation.errors import (
     BadTime,
     Conflict,
     DuplicateQuestion,
@@ -21,7 +20,7 @@ from knowledge.curation_errors import (
     UnknownFact,
     UnknownField,
 )
-from knowledge.curation_parse import (
+from knowledge.curation.parsing import (
     EDIT_FIELDS,
     USAGE,
     Draft,
@@ -32,8 +31,9 @@ from knowledge.curation_parse import (
     parse_quick_add,
     parse_source,
 )
+from knowledge.curation.service import Curator
 from knowledge.model import LANGS
-from knowledge.places import PlaceResolver
+from knowledge.places.resolver import PlaceResolver
 from tests.curation_support import ADMIN_A, ADMIN_B, NEW_ID, QUICK_ADD, add_bbc_fact, engine_from
 
 SOURCE_ID = "glavred-2021-12-putin-biden"

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.curation import Curator
-from knowledge.curation_errors import Conflict, NotDeleted, NothingToUndo
-from knowledge.curation_parse import parse_quick_add, parse_source
-from knowledge.places import PlaceResolver
-from knowledge.store import FactStore
+from knowledge.curation.errors import Conflict, NotDeleted, NothingToUndo
+from knowledge.curation.parsing import parse_quick_add, parse_source
+from knowledge.curation.service import Curator
+from knowledge.places.resolver import PlaceResolver
+from knowledge.storage.store import FactStore
 from tests.curation_support import ADMIN_A, ADMIN_B, BBC_SOURCE, QUICK_ADD, engine_from
 
 

@@ -9,8 +9,7 @@ import sqlite3
 import pytest
 import yaml
 
-from knowledge.curation import Curator
-from knowledge.curation_errors import (
+from knowledge.curation.errors import (
     Conflict,
     InvalidFact,
     QuoteNotInSource,
@@ -18,9 +17,10 @@ from knowledge.curation_errors import (
     SourceInUse,
     UnknownSource,
 )
-from knowledge.curation_parse import parse_quick_add, parse_source
-from knowledge.loader import DEFAULT_FACTS_PATH
-from knowledge.places import PlaceResolver
+from knowledge.curation.parsing import parse_quick_add, parse_source
+from knowledge.curation.service import Curator
+from knowledge.places.resolver import PlaceResolver
+from knowledge.storage.fact_file import DEFAULT_FACTS_PATH
 from tests.curation_support import (
     ADMIN_A,
     ADMIN_B,
@@ -39,7 +39,7 @@ def curator(store) -> Curator:
 
 def _edited(text: str, edit) -> str:
     """The facts file with `edit` applied to its parsed data, dumped canonically."""
-    from knowledge.loader import FACTS_HEADER
+    from knowledge.storage.fact_file import FACTS_HEADER
 
     data = yaml.safe_load(text)
     edit(data["facts"])

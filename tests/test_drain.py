@@ -22,9 +22,9 @@ from aiogram import Bot, Dispatcher, F
 from aiogram.types import Message
 
 from bot.i18n import client_lang
-from bot.ordering import BEYOND_FACTOR, OrderedUpdateRunner
-from bot.throttling import ThrottlingMiddleware
-from knowledge.engine import Engine
+from bot.runtime.ordering import BEYOND_FACTOR, OrderedUpdateRunner
+from bot.runtime.throttling import ThrottlingMiddleware
+from knowledge.answering.engine import Engine
 from knowledge.model import LANGS
 from tests.bot_helpers import FAST_BACKOFF
 from tests.bot_process import bot_env, start_bot, stop_bot

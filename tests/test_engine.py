@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 
-from knowledge.engine import Conversation, Engine, UnknownPlace
+from knowledge.answering.engine import Conversation, Engine, UnknownPlace
 from knowledge.model import EventTime
 from tests.conftest import AFTER_THE_CALL, BEFORE_THE_CALL
 

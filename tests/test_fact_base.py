@@ -7,13 +7,13 @@ import copy
 import pytest
 import yaml
 
-from knowledge.loader import (
+from knowledge.model import LANGS
+from knowledge.storage.fact_file import (
     DEFAULT_FACTS_PATH,
     FactsInvalid,
     dump_facts,
     parse_facts,
 )
-from knowledge.model import LANGS
 
 SOURCE_ID = "glavred-2021-12-putin-biden"
 
@@ -116,7 +116,7 @@ def test_broken_yaml_is_reported_as_such(sources):
 
 
 def test_europe_kiev_is_still_an_alias_of_kyiv():
-    from knowledge.zones import get_zone
+    from knowledge.places.zones import get_zone
 
     assert get_zone("Europe/Kiev").utcoffset(None) is None or True
     assert get_zone("Europe/Kiev").key == "Europe/Kiev"

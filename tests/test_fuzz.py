@@ -21,9 +21,9 @@ from hypothesis import strategies as st
 
 from bot.i18n import bot_catalog
 from bot.render import answer_html
-from knowledge.curation import Curator
-from knowledge.curation_errors import Refusal
-from knowledge.curation_parse import (
+from knowledge.answering.engine import Conversation, Engine
+from knowledge.curation.errors import Refusal
+from knowledge.curation.parsing import (
     EDIT_FIELDS,
     USAGE,
     Draft,
@@ -39,12 +39,12 @@ from knowledge.curation_parse import (
     parse_source,
     split_questions,
 )
-from knowledge.engine import Conversation, Engine
-from knowledge.loader import dump_facts, load_facts
+from knowledge.curation.service import Curator
+from knowledge.language.text import detect_language, normalize
 from knowledge.model import FACT_ID_PATTERN, LANGS, squash_spaces
-from knowledge.places import PlaceResolver
-from knowledge.store import FactStore
-from knowledge.text import detect_language, normalize
+from knowledge.places.resolver import PlaceResolver
+from knowledge.storage.fact_file import dump_facts, load_facts
+from knowledge.storage.store import FactStore
 from tests.fake_bot_api import MAX_TEXT_LENGTH, render_text
 
 # Direction marks, isolates, zero-width joiners, the BOM, a soft hyphen, a combining grapheme

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.text import detect_language, normalize
+from knowledge.language.text import detect_language, normalize
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ from collections import Counter
 
 import pytest
 
-from bot.bench import evaluate, is_correct, load_dev_set
-from knowledge.matcher import FactIndex
+from knowledge.language.matcher import FactIndex
+from talkbot.bench import evaluate, is_correct, load_dev_set
 
 REQUIRED_ACCURACY = 0.95
 

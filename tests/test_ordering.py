@@ -13,7 +13,7 @@ import pytest
 from aiogram import Bot, Dispatcher, F
 from aiogram.types import Message, Update
 
-from bot.ordering import OrderedUpdateRunner, chat_lane
+from bot.runtime.ordering import OrderedUpdateRunner, chat_lane
 from tests.bot_helpers import FAST_BACKOFF
 from tests.fake_bot_api import FakeBotAPI
 

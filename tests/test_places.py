@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from knowledge import zones
-from knowledge.places import Place, PlaceMention, PlaceResolver
+from knowledge.places import zones
+from knowledge.places.resolver import Place, PlaceMention, PlaceResolver
 
 KYIV = zones.get_zone("Europe/Kyiv")
 # The call: 2021-12-07 17:00 Kyiv time (UTC+2 in winter), i.e. 15:00 UTC.
@@ -447,7 +447,7 @@ def test_finding_a_place_takes_well_under_a_millisecond(resolver):
 def test_the_index_credits_geonames_and_stays_compact():
     from importlib import resources
 
-    data = resources.files("knowledge").joinpath("data", "places.json")
+    data = resources.files("knowledge.places").joinpath("data", "places.json")
     head = data.read_text("utf-8")[:2000]
     assert "GeoNames" in head and "CC BY 4.0" in head
     assert len(data.read_bytes()) < 2_000_000

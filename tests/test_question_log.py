@@ -6,11 +6,11 @@ from datetime import timedelta
 
 import pytest
 
-from knowledge.curation import Curator
-from knowledge.curation_errors import UnknownQuestionGroup
-from knowledge.places import PlaceResolver
-from knowledge.question_log import RETENTION_DAYS
-from knowledge.store import FactStore
+from knowledge.curation.errors import UnknownQuestionGroup
+from knowledge.curation.service import Curator
+from knowledge.places.resolver import PlaceResolver
+from knowledge.storage.question_log import RETENTION_DAYS
+from knowledge.storage.store import FactStore
 from tests.conftest import AFTER_THE_CALL
 from tests.curation_support import ADMIN_A, Clock, engine_from
 

@@ -16,7 +16,7 @@ from aiogram.exceptions import (
 )
 from aiogram.types import Message
 
-from bot.resilience import RetryMiddleware, describe_error, redact
+from bot.runtime.resilience import RetryMiddleware, describe_error, redact
 from tests.bot_helpers import FAST_BACKOFF, fake_api_bot
 from tests.fake_bot_api import FakeBotAPI
 
@@ -164,7 +164,7 @@ async def test_get_updates_is_left_to_the_polling_loop(
 async def test_retries_are_logged_as_warnings_without_the_token(
     api: FakeBotAPI, make_bot: MakeBot, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.WARNING, logger="bot.resilience")
+    caplog.set_level(logging.WARNING, logger="bot.runtime.resilience")
     api.drop_next("sendMessage")
     api.fail_next("sendMessage", 429, retry_after=1)
 

@@ -11,7 +11,7 @@ from dataclasses import replace
 import pytest
 from sqlite_utils import Database
 
-from knowledge.store import Conflict, FactChange, FactStore, StoreError, migrations
+from knowledge.storage.store import Conflict, FactChange, FactStore, StoreError, migrations
 
 
 def test_first_open_creates_the_schema_and_seeds_from_the_facts_file(store, facts):
@@ -228,7 +228,7 @@ def test_the_language_a_user_subscribed_in_survives_a_restart(db_path):
 def test_the_store_does_not_load_numpy_and_numpy_still_imports_later():
     # sqlite-utils would import numpy (15 MB) at once; timezonefinder needs it, but later.
     code = (
-        "import sys, knowledge.store, knowledge.question_log\n"
+        "import sys, knowledge.storage.store, knowledge.storage.question_log\n"
         "assert 'numpy' not in sys.modules, 'numpy was loaded'\n"
         "import numpy\n"
         "print(numpy.__name__)\n"

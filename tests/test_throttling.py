@@ -11,7 +11,7 @@ from aiogram.client.default import DefaultBotProperties
 from aiogram.enums import ParseMode
 from aiogram.types import CallbackQuery, Message
 
-from bot.throttling import ThrottlingMiddleware, TokenBucketLimiter, Verdict
+from bot.runtime.throttling import ThrottlingMiddleware, TokenBucketLimiter, Verdict
 from tests.bot_helpers import FAST_BACKOFF, PlainHTTPSession
 from tests.fake_bot_api import FakeBotAPI
 

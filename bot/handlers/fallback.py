@@ -14,7 +14,7 @@ from bot.filters import AddressedToBot, Magic
 from bot.handlers import respond
 from bot.i18n import client_lang
 from bot.render import plain_html
-from knowledge.engine import MAX_QUESTION_LENGTH
+from knowledge.answering.engine import MAX_QUESTION_LENGTH
 from knowledge.i18n import Catalog
 
 logger = logging.getLogger(__name__)

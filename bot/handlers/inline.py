@@ -9,10 +9,10 @@ from aiogram.types import InlineQuery, InlineQueryResultArticle, InputTextMessag
 from bot.i18n import client_lang
 from bot.keyboards import MAX_EXAMPLES, MAX_SUGGESTIONS, fact_token
 from bot.render import answer_html, plain_html
-from knowledge.compose import Answer, representative_question
-from knowledge.engine import MAX_QUESTION_LENGTH, Engine
+from knowledge.answering.compose import Answer, representative_question
+from knowledge.answering.engine import MAX_QUESTION_LENGTH, Engine
 from knowledge.i18n import Catalog
-from knowledge.places import Place
+from knowledge.places.resolver import Place
 
 # Answers depend on the user's saved zone and language, hence personal results; facts
 # change rarely, but an admin's fix should reach typed queries within a minute.

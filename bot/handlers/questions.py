@@ -11,13 +11,13 @@ from bot.handlers.subscriptions import with_notify_button
 from bot.i18n import client_lang
 from bot.keyboards import FactAction, FactCallback, answer_keyboard, find_fact_id
 from bot.render import answer_html, plain_html
-from knowledge.calendar import calendar_file_name, event_calendar
-from knowledge.compose import Answer
-from knowledge.curation import Curator
-from knowledge.engine import Conversation, Engine
+from knowledge.answering.calendar import calendar_file_name, event_calendar
+from knowledge.answering.compose import Answer
+from knowledge.answering.engine import Conversation, Engine
+from knowledge.curation.service import Curator
 from knowledge.i18n import Catalog
 from knowledge.model import LANGS
-from knowledge.places import Place
+from knowledge.places.resolver import Place
 
 
 def create_router() -> Router:

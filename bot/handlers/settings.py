@@ -18,13 +18,13 @@ from bot.keyboards import (
     location_keyboard,
 )
 from bot.render import joined, plain_html
-from knowledge.engine import Engine, UnknownPlace
-from knowledge.geo import ZoneLocator
+from knowledge.answering.engine import Engine, UnknownPlace
 from knowledge.i18n import Catalog
-from knowledge.places import Place
-from knowledge.store import FactStore
-from knowledge.times import utc_offset
-from knowledge.zones import get_zone
+from knowledge.places.geo import ZoneLocator
+from knowledge.places.resolver import Place
+from knowledge.places.times import utc_offset
+from knowledge.places.zones import get_zone
+from knowledge.storage.store import FactStore
 
 RESET_WORDS = frozenset({"reset", "off", "clear", "сброс", "сбросить", "скинути", "скасувати"})
 LANG_WORDS = {

@@ -11,9 +11,9 @@ from bot.commands import COMMANDS
 from bot.handlers import respond
 from bot.keyboards import MAX_EXAMPLES, example_keyboard
 from bot.render import joined
-from knowledge.engine import Engine
+from knowledge.answering.engine import Engine
 from knowledge.i18n import Catalog
-from knowledge.times import format_moment, utc_offset, zone_city
+from knowledge.places.times import format_moment, utc_offset, zone_city
 
 
 def create_router() -> Router:

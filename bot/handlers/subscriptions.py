@@ -1,5 +1,5 @@
 """Following a fact: the "🔔 Notify me if this changes" button under event answers,
-/subscribe [ID] and /unsubscribe [ID|all]. bot.notifier tells followers of each change."""
+/subscribe [ID] and /unsubscribe [ID|all]. bot.runtime.notifier tells followers of each change."""
 
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ from aiogram.utils.formatting import Code, Text
 from bot.handlers import respond
 from bot.keyboards import fact_token, find_fact_id
 from bot.render import joined, plain_html
-from knowledge.compose import Answer, representative_question
-from knowledge.engine import Conversation, Engine
+from knowledge.answering.compose import Answer, representative_question
+from knowledge.answering.engine import Conversation, Engine
 from knowledge.i18n import Catalog
 from knowledge.model import LANGS
-from knowledge.store import FactStore
+from knowledge.storage.store import FactStore
 
 ALL_WORDS = frozenset({"all", "все", "всё", "усі"})
 

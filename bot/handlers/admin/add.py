@@ -20,15 +20,15 @@ from bot.handlers.admin.common import admin_id, close_buttons, made_live, reply,
 from bot.handlers.admin.refusals import refusal_text
 from bot.handlers.admin.states import AdminStates, start_dialogue
 from bot.handlers.admin.views import fact_preview
-from bot.notifier import Notifier
 from bot.render import joined
-from knowledge.curation import Curator
-from knowledge.curation_errors import Conflict, Incomplete, Refusal
-from knowledge.curation_parse import Draft, parse_event_time, parse_quick_add
-from knowledge.engine import Engine
+from bot.runtime.notifier import Notifier
+from knowledge.answering.engine import Engine
+from knowledge.curation.errors import Conflict, Incomplete, Refusal
+from knowledge.curation.parsing import Draft, parse_event_time, parse_quick_add
+from knowledge.curation.service import Curator
 from knowledge.i18n import Catalog
 from knowledge.model import squash_spaces
-from knowledge.store import FactStore
+from knowledge.storage.store import FactStore
 
 # "No event time" in the dialogue, in any of the bot's languages.
 SKIP_WORDS = frozenset({"skip", "-", "no", "none", "пропустить", "нет", "пропустити", "ні"})

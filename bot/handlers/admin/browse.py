@@ -12,11 +12,11 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from bot.handlers.admin.callbacks import PageCallback, page_data, search_words
 from bot.handlers.admin.common import callback_message, reply, say_refusal
 from bot.handlers.admin.views import fact_card, history_text, page_text, stats_text
-from knowledge.curation import Curator, FactPage
-from knowledge.curation_errors import Refusal
-from knowledge.curation_parse import parse_fact_id
+from knowledge.curation.errors import Refusal
+from knowledge.curation.parsing import parse_fact_id
+from knowledge.curation.service import Curator, FactPage
 from knowledge.i18n import Catalog
-from knowledge.store import FactStore
+from knowledge.storage.store import FactStore
 
 HISTORY_LIMIT = 15
 

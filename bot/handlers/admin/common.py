@@ -9,11 +9,11 @@ from aiogram.types import CallbackQuery, InaccessibleMessage, Message
 from aiogram.utils.formatting import Text
 
 from bot.handlers.admin.refusals import refusal_text
-from bot.notifier import Notifier
-from knowledge.curation_errors import Refusal
-from knowledge.engine import Engine
+from bot.runtime.notifier import Notifier
+from knowledge.answering.engine import Engine
+from knowledge.curation.errors import Refusal
 from knowledge.i18n import Catalog
-from knowledge.store import FactStore
+from knowledge.storage.store import FactStore
 
 
 async def reply(message: Message, text: Text | str, **kwargs: Any) -> Message:

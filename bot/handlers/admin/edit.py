@@ -19,13 +19,13 @@ from bot.handlers.admin.common import (
 )
 from bot.handlers.admin.refusals import refusal_text
 from bot.handlers.admin.views import action_name, clip, fact_body, fit, lang_name
-from bot.notifier import Notifier
-from knowledge.curation import Curator, Saved
-from knowledge.curation_errors import Refusal
-from knowledge.curation_parse import parse_addq, parse_delq, parse_edit, parse_fact_id
-from knowledge.engine import Engine
+from bot.runtime.notifier import Notifier
+from knowledge.answering.engine import Engine
+from knowledge.curation.errors import Refusal
+from knowledge.curation.parsing import parse_addq, parse_delq, parse_edit, parse_fact_id
+from knowledge.curation.service import Curator, Saved
 from knowledge.i18n import Catalog
-from knowledge.store import FactStore
+from knowledge.storage.store import FactStore
 
 
 def create_router() -> Router:

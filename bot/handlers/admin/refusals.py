@@ -11,7 +11,7 @@ from aiogram.utils.formatting import BlockQuote, Bold, Code, Italic, Pre, Text
 
 from bot.handlers.admin.views import clip, fact_body, fit, lang_name
 from bot.render import joined
-from knowledge.curation_errors import Refusal
+from knowledge.curation.errors import Refusal
 from knowledge.i18n import Catalog
 from knowledge.model import Source
 

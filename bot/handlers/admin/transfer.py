@@ -32,15 +32,15 @@ from bot.handlers.admin.common import (
 from bot.handlers.admin.refusals import refusal_text
 from bot.handlers.admin.states import AdminStates, start_dialogue
 from bot.handlers.admin.views import clip, fit
-from bot.notifier import Notifier
 from bot.render import joined
-from knowledge.curation import Curator
-from knowledge.curation_errors import Conflict, Refusal
-from knowledge.curation_parse import parse_source
-from knowledge.engine import Engine
-from knowledge.fact_import import ImportPreview, ImportResult
+from bot.runtime.notifier import Notifier
+from knowledge.answering.engine import Engine
+from knowledge.curation.errors import Conflict, Refusal
+from knowledge.curation.importing import ImportPreview, ImportResult
+from knowledge.curation.parsing import parse_source
+from knowledge.curation.service import Curator
 from knowledge.i18n import Catalog
-from knowledge.store import FactStore
+from knowledge.storage.store import FactStore
 
 EXPORT_NAME = "facts.yaml"
 MAX_FILE_BYTES = 2 * 1024 * 1024  # a facts file or an article is far smaller

@@ -17,13 +17,13 @@ from bot.handlers.admin.callbacks import (
 from bot.handlers.admin.common import admin_id, callback_message, close_buttons, made_live, reply
 from bot.handlers.admin.refusals import refusal_text
 from bot.handlers.admin.views import unanswered_text
-from bot.notifier import Notifier
-from knowledge.curation import Curator
-from knowledge.curation_errors import Refusal
-from knowledge.engine import Engine
+from bot.runtime.notifier import Notifier
+from knowledge.answering.engine import Engine
+from knowledge.curation.errors import Refusal
+from knowledge.curation.service import Curator
 from knowledge.i18n import Catalog
-from knowledge.question_log import UnansweredGroup
-from knowledge.store import FactStore
+from knowledge.storage.question_log import UnansweredGroup
+from knowledge.storage.store import FactStore
 
 GROUPS_SHOWN = 10
 SUGGESTED_FACTS = 3

@@ -10,11 +10,11 @@ from typing import Any
 from aiogram.utils.formatting import BlockQuote, Bold, Code, Italic, Text
 
 from bot.render import joined
-from knowledge.curation import FactPage, FactView
-from knowledge.history import HistoryEntry
+from knowledge.curation.history import HistoryEntry
+from knowledge.curation.service import FactPage, FactView
 from knowledge.i18n import Catalog
 from knowledge.model import LANGS, Fact, Source
-from knowledge.question_log import UnansweredGroup, WindowStats
+from knowledge.storage.question_log import UnansweredGroup, WindowStats
 
 # Telegram's limit is 4096; the margin keeps room for the "… cut short" line.
 MESSAGE_LIMIT = 3800

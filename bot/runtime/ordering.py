@@ -1,0 +1,383 @@
+"""Long polling that answers each chat's updates in order, many chats at once, within a bound.
+
+aiogram's own polling offers two extremes: `handle_as_tasks=True` starts a task per update (a
+burst makes thousands, and two messages of one chat may be answered in either order), and
+`handle_as_tasks=False` handles one update at a time for everyone.  `OrderedUpdateRunner`
+sits between them: one *lane* per chat (or per user for updates without a chat), handled
+strictly in order, lanes running concurrently, at most `max_in_flight` updates held at once.
+On stop it drains: every update it accepted is handled before `run_polling` returns.
+
+Each update's data carries `received_at`, the `time.monotonic()` at which it was accepted, so
+that the throttle judges when a message came rather than when its lane got to it.
+
+With `max_per_lane`, one lane holds at most that many of those slots; its further updates
+wait in the lane without one (in a room of `BEYOND_FACTOR` times `max_in_flight` shared by
+all lanes), so a chat that floods - the throttle drops most of it, but one by one, in
+order - cannot take every slot and stall everyone else behind it.
+
+Why its own polling loop rather than a hook into `Dispatcher.start_polling`: aiogram confirms
+an update (the next getUpdates offset) inside the private `_listen_updates` generator and
+does not wait for handler tasks on stop, so neither ordering nor a drain can be added from
+outside without relying on private internals.  An outer middleware that queued updates and
+returned early would finish the middleware chain (error handlers, the lead's InFlight count)
+before the handler even ran.  Here everything goes through the public `Dispatcher.feed_update`,
+which runs the whole chain - middlewares, filters, handlers, error handlers - for each update.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiogram import Bot, Dispatcher
+from aiogram.dispatcher.dispatcher import DEFAULT_BACKOFF_CONFIG
+from aiogram.dispatcher.middlewares.user_context import UserContextMiddleware
+from aiogram.methods import GetUpdates, TelegramMethod
+from aiogram.types import Update
+from aiogram.types.base import UNSET, UNSET_TYPE
+from aiogram.utils.backoff import Backoff, BackoffConfig
+
+from bot.runtime.resilience import describe_error
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MAX_IN_FLIGHT = 64
+DEFAULT_DRAIN_TIMEOUT = 10.0
+# Room for the updates of lanes at their share, as a multiple of max_in_flight: enough for a
+# flood of a whole getUpdates batch (100) and more, so the poller seldom waits on one chat.
+BEYOND_FACTOR = 4
+
+Lane = Callable[[Update], Hashable]
+
+
+def chat_lane(update: Update) -> Hashable:
+    """The chat an update belongs to; the user for inline queries and the like; otherwise the
+    update alone (a poll result, say, has no one to keep in order with)."""
+    context = UserContextMiddleware.resolve_event_context(update)
+    if context.chat_id is not None:
+        return context.chat_id
+    if context.user_id is not None:
+        # A private chat's id is the user's id, so a user's inline queries and their private
+        # messages share one lane, as they should.
+        return context.user_id
+    return ("update", update.update_id)
+
+
+@dataclass(slots=True)
+class _Job:
+    bot: Bot
+    update: Update
+    data: dict[str, Any]
+    held: asyncio.Semaphore  # what it takes up while accepted: a slot, or the room beyond
+
+
+@dataclass(slots=True, eq=False)
+class _Lane:
+    jobs: deque[_Job] = field(default_factory=deque)
+    slots: int = 0  # how many of its jobs hold one of the shared slots
+
+
+def _on_signal(sig: signal.Signals, stop: asyncio.Event) -> None:
+    logger.info("Received %s signal; stopping after the updates in hand", sig.name)
+    stop.set()
+
+
+class OrderedUpdateRunner:
+    """Runs a Dispatcher: per-lane order, global bound, drain on stop.
+
+    Use `run_polling(bot)` instead of `dp.start_polling(bot)` (and `await runner.stop()`
+    instead of `dp.stop_polling()`), or feed updates from elsewhere with `submit`.
+
+    `max_per_lane` (None: no share, one lane may take every slot) caps the slots one lane
+    holds; the updates it receives beyond that wait in it without a slot, at most
+    `BEYOND_FACTOR * max_in_flight` such in all, which bounds what is held in memory.
+    """
+
+    def __init__(
+        self,
+        dispatcher: Dispatcher,
+        *,
+        max_in_flight: int = DEFAULT_MAX_IN_FLIGHT,
+        max_per_lane: int | None = None,
+        lane: Lane = chat_lane,
+    ) -> None:
+        if max_in_flight < 1:
+            raise ValueError("max_in_flight must be at least 1")
+        if max_per_lane is not None and max_per_lane < 1:
+            raise ValueError("max_per_lane must be at least 1")
+        self.dispatcher = dispatcher
+        self.max_in_flight = max_in_flight
+        self.max_per_lane = max_per_lane
+        self.lane = lane
+        self.peak_in_flight = 0
+        self._slots = asyncio.Semaphore(max_in_flight)
+        # Room for updates of lanes that hold their share of slots already.
+        self._beyond = asyncio.Semaphore(BEYOND_FACTOR * max_in_flight)
+        self._lanes: dict[Hashable, _Lane] = {}
+        self._workers: set[asyncio.Task[None]] = set()
+        self._count = 0
+        self._idle = asyncio.Event()
+        self._idle.set()
+        # Accepted and not handled (or abandoned at a drain timeout): what a restart must redo.
+        self._unfinished: set[int] = set()
+        self._last_accepted: int | None = None
+        self._confirmed_offset = 0
+        self._stop: asyncio.Event | None = None
+        self._stopped: asyncio.Event | None = None
+
+    # ----------------------------------------------------------------- accepting updates
+
+    @property
+    def in_flight(self) -> int:
+        """Updates accepted and not yet handled, queued in a lane or running."""
+        return self._count
+
+    async def submit(self, bot: Bot, update: Update, **data: Any) -> None:
+        """Queue `update` behind the earlier updates of its lane.  Waits while `max_in_flight`
+        updates hold a slot (or, for a lane at its `max_per_lane` share, while the room
+        beyond the slots is full): that wait is what keeps a burst out of memory (polling
+        stops fetching, so Telegram keeps the rest)."""
+        try:
+            key = self.lane(update)
+        except Exception:
+            logger.exception("no lane for update %d; handling it on its own", update.update_id)
+            key = ("update", update.update_id)
+        lane, share = self._lanes.get(key), self.max_per_lane
+        at_share = lane is not None and share is not None and lane.slots >= share
+        held = self._beyond if at_share else self._slots
+        await held.acquire()
+        # No await from here on: an update is either wholly accepted or not at all.
+        self._count += 1
+        self.peak_in_flight = max(self.peak_in_flight, self._count)
+        self._idle.clear()
+        self._unfinished.add(update.update_id)
+        if self._last_accepted is None or update.update_id > self._last_accepted:
+            self._last_accepted = update.update_id
+        lane = self._lanes.get(key)  # it may have finished while this waited
+        if lane is None:
+            lane = self._lanes[key] = _Lane()
+            worker = asyncio.create_task(self._work(key, lane), name=f"lane {key!r}")
+            self._workers.add(worker)
+            worker.add_done_callback(self._workers.discard)
+        if held is self._slots:
+            lane.slots += 1
+        lane.jobs.append(_Job(bot, update, {**data, "received_at": time.monotonic()}, held))
+
+    async def _work(self, key: Hashable, lane: _Lane) -> None:
+        """Handles one lane's updates in order, then ends: tasks never outnumber lanes."""
+        queue = lane.jobs
+        try:
+            while queue:
+                job = queue[0]
+                handled = False
+                try:
+                    await self._handle(job)
+                    handled = True
+                finally:
+                    queue.popleft()
+                    self._finish(lane, job, handled)
+        finally:
+            # Cancelled at a drain timeout: what is still queued was never handled either.
+            while queue:
+                self._finish(lane, queue.popleft(), handled=False)
+            if self._lanes.get(key) is lane:
+                del self._lanes[key]
+
+    async def _handle(self, job: _Job) -> None:
+        """What aiogram's polling does per update: feed it, send a returned method, log errors."""
+        dp = self.dispatcher
+        try:
+            response = await dp.feed_update(job.bot, job.update, **job.data)
+            if isinstance(response, TelegramMethod):
+                await dp.silent_call_request(job.bot, response)
+        except Exception:
+            # As in aiogram: the update counts as handled, unsuccessfully; polling goes on.
+            logger.exception("update %d failed", job.update.update_id)
+
+    def _finish(self, lane: _Lane, job: _Job, handled: bool) -> None:
+        if handled:
+            self._unfinished.discard(job.update.update_id)
+        self._count -= 1
+        if job.held is self._slots:
+            lane.slots -= 1
+        job.held.release()
+        if self._count == 0:
+            self._idle.set()
+
+    async def drain(self, timeout: float | None = None) -> bool:
+        """Wait until every accepted update is handled; False if `timeout` seconds pass first."""
+        try:
+            await asyncio.wait_for(self._idle.wait(), timeout)
+        except TimeoutError:
+            return False
+        return True
+
+    async def _abandon(self) -> None:
+        workers = list(self._workers)
+        for worker in workers:
+            worker.cancel()
+        await asyncio.gather(*workers, return_exceptions=True)
+
+    # ----------------------------------------------------------------- polling
+
+    async def run_polling(
+        self,
+        bot: Bot,
+        *,
+        polling_timeout: int = 10,
+        backoff_config: BackoffConfig = DEFAULT_BACKOFF_CONFIG,
+        allowed_updates: list[str] | UNSET_TYPE | None = UNSET,
+        handle_signals: bool = False,
+        drain_timeout: float = DEFAULT_DRAIN_TIMEOUT,
+        close_bot_session: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        """Poll until `stop()` (or SIGINT/SIGTERM with `handle_signals`), then drain for up to
+        `drain_timeout` seconds, confirm what was handled, and emit the shutdown event.
+
+        Startup and shutdown handlers and `kwargs` work as with `Dispatcher.start_polling`.
+        """
+        if self._stop is not None:
+            raise RuntimeError("this runner is already polling")
+        dp = self.dispatcher
+        if allowed_updates is UNSET:
+            allowed_updates = dp.resolve_used_update_types()
+        workflow = {"dispatcher": dp, "bots": (bot,), **dp.workflow_data, **kwargs}
+        workflow.pop("bot", None)
+        # A new run starts from whatever Telegram still holds: no offset carried over.
+        self._last_accepted = None
+        self._unfinished.clear()
+        self._confirmed_offset = 0
+        stop, stopped = self._stop, self._stopped = asyncio.Event(), asyncio.Event()
+        try:
+            await dp.emit_startup(bot=bot, **workflow)
+        except BaseException:
+            self._stop = self._stopped = None
+            raise
+        loop = asyncio.get_running_loop()
+        signals = (signal.SIGINT, signal.SIGTERM) if handle_signals else ()
+        for sig in signals:
+            with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows
+                loop.add_signal_handler(sig, _on_signal, sig, stop)
+        try:
+            poller = asyncio.create_task(
+                self._poll(bot, polling_timeout, backoff_config, allowed_updates, workflow)
+            )
+            stopper = asyncio.create_task(stop.wait())
+            try:
+                await asyncio.wait({poller, stopper}, return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                poller.cancel()
+                stopper.cancel()
+                polled, _ = await asyncio.gather(poller, stopper, return_exceptions=True)
+            if isinstance(polled, Exception):
+                raise polled
+        finally:
+            for sig in signals:
+                with contextlib.suppress(NotImplementedError):
+                    loop.remove_signal_handler(sig)
+            try:
+                await self._wind_down(bot, drain_timeout)
+                await dp.emit_shutdown(bot=bot, **workflow)
+            finally:
+                if close_bot_session:
+                    await bot.session.close()
+                stopped.set()
+                self._stop = self._stopped = None
+
+    async def stop(self) -> None:
+        """Stop polling and wait until `run_polling` has drained and returned."""
+        if self._stop is None or self._stopped is None:
+            raise RuntimeError("polling is not running")
+        stopped = self._stopped
+        self._stop.set()
+        await stopped.wait()
+
+    async def _poll(
+        self,
+        bot: Bot,
+        polling_timeout: int,
+        backoff_config: BackoffConfig,
+        allowed_updates: list[str] | None,
+        data: dict[str, Any],
+    ) -> None:
+        # As aiogram does: a wrong token fails here, loudly, instead of backing off forever.
+        me = await bot.me()
+        logger.info(
+            "polling for @%s, %d update(s) at most in flight", me.username, self.max_in_flight
+        )
+        backoff = Backoff(config=backoff_config)
+        # A long poll must not be cut off by the session's own request timeout.
+        session_timeout = bot.session.timeout
+        request_timeout = int(session_timeout + polling_timeout) if session_timeout else None
+        failing = False
+        while True:
+            offset = self._next_offset()
+            request = GetUpdates(
+                offset=offset, timeout=polling_timeout, allowed_updates=allowed_updates
+            )
+            try:
+                updates = await bot(request, request_timeout=request_timeout)
+            except Exception as error:
+                failing = True
+                delay = max(next(backoff), 0.0)
+                logger.error(
+                    "getUpdates failed (%s); polling again in %.2fs",
+                    describe_error(error, bot.token),
+                    delay,
+                )
+                await asyncio.sleep(delay)
+                continue
+            if offset is not None:
+                self._confirmed_offset = max(self._confirmed_offset, offset)
+            if failing:
+                logger.info("getUpdates works again after %d failure(s)", backoff.counter)
+                backoff.reset()
+                failing = False
+            for update in updates:
+                # Telegram confirms this batch only when the next getUpdates carries the
+                # offset, i.e. after all of it has been accepted here.
+                await self.submit(bot, update, **data)
+
+    def _next_offset(self) -> int | None:
+        return None if self._last_accepted is None else self._last_accepted + 1
+
+    def _handled_offset(self) -> int | None:
+        """The offset confirming exactly the updates handled so far (all below the lowest
+        unfinished one), so that a restart neither repeats nor skips any."""
+        if self._unfinished:
+            return min(self._unfinished)
+        return self._next_offset()
+
+    async def _wind_down(self, bot: Bot, drain_timeout: float) -> None:
+        if not await self.drain(drain_timeout):
+            logger.warning(
+                "%d update(s) still being handled after %.1fs; abandoning them",
+                self.in_flight,
+                drain_timeout,
+            )
+            await self._abandon()
+        await self.confirm_handled(bot)
+
+    async def confirm_handled(self, bot: Bot) -> None:
+        """Tell Telegram which updates are done.  Polling confirms a batch with the next
+        getUpdates only, and a stop in the middle of a batch never sends it."""
+        offset = self._handled_offset()
+        if offset is None or offset <= self._confirmed_offset:
+            return
+        try:
+            # limit=1, timeout=0: nothing is waited for; what it returns is not confirmed.
+            await bot(GetUpdates(offset=offset, limit=1, timeout=0))
+        except Exception as error:
+            logger.warning(
+                "could not confirm handled updates: %s", describe_error(error, bot.token)
+            )
+        else:
+            self._confirmed_offset = offset

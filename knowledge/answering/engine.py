@@ -1,0 +1,268 @@
+"""The answer engine: question in, cited answer out, in the asker's language and time zone.
+
+Flow: detect the language → find and strip a named place → match the rest against the
+fact index → compose times (source zone, a reference zone, the place asked for, the
+user's own zone), tense, notes and citations. A follow-up such as "and in Tokyo?" reuses
+the conversation's last event fact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from knowledge.answering.compose import (
+    Answer,
+    Suggestion,
+    TimeLine,
+    citations_for,
+    representative_question,
+    tense_line,
+)
+from knowledge.i18n import ANSWERS
+from knowledge.language.matcher import FactIndex, Match, Weights
+from knowledge.language.text import clean, detect_language
+from knowledge.model import Fact, Source
+from knowledge.places.resolver import Place, PlaceResolver
+from knowledge.places.times import utc_now, zone_city
+from knowledge.places.zones import get_zone
+
+# Zones every event answer shows besides its own: the source's Kyiv and Moscow.
+REFERENCE_ZONES = ("Europe/Kyiv", "Europe/Moscow")
+# Offered when a question is declined: what the bot can certainly answer.
+MAIN_FACTS = ("call-time", "call-format", "call-topics", "first-footage")
+MAX_QUESTION_LENGTH = 1000
+_FOLLOW_UP_TOKENS = frozenset({"@when", "@time", "@topic"})
+# One question per language with a place in it: between them they load everything a first
+# question would otherwise wait for.
+_WARM_UP_QUESTIONS = (
+    "when is the call in New York?",
+    "во сколько переговоры по Москве?",
+    "коли розмова у Києві?",
+)
+_TIME_WORD = re.compile(r"\b(time|время|времени|час|часу|часом|годин\w*)\b", re.IGNORECASE)
+
+
+class UnknownPlace(ValueError):
+    def __init__(self, name: str, suggestions: list[str]):
+        self.name = name
+        self.suggestions = suggestions
+        super().__init__(f"unknown place or time zone: {name!r}")
+
+
+@dataclass
+class Conversation:
+    """What a follow-up question may refer back to."""
+
+    last_fact_id: str | None = None
+
+
+class Engine:
+    def __init__(
+        self,
+        facts: Sequence[Fact],
+        sources: Mapping[str, Source],
+        *,
+        clock: Callable[[], datetime] = utc_now,
+        resolver: PlaceResolver | None = None,
+        weights: Weights | None = None,
+    ):
+        self.clock = clock
+        self.weights = weights
+        self.resolver = resolver or PlaceResolver.default()
+        self.sources = dict(sources)
+        self.index = FactIndex(facts, weights=weights)
+
+    def reload(self, facts: Sequence[Fact], sources: Mapping[str, Source] | None = None) -> None:
+        """Swap in a new index in one assignment: a question sees the old or the new only."""
+        index = FactIndex(facts, weights=self.weights)
+        if sources is not None:
+            self.sources = dict(sources)
+        self.index = index
+
+    def warm_up(self) -> None:
+        """Load the place index, the morphology dictionaries and the locale data now, so
+        that the first people to ask do not wait for them."""
+        for question in _WARM_UP_QUESTIONS:
+            self.ask(question)
+
+    @property
+    def facts(self) -> Mapping[str, Fact]:
+        return self.index.facts
+
+    def resolve_place(self, name: str) -> Place:
+        """A place or zone named by the user (`--tz`, `/tz`); UnknownPlace with suggestions."""
+        place = self.resolver.resolve(name)
+        if place is None:
+            raise UnknownPlace(name, self.resolver.suggest(name))
+        return place
+
+    def examples(self, lang: str) -> list[Suggestion]:
+        """The main questions the bot can answer, for /start buttons and declined answers."""
+        facts = self.index.facts
+        return [
+            Suggestion(fid, representative_question(facts[fid], lang), 0.0)
+            for fid in MAIN_FACTS
+            if fid in facts
+        ]
+
+    def answer_fact(
+        self,
+        fact_id: str,
+        *,
+        lang: str,
+        user_place: Place | None = None,
+        conversation: Conversation | None = None,
+    ) -> Answer | None:
+        """The answer for a known fact (a tapped suggestion); None if it no longer exists."""
+        index = self.index
+        fact = index.facts.get(fact_id)
+        if fact is None:
+            return None
+        if conversation is not None:
+            conversation.last_fact_id = fact.id
+        return self._answer(fact, Match(None, (), ()), lang, None, user_place)
+
+    def ask(
+        self,
+        question: str,
+        *,
+        lang: str | None = None,
+        lang_hint: str | None = None,
+        user_place: Place | None = None,
+        conversation: Conversation | None = None,
+    ) -> Answer:
+        index = self.index  # one version of the fact base for the whole answer
+        text = clean(question).strip()[: MAX_QUESTION_LENGTH * 2]
+        lang = lang or detect_language(text, lang_hint)
+        if not text:
+            return Answer(status="empty", lang=lang, lead=ANSWERS("answer.empty", lang))
+        mention = self.resolver.find(text)
+        asked = mention.place if mention else None
+        match = index.match(text, lang)
+        if mention:
+            # "нью-йоркское время" names a place and asks for a time: keep the asking.
+            gap = " time " if _TIME_WORD.search(mention.text) else " "
+            stripped = index.match(text[: mention.start] + gap + text[mention.end :], lang)
+            if _place_is_a_zone(index, mention.text, lang, stripped, match):
+                match = stripped
+            else:
+                asked = None
+        fact = index.facts[match.best.fact_id] if match.best else None
+        if fact is None and mention and conversation and conversation.last_fact_id:
+            previous = index.facts.get(conversation.last_fact_id)
+            if previous and previous.event and set(match.tokens) <= _FOLLOW_UP_TOKENS:
+                fact = previous
+        if fact is None:
+            return self._not_answered(index, match, lang)
+        if conversation is not None:
+            conversation.last_fact_id = fact.id
+        return self._answer(fact, match, lang, asked, user_place)
+
+    def _answer(
+        self,
+        fact: Fact,
+        match: Match,
+        lang: str,
+        asked: Place | None,
+        user_place: Place | None,
+    ) -> Answer:
+        times: list[TimeLine] = []
+        notes: list[str] = []
+        tense = ""
+        if fact.event is not None:
+            start = fact.event.aware
+            times.append(TimeLine(start, zone_city(fact.event.zone, lang), "source"))
+            # Each zone once: a place asked for replaces the reference line of the same zone.
+            personal = [(p, role) for p, role in ((asked, "asked"), (user_place, "user")) if p]
+            shown = {fact.event.zone}
+            for zone in REFERENCE_ZONES:
+                if zone not in shown and all(p.key != zone for p, _ in personal):
+                    moment = start.astimezone(get_zone(zone))
+                    times.append(TimeLine(moment, zone_city(zone, lang), "reference"))
+                shown.add(zone)
+            for place, role in personal:
+                notes.extend(place_notes(place, lang))
+                if place.key == fact.event.zone and role == "asked":
+                    continue  # the source line already says it; "your time" is still worth saying
+                times.append(TimeLine(start.astimezone(place.tzinfo), place.label(lang), role))
+            tense = tense_line(start, self.clock(), lang)
+        ranked = tuple((c.fact_id, c.score) for c in match.candidates)
+        best_score = match.best.score if match.best else 0.0
+        return Answer(
+            status="answered",
+            lang=lang,
+            lead=fact.text[lang],
+            fact=fact,
+            score=best_score,
+            times=tuple(times),
+            tense=tense,
+            notes=tuple(dict.fromkeys(notes)),
+            citations=citations_for(fact, self.sources, lang),
+            ranked=ranked or ((fact.id, best_score),),
+            place=asked if fact.event else None,
+        )
+
+    def _not_answered(self, index: FactIndex, match: Match, lang: str) -> Answer:
+        ranked = tuple((c.fact_id, c.score) for c in match.candidates)
+        if match.candidates:
+            suggestions = tuple(
+                Suggestion(
+                    c.fact_id, representative_question(index.facts[c.fact_id], lang), c.score
+                )
+                for c in match.candidates
+            )
+            return Answer(
+                status="unsure",
+                lang=lang,
+                lead=ANSWERS("answer.unsure", lang),
+                suggestions=suggestions,
+                ranked=ranked,
+            )
+        offers = tuple(self.examples(lang))
+        lead = ANSWERS("answer.declined", lang)
+        if offers:
+            lead = f"{lead} {ANSWERS('answer.declined_offer', lang)}"
+        return Answer(status="declined", lang=lang, lead=lead, suggestions=offers, ranked=ranked)
+
+
+def _place_is_a_zone(
+    index: FactIndex, place_text: str, lang: str, stripped: Match, whole: Match
+) -> bool:
+    """Whether a place in the question asks for a time zone or is the question's subject.
+
+    "when is the call in New York?" wants New York's clock; "when was the summit in
+    Geneva?" is about Geneva. When the question with and without the place points to
+    different facts and the fact base itself talks about that place, the place is the subject.
+    """
+    if not whole.candidates or not stripped.candidates:
+        return bool(stripped.candidates) or not whole.candidates
+    if whole.candidates[0].fact_id == stripped.candidates[0].fact_id:
+        return True
+    if whole.candidates[0].score > stripped.candidates[0].score:
+        return False
+    return not index.analyse(place_text, lang).tokens or bool(
+        index.analyse(place_text, lang).unknown
+    )
+
+
+def place_notes(place: Place, lang: str) -> list[str]:
+    notes = []
+    if place.country:
+        country = place.country.get(lang) or place.country.get("en", "")
+        notes.append(
+            ANSWERS("place.country_capital", lang, country=country, city=place.label(lang))
+        )
+    if place.other_readings:
+        notes.append(
+            ANSWERS(
+                "place.ambiguous",
+                lang,
+                abbr=place.names.get("en", place.key),
+                reading=zone_city(place.key, lang),
+                others=", ".join(place.other_readings),
+            )
+        )
+    return notes

@@ -1,0 +1,65 @@
+"""Quotes checked against their own registered source, and registering new sources (/source)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from knowledge.curation.errors import QuoteNotInSource, SourceExists, SourceInUse, UnknownSource
+from knowledge.curation.parsing import SourceSpec
+from knowledge.model import FACT_ID_PATTERN, LANGS, Citation, Source, squash_spaces
+from knowledge.storage.store import FactStore
+
+
+def cite(sources: Mapping[str, Source], value: str, default_source: str | None = None) -> Citation:
+    """A citation from 'QUOTE' or 'SOURCE: QUOTE', found verbatim (whitespace aside).
+
+    A named source is the only one searched. Otherwise the default (the fact's current
+    source, else the first registered) is tried first, then the others: a quote is true
+    of whichever source holds it. A refusal shows the closest passage of the first tried.
+    """
+    head, colon, rest = value.partition(":")
+    named = head.strip().lower()
+    if colon and named in sources:
+        candidates, quote = [named], squash_spaces(rest)
+    else:
+        quote = squash_spaces(value)
+        first = default_source if default_source in sources else next(iter(sources))
+        candidates = [first, *(sid for sid in sources if sid != first)]
+    for source_id in candidates:
+        if sources[source_id].paragraph_of(quote) is not None:
+            return Citation(source_id, quote)
+    if colon and named not in sources and FACT_ID_PATTERN.match(named):
+        raise UnknownSource(named)
+    source = sources[candidates[0]]
+    raise QuoteNotInSource(quote, source.id, source.closest_passage(quote))
+
+
+def register_source(store: FactStore, admin_id: int, spec: SourceSpec) -> Source:
+    """Register a document facts may then quote (audited, undoable while nothing cites it).
+
+    The publisher's name is kept as written for every language (a name, not a
+    translation); the title only under the document's own language.
+    """
+    if spec.id in store.sources():
+        raise SourceExists(spec.id)
+    source = Source(
+        id=spec.id,
+        text=spec.text,
+        title={spec.language: spec.title},
+        publisher={lang: spec.publisher for lang in LANGS},
+        language=spec.language,
+    )
+    store.registry.add(source, admin_id=admin_id)
+    return source
+
+
+def unregister_source(
+    store: FactStore, summary: Mapping[str, Any], admin_id: int, undo_of: int, batch: int
+) -> None:
+    """Undo a registration; refused while a live fact cites the source."""
+    source_id = summary.get("source", "")
+    citing = [f.id for f in store.facts() if any(c.source == source_id for c in f.citations)]
+    if citing:
+        raise SourceInUse(source_id, citing)
+    store.registry.remove(source_id, admin_id=admin_id, undo_of=undo_of, batch=batch)

@@ -1,0 +1,403 @@
+"""Admin curation of the fact base beneath the bot's commands: parse → Curator → render."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from knowledge.curation.citing import cite, register_source, unregister_source
+from knowledge.curation.errors import (
+    Conflict,
+    DuplicateQuestion,
+    Incomplete,
+    InvalidFact,
+    LastQuestion,
+    NoEvent,
+    NoSuchQuestion,
+    NotDeleted,
+    NothingToUndo,
+    UnknownFact,
+    UnknownQuestionGroup,
+)
+from knowledge.curation.history import HistoryEntry, history_entry
+from knowledge.curation.importing import ImportPreview, ImportResult, apply_import, preview_import
+from knowledge.curation.parsing import (
+    Draft,
+    SourceSpec,
+    first_sentence,
+    malformed,
+    new_fact_id,
+    parse_event_time,
+    split_questions,
+)
+from knowledge.language.text import detect_language, normalize
+from knowledge.model import LANGS, Citation, EventTime, Fact, Source, squash_spaces
+from knowledge.places.resolver import PlaceResolver
+from knowledge.places.times import utc_now
+from knowledge.storage.fact_file import dump_facts, fact_from_dict, fact_problems
+from knowledge.storage.question_log import QuestionLog, UnansweredGroup, WindowStats
+from knowledge.storage.store import FactChange, FactStore
+
+PAGE_SIZE = 10
+SUMMARY_LENGTH = 80
+
+
+@dataclass(frozen=True)
+class FactLine:
+    id: str
+    summary: str  # the answer's first line in the admin's language, shortened
+    questions: int
+    has_event: bool
+
+
+@dataclass(frozen=True)
+class FactPage:
+    items: tuple[FactLine, ...]
+    page: int  # 1-based, clamped into 1..pages
+    pages: int
+    total: int
+
+
+@dataclass(frozen=True)
+class FactView:
+    fact: Fact
+    version: int  # what a later confirmation (/del) passes back
+    deleted: bool
+    updated_at: str | None
+    updated_by: int | None  # None for facts as seeded from the shipped file
+    numbered: tuple[tuple[int, str, str], ...]  # (n for /delq, lang, question)
+
+
+@dataclass(frozen=True)
+class Saved:
+    action: str
+    fact_id: str
+    fact: Fact | None  # None after a delete
+    version: int
+    changed: bool = True  # False when an edit set what was already there
+
+
+@dataclass(frozen=True)
+class Undone:
+    action: str  # what was undone: add, edit, …, import, source
+    fact_ids: tuple[str, ...]
+    source_ids: tuple[str, ...] = ()
+
+
+class Curator:
+    """Every admin command's domain behaviour; each write is one transaction, audited.
+
+    One rule for every fact, whoever writes it: admin-made and imported facts pass the
+    same validation as the shipped file (`loader.fact_problems`): an answer and at least
+    one question in each of en, ru and uk, and a quote found verbatim in its own
+    registered source. So a fact is saved only when complete: it answers in every
+    language the moment it is saved, an export re-imports unchanged, and nothing is
+    machine-translated, copied across languages or left uncited. The /add dialogue asks
+    for the languages one by one (`Draft.next_step`); the quick form takes a line each.
+    """
+
+    def __init__(
+        self,
+        store: FactStore,
+        resolver: PlaceResolver | None = None,
+        *,
+        clock: Callable[[], datetime] = utc_now,
+        page_size: int = PAGE_SIZE,
+    ):
+        self.store = store
+        self.resolver = resolver or PlaceResolver.default()
+        self.questions = QuestionLog(store.db, clock)
+        self.page_size = page_size
+
+    # -- reading ----------------------------------------------------------------------
+
+    def list_facts(self, words: str = "", page: int = 1, lang: str = "en") -> FactPage:
+        """Live facts whose id, texts or questions contain every word (prefixes count)."""
+        wanted = normalize(words).split()
+        found = [f for f in self.store.facts() if all(w in _haystack(f) for w in wanted)]
+        pages = max(1, math.ceil(len(found) / self.page_size))
+        page = min(max(1, page), pages)
+        chunk = found[(page - 1) * self.page_size : page * self.page_size]
+        items = tuple(
+            FactLine(
+                f.id,
+                _summary(f.text.get(lang) or f.text["en"]),
+                len(f.all_questions()),
+                f.event is not None,
+            )
+            for f in chunk
+        )
+        return FactPage(items, page, pages, len(found))
+
+    def show(self, fact_id: str) -> FactView:
+        stored = self.store.stored(fact_id)
+        if stored is None:
+            raise UnknownFact(fact_id)
+        numbered = tuple(
+            (n, lang, q) for n, (lang, q) in enumerate(stored.fact.all_questions(), start=1)
+        )
+        return FactView(
+            stored.fact,
+            stored.version,
+            stored.deleted,
+            stored.updated_at,
+            stored.updated_by,
+            numbered,
+        )
+
+    def history(self, fact_id: str | None = None, limit: int = 20) -> tuple[HistoryEntry, ...]:
+        if fact_id is not None and self.store.stored(fact_id) is None:
+            raise UnknownFact(fact_id)
+        return tuple(history_entry(e) for e in self.store.audit.history(fact_id, limit))
+
+    def export(self) -> str:
+        return dump_facts(self.store.facts())
+
+    # -- adding -----------------------------------------------------------------------
+
+    def build(self, draft: Draft, lang: str) -> Fact:
+        """The fact a draft makes (the preview); refuses an incomplete or invalid one."""
+        missing = draft.missing(lang)
+        if missing:
+            raise Incomplete(missing)
+        event = None
+        if draft.time:
+            start, zone = parse_event_time(draft.time, self.resolver)
+            titles = {g: draft.title.get(g) or first_sentence(draft.text[g]) for g in LANGS}
+            event = EventTime(start, zone, titles)
+        fact = Fact(
+            id=draft.fact_id or new_fact_id(draft.questions["en"][0], self.store.fact_ids()),
+            text={g: draft.text[g] for g in LANGS},
+            questions={g: tuple(draft.questions[g]) for g in LANGS},
+            citations=(self.cite(draft.quote),),
+            event=event,
+        )
+        self._validate(fact)
+        return fact
+
+    def add(self, admin_id: int, draft: Draft, lang: str) -> Saved:
+        """Save a new fact. A previewed draft carries its id (`with_step("id", …)`), so
+        another admin taking that id meanwhile is a Conflict, never an overwrite."""
+        fact = self.build(draft, lang)
+        version = self.store.save_fact(fact, admin_id=admin_id, action="add", expected_version=None)
+        return Saved("add", fact.id, fact, version)
+
+    # -- changing ---------------------------------------------------------------------
+
+    def set_field(
+        self,
+        admin_id: int,
+        fact_id: str,
+        field: str,
+        value: str,
+        lang: str,
+        expected_version: int | None = None,
+    ) -> Saved:
+        """/edit: read, change and write in one transaction, so no update is lost."""
+        with self.store.transaction():
+            fact, version = self._live(fact_id, expected_version)
+            changed = self._with_field(fact, field, value.strip(), lang)
+            if changed == fact:
+                return Saved("edit", fact_id, fact, version, changed=False)
+            return self._save(admin_id, "edit", changed, version)
+
+    def add_question(
+        self,
+        admin_id: int,
+        fact_id: str,
+        question: str,
+        *,
+        lang: str | None = None,
+        admin_lang: str = "en",
+    ) -> Saved:
+        """/addq: the language is the one given, else the question's own (admin's breaks ties)."""
+        question = squash_spaces(question)
+        if not question:
+            raise malformed("addq")
+        lang = lang or detect_language(question, admin_lang)
+        with self.store.transaction():
+            fact, version = self._live(fact_id)
+            asked = fact.questions.get(lang, ())
+            if normalize(question) in {normalize(q) for q in asked}:
+                raise DuplicateQuestion(fact_id, question)
+            changed = replace(fact, questions={**fact.questions, lang: (*asked, question)})
+            return self._save(admin_id, "addq", changed, version)
+
+    def delete_question(self, admin_id: int, fact_id: str, n: int) -> Saved:
+        """/delq: n counts all the fact's questions in the order /fact shows them."""
+        with self.store.transaction():
+            fact, version = self._live(fact_id)
+            numbered = fact.all_questions()
+            if not 1 <= n <= len(numbered):
+                raise NoSuchQuestion(fact_id, n, len(numbered))
+            lang, _ = numbered[n - 1]
+            index = sum(1 for other, _ in numbered[: n - 1] if other == lang)
+            kept = tuple(q for i, q in enumerate(fact.questions[lang]) if i != index)
+            if not kept:
+                raise LastQuestion(fact_id, lang)
+            changed = replace(fact, questions={**fact.questions, lang: kept})
+            return self._save(admin_id, "delq", changed, version)
+
+    def delete(self, admin_id: int, fact_id: str, expected_version: int | None = None) -> Saved:
+        """/del: soft, restorable; a confirmation passes the version it showed."""
+        with self.store.transaction():
+            _, version = self._live(fact_id, expected_version)
+            change = FactChange(fact_id, None, version)
+            new = self.store.write_fact(
+                change, admin_id=admin_id, action="delete", batch=self.store.audit.next_batch()
+            )
+        return Saved("delete", fact_id, None, new)
+
+    def restore(self, admin_id: int, fact_id: str) -> Saved:
+        with self.store.transaction():
+            stored = self.store.stored(fact_id)
+            if stored is None:
+                raise UnknownFact(fact_id)
+            if not stored.deleted:
+                raise NotDeleted(fact_id)
+            self._validate(stored.fact)  # its source must still be registered
+            change = FactChange(fact_id, stored.fact, stored.version, deleted=True)
+            new = self.store.write_fact(
+                change, admin_id=admin_id, action="restore", batch=self.store.audit.next_batch()
+            )
+        return Saved("restore", fact_id, stored.fact, new)
+
+    def undo(self, admin_id: int) -> Undone:
+        """Revert the admin's own latest change (a whole import at once) in one transaction.
+
+        Refused with Conflict when a fact has changed since (another admin's edit is never
+        reverted); the undo is audited and the change marked undone, so the next /undo
+        goes one further back.
+        """
+        with self.store.transaction():
+            entries = self.store.audit.last_batch(admin_id)
+            if not entries:
+                raise NothingToUndo()
+            batch = self.store.audit.next_batch()
+            for entry in reversed(entries):
+                if entry.fact_id is None:
+                    unregister_source(self.store, entry.after or {}, admin_id, entry.id, batch)
+                    continue
+                stored = self.store.stored(entry.fact_id)
+                live = stored if stored is not None and not stored.deleted else None
+                # The fact must still be as this change left it (later changes of the
+                # admin's own already undone): otherwise undo would revert someone else's.
+                if stored is None or (live.fact.to_dict() if live else None) != entry.after:
+                    raise Conflict(live.fact if live else None, live.version if live else None)
+                previous = fact_from_dict(entry.before) if entry.before else None
+                if previous is not None:
+                    self._validate(previous)  # a source it cites may be gone since
+                change = FactChange(
+                    entry.fact_id,
+                    previous,
+                    expected_version=stored.version,
+                    deleted=stored.deleted,
+                    position=entry.before_position,
+                    undo_of=entry.id,
+                )
+                self.store.write_fact(change, admin_id=admin_id, action="undo", batch=batch)
+            self.store.audit.mark_undone(entries[0].batch)
+        return Undone(
+            entries[0].action,
+            tuple(e.fact_id for e in entries if e.fact_id),
+            tuple((e.after or {}).get("source", "") for e in entries if e.fact_id is None),
+        )
+
+    # -- import -----------------------------------------------------------------------
+
+    def preview_import(self, text: str) -> ImportPreview:
+        """What importing a facts file would add, change and remove; nothing is written."""
+        return preview_import(self.store, text)
+
+    def apply_import(self, admin_id: int, text: str, fingerprint: str) -> ImportResult:
+        """Make the live base exactly the file, in one transaction (see fact_import)."""
+        return apply_import(self.store, admin_id, text, fingerprint)
+
+    # -- sources ----------------------------------------------------------------------
+
+    def register_source(self, admin_id: int, spec: SourceSpec) -> Source:
+        return register_source(self.store, admin_id, spec)
+
+    def cite(self, value: str, default_source: str | None = None) -> Citation:
+        return cite(self.store.sources(), value, default_source)
+
+    # -- what users asked -------------------------------------------------------------
+
+    def unanswered(self, limit: int = 20) -> list[UnansweredGroup]:
+        return self.questions.unanswered(limit)
+
+    def attach_unanswered(self, admin_id: int, handle: int, fact_id: str) -> Saved:
+        """Add an unanswered question (as asked, in its language) to a fact: its group
+        leaves /unanswered, and the next such question is answered."""
+        with self.store.transaction():
+            group = self.questions.group(handle)
+            if group is None:
+                raise UnknownQuestionGroup(handle)
+            saved = self.add_question(admin_id, fact_id, group.text, lang=group.lang)
+            self.questions.resolve(handle, f"attached:{fact_id}")
+        return saved
+
+    def dismiss_unanswered(self, handle: int) -> int:
+        if self.questions.group(handle) is None:
+            raise UnknownQuestionGroup(handle)
+        return self.questions.resolve(handle, "dismissed")
+
+    def stats(self) -> tuple[WindowStats, ...]:
+        return self.questions.stats()
+
+    # -- helpers ----------------------------------------------------------------------
+
+    def _live(self, fact_id: str, expected_version: int | None = None) -> tuple[Fact, int]:
+        found = self.store.fact(fact_id)
+        if found is None:
+            raise UnknownFact(fact_id)
+        if expected_version is not None and expected_version != found[1]:
+            raise Conflict(*found)
+        return found
+
+    def _validate(self, fact: Fact) -> None:
+        problems = fact_problems(fact.to_dict(), self.store.sources())
+        if problems:
+            raise InvalidFact(problems)
+
+    def _save(self, admin_id: int, action: str, fact: Fact, version: int) -> Saved:
+        self._validate(fact)
+        new = self.store.save_fact(fact, admin_id=admin_id, action=action, expected_version=version)
+        return Saved(action, fact.id, fact, new)
+
+    def _with_field(self, fact: Fact, field: str, value: str, lang: str) -> Fact:
+        name, _, suffix = field.partition("_")
+        target = suffix or lang
+        if not value:
+            raise malformed("edit")
+        if name == "text":
+            return replace(fact, text={**fact.text, target: squash_spaces(value)})
+        if name == "questions":
+            return replace(fact, questions={**fact.questions, target: split_questions(value)})
+        if name == "quote":
+            default = fact.citations[0].source if fact.citations else None
+            return replace(fact, citations=(self.cite(value, default),))
+        if name == "time":
+            if value == "-":
+                return replace(fact, event=None)
+            start, zone = parse_event_time(value, self.resolver)
+            titles = (
+                fact.event.title if fact.event else {g: first_sentence(fact.text[g]) for g in LANGS}
+            )
+            return replace(fact, event=EventTime(start, zone, dict(titles)))
+        if fact.event is None:
+            raise NoEvent(fact.id)
+        title = {**fact.event.title, target: squash_spaces(value)}
+        return replace(fact, event=replace(fact.event, title=title))
+
+
+def _summary(text: str) -> str:
+    line = text.strip().splitlines()[0] if text.strip() else ""
+    return line if len(line) <= SUMMARY_LENGTH else line[: SUMMARY_LENGTH - 1].rstrip() + "…"
+
+
+def _haystack(fact: Fact) -> str:
+    parts = [fact.id, *fact.text.values(), *(q for _, q in fact.all_questions())]
+    return " ".join(normalize(p) for p in parts)

@@ -1,0 +1,387 @@
+"""Finding the fact a question asks about: normalise, reduce words, fuzzy-score, decide.
+
+The index is built once per fact-base version (`FactIndex.build`) and never mutated, so
+a rebuilt index can replace the old one atomically while questions are being answered.
+Scoring combines rapidfuzz's token scorers over each fact's question list with an
+IDF-weighted coverage of the question's words: a question whose key words the fact
+base has never seen ("weather", "joke", "outcome") is declined, not matched to the
+nearest fact.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from knowledge.language.text import normalize, reduce_word
+from knowledge.language.vocabulary import (
+    CONCEPT_OF,
+    INTENT_PHRASES,
+    INTENTS,
+    SINGLE_WORD_INTENTS,
+    STOPWORDS,
+)
+from knowledge.model import Fact
+
+# Facts whose questions are scored in full for one question.
+MAX_CANDIDATES = 30
+POSTING_SCAN = 300
+# Rankings kept per index. People in a burst ask the same few things ("when is it?"); an
+# index is immutable and an edit builds a new one, so a kept ranking is never stale.
+RANK_CACHE_SIZE = 4096
+RANKED_KEPT = 5  # of each ranking kept: enough for match(limit <= 5) and decide()
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How the scorers combine, and the thresholds. Tuned on tests/data/dev_questions.yaml."""
+
+    token_set: float = 0.20
+    token_sort: float = 0.15
+    query_coverage: float = 0.35
+    question_coverage: float = 0.20
+    answer_threshold: float = 54.0
+    suggest_threshold: float = 40.0
+    # Below this share of its weight found in the fact base, a question is out of scope.
+    min_query_coverage: float = 0.5
+    # The best fact must beat the next one by this much, or the bot asks instead of guessing.
+    min_margin: float = 1.0
+    # A clear winner may answer with less coverage: score, lead over the next, coverage.
+    strong_threshold: float = 101.0
+    strong_margin: float = 15.0
+    strong_min_coverage: float = 0.45
+    # A word the fact base has never seen weighs this share of the rarest known word.
+    unknown_weight: float = 1.0
+    # A word only a fact's text uses (not its questions) counts this much toward coverage.
+    text_only_weight: float = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    fact_id: str
+    score: float
+    query_coverage: float
+    # The question asks for a kind of answer (a time, a count, a reason...) this fact never gives.
+    asks_differently: bool = False
+
+
+@dataclass(frozen=True)
+class Match:
+    """The matcher's verdict: `best` is set when confident, `candidates` are ranked."""
+
+    best: Candidate | None
+    candidates: tuple[Candidate, ...]
+    tokens: tuple[str, ...]
+
+    @property
+    def confident(self) -> bool:
+        return self.best is not None
+
+
+@dataclass(frozen=True)
+class Analysed:
+    tokens: tuple[str, ...]  # reduced, intent-mapped, typo-corrected, no stopwords
+    unknown: tuple[str, ...]  # tokens the fact base has never seen
+
+
+def _intent_mapped(text: str) -> str:
+    padded = f" {text} "
+    for phrase, intent in INTENT_PHRASES:
+        padded = padded.replace(f" {phrase} ", f" {intent} ")
+    return padded.strip()
+
+
+def concept_or_base(word: str, lang: str, mode: str) -> str:
+    """A word's thesaurus concept if it has one, else its reduced form."""
+    if word in CONCEPT_OF:
+        return CONCEPT_OF[word]
+    base = reduce_word(word, lang, mode)
+    return CONCEPT_OF.get(base, base)
+
+
+def reduce_text(text: str, lang: str, mode: str = "lemma") -> list[str]:
+    """Content tokens of a text: normalised, intents mapped, words reduced, stopwords gone."""
+    tokens = []
+    for word in _intent_mapped(normalize(text)).split():
+        if word.startswith("@"):
+            tokens.append(word)
+            continue
+        if word in STOPWORDS:
+            continue
+        base = concept_or_base(word, lang, mode)
+        if base not in STOPWORDS:
+            tokens.append(base)
+    return tokens
+
+
+class FactIndex:
+    """An immutable search structure over one version of the fact base."""
+
+    def __init__(
+        self,
+        facts: Sequence[Fact],
+        weights: Weights | None = None,
+        mode: str = "lemma",
+    ):
+        self.weights = weights or Weights()
+        self.mode = mode
+        self.facts = {fact.id: fact for fact in facts}
+        self._question_owner: list[str] = []
+        self._question_tokens: list[frozenset[str]] = []
+        self._question_text: list[str] = []
+        fact_vocab: dict[str, set[str]] = defaultdict(set)
+        asked_vocab: dict[str, set[str]] = defaultdict(set)
+        surface_to_token: dict[str, str] = {}
+        for fact in facts:
+            texts = [(lang, q, True) for lang, q in fact.all_questions()]
+            texts += [(lang, text, False) for lang, text in fact.text.items()]
+            if fact.event:
+                texts += [(lang, title, False) for lang, title in fact.event.title.items()]
+            for lang, text, is_question in texts:
+                tokens = reduce_text(text, lang, mode)
+                fact_vocab[fact.id].update(tokens)
+                if is_question:
+                    asked_vocab[fact.id].update(tokens)
+                for word in normalize(text).split():
+                    if word not in STOPWORDS and not word.isdigit():
+                        surface_to_token.setdefault(
+                            word, SINGLE_WORD_INTENTS.get(word) or concept_or_base(word, lang, mode)
+                        )
+                if is_question and tokens:
+                    self._question_owner.append(fact.id)
+                    self._question_tokens.append(frozenset(tokens))
+                    self._question_text.append(" ".join(sorted(tokens)))
+        self._fact_vocab = {fid: frozenset(v) for fid, v in fact_vocab.items()}
+        self._asked_vocab = {fid: frozenset(v) for fid, v in asked_vocab.items()}
+        questions_of: dict[str, list[int]] = defaultdict(list)
+        for position, owner in enumerate(self._question_owner):
+            questions_of[owner].append(position)
+        # A fact's questions that reduce to the same tokens score the same: rank scores one.
+        self._distinct_questions_of = {
+            fact_id: list({self._question_text[p]: p for p in positions}.values())
+            for fact_id, positions in questions_of.items()
+        }
+        # Each word's facts, those whose questions use it most first: when a word is common,
+        # only the head of its list is read (see _candidate_facts).
+        share: dict[str, dict[str, float]] = defaultdict(dict)
+        for fact_id, positions in questions_of.items():
+            counts: dict[str, int] = defaultdict(int)
+            for position in positions:
+                for token in self._question_tokens[position]:
+                    counts[token] += 1
+            for token in self._fact_vocab[fact_id]:
+                share[token][fact_id] = counts.get(token, 0) / len(positions)
+        for fact_id, vocab in self._fact_vocab.items():
+            for token in vocab:
+                share[token].setdefault(fact_id, 0.0)
+        self._postings = {
+            token: sorted(by_fact, key=lambda f, b=by_fact: -b[f])
+            for token, by_fact in share.items()
+        }
+        facts_with: dict[str, int] = defaultdict(int)
+        for vocab in self._fact_vocab.values():
+            for token in vocab:
+                facts_with[token] += 1
+        total = max(len(self._fact_vocab), 1)
+        self._idf = {t: math.log(1 + total / n) for t, n in facts_with.items()}
+        self._unknown_idf = math.log(1 + total) * self.weights.unknown_weight
+        # A typo of a stopword ("teh") corrects to "", which analyse() then drops.
+        for word in STOPWORDS:
+            surface_to_token.setdefault(word, "")
+        self._surface = surface_to_token
+        self._surface_by_start: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for word in surface_to_token:
+            self._surface_by_start[word[0], len(word)].append(word)
+        self._corrections: dict[str, str | None] = {}
+        self._cached_rank = lru_cache(maxsize=RANK_CACHE_SIZE)(self._rank_head)
+        self._known_tokens = frozenset(self._idf)
+        self._question_weight = [sum(self.idf(t) for t in q) or 1.0 for q in self._question_tokens]
+
+    # -- analysis ---------------------------------------------------------------
+
+    def analyse(self, text: str, lang: str) -> Analysed:
+        tokens: list[str] = []
+        unknown: list[str] = []
+        for word in _intent_mapped(normalize(text)).split():
+            if word.startswith("@"):
+                token = word
+            elif word in STOPWORDS:
+                continue
+            else:
+                token = self._surface.get(word) or concept_or_base(word, lang, self.mode)
+                if token not in self._known_tokens and len(word) >= 3:
+                    corrected = self._corrected(word)
+                    token = token if corrected is None else corrected
+                if token in STOPWORDS or not token:
+                    continue
+            tokens.append(token)
+            if token not in self._known_tokens:
+                unknown.append(token)
+        return Analysed(tuple(tokens), tuple(unknown))
+
+    def _corrected(self, word: str) -> str | None:
+        """The known word a typo most likely meant ("перигаворы" → "переговоры", "teh" → "the").
+
+        Edits allowed grow with length (one up to 7 letters, two up to 11, then three); the
+        first letter must agree and a word may lose at most one letter, so "joke" never
+        becomes "joe" nor "погода" "года".
+        """
+        if word in self._corrections:
+            return self._corrections[word]
+        if len(self._corrections) > 50_000:  # users' unknown words are unbounded
+            self._corrections.clear()
+        size = len(word)
+        allowed = 1 if size <= 7 else 2 if size <= 11 else 3
+        pool = [
+            w
+            for length in range(size - 1, size + allowed + 1)
+            for w in self._surface_by_start.get((word[0], length), ())
+        ]
+        corrected = None
+        for found, _, _ in process.extract(
+            word, pool, scorer=OSA.distance, score_cutoff=allowed, limit=8
+        ):
+            if size > 4 or len(found) >= size:
+                corrected = self._surface[found]
+                break
+        self._corrections[word] = corrected
+        return corrected
+
+    # -- matching ---------------------------------------------------------------
+
+    def idf(self, token: str) -> float:
+        return self._idf.get(token, self._unknown_idf)
+
+    def match(self, text: str, lang: str, limit: int = 3, *, cached: bool = True) -> Match:
+        """The verdict on a question.
+
+        Ranking is the costly part and depends on the question's reduced tokens only, so it
+        is kept per set of tokens: asked again with a typo, in capitals, in other words for
+        the same concepts or in another order, a question is ranked once. `cached=False`
+        works it out afresh (for benchmarks).
+        """
+        analysed = self.analyse(text, lang)
+        tokens = tuple(sorted(analysed.tokens))
+        use_cache = cached and limit <= RANKED_KEPT
+        ranked = self._cached_rank(tokens) if use_cache else self.rank(tokens)
+        shown = tuple(c for c in ranked[:limit] if c.score >= self.weights.suggest_threshold)
+        return Match(best=self.decide(ranked), candidates=shown, tokens=analysed.tokens)
+
+    def _rank_head(self, tokens: tuple[str, ...]) -> tuple[Candidate, ...]:
+        # What match() reads of a ranking (the suggestions shown, the top two for the
+        # margin): the whole of it, kept thousands of times, is memory for nothing.
+        return self.rank(tokens)[:RANKED_KEPT]
+
+    @property
+    def cache_hits(self) -> int:
+        return self._cached_rank.cache_info().hits
+
+    def decide(self, ranked: Sequence[Candidate]) -> Candidate | None:
+        """The confident answer among ranked candidates, or None (then the bot asks or declines).
+
+        Confident means: the question asks the kind of thing the fact answers, and either
+        most of its weight is found in the fact, or the fact wins clearly on a high score
+        with a fair share of the weight found.
+        """
+        if not ranked or ranked[0].asks_differently:
+            return None
+        w = self.weights
+        top = ranked[0]
+        margin = top.score - (ranked[1].score if len(ranked) > 1 else 0.0)
+        if top.score >= w.answer_threshold and top.query_coverage >= w.min_query_coverage:
+            return top if margin >= w.min_margin else None
+        if (
+            top.score >= w.strong_threshold
+            and margin >= w.strong_margin
+            and top.query_coverage >= w.strong_min_coverage
+        ):
+            return top
+        return None
+
+    def _candidate_facts(self, tokens: Sequence[str]) -> list[str]:
+        """Facts sharing a word with the question, the most specific overlaps first, capped.
+
+        A common word's list is read only up to POSTING_SCAN facts, those that ask about it
+        most; rare words decide the rest. This keeps a 10,000-fact base fast.
+        """
+        overlap: dict[str, float] = defaultdict(float)
+        for token in set(tokens):
+            weight = self.idf(token)
+            for fact_id in self._postings.get(token, ())[:POSTING_SCAN]:
+                overlap[fact_id] += weight
+        if len(overlap) <= MAX_CANDIDATES:
+            return list(overlap)
+        return heapq.nlargest(MAX_CANDIDATES, overlap, key=overlap.__getitem__)
+
+    def rank(self, tokens: Sequence[str]) -> tuple[Candidate, ...]:
+        """Facts for a question's reduced tokens, best first."""
+        if not tokens:
+            return ()
+        candidates = self._candidate_facts(tokens)
+        if not candidates:
+            return ()
+        query_set = frozenset(tokens)
+        query_idf = {t: self.idf(t) for t in query_set}
+        query_weight = sum(query_idf[t] for t in tokens)
+        query_text = " ".join(sorted(tokens))
+        intents = query_set & INTENTS
+        chosen = [p for fid in candidates for p in self._distinct_questions_of.get(fid, ())]
+        choices = [self._question_text[p] for p in chosen]
+        set_scores = _scores(query_text, choices, fuzz.token_set_ratio)
+        # token_sort_ratio, but both sides are sorted tokens already: no need to sort again.
+        sort_scores = _scores(query_text, choices, fuzz.ratio)
+        best_by_fact: dict[str, float] = {}
+        w = self.weights
+        coverage: dict[str, float] = {}
+        for fact_id in candidates:
+            # Texts mention things in passing: their words count less than the questions'.
+            vocab, asked = self._fact_vocab[fact_id], self._asked_vocab.get(fact_id, frozenset())
+            found = sum(
+                self.idf(t) * (1.0 if t in asked else w.text_only_weight)
+                for t in tokens
+                if t in vocab
+            )
+            coverage[fact_id] = found / query_weight
+        for i, position in enumerate(chosen):
+            fact_id = self._question_owner[position]
+            question = self._question_tokens[position]
+            shared = sum(query_idf[t] for t in query_set & question)
+            question_coverage = shared / self._question_weight[position]
+            score = (
+                w.token_set * set_scores[i]
+                + w.token_sort * sort_scores[i]
+                + w.query_coverage * 100 * coverage[fact_id]
+                + w.question_coverage * 100 * question_coverage
+            )
+            if score > best_by_fact.get(fact_id, -1.0):
+                best_by_fact[fact_id] = score
+        ranked = [
+            Candidate(
+                fid,
+                round(score, 2),
+                round(coverage[fid], 3),
+                asks_differently=not intents <= self._asked_vocab.get(fid, frozenset()),
+            )
+            for fid, score in best_by_fact.items()
+        ]
+        ranked.sort(key=lambda c: (-c.score, c.fact_id))
+        return tuple(ranked)
+
+
+def _scores(query: str, choices: list[str], scorer) -> list[float]:
+    """Scores of every choice, in order (rapidfuzz's C loop, no numpy needed)."""
+    scores = [0.0] * len(choices)
+    for _, score, index in process.extract(query, choices, scorer=scorer, limit=None):
+        scores[index] = score
+    return scores
+
+
+def build_index(facts: Iterable[Fact], weights: Weights | None = None, mode: str = "lemma"):
+    return FactIndex(list(facts), weights=weights, mode=mode)

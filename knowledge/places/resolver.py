@@ -1,0 +1,423 @@
+"""Places and time zones named in questions in en, ru and uk, resolved to tz keys and labels.
+
+Data: knowledge/places/data/places.json (scripts/build_places.py); words and tables: phrases.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Any, ClassVar
+
+from knowledge.places import phrases as pt
+from knowledge.places import zones
+from knowledge.places.index import (
+    ABBREVIATIONS,
+    ANY_CASE,
+    COMMON,
+    UPPER,
+    WEAK,
+    Index,
+    Match,
+    load_data,
+)
+from knowledge.places.phrases import Token
+
+# Questions whose place is remembered: a burst repeats the same few; the index never changes.
+FIND_CACHE_SIZE = 4096
+_OFFSET_KEY = re.compile(r"^UTC([+-])(\d\d):(\d\d)$")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place or zone to show a time in; equal places hash alike whatever their labels."""
+
+    key: str  # IANA name, or a fixed offset written "UTC+05:30"
+    names: Mapping[str, str] = field(hash=False)  # label per language: en, ru, uk
+    kind: str  # city | country | abbreviation | offset | zone
+    # Set when a country with several zones was resolved to its capital.
+    country: Mapping[str, str] | None = field(default=None, hash=False)
+    other_readings: tuple[str, ...] = ()  # an ambiguous abbreviation's readings not taken
+
+    @property
+    def tzinfo(self) -> datetime.tzinfo:
+        return _tzinfo(self.key)
+
+    def label(self, lang: str) -> str:
+        return self.names.get(lang) or self.names.get("en") or self.key
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    place: Place
+    start: int  # span in the original text of the whole phrase: "по московскому времени"
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=1024)
+def _tzinfo(key: str) -> datetime.tzinfo:
+    m = _OFFSET_KEY.match(key)
+    if m:
+        delta = datetime.timedelta(hours=int(m.group(2)), minutes=int(m.group(3)))
+        return datetime.timezone(-delta if m.group(1) == "-" else delta, key)
+    return zones.get_zone(key)
+
+
+def _labels(en: str, ru: str = "", uk: str = "") -> Mapping[str, str]:
+    return MappingProxyType({"en": en, "ru": ru or en, "uk": uk or ru or en})
+
+
+def _offset_place(sign: str, hours: int, minutes: int) -> Place | None:
+    if hours > 14 or minutes >= 60 or (hours == 14 and minutes):
+        return None
+    if hours == 0 and minutes == 0:
+        sign = "+"
+    key = f"UTC{'-' if sign in '-−–' else '+'}{hours:02d}:{minutes:02d}"
+    return Place(key, _labels(key), "offset")
+
+
+@dataclass(frozen=True)
+class _Scene:
+    """What the whole question says about how to read a name in it."""
+
+    cue: bool  # it asks about time
+    ukrainian: bool  # it has Ukrainian letters
+    shouted: bool  # it has no lower-case letters
+
+
+@dataclass(frozen=True)
+class _Found:
+    place: Place
+    start: int
+    end: int
+    score: tuple[int, int, int]
+
+
+class PlaceResolver:
+    """Resolves place names and finds the place a question asks about.
+
+    `find` reports a place inside a question only with evidence, so that ordinary words,
+    people, and countries merely talked about never become the place asked about:
+
+    - an offset ("UTC+5:30", "+03:00"), an IANA name ("Europe/Paris") or a zone abbreviation
+      ("EST", "мск"; short or word-like ones such as "IST", "PT", "CAT" only in capitals)
+      counts anywhere;
+    - a country counts only after a location preposition ("in", "в/во", "у", "на"; not
+      "for"/"для" or "по", which with a country mostly mean "about": "support for Ukraine",
+      "переговоры по Украине") or with a time word ("Japan time", "японское время");
+    - a city counts after a location preposition ("in", "for", "в/во", "у", "по", "для",
+      "за"), with a time word ("Tokyo time", "по киевскому времени"), or bare but written with
+      a capital in a question about time ("Tokyo, when is it?"), unless it qualifies the
+      next word ("the Geneva summit");
+    - in ru/uk the preposition must govern the right case: "в Киеве", "по Москве" and
+      Ukrainian "у Києві" are places; "в Женеву" ("to Geneva"), "на Украину" and Russian
+      "у России (есть)" are not, though a name left undeclined counts in a question about
+      time ("во сколько в Дунгуань?");
+    - a name known only from GeoNames' untagged alternate names needs a preposition or a time
+      word; one that is also an ordinary word ("Nice", "Reading", "Час") needs a capital too,
+      not the first word of a sentence;
+    - a place adjective counts for a city with a time word, after "по"/"за" ("по киевскому"),
+      or alone in the neuter ("а лондонское?"); for a country only with a time word;
+    - a message that says nothing but the place ("Berlin?", "а в Токио?", "and Japan?") is
+      that place.
+
+    When several places qualify, one after a location preposition beats a time reckoning,
+    which beats a bare name; then the longer phrase wins, then the later one.
+    """
+
+    _default: ClassVar[PlaceResolver | None] = None
+    _lock: ClassVar[threading.Lock] = threading.Lock()
+
+    def __init__(self, data: Mapping[str, Any] | None = None) -> None:
+        self._data = data
+        self._built: Index | None = None
+        self._build_lock = threading.Lock()
+        self._places: dict[int, Place] = {}
+        self._cached_find = lru_cache(maxsize=FIND_CACHE_SIZE)(self._find)
+
+    @classmethod
+    def default(cls) -> PlaceResolver:
+        """The shared resolver; its index is read on first use, once."""
+        with cls._lock:
+            if cls._default is None:
+                cls._default = cls()
+            return cls._default
+
+    @property
+    def _index(self) -> Index:
+        if self._built is None:
+            with self._build_lock:
+                if self._built is None:
+                    self._built = Index(self._data or load_data())
+        return self._built
+
+    # -- public API ----------------------------------------------------------------------
+    def resolve(self, name: str) -> Place | None:
+        """The place a whole string names ("Berlin", "у Києві", "UTC+3", "Europe/Paris")."""
+        tokens = pt.tokenize(name)
+        found = self._whole(name, tokens, self._matches(tokens), strict=False)
+        return found.place if found else None
+
+    def find(self, text: str) -> PlaceMention | None:
+        """The place a question asks about, with the span of its phrase, or None."""
+        return self._cached_find(text)
+
+    def _find(self, text: str) -> PlaceMention | None:
+        tokens = pt.tokenize(text)
+        matches = self._matches(tokens)
+        best = self._whole(text, tokens, matches, strict=True)
+        if best is None:
+            found = self._offsets_and_zones(text, tokens)
+            scene = _Scene(
+                cue=self._time_cue(text, tokens),
+                ukrainian=pt.has_ukrainian_letters(text),
+                # In a message typed in capitals, capitals prove nothing ("GIVE US TIME").
+                shouted=not any(ch.islower() for ch in text),
+            )
+            found += filter(None, (self._judge(tokens, m, scene) for m in matches))
+            if not found:
+                return None
+            best = max(found, key=lambda f: f.score)
+        return PlaceMention(best.place, best.start, best.end, text[best.start : best.end])
+
+    def suggest(self, name: str, limit: int = 3) -> list[str]:
+        """Known names closest to an unknown one, in the input's script, best first."""
+        from rapidfuzz import fuzz, process
+
+        tokens = pt.tokenize(name)
+        first, _, last, _ = pt.core_span(tokens)
+        tokens = tokens[first:last]
+        if not tokens:
+            return []
+        cyrillic = any(t.cyrillic for t in tokens)
+        queries = {" ".join(t.norm for t in tokens)}
+        if cyrillic:
+            head = " ".join(t.norm for t in tokens[:-1])
+            queries |= {f"{head} {form}".strip() for form, _ in pt.variants(tokens[-1])}
+        choices = self._index.suggestions(cyrillic)
+        scored: dict[str, float] = {}
+        for query in queries:
+            for _, score, at in process.extract(
+                query, choices.keys, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=70
+            ):
+                label = choices.labels[at]
+                scored[label] = max(scored.get(label, 0.0), score + choices.weights[at])
+        return sorted(scored, key=lambda label: -scored[label])[:limit]
+
+    # -- whole strings -------------------------------------------------------------------
+    def _whole(
+        self, text: str, tokens: list[Token], matches: list[Match], strict: bool
+    ) -> _Found | None:
+        """A place that is all the text says beyond fillers; `strict` (for questions) keeps
+        out ordinary words ("nice") and a country merely talked about ("what about Ukraine")."""
+        i, end, core, located = pt.core_span(tokens)
+        for j in dict.fromkeys((end, core)):  # "Eastern Time" is a name; "Tokyo time" is not
+            if i < j:
+                found = self._whole_span(text, tokens, matches, i, j, located, strict)
+                if found:
+                    return found
+        return None
+
+    def _whole_span(
+        self,
+        text: str,
+        tokens: list[Token],
+        matches: list[Match],
+        i: int,
+        j: int,
+        located: bool,
+        strict: bool,
+    ) -> _Found | None:
+        start, end, _ = pt.phrase_span(tokens, i, j)
+        # Signs and slashes are not word characters: "+03:00" is more than its tokens.
+        left = tokens[i - 1].end if i else 0
+        right = tokens[j].start if j < len(tokens) else len(text)
+        raw = text[left:right].strip(" \t\n?!.,;")
+        place = self._offset(raw) or self._zone(raw)
+        if place:
+            return _Found(place, start, end, (9, 0, 0))
+        lead = {t.norm for t in tokens[:i]}
+        prep = tokens[i - 1].norm if i and tokens[i - 1].norm in pt.LOCATION_PREPOSITIONS else ""
+        timed = end > tokens[j - 1].end
+        for match in sorted(matches, key=_priority):
+            if (match.i, match.j) != (i, j):
+                continue
+            place = self._place_of(match)
+            if strict and (
+                (match.flags & UPPER and not pt.all_upper(tokens, match.i, match.j))
+                or (match.flags & COMMON and not (prep and tokens[i].capitalised))
+                or (
+                    match.what == "adjective"
+                    and not (timed or prep or self._adjective_alone(tokens, match))
+                )
+                or (place.kind == "country" and not located and lead - _CONTINUATIONS)
+                or (prep and not pt.case_fits(prep, match.head, pt.has_ukrainian_letters(text)))
+            ):
+                continue
+            return _Found(place, start, end, (9, 0, 0))
+        return None
+
+    # -- offsets and IANA names ----------------------------------------------------------
+    def _offset(self, text: str) -> Place | None:
+        m = pt.OFFSET.fullmatch(text)
+        return _offset_of(m) if m else None
+
+    def _zone(self, text: str) -> Place | None:
+        found = self._index.zone(text) if pt.IANA.fullmatch(text) else None
+        if found is None:
+            return None
+        zone, labels = found
+        return Place(zone, _labels(*labels) if labels else _labels(zone), "zone")
+
+    def _offsets_and_zones(self, text: str, tokens: list[Token]) -> list[_Found]:
+        out = []
+        for pattern, make in ((pt.OFFSET, _offset_of), (pt.IANA, lambda m: self._zone(m.group()))):
+            for m in pattern.finditer(text):
+                place = make(m)
+                if place is None:
+                    continue
+                inside = [k for k, t in enumerate(tokens) if m.start() <= t.start < m.end()]
+                if not inside:
+                    continue
+                start, end, prep = pt.phrase_span(tokens, inside[0], inside[-1] + 1)
+                start, end = min(start, m.start()), max(end, m.end())
+                out.append(_Found(place, start, end, (3 if prep else 2, 3, m.start())))
+        return out
+
+    # -- names -----------------------------------------------------------------------------
+    def _matches(self, tokens: list[Token]) -> list[Match]:
+        index = self._index
+        forms = [pt.variants(t) for t in tokens]
+        out: list[Match] = []
+        for i in range(len(tokens)):
+            frontier = [(form, reading) for form, reading in forms[i] if form in index.prefixes]
+            j = i + 1
+            while frontier:
+                for key, reading in frontier:
+                    out.extend(index.lookup(key, i, j, reading))
+                if j >= len(tokens) or j - i >= index.max_words:
+                    break
+                frontier = [
+                    (f"{key} {form}", reading)
+                    for key, _ in frontier
+                    for form, reading in forms[j]
+                    if f"{key} {form}" in index.prefixes
+                ]
+                j += 1
+        return out
+
+    def _place_of(self, match: Match) -> Place:
+        if match.what == "abbreviation":
+            return _abbreviation(match.ref)
+        place = self._places.get(match.ref)
+        if place is None:
+            row = self._index.row(match.ref)
+            country = _labels(*row.country) if row.country else None
+            place = Place(row.key, _labels(*row.labels), row.kind, country)
+            self._places[match.ref] = place
+        return place
+
+    def _judge(self, tokens: list[Token], m: Match, scene: _Scene) -> _Found | None:
+        start, end, prep = pt.phrase_span(tokens, m.i, m.j)
+        timed = prep == "time" or end > tokens[m.j - 1].end
+        first = tokens[m.i]
+        place = self._place_of(m)
+        located = prep not in (None, "time") and pt.case_fits(prep, m.head, scene.ukrainian)
+        # Foreign names often go undeclined ("во сколько в Дунгуань?"): a nominative after
+        # "в" still counts in a question about time, which "поедет в Женеву" is not.
+        uninflected = (
+            prep in pt.LOCATION_PREPOSITIONS
+            and not located
+            and scene.cue
+            and m.head is not None
+            and m.head.lemma == tokens[m.j - 1].norm
+            and "nomn" in m.head.cases
+        )
+        located = located or uninflected
+        capitals = pt.all_upper(tokens, m.i, m.j) and (located or not scene.shouted)
+        if m.flags & UPPER and not capitals:
+            return None
+        if m.flags & COMMON and (
+            not first.capitalised
+            or first.sentence_start
+            or not (timed or prep in pt.COUNTRY_PREPOSITIONS)  # "for Christmas" is no island
+        ):
+            return None
+        if m.what == "abbreviation":
+            if not (m.ref in ANY_CASE or capitals or m.j - m.i > 1):
+                return None
+            strength = 3 if located else 2
+        elif m.what == "adjective":
+            if place.kind == "country" and not timed:
+                return None
+            # "по киевскому (времени)" may drop the time word, but "по московскому делу"
+            # is about something else.
+            reckoned = (
+                located
+                and prep in pt.RECKONING_PREPOSITIONS | {"для"}
+                and not (
+                    m.j < len(tokens) and tokens[m.j].cyrillic and pt.is_noun(tokens[m.j].norm)
+                )
+            )
+            if not (timed or reckoned or self._adjective_alone(tokens, m)):
+                return None
+            strength = 2
+        elif place.kind == "country":
+            if not (timed or (located and prep in pt.COUNTRY_PREPOSITIONS)):
+                return None
+            strength = 3 if located else 2
+        elif located or timed:
+            if m.flags & WEAK and not (first.capitalised or first.cyrillic):
+                return None
+            strength = 2 if timed or prep in pt.RECKONING_PREPOSITIONS else 3
+        else:
+            if m.flags & (WEAK | COMMON) or not first.capitalised or not scene.cue:
+                return None
+            if not self._index.row(m.ref).prominent or pt.attributive(tokens, m.j):
+                return None
+            strength = 1
+        return _Found(place, start, end, (strength, m.j - m.i, m.i))
+
+    def _adjective_alone(self, tokens: list[Token], m: Match) -> bool:
+        """A neuter adjective ending the sentence stands for "... время": "а лондонское?"."""
+        if m.what != "adjective" or m.head is None or not m.head.neuter:
+            return False
+        return m.j == len(tokens) or tokens[m.j].sentence_start
+
+    def _time_cue(self, text: str, tokens: list[Token]) -> bool:
+        return any(t.norm in pt.TIME_CUES for t in tokens) or bool(pt.TIME_OF_DAY.search(text))
+
+
+# Words before a bare country that still make "Japan?" a question about its time.
+_CONTINUATIONS = frozenset({"and", "а", "и", "і", "й", "ну", "so", "ok", "okay", "now"})
+
+
+def _priority(m: Match) -> tuple[int, int]:
+    order = {"abbreviation": 0, "name": 1, "adjective": 2}
+    return order[m.what], m.flags
+
+
+def _offset_of(m: re.Match[str]) -> Place | None:
+    if m.group("sign2"):
+        return _offset_place(m.group("sign2"), int(m.group("h2")), int(m.group("m2")))
+    hours, minutes = int(m.group("h")), int(m.group("m") or 0)
+    if m.group("base").upper() in ("MSK", "МСК"):
+        # "МСК+2" counts from Moscow's UTC+3.
+        total = 3 * 60 + (hours * 60 + minutes) * (-1 if m.group("sign") in "-−–" else 1)
+        sign = "-" if total < 0 else "+"
+        return _offset_place(sign, abs(total) // 60, abs(total) % 60)
+    return _offset_place(m.group("sign"), hours, minutes)
+
+
+@lru_cache(maxsize=128)
+def _abbreviation(label: str) -> Place:
+    zone, others = ABBREVIATIONS[label]
+    latin = "MSK" if label == "МСК" else label
+    cyrillic = "МСК" if label in ("MSK", "МСК") else label
+    return Place(zone, _labels(latin, cyrillic, cyrillic), "abbreviation", None, others)

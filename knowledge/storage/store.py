@@ -1,0 +1,447 @@
+"""The fact base and per-user settings in SQLite, through sqlite-utils.
+
+The schema is created by versioned migrations; the first start seeds the database from
+knowledge/content/facts.yaml. Every change to a fact is one transaction together with its audit
+row (who, when, what, before → after), and fact versions refuse lost updates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import secrets
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from knowledge.model import Fact, Source
+from knowledge.storage.audit import AuditTrail, dump_json, now_iso
+from knowledge.storage.fact_file import (
+    DEFAULT_FACTS_PATH,
+    DEFAULT_SOURCES_PATH,
+    fact_from_dict,
+    load_facts,
+    load_sources,
+)
+from knowledge.storage.sources import SourceRegistry
+from knowledge.storage.subscriptions import Subscriptions, enqueue, notable_changes
+
+migrations = Migrations("talkbot")
+SCHEMA_VERSION = 3
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db["sources"].create(
+        {
+            "id": str,
+            "title": str,
+            "publisher": str,
+            "cites": str,
+            "language": str,
+            "note": str,
+            "file": str,
+            "text": str,
+        },
+        pk="id",
+    )
+    db["facts"].create(
+        {
+            "id": str,
+            "position": int,
+            "data": str,
+            "version": int,
+            "updated_at": str,
+            "updated_by": int,
+            "deleted": int,
+        },
+        pk="id",
+        not_null={"data", "version", "deleted"},
+        defaults={"version": 1, "deleted": 0},
+    )
+    db["facts"].create_index(["deleted", "position"])
+    db["audit"].create(
+        {
+            "id": int,
+            "at": str,
+            "admin_id": int,
+            "action": str,
+            "fact_id": str,
+            "before": str,
+            "after": str,
+            "undone": int,
+        },
+        pk="id",
+        defaults={"undone": 0},
+    )
+    db["audit"].create_index(["fact_id"])
+    db["audit"].create_index(["admin_id", "id"])
+    db["users"].create({"user_id": int, "tz": str, "lang": str, "updated_at": str}, pk="user_id")
+    db["meta"].create({"key": str, "value": str}, pk="key")
+
+
+@migrations()
+def m002_curation(db: Database) -> None:
+    """Undoable batches in the audit trail, the question log, subscriptions and their outbox."""
+    audit = db["audit"]
+    # One admin write (an import included) is one batch; undo reverts a batch.
+    for column in ("batch", "version", "undo_of", "before_position", "after_position"):
+        audit.add_column(column, int)
+    db.execute("UPDATE audit SET batch = id")
+    audit.create_index(["batch"])
+    db["questions"].create(
+        {
+            "id": int,
+            "at": str,
+            "user_hash": str,
+            "text": str,
+            "norm": str,
+            "lang": str,
+            "status": str,
+            "fact_id": str,
+            "score": float,
+            "resolution": str,
+        },
+        pk="id",
+        not_null={"at", "user_hash", "text", "norm", "status"},
+    )
+    db["questions"].create_index(["at"])
+    db["questions"].create_index(["norm"])
+    db["subscriptions"].create(
+        {"user_id": int, "fact_id": str, "at": str}, pk=("user_id", "fact_id")
+    )
+    db["subscriptions"].create_index(["fact_id"])
+    db["outbox"].create(
+        {
+            "id": int,
+            "user_id": int,
+            "fact_id": str,
+            "audit_id": int,
+            "changes": str,
+            "created_at": str,
+            "sent_at": str,
+        },
+        pk="id",
+        not_null={"user_id", "fact_id", "audit_id", "changes", "created_at"},
+    )
+    # The unique pair is what makes "nobody is told twice about one change" hold.
+    db["outbox"].create_index(["user_id", "audit_id"], unique=True)
+    db.execute("CREATE INDEX outbox_pending ON outbox (id) WHERE sent_at IS NULL")
+    db["meta"].upsert({"key": "question_salt", "value": secrets.token_hex(16)}, pk="key")
+    db["meta"].upsert({"key": "schema_version", "value": "2"}, pk="key")
+
+
+@migrations()
+def m003_subscription_language(db: Database) -> None:
+    """The language a user subscribed in, so notifications survive a restart in it."""
+    db["subscriptions"].add_column("lang", str)
+    db["meta"].upsert({"key": "schema_version", "value": "3"}, pk="key")
+
+
+class StoreError(RuntimeError):
+    """The database cannot be used; the message says why, in one line."""
+
+
+class Conflict(RuntimeError):
+    """A fact changed since the caller read it (an optimistic-lock refusal).
+
+    `current` is the live fact now (None when it is not live) and `version` its version.
+    """
+
+    code = "conflict"
+
+    def __init__(self, current: Fact | None, version: int | None = None):
+        self.current = current
+        self.version = version
+        super().__init__("changed meanwhile")
+
+    @property
+    def details(self) -> dict[str, Any]:
+        return {"current": self.current, "version": self.version}
+
+
+@dataclass(frozen=True)
+class UserSettings:
+    tz: str | None = None
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
+class StoredFact:
+    """A fact row, live or deleted, with what optimistic locking and /fact need."""
+
+    fact: Fact
+    version: int
+    deleted: bool
+    position: int
+    updated_at: str | None
+    updated_by: int | None
+
+
+@dataclass(frozen=True)
+class FactChange:
+    """One fact's new state within a write; `after` None deletes it (softly).
+
+    `expected_version` is the version the caller read (None: the fact must not be live);
+    `deleted` says that row was read deleted (restoring it). `position` None keeps the
+    fact's place, new facts go last.
+    """
+
+    fact_id: str
+    after: Fact | None
+    expected_version: int | None
+    deleted: bool = False
+    position: int | None = None
+    undo_of: int | None = None
+
+
+class FactStore:
+    def __init__(self, db: Database):
+        self.db = db
+        self.audit = AuditTrail(db)
+        self.subscriptions = Subscriptions(db)
+        self.registry = SourceRegistry(db, self.audit)
+
+    @classmethod
+    def open(
+        cls,
+        path: str | Path,
+        facts_path: Path = DEFAULT_FACTS_PATH,
+        sources_path: Path = DEFAULT_SOURCES_PATH,
+    ) -> FactStore:
+        """Open (creating and seeding when new) the database at `path`."""
+        path = Path(path)
+        connection: sqlite3.Connection | None = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(str(path))
+            # Before anything writes (the WAL switch, a migration): a damaged file is refused
+            # as it is, not half-repaired. quick_check reads every page, so damage in a table
+            # start-up does not read (the question log, say) is found now rather than by a
+            # user's question later; it skips the slow index cross-checks of integrity_check.
+            damage = [row[0] for row in connection.execute("PRAGMA quick_check(1)")]
+            if damage != ["ok"]:
+                first = " ".join(str(damage[0]).split()) if damage else "unknown damage"
+                raise sqlite3.DatabaseError(f"the file is damaged ({first})")
+            db = Database(connection)
+            db.execute("PRAGMA journal_mode=WAL")
+            # With WAL, NORMAL syncs at checkpoints rather than at every commit: a killed
+            # process still loses nothing it committed and the file stays consistent; only
+            # a power cut can undo the last commits, each one whole. The question log writes
+            # on every answer, and the sync at each commit was two thirds of its cost.
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA foreign_keys=ON")
+            db.execute("PRAGMA busy_timeout=5000")
+            db.execute("SELECT count(*) FROM sqlite_master").fetchall()
+            migrations.apply(db)
+        except (sqlite3.DatabaseError, OSError) as error:
+            if connection is not None:
+                connection.close()
+            raise StoreError(f"cannot open database {path.name}: {error}") from None
+        store = cls(db)
+        if store.meta("seeded") is None:
+            sources = load_sources(sources_path)
+            store.seed(load_facts(facts_path, sources), sources)
+        return store
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- meta -------------------------------------------------------------------
+
+    def meta(self, key: str) -> str | None:
+        rows = list(self.db.query("SELECT value FROM meta WHERE key = ?", [key]))
+        return rows[0]["value"] if rows else None
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.db["meta"].upsert({"key": key, "value": value}, pk="key")
+
+    def seed(self, facts: list[Fact], sources: dict[str, Source]) -> None:
+        with self.db.atomic():
+            for source in sources.values():
+                self.registry.seed(source)
+            for position, fact in enumerate(facts):
+                self.db["facts"].insert(
+                    {
+                        "id": fact.id,
+                        "position": position,
+                        "data": dump_json(fact.to_dict()),
+                        "version": 1,
+                        "updated_at": now_iso(),
+                        "updated_by": None,
+                        "deleted": 0,
+                    },
+                )
+            self._set_meta("seeded", now_iso())
+            self._set_meta("schema_version", str(SCHEMA_VERSION))
+
+    # -- reading ----------------------------------------------------------------
+
+    def facts(self) -> list[Fact]:
+        rows = self.db.query("SELECT data FROM facts WHERE deleted = 0 ORDER BY position, id")
+        return [fact_from_dict(json.loads(row["data"])) for row in rows]
+
+    def fact(self, fact_id: str) -> tuple[Fact, int] | None:
+        """A live fact with its version, or None."""
+        stored = self.stored(fact_id)
+        if stored is None or stored.deleted:
+            return None
+        return stored.fact, stored.version
+
+    def stored(self, fact_id: str) -> StoredFact | None:
+        """The fact's row whether live or deleted, or None if the id was never used."""
+        row = self._row(fact_id)
+        if row is None:
+            return None
+        return StoredFact(
+            fact=fact_from_dict(json.loads(row["data"])),
+            version=row["version"],
+            deleted=bool(row["deleted"]),
+            position=row["position"],
+            updated_at=row["updated_at"],
+            updated_by=row["updated_by"],
+        )
+
+    def fact_ids(self) -> set[str]:
+        """Every id ever used, deleted ones included (they can come back)."""
+        return {row["id"] for row in self.db.query("SELECT id FROM facts")}
+
+    def fingerprint(self) -> str:
+        """Changes whenever any fact does: a preview shows it, its confirmation passes it back."""
+        rows = self.db.query("SELECT id, version, deleted FROM facts ORDER BY id")
+        text = "\n".join(f"{r['id']}:{r['version']}:{r['deleted']}" for r in rows)
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+    def sources(self) -> dict[str, Source]:
+        return self.registry.all()
+
+    # -- writing ----------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        with self.db.atomic() as db:
+            yield db
+
+    def save_fact(
+        self,
+        fact: Fact,
+        *,
+        admin_id: int,
+        action: str,
+        expected_version: int | None,
+    ) -> int:
+        """Insert or replace a fact with its audit row; returns the new version.
+
+        expected_version None means "this must be a new fact"; otherwise the stored
+        version must still be that one, or Conflict is raised and nothing is written.
+        """
+        change = FactChange(fact.id, fact, expected_version)
+        with self.db.atomic():
+            batch = self.audit.next_batch()
+            return self.write_fact(change, admin_id=admin_id, action=action, batch=batch)
+
+    def delete_fact(
+        self, fact_id: str, *, admin_id: int, expected_version: int | None = None
+    ) -> None:
+        with self.db.atomic():
+            row = self._row(fact_id)
+            if row is None or row["deleted"]:
+                raise KeyError(fact_id)
+            version = row["version"] if expected_version is None else expected_version
+            change = FactChange(fact_id, None, version)
+            self.write_fact(
+                change, admin_id=admin_id, action="delete", batch=self.audit.next_batch()
+            )
+
+    def write(self, changes: Sequence[FactChange], *, admin_id: int, action: str) -> int:
+        """Apply changes to several facts in one transaction under one batch; returns it."""
+        with self.db.atomic():
+            batch = self.audit.next_batch()
+            for change in changes:
+                self.write_fact(change, admin_id=admin_id, action=action, batch=batch)
+        return batch
+
+    def write_fact(self, change: FactChange, *, admin_id: int, action: str, batch: int) -> int:
+        """One fact's change with its audit row and outbox rows; call inside a transaction."""
+        row = self._row(change.fact_id)
+        live = row is not None and not row["deleted"]
+        before = json.loads(row["data"]) if live else None
+        if change.expected_version is None:
+            fits = not live
+        else:
+            fits = (
+                row is not None
+                and row["version"] == change.expected_version
+                and bool(row["deleted"]) == change.deleted
+            )
+        if not fits or (change.after is None and not live):
+            current = fact_from_dict(before) if before else None
+            raise Conflict(current, row["version"] if live else None)
+        version = row["version"] + 1 if row else 1
+        position = change.position
+        if position is None:
+            position = row["position"] if row else self._next_position()
+        data = dump_json(change.after.to_dict()) if change.after else row["data"]
+        values = [data, version, position, now_iso(), admin_id, int(change.after is None)]
+        if row is None:
+            self.db.execute(
+                "INSERT INTO facts (data, version, position, updated_at, updated_by, deleted, id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [*values, change.fact_id],
+            )
+        else:
+            # The version in WHERE guards against a writer on another connection.
+            cursor = self.db.execute(
+                "UPDATE facts SET data = ?, version = ?, position = ?, updated_at = ?,"
+                " updated_by = ?, deleted = ? WHERE id = ? AND version = ?",
+                [*values, change.fact_id, row["version"]],
+            )
+            if cursor.rowcount != 1:
+                raise Conflict(None)
+        after = change.after.to_dict() if change.after else None
+        audit_id = self.audit.record(
+            admin_id,
+            action,
+            change.fact_id,
+            before,
+            after,
+            batch=batch,
+            version=version,
+            undo_of=change.undo_of,
+            before_position=row["position"] if row else None,
+            after_position=position,
+        )
+        kinds = notable_changes(before, after)
+        if kinds:
+            enqueue(self.db, change.fact_id, audit_id, kinds)
+        return version
+
+    def _row(self, fact_id: str) -> dict[str, Any] | None:
+        rows = list(self.db.query("SELECT * FROM facts WHERE id = ?", [fact_id]))
+        return rows[0] if rows else None
+
+    def _next_position(self) -> int:
+        rows = list(self.db.query("SELECT coalesce(max(position), -1) + 1 AS next FROM facts"))
+        return rows[0]["next"]
+
+    # -- users ------------------------------------------------------------------
+
+    def user_settings(self, user_id: int) -> UserSettings:
+        rows = list(self.db.query("SELECT tz, lang FROM users WHERE user_id = ?", [user_id]))
+        return UserSettings(**rows[0]) if rows else UserSettings()
+
+    def set_user_setting(self, user_id: int, name: str, value: str | None) -> None:
+        if name not in ("tz", "lang"):
+            raise ValueError(name)
+        with self.db.atomic():
+            current = self.user_settings(user_id)
+            values = {"tz": current.tz, "lang": current.lang, name: value}
+            self.db["users"].upsert(
+                {"user_id": user_id, **values, "updated_at": now_iso()}, pk="user_id"
+            )

@@ -1,0 +1,275 @@
+"""The command line: `python -m bot [run|chat|ask|validate|bench|eval]`.
+
+`ask`, `chat` and `validate` never import aiogram, so they start fast and work with no
+token and no network.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from bot.config import Settings, SettingsError, load_settings
+from knowledge.answering.compose import Answer
+from knowledge.answering.engine import Conversation, Engine, UnknownPlace
+from knowledge.model import LANGS
+from knowledge.places.resolver import Place
+from knowledge.storage.store import FactStore, StoreError
+
+EXIT_USAGE = 2
+
+
+class CliError(Exception):
+    """A user error: printed as one line on stderr, exit status 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description="talkbot: answers questions about the Putin–Biden call from a cited fact base.",
+    )
+    parser.add_argument("--db", type=Path, help="SQLite database path (default: DATABASE_PATH)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    commands.add_parser("run", help="run the Telegram bot (polling, or webhook when configured)")
+
+    chat = commands.add_parser("chat", help="a local console chat over the same engine")
+    _add_answer_options(chat)
+
+    ask = commands.add_parser("ask", help="answer questions, in order, as one conversation")
+    _add_answer_options(ask)
+    ask.add_argument("--json", action="store_true", help="one JSON object per answer and line")
+    ask.add_argument(
+        "--batch",
+        metavar="FILE",
+        help='JSON Lines {"q", "lang", "tz"} to answer one by one ("-": stdin)',
+    )
+    ask.add_argument("questions", nargs="*", metavar="QUESTION")
+
+    validate = commands.add_parser("validate", help="check a facts file (default: the shipped one)")
+    validate.add_argument("path", nargs="?", type=Path)
+
+    bench = commands.add_parser("bench", help="print matcher and place-resolver latency figures")
+    bench.add_argument("--quick", action="store_true", help="smaller synthetic bases")
+
+    evaluate = commands.add_parser("eval", help="score the matcher on the dev question set")
+    evaluate.add_argument("--mode", choices=("lemma", "stem"), default="lemma")
+    evaluate.add_argument("--show", action="store_true", help="list every miss")
+    return parser
+
+
+def _add_answer_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=LANGS, help="answer in this language (default: detect)")
+    parser.add_argument(
+        "--tz", metavar="ZONE", help="your place or zone: 'Berlin', 'Нью-Йорк', 'UTC+3'"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings(**({"database_path": args.db} if args.db else {}))
+        if args.command is None:
+            if settings.has_token:
+                return _run_bot(settings)
+            print(
+                "No BOT_TOKEN configured: opening the local console chat instead (Ctrl-D to quit)."
+            )
+            return chat(settings, lang=None, tz=None)
+        if args.command == "run":
+            return _run_bot(settings)
+        if args.command == "chat":
+            return chat(settings, lang=args.lang, tz=args.tz)
+        if args.command == "ask":
+            return ask(settings, args)
+        if args.command == "validate":
+            return validate(args.path)
+        if args.command == "bench":
+            from talkbot.bench import run_bench
+
+            return run_bench(quick=args.quick)
+        if args.command == "eval":
+            from talkbot.bench import run_eval
+
+            return run_eval(mode=args.mode, show=args.show)
+    except (CliError, SettingsError, StoreError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # the reader went away (`| head`): nothing left to say
+        sys.stderr.close()
+        return 0
+    return 0
+
+
+def _run_bot(settings: Settings) -> int:
+    if not settings.has_token:
+        raise CliError("BOT_TOKEN is not set (see .env.example); `python -m bot chat` needs none")
+    from bot.app import run
+
+    return run(settings)
+
+
+def open_engine(settings: Settings) -> tuple[FactStore, Engine]:
+    store = FactStore.open(settings.database_path)
+    return store, Engine(store.facts(), store.sources())
+
+
+def _user_place(engine: Engine, tz: str | None) -> Place | None:
+    if not tz:
+        return None
+    try:
+        return engine.resolve_place(tz)
+    except UnknownPlace as error:
+        hint = f" Did you mean: {', '.join(error.suggestions)}?" if error.suggestions else ""
+        raise CliError(f"unknown place or time zone {tz!r}.{hint}") from None
+
+
+def answer_json(answer: Answer) -> dict[str, Any]:
+    return {
+        "answered": answer.answered,
+        "status": answer.status,
+        "text": answer.text,
+        "lang": answer.lang,
+        "facts": [{"id": fact_id, "score": score} for fact_id, score in answer.ranked],
+        "citations": [
+            {
+                "fact_id": c.fact_id,
+                "quote": c.quote,
+                "source": c.source_id,
+                "where": c.where(answer.lang),
+            }
+            for c in answer.citations
+        ],
+    }
+
+
+@dataclass
+class _Job:
+    question: str
+    lang: str | None
+    tz: str | None
+
+
+def _read_batch(name: str) -> list[_Job]:
+    try:
+        stream: Iterable[str] = (
+            sys.stdin if name == "-" else Path(name).read_text("utf-8").splitlines()
+        )
+    except OSError as error:
+        raise CliError(f"cannot read {name}: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise CliError(f"cannot read {name}: not UTF-8 text") from None
+    jobs = []
+    for number, line in enumerate(stream, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise CliError(f"{name}, line {number}: not valid JSON ({error.msg})") from None
+        if not isinstance(item, dict) or not isinstance(item.get("q"), str):
+            raise CliError(f'{name}, line {number}: expected an object with a string "q"')
+        lang = item.get("lang")
+        if lang is not None and lang not in LANGS:
+            raise CliError(f"{name}, line {number}: lang must be one of {', '.join(LANGS)}")
+        tz = item.get("tz")
+        if tz is not None and not isinstance(tz, str):
+            raise CliError(f'{name}, line {number}: "tz" must be a string')
+        jobs.append(_Job(item["q"], lang, tz))
+    return jobs
+
+
+def ask(settings: Settings, args: argparse.Namespace, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    if not args.questions and not args.batch:
+        raise CliError("give at least one QUESTION, or --batch FILE")
+    jobs = _read_batch(args.batch) if args.batch else []
+    store, engine = open_engine(settings)
+    try:
+        default_place = _user_place(engine, args.tz)
+        if jobs:
+            places = [_user_place(engine, job.tz) if job.tz else default_place for job in jobs]
+            answers = [
+                engine.ask(job.question, lang=job.lang or args.lang, user_place=place)
+                for job, place in zip(jobs, places, strict=True)
+            ]
+        else:
+            conversation = Conversation()
+            answers = [
+                engine.ask(q, lang=args.lang, user_place=default_place, conversation=conversation)
+                for q in args.questions
+            ]
+    finally:
+        store.close()
+    for number, answer in enumerate(answers):
+        if args.json:
+            out.write(json.dumps(answer_json(answer), ensure_ascii=False) + "\n")
+        else:
+            out.write(("\n" + "─" * 40 + "\n" if number else "") + answer.text + "\n")
+    return 0
+
+
+def chat(settings: Settings, lang: str | None, tz: str | None) -> int:
+    """Console chat: `/tz PLACE`, `/lang en|ru|uk|auto`, `/quit`; anything else is a question."""
+    store, engine = open_engine(settings)
+    interactive = sys.stdin.isatty()
+    try:
+        place = _user_place(engine, tz)
+        conversation = Conversation()
+        if interactive:
+            print(
+                "Ask about the Putin–Biden call in English, Russian or Ukrainian. /quit to leave."
+            )
+        while True:
+            try:
+                line = input("you> " if interactive else "")
+            except EOFError:
+                break
+            line = line.strip()
+            if not line:
+                continue
+            if line in ("/quit", "/exit"):
+                break
+            if line.startswith("/tz"):
+                value = line[3:].strip()
+                try:
+                    place = _user_place(engine, value) if value and value != "reset" else None
+                except CliError as error:
+                    print(f"bot> {error}")
+                    continue
+                print(f"bot> time zone: {place.key if place else 'not set'}")
+                continue
+            if line.startswith("/lang"):
+                value = line[5:].strip()
+                lang = value if value in LANGS else None
+                print(f"bot> language: {lang or 'auto'}")
+                continue
+            answer = engine.ask(line, lang=lang, user_place=place, conversation=conversation)
+            print(
+                ("bot> " if interactive else "") + answer.text + ("\n" if interactive else "\n---")
+            )
+    finally:
+        store.close()
+    return 0
+
+
+def validate(path: Path | None) -> int:
+    from knowledge.storage.fact_file import DEFAULT_FACTS_PATH, FactsInvalid, load_facts
+
+    target = path or DEFAULT_FACTS_PATH
+    try:
+        facts = load_facts(target)
+    except FactsInvalid as error:
+        print(str(error), file=sys.stderr)
+        print(f"{len(error.problems)} problem(s) in {target.name}", file=sys.stderr)
+        return 1
+    questions = sum(len(f.all_questions()) for f in facts)
+    print(f"{target.name}: {len(facts)} facts, {questions} questions, all quotes found verbatim")
+    return 0
