@@ -119,7 +119,7 @@ async def test_calendar_file_follows_the_language_of_the_answer(tb: RunningBot):
     assert button["text"] == "📅 Додати в календар"
     sent = await tb.tap(button["callback_data"], method="sendDocument")
     [event] = Calendar.from_ical(sent.files["document"].content).walk("VEVENT")
-    assert str(event["SUMMARY"]) == "Відеоперемовини Путіна і Байдена"
+    assert str(event["SUMMARY"]) == "Відеопереговори Путіна і Байдена"
 
 
 async def test_a_fact_without_an_event_has_no_calendar_button(tb: RunningBot):

@@ -42,7 +42,7 @@ def test_event_carries_title_fact_and_cited_source(facts_by_id, sources):
 
 def test_title_and_description_follow_the_reader_language(facts_by_id, sources):
     event = only_event(parsed(event_calendar(facts_by_id["call-time"], sources, "uk", stamp=STAMP)))
-    assert str(event["SUMMARY"]) == "Відеоперемовини Путіна і Байдена"
+    assert str(event["SUMMARY"]) == "Відеопереговори Путіна і Байдена"
     assert "з посиланням на РІА Новини" in str(event["DESCRIPTION"])
 
 
