@@ -20,14 +20,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from knowledge.language.lexicon import Lexicon, shipped_lexicon
 from knowledge.language.text import normalize, reduce_word
-from knowledge.language.vocabulary import (
-    CONCEPT_OF,
-    INTENT_PHRASES,
-    INTENTS,
-    SINGLE_WORD_INTENTS,
-    STOPWORDS,
-)
 from knowledge.model import Fact
 
 # Facts whose questions are scored in full for one question.
@@ -91,32 +85,35 @@ class Analysed:
     unknown: tuple[str, ...]  # tokens the fact base has never seen
 
 
-def _intent_mapped(text: str) -> str:
+def _intent_mapped(text: str, lexicon: Lexicon) -> str:
     padded = f" {text} "
-    for phrase, intent in INTENT_PHRASES:
-        padded = padded.replace(f" {phrase} ", f" {intent} ")
+    for phrase, intent in lexicon.intent_phrases:
+        if phrase in padded:
+            padded = padded.replace(f" {phrase} ", f" {intent} ")
     return padded.strip()
 
 
-def concept_or_base(word: str, lang: str, mode: str) -> str:
+def concept_or_base(word: str, lang: str, mode: str, lexicon: Lexicon) -> str:
     """A word's thesaurus concept if it has one, else its reduced form."""
-    if word in CONCEPT_OF:
-        return CONCEPT_OF[word]
+    concept_of = lexicon.concept_of
+    if word in concept_of:
+        return concept_of[word]
     base = reduce_word(word, lang, mode)
-    return CONCEPT_OF.get(base, base)
+    return concept_of.get(base, base)
 
 
-def reduce_text(text: str, lang: str, mode: str = "lemma") -> list[str]:
+def reduce_text(text: str, lang: str, lexicon: Lexicon, mode: str = "lemma") -> list[str]:
     """Content tokens of a text: normalised, intents mapped, words reduced, stopwords gone."""
     tokens = []
-    for word in _intent_mapped(normalize(text)).split():
+    stopwords = lexicon.stopwords
+    for word in _intent_mapped(normalize(text), lexicon).split():
         if word.startswith("@"):
             tokens.append(word)
             continue
-        if word in STOPWORDS:
+        if word in stopwords:
             continue
-        base = concept_or_base(word, lang, mode)
-        if base not in STOPWORDS:
+        base = concept_or_base(word, lang, mode, lexicon)
+        if base not in stopwords:
             tokens.append(base)
     return tokens
 
@@ -129,9 +126,12 @@ class FactIndex:
         facts: Sequence[Fact],
         weights: Weights | None = None,
         mode: str = "lemma",
+        lexicon: Lexicon | None = None,
     ):
         self.weights = weights or Weights()
         self.mode = mode
+        self.lexicon = lexicon = lexicon or shipped_lexicon()
+        stopwords = lexicon.stopwords
         self.facts = {fact.id: fact for fact in facts}
         self._question_owner: list[str] = []
         self._question_tokens: list[frozenset[str]] = []
@@ -145,14 +145,16 @@ class FactIndex:
             if fact.event:
                 texts += [(lang, title, False) for lang, title in fact.event.title.items()]
             for lang, text, is_question in texts:
-                tokens = reduce_text(text, lang, mode)
+                tokens = reduce_text(text, lang, lexicon, mode)
                 fact_vocab[fact.id].update(tokens)
                 if is_question:
                     asked_vocab[fact.id].update(tokens)
                 for word in normalize(text).split():
-                    if word not in STOPWORDS and not word.isdigit():
+                    if word not in stopwords and not word.isdigit():
                         surface_to_token.setdefault(
-                            word, SINGLE_WORD_INTENTS.get(word) or concept_or_base(word, lang, mode)
+                            word,
+                            lexicon.single_word_intents.get(word)
+                            or concept_or_base(word, lang, mode, lexicon),
                         )
                 if is_question and tokens:
                     self._question_owner.append(fact.id)
@@ -193,7 +195,7 @@ class FactIndex:
         self._idf = {t: math.log(1 + total / n) for t, n in facts_with.items()}
         self._unknown_idf = math.log(1 + total) * self.weights.unknown_weight
         # A typo of a stopword ("teh") corrects to "", which analyse() then drops.
-        for word in STOPWORDS:
+        for word in stopwords:
             surface_to_token.setdefault(word, "")
         self._surface = surface_to_token
         self._surface_by_start: dict[tuple[str, int], list[str]] = defaultdict(list)
@@ -209,17 +211,18 @@ class FactIndex:
     def analyse(self, text: str, lang: str) -> Analysed:
         tokens: list[str] = []
         unknown: list[str] = []
-        for word in _intent_mapped(normalize(text)).split():
+        lexicon = self.lexicon
+        for word in _intent_mapped(normalize(text), lexicon).split():
             if word.startswith("@"):
                 token = word
-            elif word in STOPWORDS:
+            elif word in lexicon.stopwords:
                 continue
             else:
-                token = self._surface.get(word) or concept_or_base(word, lang, self.mode)
+                token = self._surface.get(word) or concept_or_base(word, lang, self.mode, lexicon)
                 if token not in self._known_tokens and len(word) >= 3:
                     corrected = self._corrected(word)
                     token = token if corrected is None else corrected
-                if token in STOPWORDS or not token:
+                if token in lexicon.stopwords or not token:
                     continue
             tokens.append(token)
             if token not in self._known_tokens:
@@ -331,7 +334,7 @@ class FactIndex:
         query_idf = {t: self.idf(t) for t in query_set}
         query_weight = sum(query_idf[t] for t in tokens)
         query_text = " ".join(sorted(tokens))
-        intents = query_set & INTENTS
+        intents = query_set & self.lexicon.intents
         chosen = [p for fid in candidates for p in self._distinct_questions_of.get(fid, ())]
         choices = [self._question_text[p] for p in chosen]
         set_scores = _scores(query_text, choices, fuzz.token_set_ratio)
