@@ -74,6 +74,7 @@ class Answer:
     citations: tuple[CitationView, ...] = ()
     ranked: tuple[tuple[str, float], ...] = field(default=())  # (fact id, score), best first
     place: Place | None = None
+    evidence: tuple[float, ...] = ()  # what the matcher's decision weighed (decision.FEATURES)
 
     @property
     def answered(self) -> bool:

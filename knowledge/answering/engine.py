@@ -22,6 +22,7 @@ from knowledge.answering.compose import (
     tense_line,
 )
 from knowledge.i18n import ANSWERS
+from knowledge.language.decision import DecisionModel
 from knowledge.language.matcher import FactIndex, Match, Weights
 from knowledge.language.text import clean, detect_language
 from knowledge.model import Fact, Source
@@ -68,16 +69,18 @@ class Engine:
         clock: Callable[[], datetime] = utc_now,
         resolver: PlaceResolver | None = None,
         weights: Weights | None = None,
+        decision: DecisionModel | None = None,
     ):
         self.clock = clock
         self.weights = weights
+        self.decision = decision
         self.resolver = resolver or PlaceResolver.default()
         self.sources = dict(sources)
-        self.index = FactIndex(facts, weights=weights)
+        self.index = FactIndex(facts, weights=weights, decision=decision)
 
     def reload(self, facts: Sequence[Fact], sources: Mapping[str, Source] | None = None) -> None:
         """Swap in a new index in one assignment: a question sees the old or the new only."""
-        index = FactIndex(facts, weights=self.weights)
+        index = FactIndex(facts, weights=self.weights, decision=self.decision)
         if sources is not None:
             self.sources = dict(sources)
         self.index = index
@@ -203,6 +206,7 @@ class Engine:
             citations=citations_for(fact, self.sources, lang),
             ranked=ranked or ((fact.id, best_score),),
             place=asked if fact.event else None,
+            evidence=match.evidence,
         )
 
     def _not_answered(self, index: FactIndex, match: Match, lang: str) -> Answer:
@@ -220,12 +224,20 @@ class Engine:
                 lead=ANSWERS("answer.unsure", lang),
                 suggestions=suggestions,
                 ranked=ranked,
+                evidence=match.evidence,
             )
         offers = tuple(self.examples(lang))
         lead = ANSWERS("answer.declined", lang)
         if offers:
             lead = f"{lead} {ANSWERS('answer.declined_offer', lang)}"
-        return Answer(status="declined", lang=lang, lead=lead, suggestions=offers, ranked=ranked)
+        return Answer(
+            status="declined",
+            lang=lang,
+            lead=lead,
+            suggestions=offers,
+            ranked=ranked,
+            evidence=match.evidence,
+        )
 
 
 def _place_is_a_zone(

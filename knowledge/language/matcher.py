@@ -20,6 +20,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from knowledge.language.decision import DecisionModel, features, shipped_model
 from knowledge.language.lexicon import Lexicon, shipped_lexicon
 from knowledge.language.text import normalize, reduce_word
 from knowledge.model import Fact
@@ -35,22 +36,14 @@ RANKED_KEPT = 5  # of each ranking kept: enough for match(limit <= 5) and decide
 
 @dataclass(frozen=True)
 class Weights:
-    """How the scorers combine, and the thresholds. Tuned on tests/data/dev_questions.yaml."""
+    """How the scorers combine into one score. Whether the best score is an answer is the
+    decision model's call (decision.py); below `suggest_threshold` a fact is not even offered."""
 
     token_set: float = 0.20
     token_sort: float = 0.15
     query_coverage: float = 0.35
     question_coverage: float = 0.20
-    answer_threshold: float = 54.0
     suggest_threshold: float = 40.0
-    # Below this share of its weight found in the fact base, a question is out of scope.
-    min_query_coverage: float = 0.5
-    # The best fact must beat the next one by this much, or the bot asks instead of guessing.
-    min_margin: float = 1.0
-    # A clear winner may answer with less coverage: score, lead over the next, coverage.
-    strong_threshold: float = 101.0
-    strong_margin: float = 15.0
-    strong_min_coverage: float = 0.45
     # A word the fact base has never seen weighs this share of the rarest known word.
     unknown_weight: float = 1.0
     # A word only a fact's text uses (not its questions) counts this much toward coverage.
@@ -73,10 +66,8 @@ class Match:
     best: Candidate | None
     candidates: tuple[Candidate, ...]
     tokens: tuple[str, ...]
-
-    @property
-    def confident(self) -> bool:
-        return self.best is not None
+    # What the decision weighed for the top fact (decision.FEATURES), empty with no fact.
+    evidence: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -127,8 +118,10 @@ class FactIndex:
         weights: Weights | None = None,
         mode: str = "lemma",
         lexicon: Lexicon | None = None,
+        decision: DecisionModel | None = None,
     ):
         self.weights = weights or Weights()
+        self.decision = decision or shipped_model()
         self.mode = mode
         self.lexicon = lexicon = lexicon or shipped_lexicon()
         stopwords = lexicon.stopwords
@@ -275,7 +268,15 @@ class FactIndex:
         use_cache = cached and limit <= RANKED_KEPT
         ranked = self._cached_rank(tokens) if use_cache else self.rank(tokens)
         shown = tuple(c for c in ranked[:limit] if c.score >= self.weights.suggest_threshold)
-        return Match(best=self.decide(ranked), candidates=shown, tokens=analysed.tokens)
+        if not ranked:
+            return Match(best=None, candidates=shown, tokens=analysed.tokens)
+        evidence = features(ranked, analysed.tokens, analysed.unknown)
+        return Match(
+            best=self.decide(ranked, evidence),
+            candidates=shown,
+            tokens=analysed.tokens,
+            evidence=evidence,
+        )
 
     def _rank_head(self, tokens: tuple[str, ...]) -> tuple[Candidate, ...]:
         # What match() reads of a ranking (the suggestions shown, the top two for the
@@ -286,27 +287,15 @@ class FactIndex:
     def cache_hits(self) -> int:
         return self._cached_rank.cache_info().hits
 
-    def decide(self, ranked: Sequence[Candidate]) -> Candidate | None:
+    def decide(self, ranked: Sequence[Candidate], evidence: Sequence[float]) -> Candidate | None:
         """The confident answer among ranked candidates, or None (then the bot asks or declines).
 
-        Confident means: the question asks the kind of thing the fact answers, and either
-        most of its weight is found in the fact, or the fact wins clearly on a high score
-        with a fair share of the weight found.
+        Never a fact whose questions do not ask the way this one does ("how many troops" is
+        not "troops near the border"); otherwise the decision model weighs the evidence.
         """
         if not ranked or ranked[0].asks_differently:
             return None
-        w = self.weights
-        top = ranked[0]
-        margin = top.score - (ranked[1].score if len(ranked) > 1 else 0.0)
-        if top.score >= w.answer_threshold and top.query_coverage >= w.min_query_coverage:
-            return top if margin >= w.min_margin else None
-        if (
-            top.score >= w.strong_threshold
-            and margin >= w.strong_margin
-            and top.query_coverage >= w.strong_min_coverage
-        ):
-            return top
-        return None
+        return ranked[0] if self.decision.confident(evidence) else None
 
     def _candidate_facts(self, tokens: Sequence[str]) -> list[str]:
         """Facts sharing a word with the question, the most specific overlaps first, capped.
