@@ -181,8 +181,11 @@ def report(split: Split, scored: list[Scored], *, title: str) -> list[str]:
     missing = [s for s in singles if s.item.missing]
     if missing:
         ids = sorted({s.item.label for s in missing})
+        others = [s for s in singles if s.item.answerable and not s.item.missing]
+        right = _share(sum(s.outcome == "right" for s in others), len(others))
         lines.append(
             f"  {len(missing)} answerable questions need facts the base lacks yet: {', '.join(ids)}"
+            f"\n  answered right among the others: {right}"
         )
     if turns:
         firsts = [s for s in turns if not s.follow_up]
