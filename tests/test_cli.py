@@ -152,3 +152,18 @@ def test_no_token_opens_the_console_chat(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("No BOT_TOKEN configured")
     assert "Kyiv" in result.stdout
+
+
+@pytest.mark.parametrize("before", [True, False], ids=["--db before ask", "--db after ask"])
+def test_db_option_works_before_and_after_the_command(tmp_path, monkeypatch, capsys, before):
+    monkeypatch.delenv("BOT_TOKEN", raising=False)
+    monkeypatch.delenv("DATABASE_PATH", raising=False)
+    monkeypatch.chdir(tmp_path)  # the default database would land here
+    db = tmp_path / "chosen.db"
+    db_args = ["--db", str(db)]
+    question = "what format is the call?"
+    argv = [*db_args, "ask", question] if before else ["ask", *db_args, question]
+    assert main(argv) == 0
+    assert "video" in capsys.readouterr().out
+    assert db.exists()
+    assert not (tmp_path / "data").exists()

@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from knowledge.language.matcher import FactIndex
-from talkbot.bench import evaluate, is_correct, load_dev_set
+from talkbot.evaluation import evaluate, is_correct, load_dev_set
 
 REQUIRED_ACCURACY = 0.95
 
