@@ -43,6 +43,7 @@ _WARM_UP_QUESTIONS = (
     "во сколько переговоры по Москве?",
     "коли розмова у Києві?",
 )
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _TIME_WORD = re.compile(r"\b(time|время|времени|час|часу|часом|годин\w*)\b", re.IGNORECASE)
 
 
@@ -154,15 +155,40 @@ class Engine:
             else:
                 asked = None
         fact = index.facts[match.best.fact_id] if match.best else None
-        if fact is None and mention and conversation and conversation.last_fact_id:
-            previous = index.facts.get(conversation.last_fact_id)
-            if previous and previous.event and set(match.tokens) <= _FOLLOW_UP_TOKENS:
-                fact = previous
+        previous = index.facts.get(conversation.last_fact_id or "") if conversation else None
+        if asked and previous and previous.event and set(match.tokens) <= _FOLLOW_UP_TOKENS:
+            # "how about Rome?", "а в Харкові?" after a timed answer: the same event there.
+            fact = previous
         if fact is None:
-            return self._not_answered(index, match, lang)
+            retried = self._in_cyrillic(text, lang, lang_hint, user_place, conversation)
+            return retried or self._not_answered(index, match, lang)
         if conversation is not None:
             conversation.last_fact_id = fact.id
         return self._answer(fact, match, lang, asked, user_place)
+
+    def _in_cyrillic(
+        self,
+        text: str,
+        lang: str,
+        lang_hint: str | None,
+        user_place: Place | None,
+        conversation: Conversation | None,
+    ) -> Answer | None:
+        """Russian or Ukrainian typed in Latin letters ("kogda peregovory"), read in Cyrillic
+        and answered in that language, when the English reading found nothing."""
+        if lang != "en" or _CYRILLIC.search(text):
+            return None
+        order = ("uk", "ru") if lang_hint == "uk" else ("ru", "uk")
+        for reading in order:
+            cyrillic = self.index.lexicon.transliterated(text, reading)
+            if cyrillic == text:
+                continue
+            answer = self.ask(
+                cyrillic, lang=reading, user_place=user_place, conversation=conversation
+            )
+            if answer.answered:
+                return answer
+        return None
 
     def _answer(
         self,

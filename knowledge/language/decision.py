@@ -32,18 +32,34 @@ FEATURES: tuple[str, ...] = (
     "unknown",  # words the fact base has never seen
     "unknown_share",  # ... as a share of the question's words
     "words",  # the question's content words, capped at 10, /10
-    "intent",  # the question asks a kind of thing (@when, @who ...), and the fact answers it
+    "intent",  # the question asks a kind of thing (@when, @who ...)
+    "corrected_share",  # words read as typos of known words ("tall" as "talk")
+    "closest",  # the best fact's nearest own question, word for word, 0..1
+    "unexplained_share",  # the question's words the best fact never uses
+    "shifted",  # one of them moves the question elsewhere ("next", "итоги"; words.yaml)
 )
 
 
 class Ranked(Protocol):
     score: float
     query_coverage: float
+    closest: float
+
+
+class Analysis(Protocol):
+    tokens: tuple[str, ...]
+    unknown: tuple[str, ...]
+    corrected: int
 
 
 def features(
-    ranked: Sequence[Ranked], tokens: Sequence[str], unknown: Sequence[str]
+    ranked: Sequence[Ranked],
+    analysis: Analysis,
+    unexplained: Sequence[str] = (),
+    *,
+    shifted: bool = False,
 ) -> tuple[float, ...]:
+    tokens, unknown = analysis.tokens, analysis.unknown
     top = ranked[0]
     runner_up = ranked[1] if len(ranked) > 1 else None
     score = top.score / 100
@@ -58,6 +74,10 @@ def features(
         len(unknown) / words,
         min(words, 10) / 10,
         1.0 if any(t.startswith("@") for t in tokens) else 0.0,
+        analysis.corrected / words,
+        top.closest / 100,
+        len(unexplained) / words,
+        1.0 if shifted else 0.0,
     )
 
 

@@ -11,7 +11,7 @@ when loaded: a mistake names the file and the entry rather than quietly matching
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -37,6 +37,10 @@ class Lexicon:
     single_word_intents: Mapping[str, str]
     stopwords: frozenset[str]
     concept_of: Mapping[str, str]
+    # Per language, (Latin spelling, Cyrillic), longest first.
+    translit: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    # Per language, words that move a question off what a fact says ("next", "итоги").
+    shifters: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -44,6 +48,8 @@ class Lexicon:
         intents: Mapping[str, list[str]],
         stopwords: Mapping[str, str],
         concepts: Mapping[str, list[str]],
+        translit: Mapping[str, list[tuple[str, str]]] | None = None,
+        shifters: Mapping[str, str] | None = None,
     ) -> Lexicon:
         phrases = sorted(
             {(p, intent) for intent, ps in intents.items() for p in ps},
@@ -55,7 +61,29 @@ class Lexicon:
             single_word_intents={p: i for p, i in phrases if " " not in p},
             stopwords=frozenset(w for words in stopwords.values() for w in words.split()),
             concept_of={word: concept for concept, words in concepts.items() for word in words},
+            translit={
+                lang: tuple(sorted(((a, b) for a, b in pairs), key=lambda ab: -len(ab[0])))
+                for lang, pairs in (translit or {}).items()
+            },
+            shifters={lang: frozenset(text.split()) for lang, text in (shifters or {}).items()},
         )
+
+    def transliterated(self, text: str, lang: str) -> str:
+        """Latin text read as `lang` in Cyrillic ("kogda" → "когда"); the text if no table."""
+        pairs = self.translit.get(lang)
+        if not pairs:
+            return text
+        out, i, lower = [], 0, text.lower()
+        while i < len(lower):
+            for latin, cyrillic in pairs:
+                if lower.startswith(latin, i):
+                    out.append(cyrillic)
+                    i += len(latin)
+                    break
+            else:
+                out.append(lower[i])
+                i += 1
+        return "".join(out)
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -98,11 +126,9 @@ def load_lexicon(
     """The generic words plus a content's concepts (none when it has no lexicon file)."""
     words = _read(words_path)
     intents = _token_lists(words.get("intents"), words_path, "intents")
-    stopwords = words.get("stopwords") or {}
-    if not isinstance(stopwords, dict) or set(stopwords) - set(LANGS):
-        raise LexiconInvalid(f"{words_path.name}: stopwords: expected a text per language")
-    if not all(isinstance(text, str) for text in stopwords.values()):
-        raise LexiconInvalid(f"{words_path.name}: stopwords: expected a text per language")
+    stopwords = _texts_per_language(words.get("stopwords"), words_path, "stopwords")
+    shifters = _texts_per_language(words.get("shifters"), words_path, "shifters")
+    translit = _translit_tables(words.get("translit"), words_path)
     concepts: dict[str, list[str]] = {}
     if concepts_path is not None and concepts_path.exists():
         data = _read(concepts_path)
@@ -110,7 +136,33 @@ def load_lexicon(
         clash = sorted(set(concepts) & set(intents))
         if clash:
             raise LexiconInvalid(f"{concepts_path.name}: concepts: {clash[0]} is an intent")
-    return Lexicon.build(intents, stopwords, concepts)
+    return Lexicon.build(intents, stopwords, concepts, translit, shifters)
+
+
+def _texts_per_language(data: Any, path: Path, section: str) -> dict[str, str]:
+    data = data or {}
+    ok = isinstance(data, dict) and not set(data) - set(LANGS)
+    if not ok or not all(isinstance(text, str) for text in data.values()):
+        raise LexiconInvalid(f"{path.name}: {section}: expected a text per language")
+    return data
+
+
+def _translit_tables(data: Any, path: Path) -> dict[str, list[tuple[str, str]]]:
+    if data is None:
+        return {}
+    where = f"{path.name}: translit"
+    if not isinstance(data, dict) or set(data) - set(LANGS):
+        raise LexiconInvalid(f"{where}: expected a table per language")
+    tables = {}
+    for lang, pairs in data.items():
+        ok = isinstance(pairs, list) and all(
+            isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) and x for x in p)
+            for p in pairs
+        )
+        if not ok:
+            raise LexiconInvalid(f"{where}: {lang}: expected [latin, cyrillic] pairs")
+        tables[lang] = [(a, b) for a, b in pairs]
+    return tables
 
 
 @cache

@@ -57,6 +57,8 @@ class Candidate:
     query_coverage: float
     # The question asks for a kind of answer (a time, a count, a reason...) this fact never gives.
     asks_differently: bool = False
+    # How close the nearest of the fact's own questions is, word for word (0..100).
+    closest: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,7 @@ class Match:
 class Analysed:
     tokens: tuple[str, ...]  # reduced, intent-mapped, typo-corrected, no stopwords
     unknown: tuple[str, ...]  # tokens the fact base has never seen
+    corrected: int = 0  # tokens read as a typo of a known word: weaker evidence than a match
 
 
 def _intent_mapped(text: str, lexicon: Lexicon) -> str:
@@ -198,12 +201,18 @@ class FactIndex:
         self._cached_rank = lru_cache(maxsize=RANK_CACHE_SIZE)(self._rank_head)
         self._known_tokens = frozenset(self._idf)
         self._question_weight = [sum(self.idf(t) for t in q) or 1.0 for q in self._question_tokens]
+        self._shifters = frozenset(
+            reduce_word(word, lang, mode)
+            for lang, words in lexicon.shifters.items()
+            for word in words
+        )
 
     # -- analysis ---------------------------------------------------------------
 
     def analyse(self, text: str, lang: str) -> Analysed:
         tokens: list[str] = []
         unknown: list[str] = []
+        corrections = 0
         lexicon = self.lexicon
         for word in _intent_mapped(normalize(text), lexicon).split():
             if word.startswith("@"):
@@ -214,13 +223,14 @@ class FactIndex:
                 token = self._surface.get(word) or concept_or_base(word, lang, self.mode, lexicon)
                 if token not in self._known_tokens and len(word) >= 3:
                     corrected = self._corrected(word)
-                    token = token if corrected is None else corrected
+                    if corrected is not None:
+                        token, corrections = corrected, corrections + 1
                 if token in lexicon.stopwords or not token:
                     continue
             tokens.append(token)
             if token not in self._known_tokens:
                 unknown.append(token)
-        return Analysed(tuple(tokens), tuple(unknown))
+        return Analysed(tuple(tokens), tuple(unknown), corrections)
 
     def _corrected(self, word: str) -> str | None:
         """The known word a typo most likely meant ("перигаворы" → "переговоры", "teh" → "the").
@@ -267,10 +277,18 @@ class FactIndex:
         tokens = tuple(sorted(analysed.tokens))
         use_cache = cached and limit <= RANKED_KEPT
         ranked = self._cached_rank(tokens) if use_cache else self.rank(tokens)
+        # A fact whose questions never ask the way this one does cannot answer it ("how many
+        # troops" is not "troops near the border"; "when is the videoconference" is not the
+        # format): the facts that can are weighed.
+        ranked = tuple(c for c in ranked if not c.asks_differently)
         shown = tuple(c for c in ranked[:limit] if c.score >= self.weights.suggest_threshold)
         if not ranked:
             return Match(best=None, candidates=shown, tokens=analysed.tokens)
-        evidence = features(ranked, analysed.tokens, analysed.unknown)
+        vocab = self._fact_vocab[ranked[0].fact_id]
+        unexplained = [t for t in analysed.tokens if t not in vocab and not t.startswith("@")]
+        evidence = features(
+            ranked, analysed, unexplained, shifted=any(t in self._shifters for t in unexplained)
+        )
         return Match(
             best=self.decide(ranked, evidence),
             candidates=shown,
@@ -288,12 +306,9 @@ class FactIndex:
         return self._cached_rank.cache_info().hits
 
     def decide(self, ranked: Sequence[Candidate], evidence: Sequence[float]) -> Candidate | None:
-        """The confident answer among ranked candidates, or None (then the bot asks or declines).
-
-        Never a fact whose questions do not ask the way this one does ("how many troops" is
-        not "troops near the border"); otherwise the decision model weighs the evidence.
-        """
-        if not ranked or ranked[0].asks_differently:
+        """The first-ranked fact if the decision model is confident in it, else None (then the
+        bot asks or declines)."""
+        if not ranked:
             return None
         return ranked[0] if self.decision.confident(evidence) else None
 
@@ -330,6 +345,7 @@ class FactIndex:
         # token_sort_ratio, but both sides are sorted tokens already: no need to sort again.
         sort_scores = _scores(query_text, choices, fuzz.ratio)
         best_by_fact: dict[str, float] = {}
+        closest: dict[str, float] = defaultdict(float)
         w = self.weights
         coverage: dict[str, float] = {}
         for fact_id in candidates:
@@ -354,12 +370,14 @@ class FactIndex:
             )
             if score > best_by_fact.get(fact_id, -1.0):
                 best_by_fact[fact_id] = score
+            closest[fact_id] = max(closest[fact_id], sort_scores[i])
         ranked = [
             Candidate(
                 fid,
                 round(score, 2),
                 round(coverage[fid], 3),
                 asks_differently=not intents <= self._asked_vocab.get(fid, frozenset()),
+                closest=round(closest[fid], 2),
             )
             for fid, score in best_by_fact.items()
         ]
