@@ -13,7 +13,7 @@ tuning set, an upper bound since the weights were fitted on it.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -43,7 +43,7 @@ class Item:
     lang: str
     label: str  # a fact id, or "decline"
     also: tuple[str, ...] = ()  # other facts that answer it as well
-    missing: bool = False  # the article answers it, the fact base has no fact for it yet
+    missing: bool = False  # when labelled, the article answered it and the base did not
     mentions: tuple[str, ...] = ()  # the answer must contain one of these (a place, a name)
     group: str = ""
 
@@ -163,7 +163,8 @@ def _row(name: str, rows: Sequence[Scored]) -> str:
     return f"  {name:<6} {answered:>18} {refused:>16} {wrong:>17} {count['unsure']:>7}"
 
 
-def report(split: Split, scored: list[Scored], *, title: str) -> list[str]:
+def report(split: Split, scored: list[Scored], *, title: str, known: Set[str]) -> list[str]:
+    """The split's table; `known`: the fact ids of the base, to count what it lacks."""
     singles, turns = scored[: len(split.items)], scored[len(split.items) :]
     lines = [
         f"{title}: {len(split.items):,} questions"
@@ -178,10 +179,10 @@ def report(split: Split, scored: list[Scored], *, title: str) -> list[str]:
     lines.append(
         f"  right overall (answered or declined as labelled): {_share(right, len(singles))}"
     )
-    missing = [s for s in singles if s.item.missing]
+    missing = [s for s in singles if s.item.answerable and s.item.label not in known]
     if missing:
         ids = sorted({s.item.label for s in missing})
-        others = [s for s in singles if s.item.answerable and not s.item.missing]
+        others = [s for s in singles if s.item.answerable and s.item.label in known]
         right = _share(sum(s.outcome == "right" for s in others), len(others))
         lines.append(
             f"  {len(missing)} answerable questions need facts the base lacks yet: {', '.join(ids)}"
@@ -234,7 +235,8 @@ def run_eval(
     if question_set == "dev":
         dev = dev_split()
         scored = score(engine, dev, hint=False)
-        out += report(dev, scored, title=f"dev set, tuning set (upper bound), mode {mode}")
+        title = f"dev set, tuning set (upper bound), mode {mode}"
+        out += report(dev, scored, title=title, known=engine.facts.keys())
         out.append("  The matcher's weights were tuned on these questions; not a held-out figure.")
         if show:
             out += misses(scored)
@@ -251,7 +253,7 @@ def run_eval(
         data = load_split(name, directory)
         scored = score(engine, data)
         held = " (HELD OUT)" if name == HELD_OUT else ""
-        out += ["", *report(data, scored, title=f"{name}{held}")]
+        out += ["", *report(data, scored, title=f"{name}{held}", known=engine.facts.keys())]
         if show and (split or name != HELD_OUT):
             out += misses(scored)
     if show and not split:
