@@ -93,10 +93,13 @@ def main(argv: list[str] | None = None) -> int:
     threshold, right, wrong = choose_threshold(
         model, vx, vy, len(validation.items), args.max_wrong
     )
-    model = DecisionModel(model.weights, model.bias, threshold)
+    # Offer "did you mean" down to where nine in ten first-ranked right facts still are.
+    probability = np.array([model.probability(row) for row in vx])
+    suggest = float(np.quantile(probability[vy == 1], 0.1)) if vy.any() else 0.0
+    model = DecisionModel(model.weights, model.bias, threshold, min(suggest, threshold))
     print(f"train: {len(y)} ranked questions, {int(y.sum())} with the right fact first")
     print(f"validation: threshold {threshold:.2f}: {right} right, {wrong} confidently wrong "
-          f"of {len(validation.items)} questions")
+          f"of {len(validation.items)} questions; suggestions from {model.suggest:.2f}")
     for name, weight in zip(FEATURES, model.weights, strict=True):
         print(f"  {name:18} {weight:+.3f}")
     if args.write:

@@ -86,6 +86,9 @@ class DecisionModel:
     weights: tuple[float, ...]
     bias: float
     threshold: float  # answer when the probability of being right is at least this
+    # Below this, the best facts are not even offered as "did you mean": the question is
+    # most likely about something else ("who won the chess olympiad").
+    suggest: float = 0.0
 
     def probability(self, evidence: Sequence[float]) -> float:
         z = self.bias + sum(w * x for w, x in zip(self.weights, evidence, strict=True))
@@ -96,9 +99,13 @@ class DecisionModel:
     def confident(self, evidence: Sequence[float]) -> bool:
         return self.probability(evidence) >= self.threshold
 
+    def worth_suggesting(self, evidence: Sequence[float]) -> bool:
+        return self.probability(evidence) >= self.suggest
+
     def to_dict(self) -> dict[str, object]:
         return {
             "threshold": round(self.threshold, 4),
+            "suggest": round(self.suggest, 4),
             "bias": round(self.bias, 6),
             "weights": {name: round(w, 6) for name, w in zip(FEATURES, self.weights, strict=True)},
         }
@@ -118,6 +125,7 @@ def load_model(path: Path = MODEL_PATH) -> DecisionModel:
             weights=tuple(float(weights[name]) for name in FEATURES),
             bias=float(data["bias"]),
             threshold=float(data["threshold"]),
+            suggest=float(data.get("suggest", 0.0)),
         )
     except (KeyError, TypeError, ValueError) as exc:
         if isinstance(exc, ModelInvalid):
@@ -125,6 +133,8 @@ def load_model(path: Path = MODEL_PATH) -> DecisionModel:
         raise ModelInvalid(f"{path.name}: {exc}") from None
     if not 0.0 < model.threshold < 1.0:
         raise ModelInvalid(f"{path.name}: threshold must lie between 0 and 1")
+    if not 0.0 <= model.suggest <= model.threshold:
+        raise ModelInvalid(f"{path.name}: suggest must lie between 0 and the threshold")
     return model
 
 

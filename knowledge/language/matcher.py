@@ -281,14 +281,17 @@ class FactIndex:
         # troops" is not "troops near the border"; "when is the videoconference" is not the
         # format): the facts that can are weighed.
         ranked = tuple(c for c in ranked if not c.asks_differently)
-        shown = tuple(c for c in ranked[:limit] if c.score >= self.weights.suggest_threshold)
         if not ranked:
-            return Match(best=None, candidates=shown, tokens=analysed.tokens)
+            return Match(best=None, candidates=(), tokens=analysed.tokens)
         vocab = self._fact_vocab[ranked[0].fact_id]
         unexplained = [t for t in analysed.tokens if t not in vocab and not t.startswith("@")]
         evidence = features(
             ranked, analysed, unexplained, shifted=any(t in self._shifters for t in unexplained)
         )
+        shown = ()
+        if self.decision.worth_suggesting(evidence):
+            floor = self.weights.suggest_threshold
+            shown = tuple(c for c in ranked[:limit] if c.score >= floor)
         return Match(
             best=self.decide(ranked, evidence),
             candidates=shown,
