@@ -45,6 +45,7 @@ from aiogram.types.base import UNSET, UNSET_TYPE
 from aiogram.utils.backoff import Backoff, BackoffConfig
 
 from bot.runtime.resilience import describe_error
+from bot.runtime.updates import RawGetUpdates, SkippedUpdates, decode_update, raw_update_id
 
 logger = logging.getLogger(__name__)
 
@@ -107,6 +108,7 @@ class OrderedUpdateRunner:
         max_in_flight: int = DEFAULT_MAX_IN_FLIGHT,
         max_per_lane: int | None = None,
         lane: Lane = chat_lane,
+        skipped: SkippedUpdates | None = None,
     ) -> None:
         if max_in_flight < 1:
             raise ValueError("max_in_flight must be at least 1")
@@ -116,6 +118,10 @@ class OrderedUpdateRunner:
         self.max_in_flight = max_in_flight
         self.max_per_lane = max_per_lane
         self.lane = lane
+        # Updates that could not be decoded: the dispatcher's counter (which /stats shows)
+        # when it has one.
+        found = dispatcher.workflow_data.get("skipped_updates")
+        self.skipped = skipped or (found if isinstance(found, SkippedUpdates) else SkippedUpdates())
         self.peak_in_flight = 0
         self._slots = asyncio.Semaphore(max_in_flight)
         # Room for updates of lanes that hold their share of slots already.
@@ -320,11 +326,13 @@ class OrderedUpdateRunner:
         failing = False
         while True:
             offset = self._next_offset()
-            request = GetUpdates(
+            # Raw JSON, decoded one update at a time: one the models refuse is skipped, where
+            # aiogram's GetUpdates would fail the whole batch at this offset forever.
+            request = RawGetUpdates(
                 offset=offset, timeout=polling_timeout, allowed_updates=allowed_updates
             )
             try:
-                updates = await bot(request, request_timeout=request_timeout)
+                raw_updates = await bot(request, request_timeout=request_timeout)
             except Exception as error:
                 failing = True
                 delay = max(next(backoff), 0.0)
@@ -341,10 +349,21 @@ class OrderedUpdateRunner:
                 logger.info("getUpdates works again after %d failure(s)", backoff.counter)
                 backoff.reset()
                 failing = False
-            for update in updates:
+            for raw in raw_updates:
                 # Telegram confirms this batch only when the next getUpdates carries the
                 # offset, i.e. after all of it has been accepted here.
-                await self.submit(bot, update, **data)
+                update = decode_update(bot, raw, self.skipped)
+                if update is None:
+                    self._pass_over(raw_update_id(raw))
+                else:
+                    await self.submit(bot, update, **data)
+
+    def _pass_over(self, update_id: int | None) -> None:
+        """Move the next offset past an update that is skipped, not handled."""
+        if update_id is not None and (
+            self._last_accepted is None or update_id > self._last_accepted
+        ):
+            self._last_accepted = update_id
 
     def _next_offset(self) -> int | None:
         return None if self._last_accepted is None else self._last_accepted + 1
