@@ -120,6 +120,7 @@ def build_dispatcher(
         inline.create_router(),
         fallback.create_router(),  # before questions: commands and long text are not questions
         questions.create_router(),
+        fallback.create_stale_buttons_router(),  # last: a press nothing else took
     )
     dp.startup.register(on_startup)
     dp.shutdown.register(on_shutdown)
