@@ -103,13 +103,13 @@ def build_dispatcher(
         # Updates the models refused, counted by polling and the webhook; /stats shows it.
         skipped_updates=SkippedUpdates(),
     )
-    # First, so a flooding user costs no database lookups.
-    dp.update.outer_middleware(
-        ThrottlingMiddleware(
-            notice=lambda code: catalog("flood.notice", client_lang(code)),
-            exempt_ids=config.admin_ids,
-        )
+    # First, so a flooding user costs no database lookups; in the workflow data too, so that
+    # the polling runner drops a flood as it arrives (bot.runtime.ordering).
+    throttle = dp["throttle"] = ThrottlingMiddleware(
+        notice=lambda code: catalog("flood.notice", client_lang(code)),
+        exempt_ids=config.admin_ids,
     )
+    dp.update.outer_middleware(throttle)
     dp.update.outer_middleware(InFlightMiddleware(dp["in_flight"]))
     dp.update.outer_middleware(UserContextMiddleware())
     dp.include_routers(

@@ -45,6 +45,7 @@ from aiogram.types.base import UNSET, UNSET_TYPE
 from aiogram.utils.backoff import Backoff, BackoffConfig
 
 from bot.runtime.resilience import describe_error
+from bot.runtime.throttling import VERDICT_KEY, ThrottlingMiddleware, Verdict
 from bot.runtime.updates import RawGetUpdates, SkippedUpdates, decode_update, raw_update_id
 
 logger = logging.getLogger(__name__)
@@ -109,6 +110,7 @@ class OrderedUpdateRunner:
         max_per_lane: int | None = None,
         lane: Lane = chat_lane,
         skipped: SkippedUpdates | None = None,
+        throttle: ThrottlingMiddleware | None = None,
     ) -> None:
         if max_in_flight < 1:
             raise ValueError("max_in_flight must be at least 1")
@@ -122,6 +124,10 @@ class OrderedUpdateRunner:
         # when it has one.
         found = dispatcher.workflow_data.get("skipped_updates")
         self.skipped = skipped or (found if isinstance(found, SkippedUpdates) else SkippedUpdates())
+        # The dispatcher's throttle, asked as each update arrives: what it would drop is
+        # never queued, so a flooding user's presses cannot fill the lanes' shared room.
+        found = dispatcher.workflow_data.get("throttle")
+        self.throttle = throttle or (found if isinstance(found, ThrottlingMiddleware) else None)
         self.peak_in_flight = 0
         self._slots = asyncio.Semaphore(max_in_flight)
         # Room for updates of lanes that hold their share of slots already.
@@ -355,8 +361,27 @@ class OrderedUpdateRunner:
                 update = decode_update(bot, raw, self.skipped)
                 if update is None:
                     self._pass_over(raw_update_id(raw))
-                else:
+                    continue
+                verdict = self._judge(update)
+                if verdict is Verdict.DROP:
+                    self._pass_over(update.update_id)
+                elif verdict is None:
                     await self.submit(bot, update, **data)
+                else:
+                    await self.submit(bot, update, **data, **{VERDICT_KEY: verdict})
+
+    def _judge(self, update: Update) -> Verdict | None:
+        """The throttle's verdict on an update as it arrives, or None without a throttle."""
+        if self.throttle is None:
+            return None
+        try:
+            verdict = self.throttle.judge(update)
+        except Exception:
+            logger.exception("the throttle failed on update %d; letting it in", update.update_id)
+            return None
+        if verdict is Verdict.DROP:
+            self.throttle.dropped += 1
+        return verdict
 
     def _pass_over(self, update_id: int | None) -> None:
         """Move the next offset past an update that is skipped, not handled."""
