@@ -42,9 +42,7 @@ async def tb(db_path) -> AsyncIterator[RunningBot]:
 
 
 @pytest.mark.parametrize("user", ["admin", "user"])
-async def test_forged_buttons_are_out_of_date_for_admins_and_users_alike(
-    tb: RunningBot, user: str
-):
+async def test_forged_buttons_are_out_of_date_for_admins_and_users_alike(tb: RunningBot, user: str):
     for n, data in enumerate(FORGED):
         # Admins are never throttled; users press once each, so no flood limit is in play.
         user_id = ADMIN_A if user == "admin" else 100_001 + n
