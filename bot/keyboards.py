@@ -20,6 +20,7 @@ from pydantic import Field
 
 from knowledge.answering.compose import Answer, Suggestion
 from knowledge.i18n import Catalog
+from knowledge.limits import TELEGRAM_BUTTON_TEXT, clip
 from knowledge.model import LANGS
 
 MAX_SUGGESTIONS = 3
@@ -72,7 +73,8 @@ def find_fact_id(token: str, fact_ids: Iterable[str]) -> str | None:
 
 def fact_button(text: str, fact_id: str, lang: str, action: FactAction) -> InlineKeyboardButton:
     data = FactCallback(action=action, lang=lang, fact=fact_token(fact_id))
-    return InlineKeyboardButton(text=text, callback_data=data.pack())
+    # Questions are limited to a button's length; one saved before that limit is shortened.
+    return InlineKeyboardButton(text=clip(text, TELEGRAM_BUTTON_TEXT), callback_data=data.pack())
 
 
 def questions_keyboard(
