@@ -37,7 +37,7 @@ MAX_QUESTION = TELEGRAM_BUTTON_TEXT  # questions are offered as buttons
 MAX_QUESTIONS = 50  # per language: /fact lists them all
 MAX_QUOTE = 300
 MAX_CITATIONS = 3
-MAX_TITLE = 100  # an event's title: the calendar caption and the .ics summary
+MAX_TITLE = 200  # an event's title: the calendar caption and the .ics summary
 
 ELLIPSIS = "…"
 
