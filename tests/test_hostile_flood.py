@@ -43,12 +43,14 @@ async def test_400_calendar_presses_get_the_limit_and_one_notice_and_delay_no_on
         sent = [c for c in run.api.calls_of("sendDocument") if c.ok]
         pressed = run.api.calls_of("answerCallbackQuery")
         throttle = run.dp["throttle"]
+        texts_sent = run.api.sent_texts()
     # The burst of five, and at most a token or two more refilled while they were accepted.
     assert 5 <= len(sent) <= 7
     notices = [c for c in pressed if c.params.get("text") == NOTICE]
     assert len(notices) == 1 and notices[0].params["show_alert"] is True
     assert len(pressed) == len(sent) + 1
     assert throttle.dropped == 400 - len(sent)
+    assert bot_catalog()("fallback.error", "en") not in texts_sent
 
 
 async def test_a_flood_of_inline_queries_is_limited_with_one_empty_answer(db_path: Path, engine):
