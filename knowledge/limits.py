@@ -38,6 +38,8 @@ MAX_QUESTIONS = 50  # per language: /fact lists them all
 MAX_QUOTE = 300
 MAX_CITATIONS = 3
 MAX_TITLE = 200  # an event's title: the calendar caption and the .ics summary
+MAX_PUBLISHER = 60  # a source's publisher: under every quote from it
+MAX_SOURCE_TITLE = 200
 
 ELLIPSIS = "…"
 
@@ -87,6 +89,19 @@ def length_problems(raw: Mapping[str, Any]) -> list[Problem]:
     event = raw.get("event")
     if isinstance(event, Mapping):
         problems += _per_language(event.get("title"), "event title", MAX_TITLE)
+    return problems
+
+
+def source_problems(title: str, publisher: str) -> list[Problem]:
+    """What of a source registered with /source is over its limit."""
+    problems: list[Problem] = []
+    for field, value, limit in (
+        ("source title", title, MAX_SOURCE_TITLE),
+        ("publisher", publisher, MAX_PUBLISHER),
+    ):
+        if size(value) > limit:
+            params = {"field": field, "length": size(value), "limit": limit}
+            problems.append(("value_too_long", params))
     return problems
 
 

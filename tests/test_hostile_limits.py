@@ -15,6 +15,7 @@ from bot.render import answer_html, answer_messages
 from knowledge.answering.engine import Engine
 from knowledge.limits import (
     MAX_CITATIONS,
+    MAX_PUBLISHER,
     MAX_QUESTION,
     MAX_QUOTE,
     MAX_TEXT,
@@ -188,3 +189,13 @@ async def test_content_saved_before_the_limits_is_still_sent_and_never_apologise
     assert all(size(b["text"]) <= TELEGRAM_BUTTON_TEXT for b in buttons(unsure))
     assert followers == ["call-time"]
     assert APOLOGY not in sent
+
+
+async def test_a_source_with_a_publisher_too_long_for_a_citation_line_is_refused(db_path: Path):
+    body = "A paragraph of the document.\n"
+    async with admin_bot(db_path) as tb:
+        for lang, word in (("en", "at most"), ("ru", "не больше"), ("uk", "не більше")):
+            header = f"/source bbc | BBC report | {'B' * (MAX_PUBLISHER + 1)} | en"
+            refusal = await admin_says(tb, f"{header}\n{body}", language_code=lang)
+            assert f"{word} {MAX_PUBLISHER}" in refusal.plain, lang
+        assert "bbc" not in tb.store.sources()
