@@ -15,6 +15,13 @@ wait in the lane without one (in a room of `BEYOND_FACTOR` times `max_in_flight`
 all lanes), so a chat that floods - the throttle drops most of it, but one by one, in
 order - cannot take every slot and stall everyone else behind it.
 
+Each getUpdates batch is taken as raw JSON and decoded one update at a time
+(`bot.runtime.updates`): one the models reject is logged, counted and passed over (the offset
+moves past it) instead of failing the batch at the same offset forever.  The dispatcher's
+throttle (`throttle` in its workflow data) judges each update as it arrives; one it would drop
+is passed over too, never queued, so a user's flood of button presses cannot fill the room
+other chats wait for.
+
 Why its own polling loop rather than a hook into `Dispatcher.start_polling`: aiogram confirms
 an update (the next getUpdates offset) inside the private `_listen_updates` generator and
 does not wait for handler tasks on stop, so neither ordering nor a drain can be added from
