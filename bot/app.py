@@ -34,6 +34,7 @@ from bot.runtime.notifier import Notifier
 from bot.runtime.ordering import OrderedUpdateRunner
 from bot.runtime.resilience import RetryMiddleware
 from bot.runtime.throttling import ThrottlingMiddleware
+from bot.runtime.updates import SkippedUpdates, decode_update
 from knowledge.answering.engine import Engine
 from knowledge.curation.service import Curator
 from knowledge.i18n import Catalog
@@ -99,14 +100,16 @@ def build_dispatcher(
         zones=zones or ZoneLocator(),
         conversations=Conversations(),
         in_flight=InFlight(),
+        # Updates the models refused, counted by polling and the webhook; /stats shows it.
+        skipped_updates=SkippedUpdates(),
     )
-    # First, so a flooding user costs no database lookups.
-    dp.update.outer_middleware(
-        ThrottlingMiddleware(
-            notice=lambda code: catalog("flood.notice", client_lang(code)),
-            exempt_ids=config.admin_ids,
-        )
+    # First, so a flooding user costs no database lookups; in the workflow data too, so that
+    # the polling runner drops a flood as it arrives (bot.runtime.ordering).
+    throttle = dp["throttle"] = ThrottlingMiddleware(
+        notice=lambda code: catalog("flood.notice", client_lang(code)),
+        exempt_ids=config.admin_ids,
     )
+    dp.update.outer_middleware(throttle)
     dp.update.outer_middleware(InFlightMiddleware(dp["in_flight"]))
     dp.update.outer_middleware(UserContextMiddleware())
     dp.include_routers(
@@ -117,6 +120,7 @@ def build_dispatcher(
         inline.create_router(),
         fallback.create_router(),  # before questions: commands and long text are not questions
         questions.create_router(),
+        fallback.create_stale_buttons_router(),  # last: a press nothing else took
     )
     dp.startup.register(on_startup)
     dp.shutdown.register(on_shutdown)
@@ -157,14 +161,29 @@ async def confirm_handled(bot: Bot, in_flight: InFlight) -> None:
 
 
 class SecretTokenRequestHandler(SimpleRequestHandler):
-    """aiogram's webhook handler, answering 403 (not 401) to a wrong or missing secret:
-    the caller is not unauthenticated, it is refused."""
+    """aiogram's webhook handler (in the foreground), answering 403 (not 401) to a wrong or
+    missing secret: the caller is not unauthenticated, it is refused.
+
+    An update the models cannot decode is logged, counted and answered 200: an error status
+    would make Telegram send it again and again for a day.
+    """
 
     async def handle(self, request: web.Request) -> web.Response:
         header = request.headers.get("X-Telegram-Bot-Api-Secret-Token", "")
         if not self.verify_secret(header, self.bot):
             return web.Response(status=403, text="Forbidden")
-        return await super().handle(request)
+        try:
+            raw = await request.json(loads=self.bot.session.json_loads)
+        except ValueError:  # not JSON (or not UTF-8): as undecodable as a refused model
+            raw = None
+        skipped = self.dispatcher.workflow_data.get("skipped_updates")
+        update = decode_update(
+            self.bot, raw, skipped if isinstance(skipped, SkippedUpdates) else None
+        )
+        if update is None:
+            return web.json_response({})
+        result = await self.dispatcher.feed_webhook_update(self.bot, update, **self.data)
+        return web.Response(body=self._build_response_writer(bot=self.bot, result=result))
 
 
 async def serve_polling(bot: Bot, dp: Dispatcher) -> None:

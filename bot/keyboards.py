@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from enum import StrEnum
+from typing import Annotated
 
 from aiogram.filters.callback_data import MAX_CALLBACK_LENGTH, CallbackData
 from aiogram.types import (
@@ -15,14 +16,20 @@ from aiogram.types import (
     KeyboardButton,
     ReplyKeyboardMarkup,
 )
+from pydantic import Field
 
 from knowledge.answering.compose import Answer, Suggestion
 from knowledge.i18n import Catalog
+from knowledge.limits import TELEGRAM_BUTTON_TEXT, clip
 from knowledge.model import LANGS
 
 MAX_SUGGESTIONS = 3
 MAX_EXAMPLES = 4
 _HASHED = "#"  # marks a fact token that is a digest, for ids too long for the 64 bytes
+# A number a button carries (a page, a version, a row id), within SQLite's INTEGER range: forged
+# data with a 30-digit number then fails to unpack, and the press is answered "this button is
+# out of date" (fallback.button_out_of_date), instead of overflowing in a query.
+ButtonNumber = Annotated[int, Field(ge=0, lt=2**63)]
 
 
 class FactAction(StrEnum):
@@ -66,7 +73,8 @@ def find_fact_id(token: str, fact_ids: Iterable[str]) -> str | None:
 
 def fact_button(text: str, fact_id: str, lang: str, action: FactAction) -> InlineKeyboardButton:
     data = FactCallback(action=action, lang=lang, fact=fact_token(fact_id))
-    return InlineKeyboardButton(text=text, callback_data=data.pack())
+    # Questions are limited to a button's length; one saved before that limit is shortened.
+    return InlineKeyboardButton(text=clip(text, TELEGRAM_BUTTON_TEXT), callback_data=data.pack())
 
 
 def questions_keyboard(

@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
-from aiogram import Router
+import logging
+
+from aiogram import Bot, Router
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
@@ -11,12 +14,15 @@ from aiogram.utils.formatting import Code, Text
 
 from bot.handlers import respond
 from bot.keyboards import fact_token, find_fact_id
-from bot.render import joined, plain_html
+from bot.render import fit_value, joined, plain_html
 from knowledge.answering.compose import Answer, representative_question
 from knowledge.answering.engine import Conversation, Engine
 from knowledge.i18n import Catalog
+from knowledge.limits import TELEGRAM_CALLBACK_ANSWER
 from knowledge.model import LANGS
 from knowledge.storage.store import FactStore
+
+logger = logging.getLogger(__name__)
 
 ALL_WORDS = frozenset({"all", "все", "всё", "усі"})
 
@@ -65,6 +71,7 @@ def _question(engine: Engine, fact_id: str, lang: str) -> str:
 async def notify_tapped(
     callback: CallbackQuery,
     callback_data: NotifyCallback,
+    bot: Bot,
     engine: Engine,
     store: FactStore,
     texts: Catalog,
@@ -77,8 +84,19 @@ async def notify_tapped(
         await callback.answer(texts("answer.gone", lang), show_alert=True)
         return
     key = "subscribe.done" if added else "subscribe.already"
-    question = _question(engine, fact_id, lang)
-    await callback.answer(texts(key, lang, question=question, fact_id=fact_id), show_alert=True)
+    # An alert holds 200 characters: the question is shortened to fit, never the news.
+    said = fit_value(
+        lambda question: texts(key, lang, question=question, fact_id=fact_id),
+        _question(engine, fact_id, lang),
+        TELEGRAM_CALLBACK_ANSWER,
+    )
+    try:
+        await callback.answer(said, show_alert=True)
+    except TelegramBadRequest as error:
+        # The subscription is saved whatever happens to the alert (a press answered too
+        # late, say): the user is told in a message instead, never "something went wrong".
+        logger.info("the notify alert failed (%s); saying it in a message", error.message)
+        await bot.send_message(callback.from_user.id, plain_html(said))
 
 
 def _user_id(message: Message) -> int:

@@ -5,9 +5,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from knowledge.curation.errors import QuoteNotInSource, SourceExists, SourceInUse, UnknownSource
+from knowledge.curation.errors import (
+    InvalidFact,
+    QuoteNotInSource,
+    SourceExists,
+    SourceInUse,
+    UnknownSource,
+)
 from knowledge.curation.parsing import SourceSpec
+from knowledge.limits import source_problems
 from knowledge.model import FACT_ID_PATTERN, LANGS, Citation, Source, squash_spaces
+from knowledge.storage.fact_file import Complaint
 from knowledge.storage.store import FactStore
 
 
@@ -43,6 +51,9 @@ def register_source(store: FactStore, admin_id: int, spec: SourceSpec) -> Source
     """
     if spec.id in store.sources():
         raise SourceExists(spec.id)
+    too_long = source_problems(spec.title, spec.publisher)
+    if too_long:
+        raise InvalidFact([Complaint(code, **params) for code, params in too_long])
     source = Source(
         id=spec.id,
         text=spec.text,

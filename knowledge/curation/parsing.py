@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from knowledge.curation.errors import BadTime, Malformed, UnknownField
 from knowledge.language.text import normalize
+from knowledge.limits import MAX_TITLE, clip
 from knowledge.model import FACT_ID_PATTERN, LANGS, TIME_FORMAT, squash_spaces
 from knowledge.places.zones import get_zone, is_known_zone
 
@@ -176,8 +177,8 @@ def new_fact_id(question: str, taken: Collection[str]) -> str:
 
 
 def first_sentence(text: str) -> str:
-    """An event's default title: its answer's first sentence."""
-    return _FIRST_SENTENCE.split(text.strip(), maxsplit=1)[0]
+    """An event's default title: its answer's first sentence (shortened to a title's limit)."""
+    return clip(_FIRST_SENTENCE.split(text.strip(), maxsplit=1)[0], MAX_TITLE)
 
 
 def parse_quick_line(line: str) -> tuple[tuple[str, ...], str]:

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from knowledge.i18n import ANSWERS
+from knowledge.limits import length_problems
 from knowledge.model import (
     FACT_ID_PATTERN,
     LANGS,
@@ -176,6 +177,7 @@ def fact_problems(raw: Any, sources: Mapping[str, Source]) -> list[Complaint]:
             problems += _citation_problems(citation, sources)
     if raw.get("event") is not None:
         problems += _event_problems(raw["event"])
+    problems += [Complaint(code, **params) for code, params in length_problems(raw)]
     unknown = set(raw) - {"id", "text", "questions", "citations", "event"}
     if unknown:
         problems.append(Complaint("unknown_fields", fields=", ".join(sorted(map(str, unknown)))))

@@ -54,7 +54,11 @@ def create_router(admin_ids: Iterable[int]) -> Router:
     # Many bots have a /cancel; a user who tries it here has nothing of an admin's to drop.
     refusal.message.register(nothing_to_cancel, Command("cancel"))
     refusal.message.register(refuse_command, Command(*ADMIN_COMMANDS))
-    refusal.callback_query.register(refuse_button, Magic(F.data.startswith(ADMIN_PREFIX)))
+    # An admin's press no curation handler took is out of date (bot.handlers.fallback), not
+    # refused.
+    refusal.callback_query.register(
+        refuse_button, Magic(F.data.startswith(ADMIN_PREFIX)), ~is_admin
+    )
 
     router = Router(name="admin")
     router.include_routers(curation, refusal)

@@ -8,10 +8,12 @@ from aiogram import Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.utils.formatting import Text
 
 from bot.handlers.admin.callbacks import PageCallback, page_data, search_words
 from bot.handlers.admin.common import callback_message, reply, say_refusal
 from bot.handlers.admin.views import fact_card, history_text, page_text, stats_text
+from bot.runtime.updates import SkippedUpdates
 from knowledge.curation.errors import Refusal
 from knowledge.curation.parsing import parse_fact_id
 from knowledge.curation.service import Curator, FactPage
@@ -105,5 +107,20 @@ async def show_history(
     await reply(message, history_text(entries, texts, ui_lang, fact_id))
 
 
-async def show_stats(message: Message, curator: Curator, texts: Catalog, ui_lang: str) -> None:
-    await reply(message, stats_text(curator.stats(), texts, ui_lang))
+async def show_stats(
+    message: Message,
+    curator: Curator,
+    texts: Catalog,
+    ui_lang: str,
+    skipped_updates: SkippedUpdates | None = None,
+) -> None:
+    text = stats_text(curator.stats(), texts, ui_lang)
+    if skipped_updates is not None and skipped_updates.count:
+        skipped = texts(
+            "admin.stats.skipped",
+            ui_lang,
+            count=skipped_updates.count,
+            update_id=skipped_updates.last_id,
+        )
+        text = Text(text, "\n\n", skipped)
+    await reply(message, text)

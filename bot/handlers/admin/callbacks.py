@@ -13,6 +13,8 @@ from enum import StrEnum
 
 from aiogram.filters.callback_data import MAX_CALLBACK_LENGTH, CallbackData
 
+from bot.keyboards import ButtonNumber
+
 ADMIN_PREFIX = "a1"
 _HASHED = "#"  # a reference that is a digest, for ids (or searches) too long to carry
 
@@ -30,7 +32,7 @@ class UnansweredAction(StrEnum):
 class PageCallback(CallbackData, prefix=f"{ADMIN_PREFIX}p"):
     """/facts paging: the page wanted and the search words (see `search_words`)."""
 
-    page: int
+    page: ButtonNumber
     query: str
 
 
@@ -38,7 +40,7 @@ class DeleteCallback(CallbackData, prefix=f"{ADMIN_PREFIX}d"):
     """/del confirmation; the version shown, so a change meanwhile is refused."""
 
     action: Choice
-    version: int
+    version: ButtonNumber
     fact: str
 
 
@@ -60,7 +62,7 @@ class ImportCallback(CallbackData, prefix=f"{ADMIN_PREFIX}i"):
 
 class UnansweredCallback(CallbackData, prefix=f"{ADMIN_PREFIX}u"):
     action: UnansweredAction
-    handle: int
+    handle: ButtonNumber
     fact: str
 
 
