@@ -20,7 +20,13 @@ from aiogram.utils.formatting import Text
 from bot.handlers.admin.common import callback_message, close_buttons, reply
 from bot.handlers.admin.refusals import refusal_text
 from bot.i18n import client_lang
-from knowledge.curation.errors import AlreadyDone, Conflict, CurationError, QuoteNotInSource
+from knowledge.curation.errors import (
+    AlreadyDone,
+    Conflict,
+    CurationError,
+    InvalidFact,
+    QuoteNotInSource,
+)
 from knowledge.curation.service import Curator
 from knowledge.i18n import Catalog
 
@@ -55,7 +61,7 @@ async def say_refusal(
     message = event.update.message
     if message is not None:
         await reply(message, text)
-        if message.document is not None:
+        if message.document is not None and isinstance(error, InvalidFact):  # a refused import
             await reply(message, texts("admin.import.nothing_changed", lang))
         return
     callback = event.update.callback_query
