@@ -76,3 +76,38 @@ async def test_a_second_tap_on_save_hears_already_done(tb: RunningBot):
     await no_apology(tb)
     assert tb.store.fact(NEW_ID) is not None
     assert [e.action for e in tb.store.audit.history()].count("add") == 1
+
+
+CLUMSY_ADMIN_INPUT = [
+    "/edit",
+    "/edit call-format",
+    "/edit call-format colour red",
+    "/edit no-such-fact text_en Hello.",
+    "/edit call-format quote " + "x" * 3_000,
+    "/edit call-format quote glavred-2021-12-putin-biden: not in the article at all",
+    "/edit call-format time 2021-13-45 25:99 Atlantis",
+    "/edit call-format title_en A title for a fact without an event",
+    "/addq",
+    "/addq call-format",
+    "/delq call-format 999",
+    "/delq call-format ¹",
+    "/del",
+    "/del no-such-fact",
+    "/restore call-format",
+    "/undo",
+    "/fact",
+    "/fact no-such-fact",
+    "/history no-such-fact",
+    "/source",
+    "/source only-an-id",
+    "/add x => y",
+]
+
+
+async def test_no_clumsy_admin_input_ends_in_the_generic_apology(tb: RunningBot):
+    """The general rule of issue 15: the apology is for real bugs only."""
+    for text in CLUMSY_ADMIN_INPUT:
+        reply = await admin_says(tb, text)
+        assert APOLOGY not in reply.plain, text
+    await no_apology(tb)
+    assert tb.store.audit.history() == []  # and none of it changed anything
