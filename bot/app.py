@@ -30,6 +30,7 @@ from bot.handlers import admin, fallback, inline, questions, settings, start, su
 from bot.handlers.admin.states import DRAFT_TIMEOUT
 from bot.i18n import bot_catalog, client_lang
 from bot.middlewares import Conversations, InFlight, InFlightMiddleware, UserContextMiddleware
+from bot.runtime.live import LiveBase
 from bot.runtime.notifier import Notifier
 from bot.runtime.ordering import OrderedUpdateRunner
 from bot.runtime.resilience import RetryMiddleware
@@ -39,6 +40,7 @@ from knowledge.answering.engine import Engine
 from knowledge.curation.service import Curator
 from knowledge.i18n import Catalog
 from knowledge.places.geo import ZoneLocator
+from knowledge.places.times import utc_now
 from knowledge.storage.store import FactStore
 
 logger = logging.getLogger(__name__)
@@ -87,14 +89,19 @@ def build_dispatcher(
 ) -> Dispatcher:
     """The Dispatcher with its dependencies, middlewares and routers (in the order tried)."""
     catalog = texts or bot_catalog()
+    notifier = notifier or Notifier(store, engine, catalog)
+    # The one path by which admin changes reach users: each committed change rebuilds the
+    # index in a worker thread and swaps it in (answers go on from the old one meanwhile).
+    live = LiveBase(store, engine, notifier)
     dp = Dispatcher(
         # In memory: an admin's unfinished /add is lost on restart, and it times out anyway.
         storage=MemoryStorage(),
         settings=config,
         store=store,
         engine=engine,
-        curator=Curator(store, engine.resolver),
-        notifier=notifier or Notifier(store, engine, catalog),
+        curator=Curator(store, engine.resolver, on_change=live.changed),
+        notifier=notifier,
+        live=live,
         draft_timeout=draft_timeout,
         texts=catalog,
         zones=zones or ZoneLocator(),
@@ -282,9 +289,11 @@ def configure_logging(config: Settings) -> None:
 def run(config: Settings) -> int:
     """Run the bot until SIGINT/SIGTERM; 0 after a clean stop, 1 after a failure."""
     configure_logging(config)
-    store = FactStore.open(config.database_path)
+    # The one clock every timestamp comes from: the store's rows and the engine's "now".
+    clock = utc_now
+    store = FactStore.open(config.database_path, clock=clock)
     try:
-        engine = Engine(store.facts(), store.sources())
+        engine = Engine(store.facts(), store.sources(), clock=clock)
         engine.warm_up()
         # What start-up built lives as long as the process: kept out of the collector's
         # generations, full collections under load no longer walk it each time.

@@ -10,6 +10,7 @@ import pytest
 from icalendar import Calendar
 
 from knowledge.answering.engine import Engine
+from knowledge.curation.service import Curator
 from knowledge.storage.store import FactStore
 from tests.bot_harness import GROUP_ID, RunningBot, buttons, running_bot, sent_entities
 from tests.conftest import AFTER_THE_CALL
@@ -79,7 +80,7 @@ async def test_fact_text_with_markup_characters_is_escaped(db_path, facts, sourc
     store = FactStore.open(db_path)
     fact = next(f for f in store.facts() if f.id == "call-format")
     odd = replace(fact, text={**fact.text, "en": "Video <b>only</b> & no <script> tags"})
-    store.save_fact(odd, admin_id=1, action="edit", expected_version=1)
+    Curator(store).set_field(1, "call-format", "text_en", odd.text["en"], "en")
     engine = Engine(store.facts(), store.sources(), clock=lambda: AFTER_THE_CALL)
     store.close()
     async with running_bot(db_path, engine) as tb:

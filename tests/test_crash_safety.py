@@ -38,17 +38,18 @@ WRITER = """
 import sys, time
 from knowledge.curation.service import Curator
 from knowledge.storage.store import FactStore
+from knowledge.storage.writes import FactWriter
 
 database, mode, pause, first, second = sys.argv[1:]
 pause = float(pause)
-write_fact = FactStore.write_fact
+write_fact = FactWriter.write_fact
 
 def slow_write_fact(self, *args, **kwargs):
     version = write_fact(self, *args, **kwargs)
     time.sleep(pause)
     return version
 
-FactStore.write_fact = slow_write_fact
+FactWriter.write_fact = slow_write_fact
 curator = Curator(FactStore.open(database))
 states = (open(first, encoding="utf-8").read(), open(second, encoding="utf-8").read())
 while True:

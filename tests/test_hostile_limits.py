@@ -13,6 +13,7 @@ import pytest
 from bot.i18n import bot_catalog
 from bot.render import answer_html, answer_messages
 from knowledge.answering.engine import Engine
+from knowledge.language.decision import ALWAYS  # rendering is tested here, not matching
 from knowledge.limits import (
     MAX_CITATIONS,
     MAX_PUBLISHER,
@@ -30,6 +31,7 @@ from knowledge.limits import (
 from knowledge.model import LANGS, Citation, EventTime, Fact, Source
 from knowledge.storage.fact_file import FactsInvalid, dump_facts, fact_problems, parse_facts
 from knowledge.storage.store import FactStore
+from knowledge.storage.writes import FactWriter
 from tests.admin_support import admin_bot, admin_says
 from tests.bot_harness import buttons, running_bot
 from tests.conftest import AFTER_THE_CALL
@@ -80,7 +82,9 @@ def longest_fact() -> tuple[Fact, Source]:
 def test_the_longest_valid_fact_renders_in_one_message_in_every_language():
     fact, source = longest_fact()
     assert fact_problems(fact.to_dict(), {source.id: source}) == []
-    engine = Engine([fact], {source.id: source}, clock=lambda: AFTER_THE_CALL)
+    engine = Engine(
+        [fact], {source.id: source}, clock=lambda: AFTER_THE_CALL, decision=ALWAYS
+    )
     # The longest place names the resolver knows, as the place asked about and as the
     # reader's own: the most zone lines and notes an answer can carry.
     far = {"en": "South Georgia", "ru": "Британская территория в Индийском океане", "uk": "Чагос"}
@@ -97,7 +101,9 @@ def test_the_longest_valid_fact_renders_in_one_message_in_every_language():
 def test_an_answer_longer_than_a_message_is_split_at_paragraphs_or_shortened():
     fact, source = longest_fact()
     huge = replace(fact, text={lang: filler(4000) for lang in LANGS})
-    engine = Engine([huge], {source.id: source}, clock=lambda: AFTER_THE_CALL)
+    engine = Engine(
+        [huge], {source.id: source}, clock=lambda: AFTER_THE_CALL, decision=ALWAYS
+    )
     answer = engine.answer_fact(huge.id, lang="ru")
     assert answer is not None
     messages = answer_messages(answer, bot_catalog())
@@ -169,7 +175,7 @@ async def test_content_saved_before_the_limits_is_still_sent_and_never_apologise
         },
         event=replace(fact.event, title={**fact.event.title, "en": "T" * 1100}),
     )
-    store.save_fact(legacy, admin_id=1, action="edit", expected_version=version)
+    FactWriter(store).save_fact(legacy, admin_id=1, action="edit", expected_version=version)
     engine = Engine(store.facts(), store.sources(), clock=lambda: AFTER_THE_CALL)
     store.close()
     async with running_bot(db_path, engine) as tb:

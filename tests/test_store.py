@@ -11,7 +11,9 @@ from dataclasses import replace
 import pytest
 from sqlite_utils import Database
 
+from knowledge.curation.service import Curator
 from knowledge.storage.store import Conflict, FactChange, FactStore, StoreError, migrations
+from knowledge.storage.writes import FactWriter
 
 
 def test_first_open_creates_the_schema_and_seeds_from_the_facts_file(store, facts):
@@ -47,7 +49,9 @@ def test_database_is_in_wal_mode(store):
 def test_saving_a_fact_bumps_its_version_and_writes_one_audit_row(store):
     fact, version = store.fact("call-format")
     changed = replace(fact, text={**fact.text, "en": "By video link, not in person."})
-    new_version = store.save_fact(changed, admin_id=7, action="edit", expected_version=version)
+    new_version = FactWriter(store).save_fact(
+        changed, admin_id=7, action="edit", expected_version=version
+    )
     assert new_version == version + 1
     assert store.fact("call-format") == (changed, new_version)
     [row] = list(store.db.query("SELECT * FROM audit"))
@@ -58,15 +62,15 @@ def test_saving_a_fact_bumps_its_version_and_writes_one_audit_row(store):
 
 def test_a_stale_version_is_refused_and_nothing_is_written(store):
     fact, version = store.fact("call-format")
-    store.save_fact(fact, admin_id=1, action="edit", expected_version=version)
+    FactWriter(store).save_fact(fact, admin_id=1, action="edit", expected_version=version)
     with pytest.raises(Conflict) as refused:
-        store.save_fact(fact, admin_id=2, action="edit", expected_version=version)
+        FactWriter(store).save_fact(fact, admin_id=2, action="edit", expected_version=version)
     assert refused.value.current == fact
     assert store.db["audit"].count == 1
 
 
 def test_deleted_fact_disappears_but_stays_in_the_audit_trail(store):
-    store.delete_fact("call-format", admin_id=3)
+    Curator(store).delete(3, "call-format")
     assert store.fact("call-format") is None
     assert "call-format" not in {f.id for f in store.facts()}
     [row] = list(store.db.query("SELECT action, before FROM audit"))
@@ -100,7 +104,7 @@ def test_a_file_that_is_not_a_database_is_refused_and_left_untouched(db_path):
 def _edit_text(store, fact_id: str, admin_id: int, **texts: str) -> None:
     fact, version = store.fact(fact_id)
     changed = replace(fact, text={**fact.text, **texts})
-    store.save_fact(changed, admin_id=admin_id, action="edit", expected_version=version)
+    FactWriter(store).save_fact(changed, admin_id=admin_id, action="edit", expected_version=version)
 
 
 def test_a_version_1_database_is_upgraded_by_the_next_migration(db_path, facts, sources):
@@ -127,7 +131,7 @@ def test_a_version_1_database_is_upgraded_by_the_next_migration(db_path, facts, 
 def test_changes_of_several_facts_share_one_batch_with_versions_and_positions(store):
     time_fact, time_version = store.fact("call-time")
     format_fact, format_version = store.fact("call-format")
-    batch = store.write(
+    batch = FactWriter(store).write(
         [
             FactChange("call-time", time_fact, time_version, position=1),
             FactChange("call-format", format_fact, format_version, position=0),
@@ -146,7 +150,7 @@ def test_a_conflict_in_a_batch_writes_none_of_it(store):
     time_fact, time_version = store.fact("call-time")
     format_fact, _ = store.fact("call-format")
     with pytest.raises(Conflict):
-        store.write(
+        FactWriter(store).write(
             [
                 FactChange("call-time", time_fact, time_version),
                 FactChange("call-format", format_fact, 99),
@@ -160,7 +164,7 @@ def test_a_conflict_in_a_batch_writes_none_of_it(store):
 def test_the_fingerprint_moves_with_any_fact_change(store):
     before = store.fingerprint()
     assert store.fingerprint() == before
-    store.delete_fact("call-format", admin_id=1)
+    Curator(store).delete(1, "call-format")
     assert store.fingerprint() != before
 
 
@@ -173,10 +177,12 @@ def test_subscribers_hear_once_per_change_of_text_or_time_and_never_twice(store)
     _edit_text(store, "call-time", 1, en="Seventeen hundred, Kyiv time.")
     fact, version = store.fact("call-time")
     later = replace(fact.event, start=fact.event.start.replace(hour=18))
-    store.save_fact(replace(fact, event=later), admin_id=1, action="edit", expected_version=version)
+    FactWriter(store).save_fact(
+        replace(fact, event=later), admin_id=1, action="edit", expected_version=version
+    )
     fact, version = store.fact("call-time")
     asked = replace(fact, questions={**fact.questions, "en": (*fact.questions["en"], "what hour")})
-    store.save_fact(asked, admin_id=1, action="addq", expected_version=version)
+    FactWriter(store).save_fact(asked, admin_id=1, action="addq", expected_version=version)
     pending = subscriptions.pending_notifications()
     assert [(n.user_id, n.changes) for n in pending] == [
         (11, ("text",)),

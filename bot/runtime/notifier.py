@@ -1,8 +1,8 @@
 """Tells subscribers that a fact they follow changed: reads the durable outbox (rows written in
 the same transaction as the change) and feeds the paced Broadcaster, each row once.
 
-Started on start-up and closed on shutdown by bot.app. Admin handlers `poke()` it after a
-write; it also looks by itself every `poll_interval` seconds, for rows left unsent by a
+Started on start-up and closed on shutdown by bot.app. LiveBase `poke()`s it once a change
+is live; it also looks by itself every `poll_interval` seconds, for rows left unsent by a
 restart. Each message is rendered when it is sent, in the subscriber's language and own
 zone, from the fact as it is then, with its citation.
 """

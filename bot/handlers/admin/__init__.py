@@ -4,7 +4,8 @@
 curation router's messages and callback queries and on every sub-router, checked on every
 update. Everyone else who sends an admin command or presses an admin button (an old
 message, forged data) gets a polite refusal, and nothing changes. Admin commands work in
-private chats only, so a dialogue never captures group messages.
+private chats only, so a dialogue never captures group messages. A curation refusal
+raised by any admin handler is said by `errors` (router.errors), never as an apology.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from aiogram.types import CallbackQuery, Message, User
 
 from bot.commands import ADMIN_COMMANDS
 from bot.filters import Magic
-from bot.handlers.admin import add, browse, edit, transfer, unanswered
+from bot.handlers.admin import add, browse, edit, errors, transfer, unanswered
 from bot.handlers.admin.callbacks import ADMIN_PREFIX
 from bot.handlers.admin.states import IdleTimeout
 from bot.render import plain_html
@@ -62,6 +63,8 @@ def create_router(admin_ids: Iterable[int]) -> Router:
 
     router = Router(name="admin")
     router.include_routers(curation, refusal)
+    # Refusals (and unreadable files) from any admin handler are said in one place.
+    errors.register(router)
     return router
 
 
