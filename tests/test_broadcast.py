@@ -12,7 +12,7 @@ from aiogram import Bot
 from aiogram.exceptions import TelegramForbiddenError, TelegramServerError
 
 from bot.runtime.broadcast import Broadcaster, Notification, NotificationId
-from tests.fake_bot_api import FakeBotAPI
+from talkbot.testing.fakeapi import FakeBotAPI
 
 
 class Outcomes:

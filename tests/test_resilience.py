@@ -17,8 +17,8 @@ from aiogram.exceptions import (
 from aiogram.types import Message
 
 from bot.runtime.resilience import RetryMiddleware, describe_error, redact
+from talkbot.testing.fakeapi import FakeBotAPI
 from tests.bot_helpers import FAST_BACKOFF, fake_api_bot
-from tests.fake_bot_api import FakeBotAPI
 
 MakeBot = Callable[..., Bot]
 
