@@ -14,8 +14,8 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.formatting import Bold, Italic, Text
 
+from bot.callbacks import Choice, DraftCallback
 from bot.filters import Magic
-from bot.handlers.admin.callbacks import Choice, DraftCallback
 from bot.handlers.admin.common import admin_id, close_buttons, made_live, reply, say_refusal
 from bot.handlers.admin.refusals import refusal_text
 from bot.handlers.admin.states import AdminStates, start_dialogue

@@ -9,7 +9,7 @@ from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 
-from bot.handlers.admin.callbacks import PageCallback, page_data, search_words
+from bot.callbacks import PageCallback, page_data, search_words
 from bot.handlers.admin.common import callback_message, reply, say_refusal
 from bot.handlers.admin.views import fact_card, history_text, page_text, stats_text
 from knowledge.curation.errors import Refusal

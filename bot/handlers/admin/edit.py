@@ -8,7 +8,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.formatting import Bold, Code, Text
 
-from bot.handlers.admin.callbacks import Choice, DeleteCallback, delete_data, resolve
+from bot.callbacks import Choice, DeleteCallback, delete_data, resolve
 from bot.handlers.admin.common import (
     admin_id,
     callback_message,
