@@ -14,12 +14,10 @@ from gazetteer.words import (
     CYRILLIC_WORDS,
     LANGS,
 )
-from knowledge.language.text import morph
+from knowledge.language.text import RU_ONLY, UK_ONLY, morph
 from knowledge.places import zones
 from knowledge.places.phrases import name_key
 
-RU_ONLY = set("ыэъё")
-UK_ONLY = set("іїєґ")
 FOREIGN = set("ўјљњћџѓќѕӣӯҳҷқғңөүһәӑӗӳ")  # Belarusian, Serbian, Central Asian letters
 CYRILLIC_NAME = re.compile(r"^[а-яёіїєґА-ЯЁІЇЄҐ][а-яёіїєґА-ЯЁІЇЄҐ'’ .\-]*$")
 LATIN_NAME = re.compile(r"^[A-Z\u00C0-\u00DE][A-Za-z\u00C0-\u024F'’ .\-]*$")
