@@ -334,19 +334,12 @@ class MethodsMixin(UpdateBuildersMixin):
                 "file_size": len(stored.content),
             }
         }
-        if params.get("caption"):
-            plain, entities = self._render(
-                call,
-                "caption",
-                "caption_entities",
-                MAX_CAPTION_LENGTH,
-                "message caption is too long",
-            )
-            content.update({"caption": plain or None, "caption_entities": entities or None})
-        return self._send(call, content)
+        return self._send_with_caption(call, content)
 
     async def _send_generic(self, call: Call) -> JSON:
-        content: JSON = {}
+        return self._send_with_caption(call, {})
+
+    def _send_with_caption(self, call: Call, content: JSON) -> JSON:
         if call.params.get("caption"):
             plain, entities = self._render(
                 call,
