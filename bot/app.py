@@ -11,7 +11,6 @@ import logging
 import signal
 from collections.abc import Iterable
 from contextlib import suppress
-from urllib.parse import quote
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
@@ -33,7 +32,7 @@ from bot.middlewares import Conversations, InFlight, InFlightMiddleware, UserCon
 from bot.runtime.live import LiveBase
 from bot.runtime.notifier import Notifier
 from bot.runtime.ordering import OrderedUpdateRunner
-from bot.runtime.resilience import RetryMiddleware
+from bot.runtime.resilience import RetryMiddleware, redact
 from bot.runtime.throttling import ThrottlingMiddleware
 from bot.runtime.updates import SkippedUpdates, decode_update
 from knowledge.answering.engine import Engine
@@ -48,7 +47,6 @@ logger = logging.getLogger(__name__)
 # How long a stopping bot waits for updates it is still handling.
 SHUTDOWN_GRACE_SECONDS = 10.0
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
-REDACTED = "[redacted]"
 GC_YOUNG_THRESHOLD = 20_000
 
 
@@ -269,14 +267,10 @@ class RedactingFormatter(logging.Formatter):
 
     def __init__(self, fmt: str, secrets: Iterable[str]) -> None:
         super().__init__(fmt)
-        forms = {form for secret in secrets if secret for form in (secret, quote(secret, safe=""))}
-        self.secrets = sorted(forms, key=len, reverse=True)
+        self.secrets = tuple(secrets)
 
     def format(self, record: logging.LogRecord) -> str:
-        text = super().format(record)
-        for secret in self.secrets:
-            text = text.replace(secret, REDACTED)
-        return text
+        return redact(super().format(record), *self.secrets)
 
 
 def configure_logging(config: Settings) -> None:

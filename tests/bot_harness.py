@@ -20,7 +20,7 @@ from bot.runtime.ordering import OrderedUpdateRunner
 from knowledge.answering.engine import Engine
 from knowledge.places.geo import ZoneLocator
 from knowledge.storage.store import FactStore
-from tests.fake_bot_api import Call, FakeBotAPI
+from talkbot.testing.fakeapi import Call, FakeBotAPI
 
 FAST_BACKOFF = BackoffConfig(min_delay=0.05, max_delay=0.2, factor=1.5, jitter=0.0)
 GROUP_ID = -100_777

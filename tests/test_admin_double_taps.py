@@ -8,10 +8,10 @@ from collections.abc import AsyncIterator
 
 import pytest
 
+from talkbot.testing.fakeapi import Call
 from tests.admin_support import admin_bot, admin_says, press
 from tests.bot_harness import RunningBot, buttons
 from tests.curation_support import ADMIN_A, BBC_SOURCE, NEW_ID, QUICK_ADD
-from tests.fake_bot_api import Call
 
 APOLOGY = "Sorry, something went wrong"
 

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.commands import ADMIN_COMMANDS, COMMANDS, admin_bot_commands
-from bot.handlers.admin.callbacks import (
+from bot.callbacks import (
     Choice,
     UnansweredAction,
     delete_data,
@@ -19,6 +18,7 @@ from bot.handlers.admin.callbacks import (
     search_words,
     unanswered_data,
 )
+from bot.commands import ADMIN_COMMANDS, COMMANDS, admin_bot_commands
 from bot.i18n import bot_catalog
 from knowledge.model import LANGS
 from tests.admin_support import ADMINS, USER, admin_bot, admin_says, press

@@ -15,10 +15,10 @@ import pytest
 from knowledge.curation.citing import MAX_QUOTE_LENGTH
 from knowledge.model import Fact
 from knowledge.storage.fact_file import dump_facts
+from talkbot.testing.fakeapi import Call
 from tests.admin_support import USER, admin_bot, admin_says
 from tests.bot_harness import RunningBot
 from tests.curation_support import ADMIN_A
-from tests.fake_bot_api import Call
 
 BULK_FACTS = 1_500  # seconds of parsing and validation here; the issue's was 10,000
 BIG_SOURCE_BYTES = 1_900_000  # under the 2 MB file limit, as in the issue

@@ -12,9 +12,9 @@ from icalendar import Calendar
 from knowledge.answering.engine import Engine
 from knowledge.curation.service import Curator
 from knowledge.storage.store import FactStore
+from talkbot.testing.fakeapi import BOT_USERNAME
 from tests.bot_harness import GROUP_ID, RunningBot, buttons, running_bot, sent_entities
 from tests.conftest import AFTER_THE_CALL
-from tests.fake_bot_api import BOT_USERNAME
 
 CALL_START = datetime(2021, 12, 7, 15, 0, tzinfo=UTC)
 # Questions the matcher is unsure about; the first one it is unsure of today is used, so

@@ -24,8 +24,8 @@ from knowledge.curation.service import Curator
 from knowledge.model import squash_spaces
 from knowledge.storage.fact_file import dump_facts, load_facts, load_sources, parse_facts
 from knowledge.storage.store import FactStore
-from tests.bot_process import ROOT, bot_env, start_bot, stop_bot
-from tests.fake_bot_api import FakeBotAPI
+from talkbot.testing.fakeapi import FakeBotAPI
+from talkbot.testing.process import ROOT, bot_env, start_bot, stop_bot
 
 EDITED = "call-time"
 # Seconds each fact write is slowed by inside its transaction: an import writes ~23 facts,

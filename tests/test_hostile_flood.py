@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bot.callbacks import FactAction, FactCallback
 from bot.i18n import bot_catalog
-from bot.keyboards import FactAction, FactCallback
 from tests.bot_harness import running_bot
 
 FLOODER, OTHER = 31_337, 42_424

@@ -24,10 +24,10 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from bot.app import build_dispatcher
-from bot.keyboards import FactAction, FactCallback, LangCallback, LangChoice
+from bot.callbacks import FactAction, FactCallback, LangCallback, LangChoice
 from bot.runtime.throttling import TokenBucketLimiter
+from talkbot.testing.fakeapi import FakeBotAPI
 from tests.bot_harness import ZONES, RunningBot, running_bot, settings_for
-from tests.fake_bot_api import FakeBotAPI
 
 FUZZ = settings(
     max_examples=150,

@@ -115,7 +115,7 @@ def test_an_answer_longer_than_a_message_is_split_at_paragraphs_or_shortened():
 
 
 def plain_of(html: str) -> str:
-    from tests.fake_bot_api import render_text
+    from talkbot.testing.fakeapi import render_text
 
     plain, _ = render_text(html, "HTML", None)
     return plain

@@ -14,8 +14,8 @@ import pytest
 from bot.app import build_bot, build_dispatcher, serve_webhook
 from bot.runtime.updates import SkippedUpdates
 from knowledge.storage.store import FactStore
+from talkbot.testing.fakeapi import FakeBotAPI
 from tests.bot_harness import ZONES, running_bot, settings_for
-from tests.fake_bot_api import FakeBotAPI
 from tests.test_bot_app import SECRET, free_port
 
 ADMIN = 4242

@@ -12,8 +12,8 @@ from aiogram.enums import ParseMode
 from aiogram.types import CallbackQuery, Message
 
 from bot.runtime.throttling import ThrottlingMiddleware, TokenBucketLimiter, Verdict
+from talkbot.testing.fakeapi import FakeBotAPI
 from tests.bot_helpers import FAST_BACKOFF, PlainHTTPSession
-from tests.fake_bot_api import FakeBotAPI
 
 HTML_DEFAULT = DefaultBotProperties(parse_mode=ParseMode.HTML)
 NOTICES = {"uk": "Не так швидко, будь ласка.", "en": "Please slow down a little."}

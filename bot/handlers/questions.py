@@ -5,11 +5,12 @@ from __future__ import annotations
 from aiogram import Bot, F, Router
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 
+from bot.callbacks import FactAction, FactCallback, resolve
 from bot.filters import AddressedToBot, Magic
 from bot.handlers import respond
 from bot.handlers.subscriptions import with_notify_button
 from bot.i18n import client_lang
-from bot.keyboards import FactAction, FactCallback, answer_keyboard, find_fact_id
+from bot.keyboards import answer_keyboard
 from bot.render import answer_messages, fit_value, plain_html
 from knowledge.answering.calendar import calendar_file_name, event_calendar
 from knowledge.answering.compose import Answer
@@ -94,7 +95,7 @@ async def answer_tapped(
     conversation: Conversation,
 ) -> None:
     lang = _lang(callback_data, ui_lang)
-    fact_id = find_fact_id(callback_data.fact, engine.facts)
+    fact_id = resolve(callback_data.fact, engine.facts)
     answer: Answer | None = None
     if fact_id is not None:
         answer = engine.answer_fact(
@@ -119,7 +120,7 @@ async def send_calendar(
     ui_lang: str,
 ) -> None:
     lang = _lang(callback_data, ui_lang)
-    fact_id = find_fact_id(callback_data.fact, engine.facts)
+    fact_id = resolve(callback_data.fact, engine.facts)
     fact = engine.facts.get(fact_id) if fact_id else None
     if fact is None or fact.event is None:
         key = "answer.gone" if fact is None else "answer.no_event"

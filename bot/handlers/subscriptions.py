@@ -8,12 +8,11 @@ import logging
 from aiogram import Bot, Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
-from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.formatting import Code, Text
 
+from bot.callbacks import NotifyCallback, fact_token, resolve
 from bot.handlers import respond
-from bot.keyboards import fact_token, find_fact_id
 from bot.render import fit_value, joined, plain_html
 from knowledge.answering.compose import Answer, representative_question
 from knowledge.answering.engine import Conversation, Engine
@@ -25,11 +24,6 @@ from knowledge.storage.store import FactStore
 logger = logging.getLogger(__name__)
 
 ALL_WORDS = frozenset({"all", "все", "всё", "усі"})
-
-
-class NotifyCallback(CallbackData, prefix="n1"):
-    lang: str  # the language of the answer the button sits under
-    fact: str  # bot.keyboards.fact_token: the id, or a digest of a long one
 
 
 def create_router() -> Router:
@@ -78,7 +72,7 @@ async def notify_tapped(
     ui_lang: str,
 ) -> None:
     lang = callback_data.lang if callback_data.lang in LANGS else ui_lang
-    fact_id = find_fact_id(callback_data.fact, engine.facts)
+    fact_id = resolve(callback_data.fact, engine.facts)
     added = None if fact_id is None else _follow(store, callback.from_user.id, fact_id, lang)
     if added is None or fact_id is None:
         await callback.answer(texts("answer.gone", lang), show_alert=True)

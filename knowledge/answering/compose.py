@@ -19,7 +19,7 @@ from knowledge.places.times import format_moment, relative, utc_offset
 if TYPE_CHECKING:
     from knowledge.places.resolver import Place
 
-Status = Literal["answered", "unsure", "declined", "empty", "unknown_place"]
+Status = Literal["answered", "unsure", "declined", "empty"]
 Role = Literal["source", "reference", "asked", "user"]
 
 

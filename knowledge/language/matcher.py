@@ -13,7 +13,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -394,7 +394,3 @@ def _scores(query: str, choices: list[str], scorer) -> list[float]:
     for _, score, index in process.extract(query, choices, scorer=scorer, limit=None):
         scores[index] = score
     return scores
-
-
-def build_index(facts: Iterable[Fact], weights: Weights | None = None, mode: str = "lemma"):
-    return FactIndex(list(facts), weights=weights, mode=mode)

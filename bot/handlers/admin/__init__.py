@@ -17,10 +17,10 @@ from aiogram.enums import ChatType
 from aiogram.filters import Command, Filter
 from aiogram.types import CallbackQuery, Message, User
 
+from bot.callbacks import ADMIN_PREFIX
 from bot.commands import ADMIN_COMMANDS
 from bot.filters import Magic
 from bot.handlers.admin import add, browse, edit, errors, transfer, unanswered
-from bot.handlers.admin.callbacks import ADMIN_PREFIX
 from bot.handlers.admin.states import IdleTimeout
 from bot.render import plain_html
 from knowledge.i18n import Catalog

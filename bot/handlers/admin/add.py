@@ -14,8 +14,8 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.formatting import Bold, Italic, Text
 
+from bot.callbacks import Choice, DraftCallback
 from bot.filters import Magic
-from bot.handlers.admin.callbacks import Choice, DraftCallback
 from bot.handlers.admin.common import admin_id, close_buttons, mark_done, reply, was_done
 from bot.handlers.admin.errors import explain
 from bot.handlers.admin.refusals import refusal_text

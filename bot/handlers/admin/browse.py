@@ -8,7 +8,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.formatting import Text
 
-from bot.handlers.admin.callbacks import PageCallback, page_data, search_words
+from bot.callbacks import PageCallback, page_data, search_words
 from bot.handlers.admin.common import callback_message, not_modified, reply
 from bot.handlers.admin.views import fact_card, history_text, page_text, stats_text
 from bot.runtime.updates import SkippedUpdates

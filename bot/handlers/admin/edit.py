@@ -9,7 +9,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.formatting import Bold, Code, Text
 
-from bot.handlers.admin.callbacks import Choice, DeleteCallback, delete_data, resolve
+from bot.callbacks import Choice, DeleteCallback, delete_data, resolve
 from bot.handlers.admin.common import admin_id, close_buttons, reply
 from bot.handlers.admin.views import action_name, clip, fact_body, fit, lang_name
 from knowledge.curation.parsing import parse_addq, parse_delq, parse_edit, parse_fact_id

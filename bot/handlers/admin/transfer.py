@@ -19,8 +19,8 @@ from aiogram.types import (
 )
 from aiogram.utils.formatting import Bold, Code, Text
 
+from bot.callbacks import Choice, ImportCallback, digest
 from bot.filters import Magic
-from bot.handlers.admin.callbacks import Choice, ImportCallback, digest
 from bot.handlers.admin.common import admin_id, close_buttons, mark_done, reply, was_done
 from bot.handlers.admin.errors import MAX_FILE_BYTES, FileProblem
 from bot.handlers.admin.states import AdminStates, start_dialogue

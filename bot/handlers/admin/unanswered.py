@@ -8,7 +8,7 @@ from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.formatting import Bold
 
-from bot.handlers.admin.callbacks import (
+from bot.callbacks import (
     UnansweredAction,
     UnansweredCallback,
     resolve,
