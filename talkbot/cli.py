@@ -1,4 +1,4 @@
-"""The command line: `python -m bot [run|chat|ask|validate|bench|eval]`.
+"""The command line: `python -m bot [run|chat|ask|validate|bench|eval|propose]`.
 
 `ask`, `chat` and `validate` never import aiogram, so they start fast and work with no
 token and no network.
@@ -60,6 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser("eval", help="score the matcher on the dev question set")
     evaluate.add_argument("--mode", choices=("lemma", "stem"), default="lemma")
     evaluate.add_argument("--show", action="store_true", help="list every miss")
+
+    from talkbot.propose import add_propose_parser
+
+    add_propose_parser(commands)
     return parser
 
 
@@ -97,6 +101,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from talkbot.bench import run_eval
 
             return run_eval(mode=args.mode, show=args.show)
+        if args.command == "propose":
+            from talkbot.propose import run_propose
+
+            return run_propose(args)
     except (CliError, SettingsError, StoreError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE

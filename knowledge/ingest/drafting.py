@@ -131,7 +131,7 @@ def _genitive(lang: str, noun: str) -> str:
 
 
 def _sentence(quote: str) -> str:
-    text = quote.strip().strip("\"«»“”„ ,-—–")
+    text = quote.strip().strip('"«»“”„ ,-—–')
     if not text:
         return ""
     text = text[0].upper() + text[1:]
@@ -167,7 +167,9 @@ def fill(
         if drafted:
             questions[lang] = list(dict.fromkeys(drafted))
         answers = [
-            t.format(**values) for t in templates["text"].get(lang, []) if placeholders(t) <= values.keys()
+            t.format(**values)
+            for t in templates["text"].get(lang, [])
+            if placeholders(t) <= values.keys()
         ]
         if answers and (lang == article_lang or not placeholders(answers[0]) & QUOTE_WORDS):
             texts[lang] = answers[0]

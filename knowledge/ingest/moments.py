@@ -166,14 +166,23 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
     for date in sorted(found, key=lambda d: d.start):
         near = [
             w
-            for w in weekday_pattern.finditer(text, max(start, date.start - 25), min(end, date.end + 20))
+            for w in weekday_pattern.finditer(
+                text, max(start, date.start - 25), min(end, date.end + 20)
+            )
             if w.end() <= date.start or w.start() >= date.end
         ]
         if near:
-            word = min(near, key=lambda w: min(abs(w.end() - date.start), abs(w.start() - date.end)))
+            word = min(
+                near, key=lambda w: min(abs(w.end() - date.start), abs(w.start() - date.end))
+            )
             date = DateMention(
-                date.start, date.end, date.day, date.month, date.year,
-                _weekday_number(word.group()), word.group(),
+                date.start,
+                date.end,
+                date.day,
+                date.month,
+                date.year,
+                _weekday_number(word.group()),
+                word.group(),
             )
         result.append(date)
     return result
@@ -295,9 +304,7 @@ class YearChoice:
     others: tuple[int, ...] = ()  # other years the weekday also fits
 
 
-def choose_year(
-    dates: Iterable[DateMention], given: int | None, today: dt.date
-) -> YearChoice:
+def choose_year(dates: Iterable[DateMention], given: int | None, today: dt.date) -> YearChoice:
     """The year of the article's dates: given, else one the article states, else the year
     nearest today in which a named weekday falls on its date, else this year."""
     dates = list(dates)

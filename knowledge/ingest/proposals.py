@@ -134,7 +134,11 @@ def article_language(text: str) -> str:
     common = rules().common_words[lang]
     share = sum(w in common for w in words) / max(len(words), 1)
     cyrillic = sum("\u0400" <= ch <= "\u04ff" for ch in letters) / len(letters)
-    script_ok = cyrillic > 0.5 if lang in ("ru", "uk") else cyrillic < 0.1
+    if lang in ("ru", "uk"):
+        script_ok = cyrillic > 0.5
+    else:
+        accented = sum(not ch.isascii() for ch in letters) / len(letters)
+        script_ok = accented < rules().max_accented_share_en
     if share < rules().min_common_share or not script_ok:
         raise IngestError("language")
     return lang
@@ -160,7 +164,9 @@ def propose(
     times = {id(c): find_times(article, c.start, c.end) for c in parts}
     all_dates = [d for c in parts for d in dates[id(c)]]
     year_choice = choose_year(all_dates, year, today)
-    zone, zone_note = _publisher_zone(publisher_zone, [t for c in parts for t in times[id(c)]], lang)
+    zone, zone_note = _publisher_zone(
+        publisher_zone, [t for c in parts for t in times[id(c)]], lang
+    )
     reader = _Reader(article, lang, year_choice, zone, zone_note, all_dates)
     items: list[Proposal] = []
     for clause in parts:
@@ -203,7 +209,9 @@ class _Reader:
             else None
         )
 
-    def read(self, clause: Clause, dates: list[DateMention], times: list[TimeMention]) -> list[Proposal]:
+    def read(
+        self, clause: Clause, dates: list[DateMention], times: list[TimeMention]
+    ) -> list[Proposal]:
         if clause.role == "attribution":
             return [self._draft(clause, "attribution")]
         if times:
@@ -246,7 +254,10 @@ class _Reader:
         if date.weekday is not None:
             if day.weekday() != date.weekday:
                 notes.append(
-                    Note("weekday_mismatch", {"said": date.weekday, "day": day, "actual": day.weekday()})
+                    Note(
+                        "weekday_mismatch",
+                        {"said": date.weekday, "day": day, "actual": day.weekday()},
+                    )
                 )
             else:
                 notes.append(Note("weekday_ok", {"day": day, "weekday": day.weekday()}))
@@ -257,7 +268,9 @@ class _Reader:
         others = ", ".join(str(y) for y in self.year.others)
         return Note(f"year_{how}", {"year": day.year, "others": others or "-"})
 
-    def _timed(self, clause: Clause, dates: list[DateMention], times: list[TimeMention]) -> Proposal:
+    def _timed(
+        self, clause: Clause, dates: list[DateMention], times: list[TimeMention]
+    ) -> Proposal:
         time = times[0]
         notes: list[Note] = []
         date = next((d for d in dates if d.start < time.start), dates[0] if dates else None)
@@ -310,18 +323,37 @@ class _Reader:
         while end > start and self.article[end - 1] in ".,;: ":
             end -= 1
         day, notes = self._day(date)
-        part = Clause(start, end, self.article[start:end], clause.paragraph,
-                      clause.sentence_start, clause.sentence_end)
+        part = Clause(
+            start,
+            end,
+            self.article[start:end],
+            clause.paragraph,
+            clause.sentence_start,
+            clause.sentence_end,
+        )
         proposal = self._draft(part, "date", day=day, context=clause.text)
         proposal.notes = notes
         return proposal
 
-    def _draft(self, clause: Clause, kind: str, moment: dt.datetime | None = None,
-               zone: str | None = None, day: dt.date | None = None,
-               context: str | None = None) -> Proposal:
+    def _draft(
+        self,
+        clause: Clause,
+        kind: str,
+        moment: dt.datetime | None = None,
+        zone: str | None = None,
+        day: dt.date | None = None,
+        context: str | None = None,
+    ) -> Proposal:
         questions, text = drafting.fill(kind, clause.text, self.lang, moment, zone, day, context)
-        return Proposal(clause.text, clause.start, clause.end, clause.paragraph, kind,
-                        questions=questions, text=text)
+        return Proposal(
+            clause.text,
+            clause.start,
+            clause.end,
+            clause.paragraph,
+            kind,
+            questions=questions,
+            text=text,
+        )
 
 
 def _kind(text: str) -> str | None:

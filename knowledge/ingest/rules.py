@@ -35,6 +35,7 @@ class Rules:
     min_words: int
     common_words: dict[str, frozenset[str]]
     min_common_share: float
+    max_accented_share_en: float
     zone_hints: tuple[re.Pattern[str], ...]
     default_zone: dict[str, str]
     editor_note: re.Pattern[str]
@@ -58,6 +59,7 @@ def rules() -> Rules:
         min_words=int(data["min_words"]),
         common_words={k: frozenset(v) for k, v in data["common_words"].items()},
         min_common_share=float(data["min_common_share"]),
+        max_accented_share_en=float(data["max_accented_share_en"]),
         zone_hints=tuple(_compile("(?:" + p + ")") for p in data["zone_hints"]),
         default_zone=dict(data["default_zone"]),
         editor_note=_compile(data["editor_note"]),

@@ -98,7 +98,7 @@ def _sentence_spans(text: str, start: int, end: int) -> Iterator[tuple[int, int]
                 while k < end and text[k].isspace():
                     k += 1
                 nxt = text[k] if k < end else ""
-                if (nxt.isupper() or nxt.isdigit() or nxt in "\"«“„—–-") and not (
+                if (nxt.isupper() or nxt.isdigit() or nxt in '"«“„—–-') and not (
                     ch == "." and _is_abbreviation(text, i)
                 ):
                     yield begin, j
@@ -145,8 +145,14 @@ def _clauses_of_sentence(article: str, number: int, start: int, end: int) -> Ite
     sentence = (start, end)
     opener = r.attribution_opener.match(article, start, end)
     if opener:
-        yield Clause(start, opener.end(), article[start : opener.end()], number, *sentence,
-                     role="attribution")
+        yield Clause(
+            start,
+            opener.end(),
+            article[start : opener.end()],
+            number,
+            *sentence,
+            role="attribution",
+        )
         start = opener.end()
     # Drop openings with no fact, as often as they stack ("Напомним, ... , что").
     changed = True
