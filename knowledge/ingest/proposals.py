@@ -31,6 +31,7 @@ from knowledge.places.times import babel_locale
 
 MAX_BYTES = 1_000_000
 _LETTERS = re.compile(r"[^\W\d_]", re.UNICODE)
+_OUR_LETTERS = re.compile(r"[A-Za-z\u0400-\u04ff]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*", re.UNICODE)
 
 
@@ -155,11 +156,13 @@ def propose(
     check_article(article)
     if lang is not None and lang not in LANGS:
         raise IngestError("language")
-    lang = lang or article_language(article)
-    today = today or dt.date.today()
     parts = clauses(article)
     if not parts:
-        raise IngestError("nothing")
+        raise IngestError("nothing" if _OUR_LETTERS.search(article) else "language")
+    # Checked even when the language is given: German declared "en" is still German.
+    detected = article_language(article)
+    lang = lang or detected
+    today = today or dt.date.today()
     dates = {id(c): find_dates(article, c.start, c.end) for c in parts}
     times = {id(c): find_times(article, c.start, c.end) for c in parts}
     all_dates = [d for c in parts for d in dates[id(c)]]
