@@ -11,10 +11,12 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from knowledge.ingest.proposals import IngestError, Proposals, decode_article, propose
 from knowledge.model import LANGS
+
+if TYPE_CHECKING:
+    from knowledge.ingest.proposals import Proposals
 
 EXIT_USAGE = 2
 
@@ -36,6 +38,9 @@ def add_propose_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def run_propose(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    # Imported here: building the parser must not slow every other command's start-up.
+    from knowledge.ingest.proposals import IngestError, decode_article, propose
+
     out = out or sys.stdout
     if args.measure:
         return run_measure(out)
@@ -90,6 +95,7 @@ def render_text(result: Proposals) -> str:
 
 def run_measure(out: TextIO) -> int:
     from knowledge.ingest.measure import measure, shipped, speed_article
+    from knowledge.ingest.proposals import propose
 
     facts, source = shipped()
     m = measure(facts, source, year=2021)
