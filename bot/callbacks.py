@@ -134,6 +134,20 @@ class ImportCallback(CallbackData, prefix=f"{ADMIN_PREFIX}i"):
     file: str
 
 
+class IngestAction(StrEnum):
+    ADD = "a"
+    SKIP = "s"
+    TIMED = "t"
+
+
+class IngestCallback(CallbackData, prefix=f"{ADMIN_PREFIX}g"):
+    """An /ingest proposal's buttons; the nonce ties them to one /ingest's list."""
+
+    action: IngestAction
+    nonce: str
+    index: ButtonNumber
+
+
 class UnansweredCallback(CallbackData, prefix=f"{ADMIN_PREFIX}u"):
     action: UnansweredAction
     handle: ButtonNumber

@@ -38,6 +38,7 @@ ADMIN_COMMANDS: tuple[str, ...] = (
     "export",
     "import",
     "source",
+    "ingest",
     "unanswered",
     "stats",
 )

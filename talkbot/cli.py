@@ -1,4 +1,4 @@
-"""The command line: `python -m bot [run|chat|ask|validate|bench|eval]`.
+"""The command line: `python -m bot [run|chat|ask|validate|bench|eval|propose]`.
 
 `ask`, `chat` and `validate` never import aiogram, so they start fast and work with no
 token and no network.
@@ -72,6 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="dev: the old dev set, a tuning set (upper bound)",
     )
     evaluate.add_argument("--show", action="store_true", help="list every miss")
+
+    from talkbot.propose import add_propose_parser
+
+    add_propose_parser(commands)
     return parser
 
 
@@ -114,6 +118,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_eval(
                 mode=args.mode, show=args.show, split=args.split, question_set=args.question_set
             )
+        if args.command == "propose":
+            from talkbot.propose import run_propose
+
+            return run_propose(args)
     except (CliError, SettingsError, StoreError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE

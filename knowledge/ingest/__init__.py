@@ -1,0 +1,1 @@
+"""Fact proposals from a new article: `proposals.propose(text)` (the CLI's `propose`, /ingest)."""
