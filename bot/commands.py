@@ -40,6 +40,7 @@ ADMIN_COMMANDS: tuple[str, ...] = (
     "source",
     "unanswered",
     "stats",
+    "backup",
 )
 # Telegram shows the private-chat list in private chats and the default one elsewhere;
 # both get every command, the settings included, since they are per user.

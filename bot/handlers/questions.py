@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from aiogram import Bot, F, Router
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 
@@ -10,6 +12,7 @@ from bot.handlers import respond
 from bot.handlers.subscriptions import with_notify_button
 from bot.i18n import client_lang
 from bot.keyboards import FactAction, FactCallback, answer_keyboard, find_fact_id
+from bot.metrics import Metrics
 from bot.render import answer_html, plain_html
 from knowledge.answering.calendar import calendar_file_name, event_calendar
 from knowledge.answering.compose import Answer
@@ -47,7 +50,9 @@ async def ask(
     lang_override: str | None,
     user_place: Place | None,
     conversation: Conversation,
+    metrics: Metrics,
 ) -> None:
+    started = time.perf_counter()
     hint = client_lang(message.from_user.language_code if message.from_user else None)
     answer = engine.ask(
         question,
@@ -57,6 +62,7 @@ async def ask(
         conversation=conversation,
     )
     await respond(message, answer_html(answer, texts), reply_markup=reply_keyboard(answer, texts))
+    metrics.question(answer.lang, answer.status, time.perf_counter() - started)
     # For /unanswered and /stats, once the user has the answer; only a salted hash of the
     # user id is kept.
     curator.questions.log_question(

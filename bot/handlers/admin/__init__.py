@@ -18,7 +18,7 @@ from aiogram.types import CallbackQuery, Message, User
 
 from bot.commands import ADMIN_COMMANDS
 from bot.filters import Magic
-from bot.handlers.admin import add, browse, edit, transfer, unanswered
+from bot.handlers.admin import add, backup, browse, edit, stats, transfer, unanswered
 from bot.handlers.admin.callbacks import ADMIN_PREFIX
 from bot.handlers.admin.states import IdleTimeout
 from bot.render import plain_html
@@ -46,7 +46,7 @@ def create_router(admin_ids: Iterable[int]) -> Router:
     curation.message.middleware(IdleTimeout())
     curation.callback_query.middleware(IdleTimeout())
     # add first: its dialogue takes the admin's plain text before anything else may.
-    for module in (add, browse, unanswered, edit, transfer):
+    for module in (add, browse, stats, unanswered, edit, transfer, backup):
         curation.include_router(gate(module.create_router(), is_admin))
 
     refusal = Router(name="admin.refusal")

@@ -1,4 +1,4 @@
-"""Reading the fact base: /facts (paged, ◀ ▶ edit the message), /fact, /history, /stats."""
+"""Reading the fact base: /facts (paged, ◀ ▶ edit the message), /fact, /history."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 
 from bot.handlers.admin.callbacks import PageCallback, page_data, search_words
 from bot.handlers.admin.common import callback_message, reply, say_refusal
-from bot.handlers.admin.views import fact_card, history_text, page_text, stats_text
+from bot.handlers.admin.views import fact_card, history_text, page_text
 from knowledge.curation.errors import Refusal
 from knowledge.curation.parsing import parse_fact_id
 from knowledge.curation.service import Curator, FactPage
@@ -27,7 +27,6 @@ def create_router() -> Router:
     router.callback_query.register(turn_page, PageCallback.filter())
     router.message.register(show_fact, Command("fact"))
     router.message.register(show_history, Command("history"))
-    router.message.register(show_stats, Command("stats"))
     return router
 
 
@@ -103,7 +102,3 @@ async def show_history(
         await say_refusal(message, error, texts, ui_lang, store)
         return
     await reply(message, history_text(entries, texts, ui_lang, fact_id))
-
-
-async def show_stats(message: Message, curator: Curator, texts: Catalog, ui_lang: str) -> None:
-    await reply(message, stats_text(curator.stats(), texts, ui_lang))

@@ -1,0 +1,45 @@
+"""/stats: the question figures as text, under a PNG chart of the last 30 days (drawn in a
+worker thread, so that other people's answers are not held up meanwhile)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from aiogram import Router
+from aiogram.filters import Command
+from aiogram.types import BufferedInputFile, Message
+
+from bot.handlers.admin.chart import ChartLabels, render_chart
+from bot.handlers.admin.common import reply
+from bot.handlers.admin.views import stats_text
+from knowledge.curation.service import Curator
+from knowledge.i18n import Catalog
+
+CHART_DAYS = 30
+CHART_NAME = "stats.png"
+MAX_CAPTION = 1024  # Telegram's limit on a caption, in characters as the user sees them
+
+
+def create_router() -> Router:
+    router = Router(name="admin.stats")
+    router.message.register(show_stats, Command("stats"))
+    return router
+
+
+async def show_stats(message: Message, curator: Curator, texts: Catalog, ui_lang: str) -> None:
+    days = curator.questions.daily(CHART_DAYS)
+    if not any(day.asked for day in days):
+        await reply(message, texts("admin.stats.none", ui_lang, days=CHART_DAYS))
+        return
+    windows = curator.stats()
+    month = next((w for w in windows if w.days == CHART_DAYS), windows[-1])
+    labels = ChartLabels.from_catalog(texts, ui_lang)
+    png = await asyncio.to_thread(render_chart, days, month.top_facts, labels)
+    figures = stats_text(windows, texts, ui_lang)
+    photo = BufferedInputFile(png, CHART_NAME)
+    if len(figures.render()[0]) <= MAX_CAPTION:
+        await message.answer_photo(photo, caption=figures.as_html())
+        return
+    # Many long fact ids could overflow a caption: then the figures follow as a message.
+    await message.answer_photo(photo)
+    await reply(message, figures)
