@@ -12,11 +12,15 @@ import io
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from babel.dates import format_skeleton
 
 from knowledge.i18n import Catalog
 from knowledge.storage.question_log import DayCount
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 _DRAWING = threading.Lock()
 TICK_EVERY = 5  # days between date labels: thirty would overlap
@@ -57,12 +61,15 @@ def render_chart(
     """The chart as PNG bytes. Blocking (a few hundred milliseconds, more on first use):
     call it in a worker thread."""
     with _DRAWING:
-        return _draw(days, top_facts, labels)
+        figure = draw_figure(days, top_facts, labels)
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png")
+        return buffer.getvalue()
 
 
-def _draw(
+def draw_figure(
     days: Sequence[DayCount], top_facts: Sequence[tuple[str, int]], labels: ChartLabels
-) -> bytes:
+) -> Figure:
     import matplotlib
 
     matplotlib.use("Agg")  # no display: draw into memory only
@@ -97,14 +104,13 @@ def _draw(
     if top_facts:
         names = [fact_id for fact_id, _ in top_facts][::-1]  # the most answered on top
         counts = [n for _, n in top_facts][::-1]
-        top.barh(names, counts, color=COLORS["top"])
+        rows = range(len(names))
+        top.barh(rows, counts, color=COLORS["top"])
+        top.set_yticks(rows, names)  # fact ids as they are: the same in every language
         top.xaxis.set_major_locator(MaxNLocator(integer=True))
         top.tick_params(axis="y", labelsize=9)
         top.spines[["top", "right"]].set_visible(False)
     else:
         top.axis("off")
         top.text(0.5, 0.5, labels.no_answers, ha="center", va="center", wrap=True)
-
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
-    return buffer.getvalue()
+    return figure
