@@ -24,6 +24,7 @@ from typing import Any
 
 from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject, Update
+from aiogram.types.update import UpdateTypeLookupError
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 from prometheus_client.core import (
@@ -163,7 +164,10 @@ class UpdateCounter(BaseMiddleware):
         self.metrics = metrics
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
-        kind = event.event_type if isinstance(event, Update) else "unknown"
+        try:
+            kind = event.event_type if isinstance(event, Update) else "unknown"
+        except UpdateTypeLookupError:  # a type newer than aiogram: aiogram skips it, we count it
+            kind = "unknown"
         self.metrics.update_received(kind)
         return await handler(event, data)
 

@@ -3,6 +3,7 @@ same as before), the installed `talkbot` command, and settings that stop start-u
 
 from __future__ import annotations
 
+import configparser
 import re
 import subprocess
 import sys
@@ -132,3 +133,18 @@ def test_every_setting_is_in_env_example_the_readme_table_and_the_test_processes
     assert [n for n in names if not re.search(rf"^{n}=", example, re.MULTILINE)] == []
     assert [n for n in names if f"`{n}`" not in table] == []
     assert sorted(SETTINGS_VARIABLES) == sorted(names)
+
+
+def test_the_systemd_unit_runs_the_bot_as_its_own_user_with_state_on_a_persistent_path():
+    unit = configparser.ConfigParser(strict=False, interpolation=None)
+    unit.optionxform = str  # type: ignore[assignment,method-assign]  # keys are case-sensitive
+    unit.read(ROOT / "deploy" / "talkbot.service", encoding="utf-8")
+    service = unit["Service"]
+    assert service["User"] == "talkbot" and service["User"] != "root"
+    assert service["EnvironmentFile"].startswith("/etc/talkbot/")
+    assert service["Restart"] == "on-failure"
+    assert service["ExecStart"].endswith("/bin/talkbot run")
+    state = f"/var/lib/{service['StateDirectory']}"
+    assert service["WorkingDirectory"] == state
+    assert service["Environment"].split("=", 1)[1].startswith(state)  # BACKUP_DIR
+    assert unit["Install"]["WantedBy"] == "multi-user.target"

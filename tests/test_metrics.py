@@ -183,3 +183,10 @@ async def test_the_running_bot_serves_metrics_next_to_polling_and_backs_up_on_sc
     assert value(samples(text), "talkbot_questions_total", lang="uk", status="answered") == 1
     assert "process_resident_memory_bytes" in text
     assert "backup written: talkbot-" in (tmp_path / "bot.log").read_text()
+
+
+async def test_an_update_of_a_type_aiogram_does_not_know_is_counted_as_unknown(db_path, engine):
+    metrics = Metrics()
+    async with running_bot(db_path, engine, metrics=metrics) as tb:
+        await tb.dp.feed_raw_update(tb.bot, {"update_id": 77, "some_future_kind": {"id": 1}})
+    assert metrics.counts["updates"][("unknown",)] == 1
