@@ -28,7 +28,9 @@ from bot.config import Settings
 from bot.handlers import admin, fallback, inline, questions, settings, start, subscriptions
 from bot.handlers.admin.states import DRAFT_TIMEOUT
 from bot.i18n import bot_catalog, client_lang
+from bot.metrics import Metrics, MetricsServer, UpdateCounter, metrics_app_routes
 from bot.middlewares import Conversations, InFlight, InFlightMiddleware, UserContextMiddleware
+from bot.runtime.backups import BackupScheduler
 from bot.runtime.live import LiveBase
 from bot.runtime.notifier import Notifier
 from bot.runtime.ordering import OrderedUpdateRunner
@@ -50,8 +52,9 @@ LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 GC_YOUNG_THRESHOLD = 20_000
 
 
-def build_bot(config: Settings) -> Bot:
-    """The Bot, talking to TELEGRAM_API_URL when set (a local Bot API server, or a fake)."""
+def build_bot(config: Settings, metrics: Metrics | None = None) -> Bot:
+    """The Bot, talking to TELEGRAM_API_URL when set (a local Bot API server, or a fake);
+    `metrics` counts its retried calls."""
     if config.bot_token is None:
         raise ValueError("BOT_TOKEN is not set")
     session = (
@@ -70,7 +73,12 @@ def build_bot(config: Settings) -> Bot:
     # getMe is left out: it is the start-up check (`check_reachable`), and a wrong URL or a
     # refused token should be said at once, not after 90 s of retries.
     bot.session.middleware(
-        RetryMiddleware(max_tries=20, max_total_wait=90.0, skip_methods=(GetUpdates, GetMe))
+        RetryMiddleware(
+            max_tries=20,
+            max_total_wait=90.0,
+            skip_methods=(GetUpdates, GetMe),
+            on_retry=metrics.retry if metrics else None,
+        )
     )
     return bot
 
@@ -84,6 +92,7 @@ def build_dispatcher(
     zones: ZoneLocator | None = None,
     draft_timeout: float = DRAFT_TIMEOUT,
     notifier: Notifier | None = None,
+    metrics: Metrics | None = None,
 ) -> Dispatcher:
     """The Dispatcher with its dependencies, middlewares and routers (in the order tried)."""
     catalog = texts or bot_catalog()
@@ -91,6 +100,8 @@ def build_dispatcher(
     # The one path by which admin changes reach users: each committed change rebuilds the
     # index in a worker thread and swaps it in (answers go on from the old one meanwhile).
     live = LiveBase(store, engine, notifier)
+    metrics = metrics or Metrics()
+    in_flight = InFlight()
     dp = Dispatcher(
         # In memory: an admin's unfinished /add is lost on restart, and it times out anyway.
         storage=MemoryStorage(),
@@ -104,18 +115,23 @@ def build_dispatcher(
         texts=catalog,
         zones=zones or ZoneLocator(),
         conversations=Conversations(),
-        in_flight=InFlight(),
+        in_flight=in_flight,
+        metrics=metrics,
+        backups=backup_scheduler(config),
         # Updates the models refused, counted by polling and the webhook; /stats shows it.
         skipped_updates=SkippedUpdates(),
     )
-    # First, so a flooding user costs no database lookups; in the workflow data too, so that
-    # the polling runner drops a flood as it arrives (bot.runtime.ordering).
+    watch(metrics, store, engine, in_flight)
+    # First of all, so that throttled updates are counted too.
+    dp.update.outer_middleware(UpdateCounter(metrics))
+    # Then the throttle, so a flooding user costs no database lookups; in the workflow data
+    # too, so that the polling runner drops a flood as it arrives (bot.runtime.ordering).
     throttle = dp["throttle"] = ThrottlingMiddleware(
         notice=lambda code: catalog("flood.notice", client_lang(code)),
         exempt_ids=config.admin_ids,
     )
     dp.update.outer_middleware(throttle)
-    dp.update.outer_middleware(InFlightMiddleware(dp["in_flight"]))
+    dp.update.outer_middleware(InFlightMiddleware(in_flight))
     dp.update.outer_middleware(UserContextMiddleware())
     dp.include_routers(
         admin.create_router(config.admin_ids),  # first: admin commands are never fallback's
@@ -132,17 +148,51 @@ def build_dispatcher(
     return dp
 
 
-async def on_startup(bot: Bot, texts: Catalog, settings: Settings, notifier: Notifier) -> None:
+def backup_scheduler(config: Settings) -> BackupScheduler | None:
+    """The scheduled backups, when BACKUP_DIR is set."""
+    if config.backup_dir is None:
+        return None
+    return BackupScheduler(
+        config.database_path, config.backup_dir, config.backup_every, config.backup_keep
+    )
+
+
+def watch(metrics: Metrics, store: FactStore, engine: Engine, in_flight: InFlight) -> None:
+    """The gauges, read at each scrape: nothing is counted for them on the way."""
+    metrics.gauge(
+        "talkbot_updates_in_flight", "Updates being handled now.", lambda: in_flight.count
+    )
+    metrics.gauge(
+        "talkbot_outbox_pending",
+        "Change notifications queued and not yet sent.",
+        store.subscriptions.backlog,
+    )
+    metrics.gauge("talkbot_facts", "Facts in the live fact base.", lambda: len(engine.facts))
+
+
+async def on_startup(
+    bot: Bot,
+    texts: Catalog,
+    settings: Settings,
+    notifier: Notifier,
+    backups: BackupScheduler | None,
+) -> None:
     await register_commands(bot, texts, settings.admin_ids)
     notifier.start(bot)
+    if backups is not None:
+        backups.start()
 
 
-async def on_shutdown(in_flight: InFlight, notifier: Notifier) -> None:
+async def on_shutdown(
+    in_flight: InFlight, notifier: Notifier, backups: BackupScheduler | None
+) -> None:
     """Let updates being handled finish (their answers still go out), then the notifier's
     queue, before the session closes; notifications not sent by then wait in the outbox."""
     if not await in_flight.wait_idle(SHUTDOWN_GRACE_SECONDS):
         logger.warning("stopping with %d update(s) still being handled", in_flight.count)
     await notifier.close()
+    if backups is not None:
+        await backups.close()
 
 
 async def check_reachable(bot: Bot) -> None:
@@ -191,15 +241,28 @@ class SecretTokenRequestHandler(SimpleRequestHandler):
         return web.Response(body=self._build_response_writer(bot=self.bot, result=result))
 
 
-async def serve_polling(bot: Bot, dp: Dispatcher) -> None:
+def metrics_server(config: Settings, dp: Dispatcher) -> MetricsServer | None:
+    """/healthz and /metrics on METRICS_HOST:METRICS_PORT, when METRICS_PORT is set."""
+    if config.metrics_port is None:
+        return None
+    return MetricsServer(
+        dp["metrics"], config.database_path, config.metrics_host, config.metrics_port
+    )
+
+
+async def serve_polling(bot: Bot, dp: Dispatcher, config: Settings | None = None) -> None:
     """Long polling until SIGINT/SIGTERM; pending updates are kept, never dropped.
 
     The ordered runner answers one chat's messages in order while chats run concurrently
-    (bounded), and on stop drains and confirms every update it took.
+    (bounded), and on stop drains and confirms every update it took. With METRICS_PORT set,
+    /healthz and /metrics are served next to it.
     """
     # A flooding chat holds at most 8 of the 64 slots, so it cannot stall everyone else.
     runner = OrderedUpdateRunner(dp, max_in_flight=64, max_per_lane=8)
+    monitoring = metrics_server(config, dp) if config else None
     try:
+        if monitoring is not None:
+            await monitoring.start()
         await check_reachable(bot)
         await bot.delete_webhook(drop_pending_updates=False)
         await runner.run_polling(
@@ -210,6 +273,8 @@ async def serve_polling(bot: Bot, dp: Dispatcher) -> None:
             allowed_updates=dp.resolve_used_update_types(),
         )
     finally:
+        if monitoring is not None:
+            await monitoring.close()
         await bot.session.close()
 
 
@@ -217,7 +282,8 @@ async def serve_webhook(
     config: Settings, bot: Bot, dp: Dispatcher, stop: asyncio.Event | None = None
 ) -> None:
     """An aiohttp server at WEBHOOK_HOST:WEBHOOK_PORT/WEBHOOK_PATH until `stop` is set
-    (by SIGINT/SIGTERM when not given)."""
+    (by SIGINT/SIGTERM when not given). With METRICS_PORT set, the same server answers
+    /healthz and /metrics, and listens on METRICS_HOST:METRICS_PORT too when that differs."""
     if config.webhook_url is None or config.webhook_secret is None:
         raise ValueError("webhook mode needs WEBHOOK_URL and WEBHOOK_SECRET")
     secret = config.webhook_secret.get_secret_value()
@@ -233,6 +299,8 @@ async def serve_webhook(
     )
     app = web.Application()
     app.router.add_post(config.webhook_path, handler.handle)
+    if config.metrics_port is not None:
+        metrics_app_routes(app, dp["metrics"], config.database_path)
     runner = web.AppRunner(app, handle_signals=False, shutdown_timeout=SHUTDOWN_GRACE_SECONDS)
     data = {"dispatcher": dp, "bots": [bot], **dp.workflow_data}
     try:
@@ -240,6 +308,12 @@ async def serve_webhook(
         await runner.setup()
         await dp.emit_startup(bot=bot, **data)
         await web.TCPSite(runner, config.webhook_host, config.webhook_port).start()
+        metrics_address = (config.metrics_host, config.metrics_port)
+        if config.metrics_port is not None and metrics_address != (
+            config.webhook_host,
+            config.webhook_port,
+        ):
+            await web.TCPSite(runner, *metrics_address).start()
         await bot.set_webhook(
             config.webhook_url,
             secret_token=secret,
@@ -297,9 +371,14 @@ def run(config: Settings) -> int:
         # nearly all freed by reference counting; at the default threshold of 700 the young
         # generation was collected every update or two, for nothing (~8% of CPU under load).
         gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
-        bot = build_bot(config)
-        dp = build_dispatcher(config, store, engine)
-        mode = serve_webhook(config, bot, dp) if config.webhook_url else serve_polling(bot, dp)
+        metrics = Metrics()
+        bot = build_bot(config, metrics)
+        dp = build_dispatcher(config, store, engine, metrics=metrics)
+        mode = (
+            serve_webhook(config, bot, dp)
+            if config.webhook_url
+            else serve_polling(bot, dp, config)
+        )
         with suppress(KeyboardInterrupt):  # a second Ctrl-C while stopping
             asyncio.run(mode)
     except TelegramAPIError as error:  # Telegram unreachable, token refused...: one line

@@ -41,6 +41,7 @@ ADMIN_COMMANDS: tuple[str, ...] = (
     "ingest",
     "unanswered",
     "stats",
+    "backup",
 )
 # Telegram shows the private-chat list in private chats and the default one elsewhere;
 # both get every command, the settings included, since they are per user.

@@ -6,11 +6,27 @@ never show up in logs, reprs or errors.
 
 from __future__ import annotations
 
+import re
+from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+# "24h", "30m", "1d", "1h30m": what an operator writes; at least a minute apart.
+_DURATION = re.compile(r"(\d+)\s*([smhd])")
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+MIN_BACKUP_EVERY = timedelta(minutes=1)
+
+
+def parse_duration(text: str) -> timedelta:
+    """'24h' → 24 hours; ValueError for anything else."""
+    compact = text.strip().lower()
+    parts = _DURATION.findall(compact)
+    if not parts or _DURATION.sub("", compact).strip():
+        raise ValueError("use a number and a unit, e.g. 30m, 6h, 1d")
+    return timedelta(seconds=sum(int(n) * _UNIT_SECONDS[unit] for n, unit in parts))
 
 
 class SettingsError(ValueError):
@@ -32,6 +48,11 @@ class Settings(BaseSettings):
     webhook_port: int = Field(default=8080, ge=1, le=65535)
     webhook_path: str = "/telegram/webhook"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    backup_dir: Path | None = None
+    backup_every: timedelta = timedelta(hours=24)
+    backup_keep: int = Field(default=7, ge=1)
+    metrics_port: int | None = Field(default=None, ge=1, le=65535)
+    metrics_host: str = "127.0.0.1"
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -43,11 +64,26 @@ class Settings(BaseSettings):
         return value
 
     @field_validator(
-        "bot_token", "webhook_secret", "telegram_api_url", "webhook_url", mode="before"
+        "bot_token",
+        "webhook_secret",
+        "telegram_api_url",
+        "webhook_url",
+        "backup_dir",
+        "metrics_port",
+        mode="before",
     )
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("backup_every", mode="before")
+    @classmethod
+    def _duration(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = parse_duration(value)
+        if isinstance(value, timedelta) and value < MIN_BACKUP_EVERY:
+            raise ValueError("must be at least 1m")
+        return value
 
     @field_validator("log_level", mode="before")
     @classmethod
@@ -72,7 +108,8 @@ def load_settings(**overrides: object) -> Settings:
     except ValidationError as error:
         first = error.errors()[0]
         name = ".".join(str(part) for part in first.get("loc", ())) or "settings"
-        message = first.get("msg", "invalid value")
+        # pydantic starts a validator's own message with "Value error, ": not for operators.
+        message = str(first.get("msg", "invalid value")).removeprefix("Value error, ")
         if name == "admin_ids":
             message = "must be comma-separated numeric Telegram user ids"
         raise SettingsError(f"invalid setting {name.upper()}: {message}") from None

@@ -1,4 +1,5 @@
-"""The command line: `python -m bot [run|chat|ask|validate|bench|eval|propose]`.
+"""The command line: `python -m bot [run|chat|ask|validate|backup|restore|bench|eval|
+propose]`, also installed as the `talkbot` command.
 
 `ask`, `chat` and `validate` never import aiogram, so they start fast and work with no
 token and no network.
@@ -19,6 +20,7 @@ from knowledge.answering.compose import Answer
 from knowledge.answering.engine import Conversation, Engine, UnknownPlace
 from knowledge.model import LANGS
 from knowledge.places.resolver import Place
+from knowledge.storage.backup import BackupError, make_snapshot, restore_snapshot
 from knowledge.storage.store import FactStore, StoreError
 
 EXIT_USAGE = 2
@@ -28,9 +30,14 @@ class CliError(Exception):
     """A user error: printed as one line on stderr, exit status 2."""
 
 
+def program_name() -> str:
+    """`talkbot` when run as the installed command, else `python -m bot`."""
+    return "talkbot" if Path(sys.argv[0]).name == "talkbot" else "python -m bot"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m bot",
+        prog=program_name(),
         description="talkbot: answers questions about the Putin–Biden call from a cited fact base.",
     )
     parser.add_argument("--db", type=Path, help="SQLite database path (default: DATABASE_PATH)")
@@ -53,6 +60,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = commands.add_parser("validate", help="check a facts file (default: the shipped one)")
     validate.add_argument("path", nargs="?", type=Path)
+
+    backup = commands.add_parser(
+        "backup", help="write a consistent snapshot of the database (safe while the bot runs)"
+    )
+    backup.add_argument("target", type=Path, metavar="FILE")
+
+    restore = commands.add_parser(
+        "restore",
+        help="put a snapshot in place of the database (stop the bot first); keeps the old one",
+    )
+    restore.add_argument("snapshot", type=Path, metavar="FILE")
 
     bench = commands.add_parser("bench", help="print matcher and place-resolver latency figures")
     bench.add_argument("--quick", action="store_true", help="smaller synthetic bases")
@@ -108,6 +126,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return ask(settings, args)
         if args.command == "validate":
             return validate(args.path)
+        if args.command == "backup":
+            return backup(settings, args.target)
+        if args.command == "restore":
+            return restore(settings, args.snapshot)
         if args.command == "bench":
             from talkbot.bench import run_bench
 
@@ -122,6 +144,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             from talkbot.propose import run_propose
 
             return run_propose(args)
+    except BackupError as error:  # a refused or failed snapshot: nothing was changed
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     except (CliError, SettingsError, StoreError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
@@ -297,4 +322,27 @@ def validate(path: Path | None) -> int:
         return 1
     questions = sum(len(f.all_questions()) for f in facts)
     print(f"{target.name}: {len(facts)} facts, {questions} questions, all quotes found verbatim")
+    return 0
+
+
+def backup(settings: Settings, target: Path) -> int:
+    info = make_snapshot(settings.database_path, target)
+    print(
+        f"{info.path}: snapshot of {settings.database_path.name} at"
+        f" {info.taken_at:%Y-%m-%d %H:%M:%S} UTC, schema version {info.schema_version},"
+        f" {info.facts} facts"
+    )
+    return 0
+
+
+def restore(settings: Settings, snapshot: Path) -> int:
+    """The bot must be stopped: its open database would be swapped under it."""
+    restored = restore_snapshot(snapshot, settings.database_path)
+    info = restored.snapshot
+    print(
+        f"restored {snapshot.name} (taken {info.taken_at:%Y-%m-%d %H:%M:%S} UTC, schema version"
+        f" {info.schema_version}, {info.facts} facts) into {settings.database_path}"
+    )
+    if restored.kept is not None:
+        print(f"the previous database is kept as {restored.kept}")
     return 0

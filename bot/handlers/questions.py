@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from aiogram import Bot, F, Router
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 
@@ -11,6 +13,7 @@ from bot.handlers import respond
 from bot.handlers.subscriptions import with_notify_button
 from bot.i18n import client_lang
 from bot.keyboards import answer_keyboard
+from bot.metrics import Metrics
 from bot.render import answer_messages, fit_value, plain_html
 from knowledge.answering.calendar import calendar_file_name, event_calendar
 from knowledge.answering.compose import Answer
@@ -49,7 +52,9 @@ async def ask(
     lang_override: str | None,
     user_place: Place | None,
     conversation: Conversation,
+    metrics: Metrics,
 ) -> None:
+    started = time.perf_counter()
     hint = client_lang(message.from_user.language_code if message.from_user else None)
     answer = engine.ask(
         question,
@@ -62,6 +67,7 @@ async def ask(
     for part in first:  # only an answer longer than one message (see bot.render)
         await respond(message, part)
     await respond(message, last, reply_markup=reply_keyboard(answer, texts))
+    metrics.question(answer.lang, answer.status, time.perf_counter() - started)
     # For /unanswered and /stats, once the user has the answer; only a salted hash of the
     # user id is kept.
     curator.questions.log_question(

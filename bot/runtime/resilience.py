@@ -92,6 +92,16 @@ def keep_response_type(method: TelegramMethod[Any]) -> None:
         return
 
 
+def retry_reason(error: BaseException) -> str:
+    """How the metrics file a retried failure: "429", "5xx" or "network"."""
+    if isinstance(error, TelegramRetryAfter):
+        return "429"
+    # ClientDecodeError is a proxy's error page, i.e. a 502 or 504 in all but name.
+    if isinstance(error, (TelegramServerError, ClientDecodeError)):
+        return "5xx"
+    return "network"
+
+
 def is_transient(error: BaseException) -> bool:
     """True for failures worth retrying later: 429, 5xx, timeouts and broken connections."""
     if isinstance(error, PERMANENT_ERRORS):
@@ -130,6 +140,7 @@ class RetryMiddleware(BaseRequestMiddleware):
         clock: Clock = time.monotonic,
         rng: Callable[[], float] = random.random,
         skip_methods: tuple[type[TelegramMethod[Any]], ...] = (GetUpdates,),
+        on_retry: Callable[[str], None] | None = None,
     ) -> None:
         if max_tries < 1:
             raise ValueError("max_tries must be at least 1")
@@ -141,6 +152,8 @@ class RetryMiddleware(BaseRequestMiddleware):
         self.clock = clock
         self.rng = rng
         self.skip_methods = skip_methods
+        # Told the reason (`retry_reason`) of each retry: the metrics count them.
+        self.on_retry = on_retry
 
     def backoff(self, attempt: int) -> float:
         """The pause after the `attempt`-th failure: doubling, capped, with "equal jitter"
@@ -194,4 +207,6 @@ class RetryMiddleware(BaseRequestMiddleware):
                     failures,
                     self.max_tries - 1,
                 )
+                if self.on_retry is not None:
+                    self.on_retry(retry_reason(error))
                 await self.sleep(pause)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from sqlite_utils import Database
 
@@ -52,6 +52,20 @@ class WindowStats:
     @property
     def declined_share(self) -> float:
         return self.declined / self.asked if self.asked else 0.0
+
+
+@dataclass(frozen=True)
+class DayCount:
+    """One UTC day's questions by outcome; `declined` is every question not answered or unsure."""
+
+    day: date
+    answered: int
+    unsure: int
+    declined: int
+
+    @property
+    def asked(self) -> int:
+        return self.answered + self.unsure + self.declined
 
 
 def _iso(moment: datetime) -> str:
@@ -147,6 +161,30 @@ class QuestionLog:
 
     def stats(self, windows: Sequence[int] = WINDOWS, top: int = 5) -> tuple[WindowStats, ...]:
         return tuple(self._window(days, top) for days in windows)
+
+    def daily(self, days: int = 30) -> list[DayCount]:
+        """The last `days` UTC days, today included and oldest first; days without a question
+        are there with zeros."""
+        today = self.clock().astimezone(UTC).date()
+        first = today - timedelta(days=days - 1)
+        rows = self.db.query(
+            "SELECT substr(at, 1, 10) AS day, count(*) AS asked,"
+            " coalesce(sum(status = 'answered'), 0) AS answered,"
+            " coalesce(sum(status = 'unsure'), 0) AS unsure"
+            " FROM questions WHERE at >= ? GROUP BY day",
+            [first.isoformat()],
+        )
+        found = {row["day"]: row for row in rows}
+        counts = []
+        for offset in range(days):
+            day = first + timedelta(days=offset)
+            row = found.get(day.isoformat())
+            if row is None:
+                counts.append(DayCount(day, 0, 0, 0))
+                continue
+            declined = row["asked"] - row["answered"] - row["unsure"]
+            counts.append(DayCount(day, row["answered"], row["unsure"], declined))
+        return counts
 
     def _window(self, days: int, top: int) -> WindowStats:
         since = [_iso(self.clock() - timedelta(days=days))]

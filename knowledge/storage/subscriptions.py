@@ -126,6 +126,11 @@ class Subscriptions:
             for row in rows
         ]
 
+    def backlog(self) -> int:
+        """Notifications queued and not sent yet (the partial index makes this cheap)."""
+        [row] = self.db.execute("SELECT count(*) FROM outbox WHERE sent_at IS NULL").fetchall()
+        return int(row[0])
+
     def mark_sent(self, ids: Iterable[int]) -> int:
         ids = list(ids)
         if not ids:

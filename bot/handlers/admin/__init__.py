@@ -20,7 +20,17 @@ from aiogram.types import CallbackQuery, Message, User
 from bot.callbacks import ADMIN_PREFIX
 from bot.commands import ADMIN_COMMANDS
 from bot.filters import Magic
-from bot.handlers.admin import add, browse, edit, errors, ingest, transfer, unanswered
+from bot.handlers.admin import (
+    add,
+    backup,
+    browse,
+    edit,
+    errors,
+    ingest,
+    stats,
+    transfer,
+    unanswered,
+)
 from bot.handlers.admin.states import IdleTimeout
 from bot.render import plain_html
 from knowledge.i18n import Catalog
@@ -47,7 +57,7 @@ def create_router(admin_ids: Iterable[int]) -> Router:
     curation.message.middleware(IdleTimeout())
     curation.callback_query.middleware(IdleTimeout())
     # add first: its dialogue takes the admin's plain text before anything else may.
-    for module in (add, browse, unanswered, edit, transfer, ingest):
+    for module in (add, browse, stats, unanswered, edit, transfer, backup, ingest):
         curation.include_router(gate(module.create_router(), is_admin))
 
     refusal = Router(name="admin.refusal")

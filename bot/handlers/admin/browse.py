@@ -1,4 +1,4 @@
-"""Reading the fact base: /facts (paged, ◀ ▶ edit the message), /fact, /history, /stats."""
+"""Reading the fact base: /facts (paged, ◀ ▶ edit the message), /fact, /history."""
 
 from __future__ import annotations
 
@@ -6,12 +6,10 @@ from aiogram import Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
-from aiogram.utils.formatting import Text
 
 from bot.callbacks import PageCallback, page_data, search_words
 from bot.handlers.admin.common import callback_message, not_modified, reply
-from bot.handlers.admin.views import fact_card, history_text, page_text, stats_text
-from bot.runtime.updates import SkippedUpdates
+from bot.handlers.admin.views import fact_card, history_text, page_text
 from knowledge.curation.parsing import parse_fact_id
 from knowledge.curation.service import Curator, FactPage
 from knowledge.i18n import Catalog
@@ -25,7 +23,6 @@ def create_router() -> Router:
     router.callback_query.register(turn_page, PageCallback.filter())
     router.message.register(show_fact, Command("fact"))
     router.message.register(show_history, Command("history"))
-    router.message.register(show_stats, Command("stats"))
     return router
 
 
@@ -86,22 +83,3 @@ async def show_history(
     fact_id = parse_fact_id("history", command.args or "", optional=True)
     entries = curator.history(fact_id, HISTORY_LIMIT)
     await reply(message, history_text(entries, texts, ui_lang, fact_id))
-
-
-async def show_stats(
-    message: Message,
-    curator: Curator,
-    texts: Catalog,
-    ui_lang: str,
-    skipped_updates: SkippedUpdates | None = None,
-) -> None:
-    text = stats_text(curator.stats(), texts, ui_lang)
-    if skipped_updates is not None and skipped_updates.count:
-        skipped = texts(
-            "admin.stats.skipped",
-            ui_lang,
-            count=skipped_updates.count,
-            update_id=skipped_updates.last_id,
-        )
-        text = Text(text, "\n\n", skipped)
-    await reply(message, text)
