@@ -26,9 +26,10 @@ from babel import Locale  # noqa: E402
 from babel.dates import get_timezone_location  # noqa: E402
 from rapidfuzz import fuzz  # noqa: E402
 
+from knowledge.language.text import morph  # noqa: E402
 from knowledge.places import zones  # noqa: E402
 from knowledge.places.index import COMMON, UPPER, WEAK  # noqa: E402
-from knowledge.places.phrases import morph, name_key, wordset  # noqa: E402
+from knowledge.places.phrases import name_key, wordset  # noqa: E402
 
 OUT = ROOT / "knowledge" / "places" / "data" / "places.json"
 LANGS = ("en", "ru", "uk")
@@ -280,7 +281,7 @@ ENGLISH_ADJECTIVES: tuple[tuple[str, str], ...] = tuple(
 FALSE_ADJECTIVES = wordset(
     "беленовский бурский бурський индский канский канський китский перський перунський "
     "советский штатский штатський уральский уральський тиранский тиранський сувский "
-    "малинський дарвиновский байский байський тонзький"
+    "малинський дарвиновский байский байський тонзький абинский газинский москвинський"
 )
 
 _RU_ONLY = set("ыэъё")
@@ -425,6 +426,8 @@ def adjective_forms(name: str, lang: str) -> set[str]:
     if last[-1:] in "аяоиуеыюіь":
         stem = last[:-1]
         out |= {stem + sky, stem + "й" + sky}
+    if last[-1:] == "а":  # Ялта → ялтинский, Алма-Ата → алма-атинский
+        out.add(stem + "ин" + sky)
     if last[-1:] in "иуоі":  # indeclinable: Сочи → сочинский, Баку → бакинский
         out |= {last + "н" + sky, stem + "ин" + sky}
     else:
@@ -658,8 +661,12 @@ class Builder:
             cyrillic = {own.get("ru", ""), own.get("uk", "")}
             cyrillic |= {k for k, (r, _) in entry.names.items() if r in ranks}
             for name in sorted(filter(is_cyrillic_word, cyrillic)):
-                if " " in name:
+                # Keys lost their hyphens ("алма ата"): a two-word name is tried as one
+                # hyphenated word, and the dictionary keeps "алма-атинский" but drops
+                # "нижний-новгородский".
+                if name.count(" ") > 1:
                     continue
+                name = name.replace(" ", "-")
                 for lang in ("ru", "uk"):
                     if lang == "ru" and set(name.lower()) & _UK_ONLY:
                         continue

@@ -1,0 +1,196 @@
+"""States and regions as places, hyphenated place adjectives, and filler around a place."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+from knowledge.answering.engine import place_notes
+from knowledge.places.index import load_data
+from knowledge.places.resolver import PlaceResolver
+
+
+@pytest.fixture(scope="module")
+def resolver() -> PlaceResolver:
+    return PlaceResolver.default()
+
+
+# (question, zone, the region's English name, the phrase found)
+REGIONS = [
+    ("Texas time?", "America/Chicago", "Texas", "Texas time"),
+    ("when is it in Texas?", "America/Chicago", "Texas", "in Texas"),
+    ("во сколько в Техасе?", "America/Chicago", "Texas", "в Техасе"),
+    ("о котрій у Техасі?", "America/Chicago", "Texas", "у Техасі"),
+    ("по техасскому времени когда?", "America/Chicago", "Texas", "по техасскому времени"),
+    ("what time is it in Florida", "America/New_York", "Florida", "in Florida"),
+    ("what time in California", "America/Los_Angeles", "California", "in California"),
+    ("о котрій у Каліфорнії", "America/Los_Angeles", "California", "у Каліфорнії"),
+    ("во сколько в Северной Каролине?", "America/New_York", "North Carolina", None),
+    ("коли у Північній Кароліні?", "America/New_York", "North Carolina", None),
+    ("во сколько в штате Вашингтон?", "America/Los_Angeles", "Washington State", None),
+    ("when in Washington State?", "America/Los_Angeles", "Washington State", None),
+    ("во сколько в Джорджии?", "America/New_York", "Georgia", "в Джорджии"),
+    ("when is it in Ontario", "America/Toronto", "Ontario", "in Ontario"),
+    ("Alberta time", "America/Edmonton", "Alberta", "Alberta time"),
+    ("what time in Queensland", "Australia/Brisbane", "Queensland", "in Queensland"),
+    ("коли в Новому Південному Уельсі?", "Australia/Sydney", "New South Wales", None),
+    ("cuándo, in Jalisco?", "America/Mexico_City", "Jalisco", "in Jalisco"),
+    ("when in Amazonas?", "America/Manaus", "Amazonas", "in Amazonas"),
+    ("в Татарстане во сколько", "Europe/Moscow", "Tatarstan", "в Татарстане"),
+    ("в Свердловской области во сколько?", "Asia/Yekaterinburg", "Sverdlovsk Oblast", None),
+    ("когда в Подмосковье", "Europe/Moscow", "Moscow Oblast", "в Подмосковье"),
+    ("в Якутии когда?", "Asia/Yakutsk", "Yakutia", "в Якутии"),
+    ("коли в Приморському краї?", "Asia/Vladivostok", "Primorsky Krai", None),
+]
+
+
+def region_name(place, lang: str = "en") -> str:
+    """A region's own name: its label, or for a region of several clocks its `country`."""
+    return (place.country or place.names)[lang]
+
+
+@pytest.mark.parametrize(("question", "zone", "name", "phrase"), REGIONS)
+def test_a_state_or_region_is_found_with_the_zone_of_its_largest_city(
+    resolver, question, zone, name, phrase
+):
+    mention = resolver.find(question)
+    assert mention is not None, question
+    assert mention.place.kind == "region"
+    assert mention.place.key == zone
+    assert region_name(mention.place) == name
+    if phrase:
+        assert mention.text == phrase
+
+
+def test_a_region_of_several_zones_says_which_it_used_and_which_others_it_keeps(resolver):
+    texas = resolver.resolve("Texas")
+    assert texas.key == "America/Chicago" and texas.label("en") == "Houston"
+    assert [p["en"] for p in texas.elsewhere] == ["El Paso"]  # Mountain time
+    en, ru, uk = (place_notes(texas, lang) for lang in ("en", "ru", "uk"))
+    assert en == [
+        "Texas spans more than one time zone; I used Houston time. Other parts of it keep "
+        "other time (as in El Paso)."
+    ]
+    assert ru[0].startswith("В регионе «Техас» несколько часовых поясов")
+    assert "Хьюстон" in ru[0] and texas.elsewhere[0]["ru"] in ru[0]
+    assert uk[0].startswith("У регіоні «Техас» кілька часових поясів")
+    assert texas.label("uk") in uk[0] and texas.elsewhere[0]["uk"] in uk[0]
+    florida = resolver.resolve("Флорида")
+    assert florida.key == "America/New_York"
+    assert [p["en"] for p in florida.elsewhere] == ["Chicago"]  # the panhandle
+
+
+def test_a_region_of_one_zone_is_named_as_itself_without_a_note(resolver):
+    queensland = resolver.resolve("Квінсленд")
+    assert queensland.key == "Australia/Brisbane"
+    assert queensland.label("uk") == "Квінсленд" and queensland.label("en") == "Queensland"
+    assert queensland.country is None and place_notes(queensland, "en") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "zone"),
+    [
+        # A country keeps its name: "Georgia" is the country, the state is "Джорджия".
+        ("when in Georgia?", "country", "Asia/Tbilisi"),
+        ("во сколько в Грузии?", "country", "Asia/Tbilisi"),
+        # A prominent city keeps its name: the capital, and the Seychelles' Victoria.
+        ("when in Washington?", "city", "America/New_York"),
+        ("when in Victoria?", "city", "Indian/Mahe"),
+        # A city keeping one of the region's own clocks is the more exact place.
+        ("when in Chihuahua?", "city", "America/Chihuahua"),
+        ("what time in Quebec?", "city", "America/Toronto"),
+        # A lesser city elsewhere gives way: Ontario, California, is not the province.
+        ("what time in Ontario?", "region", "America/Toronto"),
+    ],
+)
+def test_a_region_never_takes_a_name_from_a_country_or_a_prominent_city(
+    resolver, question, kind, zone
+):
+    place = resolver.find(question).place
+    assert (place.kind, place.key) == (kind, zone)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what about Texas?",
+        "support for Texas",
+        "Texas said no",
+        "in acre",  # the unit, in lower case
+        "a field of one Acre, when?",
+        "пара вопросов: когда звонок?",
+        "в пара минут",
+        "мен интересует время",
+        "когда время для Техаса",
+        "what does Georgia want",
+        "Virginia said when?",
+        "когда говорили о Кубани",
+        "победа Виктории",
+    ],
+)
+def test_region_names_do_not_hijack_ordinary_words_or_talk_about_a_region(resolver, question):
+    assert resolver.find(question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "zone", "phrase"),
+    [
+        ("начало по алма-атинскому времени", "Asia/Almaty", "по алма-атинскому времени"),
+        ("по алма-атинскому во сколько?", "Asia/Almaty", "по алма-атинскому"),
+        ("за алма-атинським часом", "Asia/Almaty", "за алма-атинським часом"),
+        ("за нью-йоркським часом", "America/New_York", "за нью-йоркським часом"),
+        ("по нью-йоркскому времени", "America/New_York", "по нью-йоркскому времени"),
+        ("по санкт-петербургскому", "Europe/Moscow", "по санкт-петербургскому"),
+        ("по владивостокскому", "Asia/Vladivostok", "по владивостокскому"),
+    ],
+)
+def test_hyphenated_place_adjectives_are_read_like_simple_ones(resolver, question, zone, phrase):
+    mention = resolver.find(question)
+    assert mention is not None, question
+    assert (mention.place.key, mention.text) == (zone, phrase)
+
+
+@pytest.mark.parametrize(
+    ("question", "zone", "phrase", "rest"),
+    [
+        ("I live in Oslo, when do I watch?", "Europe/Oslo", "I live in Oslo", ", when do I watch?"),
+        ("what o'clock for Melbourne folks", "Australia/Melbourne", "for Melbourne", None),
+        ("Texas time?", "America/Chicago", "Texas time", "?"),
+        ("for us in Sydney when is it", "Australia/Sydney", "in Sydney", None),
+        ("я в Алматы, во сколько смотреть?", "Asia/Almaty", "я в Алматы", ", во сколько смотреть?"),
+        ("я з Харкова, о котрій?", "Europe/Kyiv", "я з Харкова", ", о котрій?"),
+        ("I'm from Denver, what time?", "America/Denver", "I'm from Denver", ", what time?"),
+        ("мы из Техаса, когда смотреть?", "America/Chicago", "мы из Техаса", None),
+    ],
+)
+def test_filler_around_a_place_leaves_the_place_and_the_question(
+    resolver, question, zone, phrase, rest
+):
+    mention = resolver.find(question)
+    assert mention is not None, question
+    assert (mention.place.key, mention.text) == (zone, phrase)
+    left = question[: mention.start] + question[mention.end :]
+    if rest is not None:
+        assert left == rest
+    assert resolver.find(left) is None
+
+
+def test_the_regions_file_credits_geonames_and_every_region_has_three_names():
+    folder = resources.files("knowledge.places").joinpath("data")
+    data = json.loads(folder.joinpath("regions.json").read_text("utf-8"))
+    assert "GeoNames" in data["about"][1] and "CC BY 4.0" in data["about"][1]
+    counts: dict[str, int] = {}
+    for region in data["regions"]:
+        assert all(region["names"]), region
+        counts[region["country"]] = counts.get(region["country"], 0) + 1
+    assert counts["US"] == 50 and counts["CA"] == 13 and counts["AU"] == 8
+    assert counts["MX"] >= 31 and counts["BR"] >= 26 and counts["RU"] >= 80
+
+
+def test_regions_add_little_to_the_index():
+    merged = load_data()
+    regions = [row for row in merged["places"] if row[1] == "region"]
+    assert 200 <= len(regions) < 300
+    assert len(merged["names"]) - 47_639 < 2_000
