@@ -190,7 +190,49 @@ def test_the_regions_file_credits_geonames_and_every_region_has_three_names():
 
 
 def test_regions_add_little_to_the_index():
+    folder = resources.files("knowledge.places").joinpath("data")
+    cities = json.loads(folder.joinpath("places.json").read_text("utf-8"))
     merged = load_data()
     regions = [row for row in merged["places"] if row[1] == "region"]
     assert 200 <= len(regions) < 300
-    assert len(merged["names"]) - 47_639 < 2_000
+    assert len(merged["places"]) == len(cities["places"]) + len(regions)
+    assert 0 < len(merged["names"]) - len(cities["names"]) < 2_000
+
+
+# Words questions are made of, in the three languages, and words that name parts of a
+# country without naming one: none may be a region's name.
+QUESTION_WORDS = """
+when what where who how time start starts begin watch live stream today tonight tomorrow
+call talks summit video meeting date day hour local here there now folks us we state region
+когда что где кто как время начало смотреть сегодня завтра здесь там сейчас мы нас звонок
+переговоры встреча пара край область штат республика округ юг север запад восток
+коли що де хто як час початок дивитися сьогодні завтра тут там зараз ми нас розмова
+переговори зустріч край область штат республіка округ південь північ захід схід
+"""
+
+
+def test_no_region_is_named_by_a_question_word():
+    from knowledge.places.phrases import name_key
+
+    folder = resources.files("knowledge.places").joinpath("data")
+    names = json.loads(folder.joinpath("regions.json").read_text("utf-8"))["names"]
+    words = {name_key(word) for word in QUESTION_WORDS.split()}
+    assert not words & set(names)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When Does It Start?",
+        "Where Do I Watch It?",
+        "Когда Начало?",
+        "Где Смотреть?",
+        "Коли Початок?",
+        "Де Дивитися?",
+        "в каком штате переговоры?",
+        "у якій області?",
+        "what state is it in?",
+    ],
+)
+def test_question_words_even_capitalised_are_no_places(resolver, question):
+    assert resolver.find(question) is None
