@@ -277,3 +277,16 @@ def test_every_region_is_named_and_found_in_a_question_in_each_language(resolver
                 missed.append(label)
     assert sorted(set(missed)) == sorted(YIELDED & set(missed))
     assert len(set(missed)) <= 3
+
+
+def test_an_answer_for_a_state_gives_its_time_and_says_which_zone_it_used(engine):
+    answer = engine.ask("во сколько звонок в Техасе?")
+    assert answer.fact.id == "call-time"
+    asked = [(t.place, t.moment.strftime("%H:%M")) for t in answer.times if t.role == "asked"]
+    assert asked == [("Хьюстон", "09:00")]  # 17:00 Kyiv is 09:00 Central time in December
+    assert answer.notes[0].startswith("В регионе «Техас» несколько часовых поясов")
+    single = engine.ask("when is the call in Queensland?")
+    assert [(t.place, t.moment.strftime("%H:%M")) for t in single.times if t.role == "asked"] == [
+        ("Queensland", "01:00")
+    ]
+    assert single.notes == ()

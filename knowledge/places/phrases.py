@@ -223,6 +223,8 @@ FROM_PREPOSITIONS: dict[str, frozenset[str] | None] = {
     "із": frozenset({"gent"}),
     "зі": frozenset({"gent"}),
 }
+# Words that may open a place phrase, with or without the asker before them.
+_PHRASE_OPENERS = frozenset({*LOCATION_PREPOSITIONS, *FROM_PREPOSITIONS})
 # A country needs one of these: "for"/"для" and "по" mostly mean "about" with a country
 # ("support for Ukraine", "последствия для России", "переговоры по Украине").
 COUNTRY_PREPOSITIONS = frozenset({"in", "в", "во", "у", "на", *FROM_PREPOSITIONS})
@@ -327,7 +329,7 @@ def phrase_span(tokens: list[Token], i: int, j: int) -> tuple[int, int, str | No
     for words in sorted(TIME_BEFORE, key=len, reverse=True):
         if k + 1 >= len(words) and words_at(tokens, k - len(words) + 1, words):
             return tokens[k - len(words) + 1].start, _time_end(tokens, j, end), "time"
-    if k >= 0 and tokens[k].norm in LOCATION_PREPOSITIONS | FROM_PREPOSITIONS.keys():
+    if k >= 0 and tokens[k].norm in _PHRASE_OPENERS:
         asker = next(
             (
                 words
