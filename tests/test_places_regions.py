@@ -156,9 +156,11 @@ def test_hyphenated_place_adjectives_are_read_like_simple_ones(resolver, questio
     ("question", "zone", "phrase", "rest"),
     [
         ("I live in Oslo, when do I watch?", "Europe/Oslo", "I live in Oslo", ", when do I watch?"),
-        ("what o'clock for Melbourne folks", "Australia/Melbourne", "for Melbourne", None),
+        ("what o'clock for Melbourne folks", "Australia/Melbourne", "for Melbourne folks", None),
+        ("у нас в Казани во сколько?", "Europe/Moscow", "у нас в Казани", " во сколько?"),
+        ("а для нас у Львові коли?", "Europe/Kyiv", "для нас у Львові", None),
         ("Texas time?", "America/Chicago", "Texas time", "?"),
-        ("for us in Sydney when is it", "Australia/Sydney", "in Sydney", None),
+        ("for us in Sydney when is it", "Australia/Sydney", "for us in Sydney", " when is it"),
         ("я в Алматы, во сколько смотреть?", "Asia/Almaty", "я в Алматы", ", во сколько смотреть?"),
         ("я з Харкова, о котрій?", "Europe/Kyiv", "я з Харкова", ", о котрій?"),
         ("I'm from Denver, what time?", "America/Denver", "I'm from Denver", ", what time?"),

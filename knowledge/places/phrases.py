@@ -253,7 +253,17 @@ SELF = {
     ("ми",),
     ("я", "родом"),
     ("we", "are"),
+    ("for", "us"),
+    ("for", "me"),
+    ("us", "here"),
+    ("у", "нас"),
+    ("в", "нас"),
+    ("для", "нас"),
+    ("для", "меня"),
+    ("для", "мене"),
 }
+# Words for the people of a place that stay with it: "for Melbourne folks".
+PEOPLE = wordset("folks people guys peeps residents locals люди жители ребята мешканці жителі")
 # Words that leave a message about the place alone: "and Tokyo?", "а в Токио?".
 FILLERS = wordset(
     "and what about how ok okay so then please now а и і й что насчет как ну так щодо як що "
@@ -349,6 +359,15 @@ def _time_end(tokens: list[Token], j: int, end: int) -> int:
         return tokens[j + 1].end
     if j < len(tokens) and tokens[j].norm in TIME_AFTER:
         return tokens[j].end
+    return end
+
+
+def people_end(text: str, tokens: list[Token], end: int) -> int:
+    """The end of a place phrase widened over a word for its people right after it
+    ("for Melbourne folks"), so that the word does not stay in the question."""
+    after = next((t for t in tokens if t.start >= end), None)
+    if after is not None and after.norm in PEOPLE and not text[end : after.start].strip():
+        return after.end
     return end
 
 

@@ -190,7 +190,8 @@ class PlaceResolver:
             if not found:
                 return None
             best = max(found, key=lambda f: f.score)
-        return PlaceMention(best.place, best.start, best.end, text[best.start : best.end])
+        end = pt.people_end(text, tokens, best.end)
+        return PlaceMention(best.place, best.start, end, text[best.start : end])
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:
         """Known names closest to an unknown one, in the input's script, best first."""
