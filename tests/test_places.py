@@ -214,7 +214,7 @@ QUESTIONS = [
     ("когда разговор по времени Нью-Йорка", "America/New_York", "по времени Нью-Йорка"),
     ("когда начало в Нью-Йорке?", "America/New_York", "в Нью-Йорке"),
     ("what time is the call NY time", "America/New_York", "NY time"),
-    ("what time is it for me in the US?", "America/New_York", "in the US"),
+    ("what time is it for me in the US?", "America/New_York", "for me in the US"),
     ("во сколько это в США", "America/New_York", "в США"),
     ("когда созвон на Украине?", "Europe/Kyiv", "на Украине"),
     ("коли дзвінок в Україні", "Europe/Kyiv", "в Україні"),

@@ -290,9 +290,21 @@ def place_notes(place: Place, lang: str) -> list[str]:
     notes = []
     if place.country:
         country = place.country.get(lang) or place.country.get("en", "")
-        notes.append(
-            ANSWERS("place.country_capital", lang, country=country, city=place.label(lang))
-        )
+        if place.elsewhere:  # a region: say which of its clocks was used, and the others
+            others = ", ".join(p.get(lang) or p.get("en", "") for p in place.elsewhere)
+            notes.append(
+                ANSWERS(
+                    "place.region_zones",
+                    lang,
+                    region=country,
+                    city=place.label(lang),
+                    others=others,
+                )
+            )
+        else:
+            notes.append(
+                ANSWERS("place.country_capital", lang, country=country, city=place.label(lang))
+            )
     if place.other_readings:
         notes.append(
             ANSWERS(

@@ -1,7 +1,9 @@
-"""The place index of the resolver: knowledge/places/data/places.json as lookup tables.
+"""The place index of the resolver: knowledge/places/data/places.json and regions.json as
+lookup tables.
 
-The data file is built by scripts/build_places.py from CLDR and GeoNames; zone abbreviations,
-which no library lists usefully, are a hand table here.
+The data files are built by scripts/build_places.py from CLDR and GeoNames and by
+scripts/build_regions.py from regions.yaml; zone abbreviations, which no library lists
+usefully, are a hand table here.
 """
 
 from __future__ import annotations
@@ -151,7 +153,9 @@ class Row:
     labels: tuple[str, str, str]  # en, ru, uk; "" where unknown
     population: int
     prominent: bool
-    country: tuple[str, str, str] | None  # set for a country of several zones
+    country: tuple[str, str, str] | None  # set for a country or region of several zones
+    # A region of several zones: the other clocks kept in it, by their zones' city names.
+    elsewhere: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -174,8 +178,48 @@ class Suggestions:
 
 
 def load_data() -> dict[str, Any]:
-    path = resources.files("knowledge.places").joinpath("data", "places.json")
-    return json.loads(path.read_text("utf-8"))
+    folder = resources.files("knowledge.places").joinpath("data")
+    data = json.loads(folder.joinpath("places.json").read_text("utf-8"))
+    return merge_regions(data, json.loads(folder.joinpath("regions.json").read_text("utf-8")))
+
+
+def merge_regions(data: dict[str, Any], regions: Mapping[str, Any]) -> dict[str, Any]:
+    """Add states and regions to the place data, as rows of kind "region".
+
+    A region's name never displaces a country ("Georgia" is the country; the state is
+    "Джорджия" or "Georgia state"), a prominent city ("Washington" is the capital, "Victoria"
+    that of the Seychelles) or a city keeping one of the region's own clocks ("Quebec",
+    "Chihuahua", "Oaxaca": the city is the more exact place). It does displace a lesser city
+    elsewhere ("Ontario" in California, "Virginia" in South Africa) and a name known only from
+    GeoNames' alternate names ("Florida" for Floridablanca, Colombia).
+    """
+    places: list[list[Any]] = data["places"]
+    names: dict[str, list[int]] = data["names"]
+    adjectives: dict[str, int] = data["adjectives"]
+    first = len(places)
+    for region in regions["regions"]:
+        row = [region["zone"], "region", region["city"] or region["names"], region["population"]]
+        row.append(1)
+        if region["elsewhere"]:
+            row += [region["names"], [labels for _, *labels in region["elsewhere"]]]
+        places.append(row)
+    for key, (at, flags) in regions["names"].items():
+        held = names.get(key)
+        if held is not None and _holds(places[held[0]], held[1], regions["regions"][at]):
+            continue
+        names[key] = [first + at, flags]
+    for key, at in regions["adjectives"].items():
+        adjectives.setdefault(key, first + at)
+    return data
+
+
+def _holds(row: list[Any], flags: int, region: Mapping[str, Any]) -> bool:
+    """Whether a place in places.json keeps a name a region also has."""
+    zone, kind, *_, prominent = row[:5]
+    if kind == "country":
+        return True
+    own = {region["zone"], *(zone for zone, *_ in region["elsewhere"])}
+    return not flags & WEAK and (bool(prominent) or zone in own)
 
 
 class Index:
@@ -213,7 +257,8 @@ class Index:
     def row(self, number: int) -> Row:
         key, kind, labels, population, prominent, *rest = self._rows[number]
         country = tuple(rest[0]) if rest else None
-        return Row(key, kind, tuple(labels), population, bool(prominent), country)  # type: ignore[arg-type]
+        elsewhere = tuple(tuple(e) for e in rest[1]) if len(rest) > 1 else ()
+        return Row(key, kind, tuple(labels), population, bool(prominent), country, elsewhere)  # type: ignore[arg-type]
 
     def zone(self, text: str) -> tuple[str, list[str] | None] | None:
         """An IANA name in any case, with its CLDR exemplar city names if it has them."""
@@ -227,7 +272,9 @@ class Index:
         if cyrillic not in self._suggestions:
             keys, labels, weights = [], [], []
             seen = set()
-            for key, _kind, names, population, prominent, *_ in self._rows:
+            for key, kind, names, population, prominent, *rest in self._rows:
+                if kind == "region" and rest:  # offer "Texas", not the city it reads as
+                    names = rest[0]
                 for label in names[1:] if cyrillic else names[:1]:
                     if label and (label, key) not in seen:
                         seen.add((label, key))

@@ -217,9 +217,20 @@ LOCATION_PREPOSITIONS: dict[str, frozenset[str] | None] = {
     "для": frozenset({"gent"}),
     "за": frozenset({"ablt"}),
 }
+# "from" counts only after the asker ("I'm from Denver", "я з Харкова", "мы из Техаса"):
+# where they are from is where they watch; "a flight from Moscow" is no place to convert to.
+FROM_PREPOSITIONS: dict[str, frozenset[str] | None] = {
+    "from": None,
+    "из": frozenset({"gent"}),
+    "з": frozenset({"gent"}),
+    "із": frozenset({"gent"}),
+    "зі": frozenset({"gent"}),
+}
+# Words that may open a place phrase, with or without the asker before them.
+_PHRASE_OPENERS = frozenset({*LOCATION_PREPOSITIONS, *FROM_PREPOSITIONS})
 # A country needs one of these: "for"/"для" and "по" mostly mean "about" with a country
 # ("support for Ukraine", "последствия для России", "переговоры по Украине").
-COUNTRY_PREPOSITIONS = frozenset({"in", "в", "во", "у", "на"})
+COUNTRY_PREPOSITIONS = frozenset({"in", "в", "во", "у", "на", *FROM_PREPOSITIONS})
 # "по Москве", "за Києвом" read as a time reckoning, weaker than "in"/"в".
 RECKONING_PREPOSITIONS = frozenset({"по", "за"})
 # "по времени Нью-Йорка", "за часом Києва": a time word, then the place in the genitive.
@@ -241,7 +252,21 @@ SELF = {
     ("я", "нахожусь"),
     ("я", "зараз"),
     ("я", "перебуваю"),
+    ("мы",),
+    ("ми",),
+    ("я", "родом"),
+    ("we", "are"),
+    ("for", "us"),
+    ("for", "me"),
+    ("us", "here"),
+    ("у", "нас"),
+    ("в", "нас"),
+    ("для", "нас"),
+    ("для", "меня"),
+    ("для", "мене"),
 }
+# Words for the people of a place that stay with it: "for Melbourne folks".
+PEOPLE = wordset("folks people guys peeps residents locals люди жители ребята мешканці жителі")
 # Words that leave a message about the place alone: "and Tokyo?", "а в Токио?".
 FILLERS = wordset(
     "and what about how ok okay so then please now а и і й что насчет как ну так щодо як що "
@@ -317,13 +342,18 @@ def phrase_span(tokens: list[Token], i: int, j: int) -> tuple[int, int, str | No
     for words in sorted(TIME_BEFORE, key=len, reverse=True):
         if k + 1 >= len(words) and words_at(tokens, k - len(words) + 1, words):
             return tokens[k - len(words) + 1].start, _time_end(tokens, j, end), "time"
-    if k >= 0 and tokens[k].norm in LOCATION_PREPOSITIONS:
-        prep = tokens[k].norm
-        start = tokens[k].start
-        for words in sorted(SELF, key=len, reverse=True):
-            if k >= len(words) and words_at(tokens, k - len(words), words):
-                start = tokens[k - len(words)].start
-                break
+    if k >= 0 and tokens[k].norm in _PHRASE_OPENERS:
+        asker = next(
+            (
+                words
+                for words in sorted(SELF, key=len, reverse=True)
+                if k >= len(words) and words_at(tokens, k - len(words), words)
+            ),
+            None,
+        )
+        if asker is not None or tokens[k].norm in LOCATION_PREPOSITIONS:
+            prep = tokens[k].norm
+            start = tokens[k - len(asker)].start if asker else tokens[k].start
     return start, _time_end(tokens, j, end), prep
 
 
@@ -332,6 +362,15 @@ def _time_end(tokens: list[Token], j: int, end: int) -> int:
         return tokens[j + 1].end
     if j < len(tokens) and tokens[j].norm in TIME_AFTER:
         return tokens[j].end
+    return end
+
+
+def people_end(text: str, tokens: list[Token], end: int) -> int:
+    """The end of a place phrase widened over a word for its people right after it
+    ("for Melbourne folks"), so that the word does not stay in the question."""
+    after = next((t for t in tokens if t.start >= end), None)
+    if after is not None and after.norm in PEOPLE and not text[end : after.start].strip():
+        return after.end
     return end
 
 
@@ -349,7 +388,7 @@ def attributive(tokens: list[Token], j: int) -> bool:
 def case_fits(prep: str, head: Reading | None, ukrainian: bool) -> bool:
     """Whether the place's last word takes the case the preposition governs; `ukrainian`
     says whether the text has Ukrainian letters, for "у" before an indeclinable name."""
-    cases = LOCATION_PREPOSITIONS.get(prep)
+    cases = LOCATION_PREPOSITIONS.get(prep, FROM_PREPOSITIONS.get(prep))
     if cases is None:
         return True
     if head is None or head.fixed or not head.known:

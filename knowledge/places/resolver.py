@@ -38,10 +38,12 @@ class Place:
 
     key: str  # IANA name, or a fixed offset written "UTC+05:30"
     names: Mapping[str, str] = field(hash=False)  # label per language: en, ru, uk
-    kind: str  # city | country | abbreviation | offset | zone
-    # Set when a country with several zones was resolved to its capital.
+    kind: str  # city | country | region | abbreviation | offset | zone
+    # Set when a country or region with several zones was resolved to one city: its labels.
     country: Mapping[str, str] | None = field(default=None, hash=False)
     other_readings: tuple[str, ...] = ()  # an ambiguous abbreviation's readings not taken
+    # A region of several zones: labels of the cities whose clocks its other parts keep.
+    elsewhere: tuple[Mapping[str, str], ...] = field(default=(), hash=False)
 
     @property
     def tzinfo(self) -> datetime.tzinfo:
@@ -107,13 +109,17 @@ class PlaceResolver:
     - an offset ("UTC+5:30", "+03:00"), an IANA name ("Europe/Paris") or a zone abbreviation
       ("EST", "мск"; short or word-like ones such as "IST", "PT", "CAT" only in capitals)
       counts anywhere;
-    - a country counts only after a location preposition ("in", "в/во", "у", "на"; not
-      "for"/"для" or "по", which with a country mostly mean "about": "support for Ukraine",
-      "переговоры по Украине") or with a time word ("Japan time", "японское время");
+    - a country, and so a state or region ("Texas", "Квебек", "Свердловская область"),
+      counts only after a location preposition ("in", "в/во", "у", "на"; not "for"/"для" or
+      "по", which with a country mostly mean "about": "support for Ukraine", "переговоры по
+      Украине"), after "from" said of the asker ("I'm from Texas", "я з Харкова"), or with a
+      time word ("Japan time", "Texas time", "японское время"); a region's name never
+      displaces a country's or a prominent city's ("Georgia" is the country; see
+      `index.merge_regions`);
     - a city counts after a location preposition ("in", "for", "в/во", "у", "по", "для",
-      "за"), with a time word ("Tokyo time", "по киевскому времени"), or bare but written with
-      a capital in a question about time ("Tokyo, when is it?"), unless it qualifies the
-      next word ("the Geneva summit");
+      "за") or the asker's "from", with a time word ("Tokyo time", "по киевскому времени"),
+      or bare but written with a capital in a question about time ("Tokyo, when is it?"),
+      unless it qualifies the next word ("the Geneva summit");
     - in ru/uk the preposition must govern the right case: "в Киеве", "по Москве" and
       Ukrainian "у Києві" are places; "в Женеву" ("to Geneva"), "на Украину" and Russian
       "у России (есть)" are not, though a name left undeclined counts in a question about
@@ -183,7 +189,8 @@ class PlaceResolver:
             if not found:
                 return None
             best = max(found, key=lambda f: f.score)
-        return PlaceMention(best.place, best.start, best.end, text[best.start : best.end])
+        end = pt.people_end(text, tokens, best.end)
+        return PlaceMention(best.place, best.start, end, text[best.start : end])
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:
         """Known names closest to an unknown one, in the input's script, best first."""
@@ -255,7 +262,7 @@ class PlaceResolver:
                     match.what == "adjective"
                     and not (timed or prep or self._adjective_alone(tokens, match))
                 )
-                or (place.kind == "country" and not located and lead - _CONTINUATIONS)
+                or (place.kind in _AREAS and not located and lead - _CONTINUATIONS)
                 or (prep and not pt.case_fits(prep, match.head, pt.has_ukrainian_letters(text)))
             ):
                 continue
@@ -318,7 +325,8 @@ class PlaceResolver:
         if place is None:
             row = self._index.row(match.ref)
             country = _labels(*row.country) if row.country else None
-            place = Place(row.key, _labels(*row.labels), row.kind, country)
+            elsewhere = tuple(_labels(*labels) for labels in row.elsewhere)
+            place = Place(row.key, _labels(*row.labels), row.kind, country, (), elsewhere)
             self._places[match.ref] = place
         return place
 
@@ -353,7 +361,7 @@ class PlaceResolver:
                 return None
             strength = 3 if located else 2
         elif m.what == "adjective":
-            if place.kind == "country" and not timed:
+            if place.kind in _AREAS and not timed:
                 return None
             # "по киевскому (времени)" may drop the time word, but "по московскому делу"
             # is about something else.
@@ -367,7 +375,7 @@ class PlaceResolver:
             if not (timed or reckoned or self._adjective_alone(tokens, m)):
                 return None
             strength = 2
-        elif place.kind == "country":
+        elif place.kind in _AREAS:
             if not (timed or (located and prep in pt.COUNTRY_PREPOSITIONS)):
                 return None
             strength = 3 if located else 2
@@ -393,6 +401,8 @@ class PlaceResolver:
         return any(t.norm in pt.TIME_CUES for t in tokens) or bool(pt.TIME_OF_DAY.search(text))
 
 
+# Countries and regions are talked about ("support for Texas"), so they need more evidence.
+_AREAS = frozenset({"country", "region"})
 # Words before a bare country that still make "Japan?" a question about its time.
 _CONTINUATIONS = frozenset({"and", "а", "и", "і", "й", "ну", "so", "ok", "okay", "now"})
 

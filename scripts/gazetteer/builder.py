@@ -265,8 +265,12 @@ class Builder:
             cyrillic = {own.get("ru", ""), own.get("uk", "")}
             cyrillic |= {k for k, (r, _) in entry.names.items() if r in ranks}
             for name in sorted(filter(is_cyrillic_word, cyrillic)):
-                if " " in name:
+                # Keys lost their hyphens ("алма ата"): a two-word name is tried as one
+                # hyphenated word, and the dictionary keeps "алма-атинский" but drops
+                # "нижний-новгородский".
+                if name.count(" ") > 1:
                     continue
+                name = name.replace(" ", "-")
                 for lang in ("ru", "uk"):
                     if lang == "ru" and set(name.lower()) & UK_ONLY:
                         continue

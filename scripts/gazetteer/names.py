@@ -138,6 +138,8 @@ def adjective_forms(name: str, lang: str) -> set[str]:
     if last[-1:] in "аяоиуеыюіь":
         stem = last[:-1]
         out |= {stem + sky, stem + "й" + sky}
+    if last[-1:] == "а":  # Ялта → ялтинский, Алма-Ата → алма-атинский
+        out.add(stem + "ин" + sky)
     if last[-1:] in "иуоі":  # indeclinable: Сочи → сочинский, Баку → бакинский
         out |= {last + "н" + sky, stem + "ин" + sky}
     else:
