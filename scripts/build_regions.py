@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import sys
 from collections import defaultdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,14 +17,12 @@ from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from knowledge.language.text import morph_parse
+from knowledge.places import zones
+from knowledge.places.index import COMMON
+from knowledge.places.phrases import WORD, name_key, norm_word, readings
 
-from knowledge.language.text import morph_parse  # noqa: E402
-from knowledge.places import zones  # noqa: E402
-from knowledge.places.index import COMMON  # noqa: E402
-from knowledge.places.phrases import WORD, name_key, norm_word, readings  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 DATA = ROOT / "knowledge" / "places" / "data"
 SOURCE = DATA / "regions.yaml"

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings, SettingsError, load_settings
-from knowledge.storage.store import FactStore
+from knowledge.storage.fact_file import load_facts
+from knowledge.storage.store import SCHEMA_VERSION, FactStore
 from talkbot.cli import main
 from talkbot.testing.process import SETTINGS_VARIABLES
 from tests.admin_support import admin_bot, admin_says
@@ -55,7 +56,8 @@ async def test_restore_then_start_gives_the_same_answers_and_audit_history(
     assert main(["--db", str(db_path), "restore", str(snapshot)]) == 0
     said = capsys.readouterr().out.splitlines()
     assert said[0].startswith("restored snapshot.db (taken ")
-    assert said[0].endswith(f"schema version 3, 23 facts) into {db_path}")
+    facts = len(load_facts())
+    assert said[0].endswith(f"schema version {SCHEMA_VERSION}, {facts} facts) into {db_path}")
     [kept] = tmp_path.glob("talkbot.db.bak-*Z")
     assert said[1] == f"the previous database is kept as {kept}"
 

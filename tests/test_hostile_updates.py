@@ -61,7 +61,7 @@ async def test_polling_skips_updates_it_cannot_decode_and_answers_the_next_quest
         assert {first, second} <= set(run.api.confirmed_update_ids)
         skipped = run.dp["skipped_updates"]
         assert skipped.count == 2 and skipped.last_id == second
-        stats = await run.say("/stats", user_id=ADMIN)
+        stats = await run.send(run.api.text_message("/stats", user_id=ADMIN), "sendPhoto")
     assert "2" in stats.plain and "could not be decoded" in stats.plain
     logged = [r.getMessage() for r in caplog.records if r.name == "bot.runtime.updates"]
     assert len(logged) == 2 and all("cannot be decoded" in line for line in logged)
