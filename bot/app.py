@@ -263,9 +263,9 @@ def configure_logging(config: Settings) -> None:
 def run(config: Settings) -> int:
     """Run the bot until SIGINT/SIGTERM; 0 after a clean stop, 1 after a failure."""
     configure_logging(config)
-    store = FactStore.open(config.database_path)
+    store = FactStore.open(config.database_path, config.content_dir)
     try:
-        engine = Engine(store.facts(), store.sources())
+        engine = Engine(store.facts(), store.sources(), events=store.events())
         engine.warm_up()
         # What start-up built lives as long as the process: kept out of the collector's
         # generations, full collections under load no longer walk it each time.

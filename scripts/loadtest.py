@@ -54,7 +54,8 @@ from bot.i18n import bot_catalog, client_lang  # noqa: E402
 from bot.render import answer_html  # noqa: E402
 from knowledge.answering.engine import Conversation, Engine  # noqa: E402
 from knowledge.model import LANGS  # noqa: E402
-from knowledge.storage.fact_file import load_facts, load_sources  # noqa: E402
+from knowledge.storage.content import load_content  # noqa: E402
+from knowledge.storage.fact_file import load_facts  # noqa: E402
 from knowledge.storage.store import FactStore  # noqa: E402
 from tests.bot_process import bot_env  # noqa: E402
 from tests.fake_bot_api import Call, FakeBotAPI, _Fault, render_text  # noqa: E402
@@ -154,7 +155,8 @@ class Expectations:
     language the bot would pick, following each user's conversation."""
 
     def __init__(self) -> None:
-        self.engine = Engine(load_facts(), load_sources())
+        shipped = load_content()
+        self.engine = Engine(shipped.facts, shipped.sources, events=shipped.events)
         self.texts = bot_catalog()
         self._cache: dict[tuple[str, str, str | None], tuple[str, str, str | None]] = {}
 

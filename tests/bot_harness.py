@@ -19,6 +19,7 @@ from bot.config import Settings, load_settings
 from knowledge.answering.engine import Engine
 from knowledge.places.geo import ZoneLocator
 from knowledge.storage.store import FactStore
+from tests.conftest import CONTENT
 from tests.fake_bot_api import Call, FakeBotAPI
 
 FAST_BACKOFF = BackoffConfig(min_delay=0.05, max_delay=0.2, factor=1.5, jitter=0.0)
@@ -29,7 +30,12 @@ ZONES = ZoneLocator()
 
 def settings_for(api: FakeBotAPI, db_path: Path, **overrides: Any) -> Settings:
     """Settings for the fake server, ignoring any .env of the developer's."""
-    values = {"bot_token": api.token, "telegram_api_url": api.base_url, "database_path": db_path}
+    values = {
+        "bot_token": api.token,
+        "telegram_api_url": api.base_url,
+        "database_path": db_path,
+        "content_dir": CONTENT,
+    }
     return load_settings(_env_file=None, **(values | overrides))
 
 
@@ -75,7 +81,7 @@ async def running_bot(
 ) -> AsyncIterator[RunningBot]:
     """`overrides` go to the settings (admin_ids=...), `options` to build_dispatcher."""
     async with FakeBotAPI() if api is None else _given(api) as server:
-        store = FactStore.open(db_path)
+        store = FactStore.open(db_path, CONTENT)
         settings = settings_for(server, db_path, **(overrides or {}))
         bot = build_bot(settings)
         dp = build_dispatcher(settings, store, engine, zones=ZONES, **options)

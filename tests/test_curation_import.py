@@ -20,7 +20,7 @@ from knowledge.curation.errors import (
 from knowledge.curation.parsing import parse_quick_add, parse_source
 from knowledge.curation.service import Curator
 from knowledge.places.resolver import PlaceResolver
-from knowledge.storage.fact_file import DEFAULT_FACTS_PATH
+from tests.conftest import CONTENT
 from tests.curation_support import (
     ADMIN_A,
     ADMIN_B,
@@ -49,18 +49,18 @@ def _edited(text: str, edit) -> str:
 
 
 def test_export_is_the_canonical_facts_file(curator):
-    assert curator.export() == DEFAULT_FACTS_PATH.read_text(encoding="utf-8")
+    assert curator.export() == (CONTENT / "facts.yaml").read_text(encoding="utf-8")
 
 
 def test_an_export_imported_back_restores_the_base_byte_for_byte(curator, store):
     exported = curator.export()
     add_bbc_fact(curator)
-    curator.set_field(ADMIN_A, "call-time", "time", "2021-12-07 18:00 Kyiv", "en")
-    curator.delete(ADMIN_B, "call-format")
+    curator.set_field(ADMIN_A, "talks-time", "time", "2021-12-07 18:00 Kyiv", "en")
+    curator.delete(ADMIN_B, "talks-format")
     preview = curator.preview_import(exported)
     assert (preview.added, preview.changed, preview.removed) == (
-        ("call-format",),
-        ("call-time",),
+        ("talks-format",),
+        ("talks-time",),
         (NEW_ID,),
     )
     curator.apply_import(ADMIN_A, exported, preview.fingerprint)
@@ -70,7 +70,7 @@ def test_an_export_imported_back_restores_the_base_byte_for_byte(curator, store)
 
 def test_the_import_summary_lists_what_would_be_added_changed_and_removed(curator, store):
     def edit(facts):
-        facts[:] = [f for f in facts if f["id"] != "call-year"]
+        facts[:] = [f for f in facts if f["id"] != "talks-year"]
         facts[0]["text"]["en"] = "At 17:00 Kyiv time."
         new = dict(copy.deepcopy(facts[1]), id="call-format-again")
         facts.append(new)
@@ -78,8 +78,8 @@ def test_the_import_summary_lists_what_would_be_added_changed_and_removed(curato
     text = _edited(curator.export(), edit)
     preview = curator.preview_import(text)
     assert preview.added == ("call-format-again",)
-    assert preview.changed == ("call-time",)
-    assert preview.removed == ("call-year",)
+    assert preview.changed == ("talks-time",)
+    assert preview.removed == ("talks-year",)
     assert not preview.reordered and preview.total == len(store.facts())
     assert store.db["audit"].count == 0  # a preview writes nothing
     result = curator.apply_import(ADMIN_A, text, preview.fingerprint)
@@ -88,8 +88,8 @@ def test_the_import_summary_lists_what_would_be_added_changed_and_removed(curato
         preview.changed,
         preview.removed,
     )
-    assert store.fact("call-year") is None
-    assert store.fact("call-time")[0].text["en"] == "At 17:00 Kyiv time."
+    assert store.fact("talks-year") is None
+    assert store.fact("talks-time")[0].text["en"] == "At 17:00 Kyiv time."
     assert curator.export() == text
 
 
@@ -113,10 +113,10 @@ def test_a_bad_file_changes_nothing_and_every_problem_is_reported(curator, store
     with pytest.raises(InvalidFact) as refused:
         curator.preview_import(_edited(exported, spoil))
     problems = [str(p) for p in refused.value.details["problems"]]
-    assert any("'call-time': quote not found verbatim" in p for p in problems)
-    assert any("'call-format': text: missing language 'uk'" in p for p in problems)
-    assert any("'call-participants': event start" in p for p in problems)
-    assert any("'call-participants': event zone" in p for p in problems)
+    assert any("'talks-time': quote not found verbatim" in p for p in problems)
+    assert any("'talks-format': text: missing language 'uk'" in p for p in problems)
+    assert any("'talks-participants': event start" in p for p in problems)
+    assert any("'talks-participants': event zone" in p for p in problems)
     with pytest.raises(InvalidFact) as refused:
         curator.preview_import("facts: [oops")
     assert "not valid YAML" in str(refused.value.details["problems"][0])
@@ -136,7 +136,7 @@ def test_an_import_is_one_transaction_a_failure_midway_changes_nothing(curator, 
     preview = curator.preview_import(text)
     # A real constraint in the real file, hit by the ninth of the 23 changes.
     store.db.execute(
-        "CREATE TRIGGER refuse_footage BEFORE UPDATE ON facts WHEN NEW.id = 'first-footage'"
+        "CREATE TRIGGER refuse_footage BEFORE UPDATE ON facts WHEN NEW.id = 'talks-footage'"
         " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
     )
     with pytest.raises(sqlite3.IntegrityError, match="refused by the test"):
@@ -148,7 +148,7 @@ def test_an_import_is_one_transaction_a_failure_midway_changes_nothing(curator, 
 def test_an_import_confirmed_after_the_base_changed_is_refused(curator):
     text = _edited(curator.export(), lambda facts: facts.pop())
     preview = curator.preview_import(text)
-    curator.set_field(ADMIN_B, "call-time", "text_en", "Changed meanwhile.", "en")
+    curator.set_field(ADMIN_B, "talks-time", "text_en", "Changed meanwhile.", "en")
     with pytest.raises(Conflict):
         curator.apply_import(ADMIN_A, text, preview.fingerprint)
 

@@ -22,7 +22,13 @@ from knowledge.curation.errors import (
     UnknownQuestionGroup,
 )
 from knowledge.curation.history import HistoryEntry, history_entry
-from knowledge.curation.importing import ImportPreview, ImportResult, apply_import, preview_import
+from knowledge.curation.importing import (
+    ImportPreview,
+    ImportResult,
+    apply_import,
+    event_facts,
+    preview_import,
+)
 from knowledge.curation.parsing import (
     Draft,
     SourceSpec,
@@ -33,7 +39,7 @@ from knowledge.curation.parsing import (
     split_questions,
 )
 from knowledge.language.text import detect_language, normalize
-from knowledge.model import LANGS, Citation, EventTime, Fact, Source, squash_spaces
+from knowledge.model import LANGS, Citation, Event, EventTime, Fact, Source, squash_spaces
 from knowledge.places.resolver import PlaceResolver
 from knowledge.places.times import utc_now
 from knowledge.storage.fact_file import dump_facts, fact_from_dict, fact_problems
@@ -152,8 +158,10 @@ class Curator:
             raise UnknownFact(fact_id)
         return tuple(history_entry(e) for e in self.store.audit.history(fact_id, limit))
 
-    def export(self) -> str:
-        return dump_facts(self.store.facts())
+    def export(self, event: Event | None = None) -> str:
+        """One event's facts file (the main event's by default), as /import takes it back."""
+        event = event or next(iter(self.store.events()), None)
+        return dump_facts(event_facts(self.store, event), event.id if event else None)
 
     # -- adding -----------------------------------------------------------------------
 
@@ -173,6 +181,7 @@ class Curator:
             questions={g: tuple(draft.questions[g]) for g in LANGS},
             citations=(self.cite(draft.quote),),
             event=event,
+            event_id=next((e.id for e in self.store.events()), ""),  # the main event's
         )
         self._validate(fact)
         return fact

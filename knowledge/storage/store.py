@@ -1,8 +1,9 @@
 """The fact base and per-user settings in SQLite, through sqlite-utils.
 
-The schema is created by versioned migrations; the first start seeds the database from
-knowledge/content/facts.yaml. Every change to a fact is one transaction together with its audit
-row (who, when, what, before → after), and fact versions refuse lost updates.
+The schema is created by versioned migrations; the first start seeds the database from a
+content directory (knowledge/content/ unless told otherwise): its events, sources and
+facts. Every change to a fact is one transaction together with its audit row (who, when,
+what, before → after), and fact versions refuse lost updates.
 """
 
 from __future__ import annotations
@@ -20,20 +21,15 @@ from typing import Any
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from knowledge.model import Fact, Source
+from knowledge.model import Event, Fact, Source
 from knowledge.storage.audit import AuditTrail, dump_json, now_iso
-from knowledge.storage.fact_file import (
-    DEFAULT_FACTS_PATH,
-    DEFAULT_SOURCES_PATH,
-    fact_from_dict,
-    load_facts,
-    load_sources,
-)
+from knowledge.storage.content import load_content, load_events
+from knowledge.storage.fact_file import SHIPPED_CONTENT, FactsInvalid, fact_from_dict
 from knowledge.storage.sources import SourceRegistry
 from knowledge.storage.subscriptions import Subscriptions, enqueue, notable_changes
 
 migrations = Migrations("talkbot")
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 @migrations()
@@ -144,6 +140,13 @@ def m003_subscription_language(db: Database) -> None:
     db["meta"].upsert({"key": "schema_version", "value": "3"}, pk="key")
 
 
+@migrations()
+def m004_events(db: Database) -> None:
+    """The events the facts belong to (a database seeded before has none yet: see open)."""
+    db["events"].create({"id": str, "position": int, "data": str}, pk="id", not_null={"data"})
+    db["meta"].upsert({"key": "schema_version", "value": "4"}, pk="key")
+
+
 class StoreError(RuntimeError):
     """The database cannot be used; the message says why, in one line."""
 
@@ -209,13 +212,10 @@ class FactStore:
         self.registry = SourceRegistry(db, self.audit)
 
     @classmethod
-    def open(
-        cls,
-        path: str | Path,
-        facts_path: Path = DEFAULT_FACTS_PATH,
-        sources_path: Path = DEFAULT_SOURCES_PATH,
-    ) -> FactStore:
-        """Open (creating and seeding when new) the database at `path`."""
+    def open(cls, path: str | Path, content: Path = SHIPPED_CONTENT) -> FactStore:
+        """Open the database at `path`; a new one is seeded from the `content` directory.
+
+        A bad content directory is a StoreError naming its first problems."""
         path = Path(path)
         connection: sqlite3.Connection | None = None
         try:
@@ -245,9 +245,16 @@ class FactStore:
                 connection.close()
             raise StoreError(f"cannot open database {path.name}: {error}") from None
         store = cls(db)
-        if store.meta("seeded") is None:
-            sources = load_sources(sources_path)
-            store.seed(load_facts(facts_path, sources), sources)
+        try:
+            if store.meta("seeded") is None:
+                loaded = load_content(content)
+                store.seed(loaded.facts, loaded.sources, loaded.events)
+            elif not store.events():
+                store._adopt_events(load_events(content / "events.yaml"))
+        except FactsInvalid as invalid:
+            store.close()
+            shown = "; ".join(str(p) for p in invalid.problems[:3])
+            raise StoreError(f"cannot seed from {content}: {shown}") from None
         return store
 
     def close(self) -> None:
@@ -262,8 +269,11 @@ class FactStore:
     def _set_meta(self, key: str, value: str) -> None:
         self.db["meta"].upsert({"key": key, "value": value}, pk="key")
 
-    def seed(self, facts: list[Fact], sources: dict[str, Source]) -> None:
+    def seed(
+        self, facts: list[Fact], sources: dict[str, Source], events: Sequence[Event] = ()
+    ) -> None:
         with self.db.atomic():
+            self._insert_events(events)
             for source in sources.values():
                 self.registry.seed(source)
             for position, fact in enumerate(facts):
@@ -281,7 +291,28 @@ class FactStore:
             self._set_meta("seeded", now_iso())
             self._set_meta("schema_version", str(SCHEMA_VERSION))
 
+    def _insert_events(self, events: Sequence[Event]) -> None:
+        for position, event in enumerate(events):
+            row = {"id": event.id, "position": position, "data": dump_json(event.to_dict())}
+            self.db["events"].insert(row)
+
+    def _adopt_events(self, events: Sequence[Event]) -> None:
+        """A database seeded before events existed: its facts are the main event's."""
+        with self.db.atomic():
+            self._insert_events(events)
+            for row in list(self.db.query("SELECT id, data FROM facts")):
+                data = json.loads(row["data"])
+                data.setdefault("event_id", events[0].id)
+                self.db.execute(
+                    "UPDATE facts SET data = ? WHERE id = ?", [dump_json(data), row["id"]]
+                )
+
     # -- reading ----------------------------------------------------------------
+
+    def events(self) -> tuple[Event, ...]:
+        """The events, the main one first."""
+        rows = self.db.query("SELECT data FROM events ORDER BY position, id")
+        return tuple(_event_from_dict(json.loads(row["data"])) for row in rows)
 
     def facts(self) -> list[Fact]:
         rows = self.db.query("SELECT data FROM facts WHERE deleted = 0 ORDER BY position, id")
@@ -386,7 +417,7 @@ class FactStore:
         version = row["version"] + 1 if row else 1
         position = change.position
         if position is None:
-            position = row["position"] if row else self._next_position()
+            position = row["position"] if row else self.next_position()
         data = dump_json(change.after.to_dict()) if change.after else row["data"]
         values = [data, version, position, now_iso(), admin_id, int(change.after is None)]
         if row is None:
@@ -426,7 +457,8 @@ class FactStore:
         rows = list(self.db.query("SELECT * FROM facts WHERE id = ?", [fact_id]))
         return rows[0] if rows else None
 
-    def _next_position(self) -> int:
+    def next_position(self) -> int:
+        """The position after every fact's: where a new fact goes."""
         rows = list(self.db.query("SELECT coalesce(max(position), -1) + 1 AS next FROM facts"))
         return rows[0]["next"]
 
@@ -445,3 +477,16 @@ class FactStore:
             self.db["users"].upsert(
                 {"user_id": user_id, **values, "updated_at": now_iso()}, pk="user_id"
             )
+
+
+def _event_from_dict(data: dict[str, Any]) -> Event:
+    return Event(
+        id=data["id"],
+        title=data["title"],
+        subject=data["subject"],
+        topics=data["topics"],
+        zones=tuple(data["zones"]),
+        examples=tuple(data["examples"]),
+        warm_up=tuple(data["warm_up"]),
+        facts_file=data["facts"],
+    )

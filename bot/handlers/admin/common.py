@@ -29,7 +29,7 @@ async def say_refusal(
 
 def made_live(engine: Engine, store: FactStore, notifier: Notifier) -> None:
     """After any write: users get the new fact base at once, subscribers hear of it."""
-    engine.reload(store.facts(), store.sources())
+    engine.reload(store.facts(), store.sources(), store.events())
     notifier.poke()
 
 
