@@ -24,7 +24,7 @@ from knowledge.language.matcher import FactIndex
 from knowledge.language.text import reduce_word
 from knowledge.model import Fact
 from knowledge.places.resolver import PlaceResolver
-from knowledge.storage.fact_file import load_facts, load_sources
+from knowledge.storage.content import load_content
 
 DEV_SET = Path(__file__).resolve().parent.parent / "tests" / "data" / "dev_questions.yaml"
 
@@ -51,7 +51,8 @@ def evaluate(engine: Engine, questions: list[dict]) -> tuple[float, list[tuple[d
 
 def run_eval(mode: str = "lemma", show: bool = False) -> int:
     questions = load_dev_set()
-    engine = Engine(load_facts(), load_sources())
+    shipped = load_content()
+    engine = Engine(shipped.facts, shipped.sources, events=shipped.events)
     if mode != "lemma":
         engine.index = FactIndex(list(engine.facts.values()), mode=mode)
     accuracy, misses = evaluate(engine, questions)
@@ -129,9 +130,9 @@ def _timed(run, questions: list[str]) -> list[float]:
 def run_bench(quick: bool = False) -> int:
     questions = [item["q"] for item in load_dev_set()]
     started = time.perf_counter()
-    base = load_facts()
-    sources = load_sources()
-    print(f"load and validate the facts file: {(time.perf_counter() - started) * 1000:.0f} ms")
+    shipped = load_content()
+    base, sources = shipped.facts, shipped.sources
+    print(f"load and validate the content: {(time.perf_counter() - started) * 1000:.0f} ms")
     resolver = PlaceResolver.default()
     sizes = [("shipped", base)] + [
         (f"synthetic +{n:,}", synthetic_facts(base, n))
@@ -140,7 +141,7 @@ def run_bench(quick: bool = False) -> int:
     for label, facts in sizes:
         reduce_word.cache_clear()
         started = time.perf_counter()
-        engine = Engine(facts, sources, resolver=resolver)
+        engine = Engine(facts, sources, events=shipped.events, resolver=resolver)
         build = time.perf_counter() - started
         # Uncached: each run must do the work (the cache is measured by scripts/loadtest.py).
         match = partial(engine.index.match, lang="en", cached=False)

@@ -97,7 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "ask":
             return ask(settings, args)
         if args.command == "validate":
-            return validate(args.path or settings.content_dir)
+            return validate(args.path or settings.content_dir, settings.content_dir)
         if args.command == "bench":
             from talkbot.bench import run_bench
 
@@ -268,13 +268,19 @@ def chat(settings: Settings, lang: str | None, tz: str | None) -> int:
     return 0
 
 
-def validate(path: Path) -> int:
-    """Check a facts file, or every file of a content directory."""
+def validate(path: Path, content_dir: Path) -> int:
+    """Check a facts file (against the sources.yaml beside it, else the content's), or every
+    file of a content directory."""
     from knowledge.storage.content import load_content
-    from knowledge.storage.fact_file import FactsInvalid, load_facts
+    from knowledge.storage.fact_file import FactsInvalid, load_facts, load_sources
 
     try:
-        facts = load_content(path).facts if path.is_dir() else load_facts(path)
+        if path.is_dir():
+            facts = load_content(path).facts
+        else:
+            beside = path.parent / "sources.yaml"
+            sources = load_sources(beside if beside.is_file() else content_dir / "sources.yaml")
+            facts = load_facts(path, sources)
     except FactsInvalid as error:
         print(str(error), file=sys.stderr)
         print(f"{len(error.problems)} problem(s) in {path.name}", file=sys.stderr)

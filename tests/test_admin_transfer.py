@@ -161,7 +161,7 @@ async def test_a_citation_source_that_is_a_list_or_a_mapping_is_a_listed_problem
 async def test_a_file_with_yaml_aliases_is_refused_before_it_expands(tb: RunningBot):
     bomb = "facts:\n- id: x1\n  text: &a {en: hi, ru: hi, uk: hi}\n  questions: *a\n"
     refused, _ = await send_file(tb, bomb.encode(), count=2)
-    assert "YAML anchors and aliases (& and *) are not allowed (line 2)" in refused.plain
+    assert "YAML anchors and aliases (& and *) are not allowed (line 3)" in refused.plain
 
 
 async def test_a_file_that_is_not_text_is_refused(tb: RunningBot):

@@ -25,7 +25,7 @@ from knowledge.model import squash_spaces
 from knowledge.storage.fact_file import dump_facts, load_facts, load_sources, parse_facts
 from knowledge.storage.store import FactStore
 from tests.bot_process import ROOT, bot_env, start_bot, stop_bot
-from tests.conftest import CONTENT
+from tests.conftest import CONTENT, MAIN_EVENT
 from tests.fake_bot_api import FakeBotAPI
 
 EDITED = "talks-time"
@@ -151,7 +151,8 @@ async def test_sigkill_during_imports_leaves_the_old_or_the_new_base_never_a_mix
     database: Path, tmp_path: Path
 ):
     old = dump_facts(load_facts(CONTENT / "facts.yaml"))
-    new = dump_facts(parse_facts(revised_export(old), load_sources(CONTENT / "sources.yaml")))
+    sources = load_sources(CONTENT / "sources.yaml")
+    new = dump_facts(parse_facts(revised_export(old), sources, event_id=MAIN_EVENT))
     states = (tmp_path / "old.yaml", tmp_path / "new.yaml")
     states[0].write_text(old, encoding="utf-8")
     states[1].write_text(new, encoding="utf-8")
