@@ -93,7 +93,7 @@ class Event:
     """The news event (or article) a set of facts is about, as its content record says.
 
     `subject` completes "I answer questions …" in each language, preposition included
-    ("about the Putin–Biden video call", "о видеопереговорах …"); `topics` lists what can
+    ("about the screening in Warsaw", "о показе в Варшаве"); `topics` lists what can
     be asked. `zones` are shown beside the time of a fact timed in one of them; `examples`
     are the fact ids offered on /start and when a question is declined; `warm_up` are
     questions asked once at start-up so the first user does not wait for lazy loading.

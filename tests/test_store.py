@@ -18,9 +18,15 @@ from tests.conftest import CONTENT
 def test_first_open_creates_the_schema_and_seeds_from_the_facts_file(store, facts):
     assert [f.id for f in store.facts()] == [f.id for f in facts]
     assert store.facts() == facts
-    assert store.meta("schema_version") == "3"
+    assert store.meta("schema_version") == "4"
     applied = [m.name for m in migrations.applied(store.db)]
-    assert applied == ["m001_initial", "m002_curation", "m003_subscription_language"]
+    assert applied == [
+        "m001_initial",
+        "m002_curation",
+        "m003_subscription_language",
+        "m004_events",
+    ]
+    assert [e.id for e in store.events()] == ["video-talks", "warsaw-screening"]
     tables = set(store.db.table_names())
     assert {"facts", "sources", "audit", "users", "meta", "_sqlite_migrations"} <= tables
     assert {"questions", "subscriptions", "outbox"} <= tables
@@ -116,7 +122,8 @@ def test_a_version_1_database_is_upgraded_by_the_next_migration(db_path, facts, 
     db.close()
     upgraded = FactStore.open(db_path, CONTENT)
     try:
-        assert upgraded.meta("schema_version") == "3"
+        assert upgraded.meta("schema_version") == "4"
+        assert {f.event_id for f in upgraded.facts()} == {"video-talks", "warsaw-screening"}
         assert upgraded.meta("question_salt")
         [entry] = upgraded.audit.history()
         assert (entry.batch, entry.admin_id) == (entry.id, 9)
