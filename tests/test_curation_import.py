@@ -77,12 +77,12 @@ def test_the_import_summary_lists_what_would_be_added_changed_and_removed(curato
     def edit(facts):
         facts[:] = [f for f in facts if f["id"] != "talks-year"]
         facts[0]["text"]["en"] = "At 17:00 Kyiv time."
-        new = dict(copy.deepcopy(facts[1]), id="call-format-again")
+        new = dict(copy.deepcopy(facts[1]), id="talks-format-again")
         facts.append(new)
 
     text = _edited(curator.export(), edit)
     preview = curator.preview_import(text)
-    assert preview.added == ("call-format-again",)
+    assert preview.added == ("talks-format-again",)
     assert preview.changed == ("talks-time",)
     assert preview.removed == ("talks-year",)
     assert not preview.reordered and preview.total == len(main_event_facts(store))
