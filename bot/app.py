@@ -11,7 +11,6 @@ import logging
 import signal
 from collections.abc import Iterable
 from contextlib import suppress
-from urllib.parse import quote
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
@@ -30,14 +29,17 @@ from bot.handlers import admin, fallback, inline, questions, settings, start, su
 from bot.handlers.admin.states import DRAFT_TIMEOUT
 from bot.i18n import bot_catalog, client_lang
 from bot.middlewares import Conversations, InFlight, InFlightMiddleware, UserContextMiddleware
+from bot.runtime.live import LiveBase
 from bot.runtime.notifier import Notifier
 from bot.runtime.ordering import OrderedUpdateRunner
-from bot.runtime.resilience import RetryMiddleware
+from bot.runtime.resilience import RetryMiddleware, redact
 from bot.runtime.throttling import ThrottlingMiddleware
+from bot.runtime.updates import SkippedUpdates, decode_update
 from knowledge.answering.engine import Engine
 from knowledge.curation.service import Curator
 from knowledge.i18n import Catalog
 from knowledge.places.geo import ZoneLocator
+from knowledge.places.times import utc_now
 from knowledge.storage.store import FactStore
 
 logger = logging.getLogger(__name__)
@@ -45,7 +47,6 @@ logger = logging.getLogger(__name__)
 # How long a stopping bot waits for updates it is still handling.
 SHUTDOWN_GRACE_SECONDS = 10.0
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
-REDACTED = "[redacted]"
 GC_YOUNG_THRESHOLD = 20_000
 
 
@@ -86,27 +87,34 @@ def build_dispatcher(
 ) -> Dispatcher:
     """The Dispatcher with its dependencies, middlewares and routers (in the order tried)."""
     catalog = texts or bot_catalog()
+    notifier = notifier or Notifier(store, engine, catalog)
+    # The one path by which admin changes reach users: each committed change rebuilds the
+    # index in a worker thread and swaps it in (answers go on from the old one meanwhile).
+    live = LiveBase(store, engine, notifier)
     dp = Dispatcher(
         # In memory: an admin's unfinished /add is lost on restart, and it times out anyway.
         storage=MemoryStorage(),
         settings=config,
         store=store,
         engine=engine,
-        curator=Curator(store, engine.resolver),
-        notifier=notifier or Notifier(store, engine, catalog),
+        curator=Curator(store, engine.resolver, on_change=live.changed),
+        notifier=notifier,
+        live=live,
         draft_timeout=draft_timeout,
         texts=catalog,
         zones=zones or ZoneLocator(),
         conversations=Conversations(),
         in_flight=InFlight(),
+        # Updates the models refused, counted by polling and the webhook; /stats shows it.
+        skipped_updates=SkippedUpdates(),
     )
-    # First, so a flooding user costs no database lookups.
-    dp.update.outer_middleware(
-        ThrottlingMiddleware(
-            notice=lambda code: catalog("flood.notice", client_lang(code)),
-            exempt_ids=config.admin_ids,
-        )
+    # First, so a flooding user costs no database lookups; in the workflow data too, so that
+    # the polling runner drops a flood as it arrives (bot.runtime.ordering).
+    throttle = dp["throttle"] = ThrottlingMiddleware(
+        notice=lambda code: catalog("flood.notice", client_lang(code)),
+        exempt_ids=config.admin_ids,
     )
+    dp.update.outer_middleware(throttle)
     dp.update.outer_middleware(InFlightMiddleware(dp["in_flight"]))
     dp.update.outer_middleware(UserContextMiddleware())
     dp.include_routers(
@@ -117,6 +125,7 @@ def build_dispatcher(
         inline.create_router(),
         fallback.create_router(),  # before questions: commands and long text are not questions
         questions.create_router(),
+        fallback.create_stale_buttons_router(),  # last: a press nothing else took
     )
     dp.startup.register(on_startup)
     dp.shutdown.register(on_shutdown)
@@ -157,14 +166,29 @@ async def confirm_handled(bot: Bot, in_flight: InFlight) -> None:
 
 
 class SecretTokenRequestHandler(SimpleRequestHandler):
-    """aiogram's webhook handler, answering 403 (not 401) to a wrong or missing secret:
-    the caller is not unauthenticated, it is refused."""
+    """aiogram's webhook handler (in the foreground), answering 403 (not 401) to a wrong or
+    missing secret: the caller is not unauthenticated, it is refused.
+
+    An update the models cannot decode is logged, counted and answered 200: an error status
+    would make Telegram send it again and again for a day.
+    """
 
     async def handle(self, request: web.Request) -> web.Response:
         header = request.headers.get("X-Telegram-Bot-Api-Secret-Token", "")
         if not self.verify_secret(header, self.bot):
             return web.Response(status=403, text="Forbidden")
-        return await super().handle(request)
+        try:
+            raw = await request.json(loads=self.bot.session.json_loads)
+        except ValueError:  # not JSON (or not UTF-8): as undecodable as a refused model
+            raw = None
+        skipped = self.dispatcher.workflow_data.get("skipped_updates")
+        update = decode_update(
+            self.bot, raw, skipped if isinstance(skipped, SkippedUpdates) else None
+        )
+        if update is None:
+            return web.json_response({})
+        result = await self.dispatcher.feed_webhook_update(self.bot, update, **self.data)
+        return web.Response(body=self._build_response_writer(bot=self.bot, result=result))
 
 
 async def serve_polling(bot: Bot, dp: Dispatcher) -> None:
@@ -243,14 +267,10 @@ class RedactingFormatter(logging.Formatter):
 
     def __init__(self, fmt: str, secrets: Iterable[str]) -> None:
         super().__init__(fmt)
-        forms = {form for secret in secrets if secret for form in (secret, quote(secret, safe=""))}
-        self.secrets = sorted(forms, key=len, reverse=True)
+        self.secrets = tuple(secrets)
 
     def format(self, record: logging.LogRecord) -> str:
-        text = super().format(record)
-        for secret in self.secrets:
-            text = text.replace(secret, REDACTED)
-        return text
+        return redact(super().format(record), *self.secrets)
 
 
 def configure_logging(config: Settings) -> None:
@@ -263,9 +283,11 @@ def configure_logging(config: Settings) -> None:
 def run(config: Settings) -> int:
     """Run the bot until SIGINT/SIGTERM; 0 after a clean stop, 1 after a failure."""
     configure_logging(config)
-    store = FactStore.open(config.database_path, config.content_dir)
+    # The one clock every timestamp comes from: the store's rows and the engine's "now".
+    clock = utc_now
+    store = FactStore.open(config.database_path, config.content_dir, clock=clock)
     try:
-        engine = Engine(store.facts(), store.sources(), events=store.events())
+        engine = Engine(store.facts(), store.sources(), events=store.events(), clock=clock)
         engine.warm_up()
         # What start-up built lives as long as the process: kept out of the collector's
         # generations, full collections under load no longer walk it each time.

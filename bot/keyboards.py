@@ -1,14 +1,9 @@
-"""Callback data (versioned by prefix, within Telegram's 64 bytes) and the keyboards built
-from it; changing the fields means a new prefix, so old buttons stop matching.
-"""
+"""The keyboards under answers and settings, built from the callback data in bot.callbacks."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
-from enum import StrEnum
 
-from aiogram.filters.callback_data import MAX_CALLBACK_LENGTH, CallbackData
 from aiogram.types import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
@@ -16,57 +11,20 @@ from aiogram.types import (
     ReplyKeyboardMarkup,
 )
 
+from bot.callbacks import FactAction, FactCallback, LangCallback, LangChoice, fact_token
 from knowledge.answering.compose import Answer, Suggestion
 from knowledge.i18n import Catalog
+from knowledge.limits import TELEGRAM_BUTTON_TEXT, clip
 from knowledge.model import LANGS
 
 MAX_SUGGESTIONS = 3
 MAX_EXAMPLES = 4
-_HASHED = "#"  # marks a fact token that is a digest, for ids too long for the 64 bytes
-
-
-class FactAction(StrEnum):
-    ANSWER = "a"
-    CALENDAR = "c"
-
-
-class FactCallback(CallbackData, prefix="q1"):
-    """A button about one fact: answer it, or send its event as a calendar file."""
-
-    action: FactAction
-    lang: str  # the language of the message the button sits under
-    fact: str  # the fact id, or a digest of it (see fact_token)
-
-
-class LangChoice(StrEnum):
-    EN = "en"
-    RU = "ru"
-    UK = "uk"
-    AUTO = "auto"
-
-
-class LangCallback(CallbackData, prefix="l1"):
-    choice: LangChoice
-
-
-def fact_token(fact_id: str) -> str:
-    """The fact id itself when the packed data fits in 64 bytes, else a short digest."""
-    room = MAX_CALLBACK_LENGTH - len(f"{FactCallback.__prefix__}:a:en:".encode())
-    if len(fact_id.encode()) <= room and ":" not in fact_id:
-        return fact_id
-    return _HASHED + hashlib.blake2s(fact_id.encode(), digest_size=8).hexdigest()
-
-
-def find_fact_id(token: str, fact_ids: Iterable[str]) -> str | None:
-    """The fact id a token stands for, among the facts that exist now."""
-    if not token.startswith(_HASHED):
-        return token
-    return next((fid for fid in fact_ids if fact_token(fid) == token), None)
 
 
 def fact_button(text: str, fact_id: str, lang: str, action: FactAction) -> InlineKeyboardButton:
     data = FactCallback(action=action, lang=lang, fact=fact_token(fact_id))
-    return InlineKeyboardButton(text=text, callback_data=data.pack())
+    # Questions are limited to a button's length; one saved before that limit is shortened.
+    return InlineKeyboardButton(text=clip(text, TELEGRAM_BUTTON_TEXT), callback_data=data.pack())
 
 
 def questions_keyboard(

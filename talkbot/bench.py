@@ -1,9 +1,9 @@
-"""Figures, apart from the tests: matcher accuracy on the dev set, latency, start-up cost.
+"""`python -m bot bench`: latency and start-up figures, apart from the tests.
 
-`python -m bot eval` scores the matcher on tests/data/dev_questions.yaml;
-`python -m bot bench` prints latency percentiles on the shipped base and on synthetic
-bases of 1,000 and 10,000 facts, index build times, and the place resolver's costs.
-Nothing here asserts: the tests assert behaviour, this prints numbers.
+Latency percentiles on the shipped base and on synthetic bases of 1,000 and 10,000 facts,
+index build times, and the place resolver's costs, timed on the shipped facts' own
+questions (so the bench needs nothing from tests/; accuracy is `python -m bot eval`, in
+talkbot/evaluation.py). Nothing here asserts: the tests assert behaviour, this prints numbers.
 """
 
 from __future__ import annotations
@@ -12,72 +12,15 @@ import random
 import statistics
 import time
 import tracemalloc
-from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import partial
-from pathlib import Path
-
-import yaml
+from typing import Any
 
 from knowledge.answering.engine import Engine
-from knowledge.language.matcher import FactIndex
 from knowledge.language.text import reduce_word
 from knowledge.model import Fact
 from knowledge.places.resolver import PlaceResolver
 from knowledge.storage.content import load_content
-
-DEV_SET = Path(__file__).resolve().parent.parent / "tests" / "data" / "dev_questions.yaml"
-
-
-def load_dev_set(path: Path = DEV_SET) -> list[dict]:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
-
-
-def is_correct(answer, expect: str) -> bool:
-    """A decline is right when the bot does not answer (declined or only suggesting)."""
-    if expect == "decline":
-        return not answer.answered
-    return answer.answered and answer.fact is not None and answer.fact.id == expect
-
-
-def evaluate(engine: Engine, questions: list[dict]) -> tuple[float, list[tuple[dict, object]]]:
-    misses = []
-    for item in questions:
-        answer = engine.ask(item["q"])
-        if not is_correct(answer, item["expect"]):
-            misses.append((item, answer))
-    return 1 - len(misses) / len(questions), misses
-
-
-def run_eval(mode: str = "lemma", show: bool = False) -> int:
-    questions = load_dev_set()
-    shipped = load_content()
-    engine = Engine(shipped.facts, shipped.sources, events=shipped.events)
-    if mode != "lemma":
-        engine.index = FactIndex(list(engine.facts.values()), mode=mode)
-    accuracy, misses = evaluate(engine, questions)
-    by_lang: dict[str, Counter] = defaultdict(Counter)
-    missed = {id(item) for item, _ in misses}
-    for item in questions:
-        kind = "decline" if item["expect"] == "decline" else "fact"
-        by_lang[item["lang"]][kind, id(item) not in missed] += 1
-    print(f"dev set: {len(questions)} questions, mode {mode}: {accuracy:.1%} correct")
-    for lang, counts in sorted(by_lang.items()):
-        parts = []
-        for kind in ("fact", "decline"):
-            good, bad = counts[kind, True], counts[kind, False]
-            parts.append(f"{kind} {good}/{good + bad}")
-        print(f"  {lang}: " + ", ".join(parts))
-    wrong = sum(1 for item, a in misses if a.answered)
-    print(f"  confident wrong answers: {wrong}; unanswered or over-cautious: {len(misses) - wrong}")
-    if show:
-        for item, answer in misses:
-            got = answer.fact.id if answer.answered else answer.status
-            top = ", ".join(f"{f}:{s:.0f}" for f, s in answer.ranked[:3])
-            print(
-                f"  ✗ [{item['lang']}] {item['q']!r}: expected {item['expect']}, got {got} ({top})"
-            )
-    return 0
 
 
 def synthetic_facts(base: list[Fact], count: int, seed: int = 7) -> list[Fact]:
@@ -118,7 +61,7 @@ def _percentiles(samples: list[float]) -> str:
     return f"p50 {p50 * 1000:.2f} ms, p99 {p99 * 1000:.2f} ms, max {ordered[-1] * 1000:.2f} ms"
 
 
-def _timed(run, questions: list[str]) -> list[float]:
+def _timed(run: Callable[[Any], object], questions: Sequence[Any]) -> list[float]:
     samples = []
     for question in questions:
         started = time.perf_counter()
@@ -128,11 +71,12 @@ def _timed(run, questions: list[str]) -> list[float]:
 
 
 def run_bench(quick: bool = False) -> int:
-    questions = [item["q"] for item in load_dev_set()]
     started = time.perf_counter()
     shipped = load_content()
     base, sources = shipped.facts, shipped.sources
     print(f"load and validate the content: {(time.perf_counter() - started) * 1000:.0f} ms")
+    asked = [(lang, q) for fact in base for lang, q in fact.all_questions()]
+    questions = [q for _, q in asked]
     resolver = PlaceResolver.default()
     sizes = [("shipped", base)] + [
         (f"synthetic +{n:,}", synthetic_facts(base, n))
@@ -143,10 +87,13 @@ def run_bench(quick: bool = False) -> int:
         started = time.perf_counter()
         engine = Engine(facts, sources, events=shipped.events, resolver=resolver)
         build = time.perf_counter() - started
+
         # Uncached: each run must do the work (the cache is measured by scripts/loadtest.py).
-        match = partial(engine.index.match, lang="en", cached=False)
-        cold = _timed(match, questions)
-        warm = _timed(match, questions)
+        def match(item: tuple[str, str], index=engine.index) -> object:
+            return index.match(item[1], lang=item[0], cached=False)
+
+        cold = _timed(match, asked)
+        warm = _timed(match, asked)
         whole = _timed(engine.ask, questions)
         print(f"{label}: {len(facts):,} facts, index built in {build * 1000:.0f} ms")
         print(f"  matcher, words seen before: {_percentiles(warm)}")

@@ -65,13 +65,35 @@ def build_parser() -> argparse.ArgumentParser:
     bench = commands.add_parser("bench", help="print matcher and place-resolver latency figures")
     bench.add_argument("--quick", action="store_true", help="smaller synthetic bases")
 
-    evaluate = commands.add_parser("eval", help="score the matcher on the dev question set")
+    evaluate = commands.add_parser(
+        "eval", help="accuracy on the question corpus: train, validation and held-out test"
+    )
     evaluate.add_argument("--mode", choices=("lemma", "stem"), default="lemma")
+    evaluate.add_argument(
+        "--split", choices=("train", "validation", "test"), help="one split only (default: all)"
+    )
+    evaluate.add_argument(
+        "--set",
+        dest="question_set",
+        choices=("corpus", "dev"),
+        default="corpus",
+        help="dev: the old dev set, a tuning set (upper bound)",
+    )
     evaluate.add_argument("--show", action="store_true", help="list every miss")
     return parser
 
 
 def _add_answer_options(parser: argparse.ArgumentParser) -> None:
+    # Also accepted after the command (`ask --db PATH`); SUPPRESS keeps a --db or --content
+    # given before the command from being overwritten by this one's default.
+    parser.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="SQLite database path")
+    parser.add_argument(
+        "--content",
+        type=Path,
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="content directory a new database is seeded from",
+    )
     parser.add_argument("--lang", choices=LANGS, help="answer in this language (default: detect)")
     parser.add_argument(
         "--tz", metavar="ZONE", help="your place or zone: 'Berlin', 'Нью-Йорк', 'UTC+3'"
@@ -103,9 +125,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_bench(quick=args.quick)
         if args.command == "eval":
-            from talkbot.bench import run_eval
+            from talkbot.evaluation import run_eval
 
-            return run_eval(mode=args.mode, show=args.show)
+            return run_eval(
+                mode=args.mode, show=args.show, split=args.split, question_set=args.question_set
+            )
     except (CliError, SettingsError, StoreError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -10,10 +10,10 @@ from typing import Any
 
 from knowledge.answering.engine import Engine
 from knowledge.storage.store import FactStore
+from talkbot.testing.fakeapi import Call
 from tests.bot_harness import RunningBot, buttons, running_bot
 from tests.conftest import AFTER_THE_CALL, CONTENT
 from tests.curation_support import ADMIN_A, ADMIN_B
-from tests.fake_bot_api import Call
 
 ADMINS = frozenset({ADMIN_A, ADMIN_B})
 USER = 100_001  # the fake's default user: not an admin

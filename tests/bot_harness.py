@@ -16,11 +16,12 @@ from aiogram.utils.backoff import BackoffConfig
 
 from bot.app import build_bot, build_dispatcher
 from bot.config import Settings, load_settings
+from bot.runtime.ordering import OrderedUpdateRunner
 from knowledge.answering.engine import Engine
 from knowledge.places.geo import ZoneLocator
 from knowledge.storage.store import FactStore
+from talkbot.testing.fakeapi import Call, FakeBotAPI
 from tests.conftest import CONTENT
-from tests.fake_bot_api import Call, FakeBotAPI
 
 FAST_BACKOFF = BackoffConfig(min_delay=0.05, max_delay=0.2, factor=1.5, jitter=0.0)
 GROUP_ID = -100_777
@@ -77,25 +78,35 @@ async def running_bot(
     api: FakeBotAPI | None = None,
     *,
     overrides: dict[str, Any] | None = None,
+    ordered: bool = False,
     **options: Any,
 ) -> AsyncIterator[RunningBot]:
-    """`overrides` go to the settings (admin_ids=...), `options` to build_dispatcher."""
+    """`overrides` go to the settings (admin_ids=...), `options` to build_dispatcher.
+    `ordered` polls with the production runner (bot.app.serve_polling's OrderedUpdateRunner)
+    instead of aiogram's own polling."""
     async with FakeBotAPI() if api is None else _given(api) as server:
         store = FactStore.open(db_path, CONTENT)
         settings = settings_for(server, db_path, **(overrides or {}))
         bot = build_bot(settings)
         dp = build_dispatcher(settings, store, engine, zones=ZONES, **options)
+        runner = OrderedUpdateRunner(dp, max_in_flight=64, max_per_lane=8) if ordered else None
+        polling = dict(polling_timeout=1, backoff_config=FAST_BACKOFF)
         task = asyncio.create_task(
-            dp.start_polling(
-                bot, handle_signals=False, polling_timeout=1, backoff_config=FAST_BACKOFF
-            )
+            runner.run_polling(bot, **polling)
+            if runner
+            else dp.start_polling(bot, handle_signals=False, **polling)
         )
         try:
             # Start-up (set_my_commands) is over once the first poll arrives.
             await server.wait_for("getUpdates")
             yield RunningBot(server, bot, dp, store, engine)
         finally:
-            await stop_polling(dp, task)
+            if runner is None:
+                await stop_polling(dp, task)
+            else:
+                if not task.done():
+                    await runner.stop()
+                await asyncio.wait_for(task, 5)
             store.close()
 
 

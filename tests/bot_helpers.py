@@ -6,7 +6,7 @@ from aiogram import Bot
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.utils.backoff import BackoffConfig
 
-from tests.fake_bot_api import FakeBotAPI
+from talkbot.testing.fakeapi import FakeBotAPI
 
 # Polling retries within tenths of a second instead of aiogram's 1-5 s.
 FAST_BACKOFF = BackoffConfig(min_delay=0.05, max_delay=0.2, factor=1.5, jitter=0.0)

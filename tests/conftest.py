@@ -3,20 +3,22 @@ fixed clock, a fresh database seeded from that content."""
 
 from __future__ import annotations
 
+import asyncio
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
-from aiogram import Bot
+from aiogram import Bot, Dispatcher
 from hypothesis import settings
 
 from knowledge.answering.engine import Engine
 from knowledge.storage.content import Content, load_content
 from knowledge.storage.store import FactStore
-from tests.bot_helpers import fake_api_bot
-from tests.fake_bot_api import FakeBotAPI
+from talkbot.testing.fakeapi import FakeBotAPI
+from tests.bot_helpers import FAST_BACKOFF, fake_api_bot
 
 # The property-based tests draw the same examples on every run ("ci"), so the suite passes or
 # fails on the code, never on the draw; `make fuzz` ("explore") draws new ones to hunt for bugs.
@@ -27,6 +29,8 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 # "Today" for tests that speak of tense: after the call, as the real today is.
 AFTER_THE_CALL = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 BEFORE_THE_CALL = datetime(2021, 12, 4, 9, 0, tzinfo=UTC)
+
+StartPolling = Callable[..., Awaitable[asyncio.Task[None]]]
 
 
 # The content every test runs on, never the shipped one (which curators edit): the call
@@ -86,3 +90,26 @@ async def bot(api: FakeBotAPI) -> AsyncIterator[Bot]:
     client = fake_api_bot(api)
     yield client
     await client.session.close()
+
+
+@pytest.fixture
+async def start_polling(api: FakeBotAPI, bot: Bot) -> AsyncIterator[StartPolling]:
+    """Starts ``dp.start_polling(bot)`` in a task and returns once it polls; stops every
+    started dispatcher cleanly at teardown."""
+    running: list[tuple[Dispatcher, asyncio.Task[None]]] = []
+
+    async def start(dp: Dispatcher, **kwargs: Any) -> asyncio.Task[None]:
+        kwargs.setdefault("polling_timeout", 1)
+        kwargs.setdefault("backoff_config", FAST_BACKOFF)
+        polls = len(api.calls_of("getUpdates"))
+        task = asyncio.create_task(dp.start_polling(bot, handle_signals=False, **kwargs))
+        running.append((dp, task))
+        await api.wait_for("getUpdates", count=polls + 1)
+        return task
+
+    yield start
+    for dp, task in running:
+        if not task.done():
+            await dp.stop_polling()
+        await asyncio.wait_for(task, 5)
+

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.commands import ADMIN_COMMANDS, COMMANDS, admin_bot_commands
-from bot.handlers.admin.callbacks import (
+from bot.callbacks import (
     Choice,
     UnansweredAction,
     delete_data,
@@ -19,6 +18,7 @@ from bot.handlers.admin.callbacks import (
     search_words,
     unanswered_data,
 )
+from bot.commands import ADMIN_COMMANDS, COMMANDS, admin_bot_commands
 from bot.i18n import bot_catalog
 from knowledge.model import LANGS
 from tests.admin_support import ADMINS, USER, admin_bot, admin_says, press
@@ -75,8 +75,10 @@ async def test_forged_admin_callback_data_from_a_non_admin_changes_nothing(tb: R
         "a1i:y:0123456789abcdef:00000000",
         "a1a:y:deadbeef",
     ]
-    for data in forged:
-        alert = await tb.send(tb.api.callback_query(data, user_id=USER), "answerCallbackQuery")
+    for n, data in enumerate(forged):
+        # One user per press: presses count against the flood limit as messages do.
+        pressed = tb.api.callback_query(data, user_id=USER + n)
+        alert = await tb.send(pressed, "answerCallbackQuery")
         assert alert.params["text"] == REFUSED
     assert tb.store.fact("talks-time") is not None
     assert tb.store.audit.history() == []

@@ -9,11 +9,11 @@ from dataclasses import replace
 import pytest
 
 from knowledge.storage.fact_file import dump_facts, parse_facts
+from talkbot.testing.fakeapi import Call
 from tests.admin_support import USER, admin_bot, admin_says, button_texts, press
 from tests.bot_harness import RunningBot, buttons
 from tests.conftest import MAIN_EVENT
 from tests.curation_support import ADMIN_A, ADMIN_B, BBC_SOURCE
-from tests.fake_bot_api import Call
 
 NEW_FORMAT = "A video call, as the file now says."
 

@@ -15,10 +15,10 @@ import pytest
 from bot.app import RedactingFormatter, build_bot, build_dispatcher, run, serve_webhook
 from bot.config import load_settings
 from knowledge.storage.store import FactStore
+from talkbot.testing.fakeapi import FakeBotAPI
+from talkbot.testing.process import bot_env, start_bot
 from tests.bot_harness import ZONES, settings_for
-from tests.bot_process import bot_env, start_bot
 from tests.conftest import CONTENT
-from tests.fake_bot_api import FakeBotAPI
 
 SECRET = "webhook-secret-4f1c"
 

@@ -13,9 +13,9 @@ from bot.config import load_settings
 from bot.i18n import bot_catalog
 from knowledge.model import LANGS
 from knowledge.storage.store import FactStore
+from talkbot.testing.fakeapi import FakeBotAPI
 from tests.bot_harness import RunningBot, buttons, running_bot
 from tests.conftest import CONTENT
-from tests.fake_bot_api import FakeBotAPI
 
 SCOPES = ({"type": "default"}, {"type": "all_private_chats"})
 

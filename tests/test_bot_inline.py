@@ -6,8 +6,8 @@ from collections.abc import AsyncIterator
 
 import pytest
 
+from talkbot.testing.fakeapi import render_text
 from tests.bot_harness import RunningBot, running_bot
-from tests.fake_bot_api import render_text
 
 
 @pytest.fixture

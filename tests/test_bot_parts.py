@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 from aiogram.filters.callback_data import MAX_CALLBACK_LENGTH
 
-from bot.keyboards import FactAction, FactCallback, fact_button, fact_token, find_fact_id
+from bot.callbacks import (
+    Choice,
+    DeleteCallback,
+    FactAction,
+    FactCallback,
+    delete_data,
+    fact_token,
+    resolve,
+)
+from bot.keyboards import fact_button
 from bot.middlewares import Conversations, InFlight
 
 LONGEST_ID = "a" + "-very-long-fact-id" * 3 + "-x" * 4  # 63 characters, the most allowed
@@ -26,8 +37,16 @@ def test_an_id_too_long_for_64_bytes_travels_as_a_digest_and_comes_back():
     data = fact_button("q", LONGEST_ID, "en", FactAction.CALENDAR).callback_data
     assert data is not None and len(data.encode()) <= MAX_CALLBACK_LENGTH
     unpacked = FactCallback.unpack(data)
-    assert find_fact_id(unpacked.fact, ["talks-time", LONGEST_ID]) == LONGEST_ID
-    assert find_fact_id(unpacked.fact, ["talks-time"]) is None
+    assert resolve(unpacked.fact, ["talks-time", LONGEST_ID]) == LONGEST_ID
+    assert resolve(unpacked.fact, ["talks-time"]) is None
+
+
+def test_user_and_admin_buttons_carry_a_long_id_as_the_same_digest_they_always_did():
+    # The digest the buttons already sent carry: "#" + blake2s(id, 8 bytes) in hex.
+    sent_before = "#" + hashlib.blake2s(LONGEST_ID.encode(), digest_size=8).hexdigest()
+    admin = DeleteCallback.unpack(delete_data(Choice.YES, 3, LONGEST_ID))
+    assert fact_token(LONGEST_ID) == admin.fact == sent_before
+    assert resolve(sent_before, ["talks-time", LONGEST_ID]) == LONGEST_ID
 
 
 def test_callback_data_is_versioned():

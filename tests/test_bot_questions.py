@@ -10,10 +10,11 @@ import pytest
 from icalendar import Calendar
 
 from knowledge.answering.engine import Engine
+from knowledge.curation.service import Curator
 from knowledge.storage.store import FactStore
+from talkbot.testing.fakeapi import BOT_USERNAME
 from tests.bot_harness import GROUP_ID, RunningBot, buttons, running_bot, sent_entities
 from tests.conftest import AFTER_THE_CALL, CONTENT
-from tests.fake_bot_api import BOT_USERNAME
 
 CALL_START = datetime(2021, 12, 7, 15, 0, tzinfo=UTC)
 # Questions the matcher is unsure about; the first one it is unsure of today is used, so
@@ -79,7 +80,7 @@ async def test_fact_text_with_markup_characters_is_escaped(db_path, facts, sourc
     store = FactStore.open(db_path, CONTENT)
     fact = next(f for f in store.facts() if f.id == "talks-format")
     odd = replace(fact, text={**fact.text, "en": "Video <b>only</b> & no <script> tags"})
-    store.save_fact(odd, admin_id=1, action="edit", expected_version=1)
+    Curator(store).set_field(1, "talks-format", "text_en", odd.text["en"], "en")
     engine = Engine(
         store.facts(), store.sources(), events=store.events(), clock=lambda: AFTER_THE_CALL
     )

@@ -8,9 +8,9 @@ import pytest
 
 from knowledge.places.geo import ZoneLocator
 from knowledge.storage.store import FactStore
+from talkbot.testing.fakeapi import DEFAULT_USER_ID
 from tests.bot_harness import GROUP_ID, RunningBot, buttons, running_bot
 from tests.conftest import CONTENT
-from tests.fake_bot_api import DEFAULT_USER_ID
 
 OTHER_USER = 200_002
 

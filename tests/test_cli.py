@@ -202,3 +202,18 @@ def test_content_dir_without_events_is_refused_in_one_line(tmp_path, capsys):
 def test_validate_checks_a_whole_content_directory(run):
     status, out, _ = run("validate", str(CONTENT))
     assert status == 0 and out.startswith("content: 25 facts")
+
+
+@pytest.mark.parametrize("before", [True, False], ids=["--db before ask", "--db after ask"])
+def test_db_option_works_before_and_after_the_command(tmp_path, monkeypatch, capsys, before):
+    monkeypatch.delenv("BOT_TOKEN", raising=False)
+    monkeypatch.delenv("DATABASE_PATH", raising=False)
+    monkeypatch.chdir(tmp_path)  # the default database would land here
+    db = tmp_path / "chosen.db"
+    db_args = ["--db", str(db), "--content", str(CONTENT)]
+    question = "what format is the call?"
+    argv = [*db_args, "ask", question] if before else ["ask", *db_args, question]
+    assert main(argv) == 0
+    assert "video" in capsys.readouterr().out
+    assert db.exists()
+    assert not (tmp_path / "data").exists()

@@ -24,9 +24,9 @@ from knowledge.curation.service import Curator
 from knowledge.model import squash_spaces
 from knowledge.storage.fact_file import dump_facts, load_facts, load_sources, parse_facts
 from knowledge.storage.store import FactStore
-from tests.bot_process import ROOT, bot_env, start_bot, stop_bot
+from talkbot.testing.fakeapi import FakeBotAPI
+from talkbot.testing.process import ROOT, bot_env, start_bot, stop_bot
 from tests.conftest import CONTENT, MAIN_EVENT
-from tests.fake_bot_api import FakeBotAPI
 
 EDITED = "talks-time"
 # Seconds each fact write is slowed by inside its transaction: an import writes ~23 facts,
@@ -39,18 +39,19 @@ WRITER = """
 import sys, time
 from knowledge.curation.service import Curator
 from knowledge.storage.store import FactStore
+from knowledge.storage.writes import FactWriter
 CONTENT = "tests/data/content"
 
 database, mode, pause, first, second = sys.argv[1:]
 pause = float(pause)
-write_fact = FactStore.write_fact
+write_fact = FactWriter.write_fact
 
 def slow_write_fact(self, *args, **kwargs):
     version = write_fact(self, *args, **kwargs)
     time.sleep(pause)
     return version
 
-FactStore.write_fact = slow_write_fact
+FactWriter.write_fact = slow_write_fact
 curator = Curator(FactStore.open(database, CONTENT))
 states = (open(first, encoding="utf-8").read(), open(second, encoding="utf-8").read())
 while True:

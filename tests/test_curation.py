@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 
 import pytest
@@ -181,10 +182,11 @@ def test_a_quote_not_in_its_source_is_refused_with_the_closest_passage(curator, 
     with pytest.raises(QuoteNotInSource) as refused:
         curator.add(ADMIN_A, draft, "en")
     assert refused.value.details["source"] == SOURCE_ID
-    assert refused.value.details["closest"]  # a stretch of the article to compare with
+    assert asyncio.run(curator.closest_passage(refused.value))  # a stretch to compare with
     with pytest.raises(QuoteNotInSource) as refused:
         curator.set_field(ADMIN_A, "talks-format", "quote", "в формате видеоконференции", "en")
-    assert refused.value.details["closest"].strip() == "в формате видеконференции"
+    closest = asyncio.run(curator.closest_passage(refused.value))
+    assert closest.strip() == "в формате видеконференции"
     assert store.fact("talks-format")[1] == 1
 
 

@@ -26,10 +26,10 @@ from bot.runtime.ordering import BEYOND_FACTOR, OrderedUpdateRunner
 from bot.runtime.throttling import ThrottlingMiddleware
 from knowledge.answering.engine import Engine
 from knowledge.model import LANGS
+from talkbot.testing.fakeapi import Call, FakeBotAPI
+from talkbot.testing.process import bot_env, start_bot, stop_bot
 from tests.bot_helpers import FAST_BACKOFF
-from tests.bot_process import bot_env, start_bot, stop_bot
 from tests.conftest import CONTENT
-from tests.fake_bot_api import Call, FakeBotAPI
 
 USERS = 100
 FLOODER, FLOOD = 7, 20

@@ -216,3 +216,19 @@ def test_letters_without_a_unicode_name_do_not_break_the_morphology(engine):
     answer = engine.ask("when is the call 𗀀Ѐ")
     assert answer.status in ("answered", "unsure", "declined")
     assert engine.ask("коли розмова 𗀀").status in ("answered", "unsure", "declined")
+
+
+def test_russian_and_ukrainian_typed_in_latin_letters_are_answered_in_cyrillic(engine):
+    answer = engine.ask("kogda budut pervye kadry", lang_hint="ru")
+    assert answer.answered and answer.fact.id == "talks-footage" and answer.lang == "ru"
+    answer = engine.ask("zvidky tsi dani")
+    assert answer.answered and answer.fact.id == "source-article" and answer.lang == "uk"
+
+
+def test_what_about_a_place_after_a_time_answer_converts_the_same_event(engine):
+    conversation = Conversation()
+    engine.ask("when is the call?", conversation=conversation)
+    for follow_up, city in (("how about Rome?", "Rome"), ("and for Chicago?", "Chicago")):
+        answer = engine.ask(follow_up, conversation=conversation)
+        assert answer.answered and answer.fact.id == "talks-time"
+        assert answer.times[-1].place == city

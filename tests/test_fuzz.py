@@ -45,8 +45,8 @@ from knowledge.model import FACT_ID_PATTERN, LANGS, squash_spaces
 from knowledge.places.resolver import PlaceResolver
 from knowledge.storage.fact_file import dump_facts, load_facts
 from knowledge.storage.store import FactStore
+from talkbot.testing.fakeapi import MAX_TEXT_LENGTH, render_text
 from tests.conftest import CONTENT
-from tests.fake_bot_api import MAX_TEXT_LENGTH, render_text
 
 # Direction marks, isolates, zero-width joiners, the BOM, a soft hyphen, a combining grapheme
 # joiner and the Arabic letter mark: invisible, and each able to split or reverse a word.

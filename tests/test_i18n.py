@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -119,3 +120,34 @@ def test_readme_documents_every_command():
     assert section, 'README.md needs a "Commands" section listing the bot commands'
     missing = [f"/{name}" for name in COMMANDS if not re.search(rf"/{name}\b", section)]
     assert missing == [], f"README.md's Commands section does not mention {missing}"
+
+
+def _strings_in_code() -> tuple[set[str], set[str]]:
+    """Every string literal in knowledge/, bot/ and talkbot/, and the literal heads of their
+    f-strings (f"admin.step.{name}" gives "admin.step.")."""
+    literals: set[str] = set()
+    heads: set[str] = set()
+    for package in ("knowledge", "bot", "talkbot"):
+        for path in (ROOT / package).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                    literals.add(node.value)
+                elif isinstance(node, ast.JoinedStr) and node.values:
+                    head = node.values[0]
+                    if isinstance(head, ast.Constant) and isinstance(head.value, str):
+                        heads.add(head.value)
+    return literals, heads
+
+
+@pytest.mark.parametrize("catalog", [bot_catalog(), ANSWERS], ids=["bot", "knowledge"])
+def test_every_catalog_key_is_used_somewhere_in_the_code(catalog: Catalog):
+    """A key is used when the code names it, or builds it from a literal head and one more
+    segment (f"problem.{code}" uses every problem.* key: the codes come from data)."""
+    literals, heads = _strings_in_code()
+
+    def used(key: str) -> bool:
+        if key in literals:
+            return True
+        return any(key.startswith(h) and "." not in key[len(h) :] for h in heads if h)
+
+    assert [key for key in catalog.messages["en"] if not used(key)] == []

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.language.text import detect_language, normalize
+from knowledge.language.text import APOSTROPHES, detect_language, normalize
+from knowledge.places.phrases import name_key
 
 
 @pytest.mark.parametrize(
@@ -49,3 +50,10 @@ def test_question_without_letters_follows_the_client_language():
 def test_normalisation_folds_case_yo_apostrophes_punctuation_and_invisible_characters():
     assert normalize("  Ещё   РАЗ!!! зв’язок\u200b, «Киев»… ") == "еще раз зв'язок киев"
     assert normalize("ＷＨＥＮ is\tthe\ncall") == "when is the call"
+
+
+@pytest.mark.parametrize("mark", list(APOSTROPHES))
+def test_every_apostrophe_mark_folds_alike_in_questions_and_place_names(mark: str) -> None:
+    written = f"Кам{mark}янське"
+    assert normalize(written) == "кам'янське"
+    assert name_key(written) == name_key("Кам'янське") == "кам'янське"

@@ -1,11 +1,10 @@
-"""The matcher on the tests' content: declines, and ranking each set of words once. (Its
-accuracy on the dev set of real questions is measured on the shipped content, in
-test_shipped_answers.py.)"""
+"""The matcher on the tests' content: declines, decisions, and ranking each set of words once.
+(The dev set of real questions is checked on the shipped content, in test_shipped_answers.py.)"""
 
 from __future__ import annotations
 
 from knowledge.language.matcher import FactIndex
-from talkbot.bench import is_correct
+from talkbot.evaluation import is_correct
 
 
 def test_a_decline_counts_as_right_only_when_nothing_is_answered(engine):
@@ -21,9 +20,12 @@ def test_a_question_asked_again_in_other_words_is_ranked_once(facts):
     assert index.cache_hits == 0
     # A typo, capitals, punctuation, word order: the same reduced tokens, ranked once.
     for variant in ("wen is teh CALL", "the call, when is it?!"):
-        again = index.match(variant, "en")
-        assert again.candidates == first.candidates and again.best == first.best
+        assert index.match(variant, "en").candidates == first.candidates
     assert index.cache_hits == 2
+    # The decision weighs more than the ranking: a word read as a typo is weaker evidence.
+    assert index.match("the call, when is it?!", "en").best == first.best
+    typo = index.match("wen is teh CALL", "en")
+    assert typo.evidence != first.evidence
     assert index.match("When is the call?", "en", cached=False) == first
     assert index.match("who announced the call?", "en").best != first.best
     # An edit builds a new index: nothing ranked by the old one is served from it.

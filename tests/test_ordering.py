@@ -14,8 +14,8 @@ from aiogram import Bot, Dispatcher, F
 from aiogram.types import Message, Update
 
 from bot.runtime.ordering import OrderedUpdateRunner, chat_lane
+from talkbot.testing.fakeapi import FakeBotAPI
 from tests.bot_helpers import FAST_BACKOFF
-from tests.fake_bot_api import FakeBotAPI
 
 StartRunner = Callable[..., Awaitable[asyncio.Task[None]]]
 

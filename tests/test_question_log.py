@@ -23,8 +23,10 @@ def clock() -> Clock:
 
 
 @pytest.fixture
-def curator(store, clock) -> Curator:
-    return Curator(store, PlaceResolver.default(), clock=clock)
+def curator(db_path, clock) -> Curator:
+    store = FactStore.open(db_path, CONTENT, clock=clock)  # the one clock, the question log's too
+    yield Curator(store, PlaceResolver.default())
+    store.close()
 
 
 def _ask(
@@ -106,9 +108,10 @@ def test_the_log_keeps_salted_hashes_of_user_ids_never_the_ids(curator, store, c
     [row] = store.db.query("SELECT * FROM questions")
     assert str(USER) not in " ".join(str(value) for value in row.values())
     assert len(row["user_hash"]) == 64
-    other = FactStore.open(tmp_path / "other.db", CONTENT)  # another database, another salt
+    # Another database, another salt.
+    other = FactStore.open(tmp_path / "other.db", CONTENT, clock=clock)
     try:
-        Curator(other, curator.resolver, clock=clock).questions.log_question(
+        Curator(other, curator.resolver).questions.log_question(
             USER, "when is the call", "en", "answered", "talks-time"
         )
         [elsewhere] = other.db.query("SELECT user_hash FROM questions")

@@ -16,9 +16,10 @@ from aiogram.exceptions import (
 )
 from aiogram.types import Message
 
+from bot.app import RedactingFormatter
 from bot.runtime.resilience import RetryMiddleware, describe_error, redact
+from talkbot.testing.fakeapi import FakeBotAPI
 from tests.bot_helpers import FAST_BACKOFF, fake_api_bot
-from tests.fake_bot_api import FakeBotAPI
 
 MakeBot = Callable[..., Bot]
 
@@ -237,3 +238,13 @@ async def test_polling_survives_an_outage_without_losing_or_repeating_updates(
     assert sorted(api.sent_texts()) == sorted(["echo before", "slow done", *during, "echo after"])
     assert api.confirmed_update_ids == [1, 2, 3, 4, 5, 6]
     assert len(api.delivered_update_ids) == len(set(api.delivered_update_ids)) == 6
+
+
+def test_the_one_redactor_blanks_a_url_quoted_token_and_any_token_shaped_text() -> None:
+    token = "4242:AAF4keT0kenForTalkbotEndToEndTests"
+    quoted = token.replace(":", "%3A")
+    assert redact(f"GET /bot{quoted}/getMe", token) == "GET /bot[redacted]/getMe"
+    other = "98765:ZZF4keT0kenOfAnotherBotEntirely12345"  # never configured, still blanked
+    formatter = RedactingFormatter("%(message)s", [token])
+    record = logging.LogRecord("t", logging.ERROR, __file__, 1, "seen %s", (other,), None)
+    assert formatter.format(record) == "seen [redacted]"

@@ -1,8 +1,10 @@
 """The shipped content answers real questions: the dev set of questions as users type them
-(each with its fact or "decline"), and a few answers read whole.
+(each with its fact or "decline"; its accuracy is no longer a target: the held-out corpus,
+`python -m bot eval`, is), and a few answers read whole.
 
-With tests/test_fact_base.py, the only test file that reads knowledge/content/: every other
-test runs on tests/data/content/, so curators can edit the shipped facts freely.
+With tests/test_fact_base.py, test_shipped_claims.py and test_question_corpus.py, the only
+test files that read knowledge/content/: every other test runs on tests/data/content/, so
+curators can edit the shipped facts freely.
 """
 
 from __future__ import annotations
@@ -13,10 +15,8 @@ import pytest
 
 from knowledge.answering.engine import Conversation, Engine
 from knowledge.storage.content import Content, load_content
-from talkbot.bench import evaluate, load_dev_set
+from talkbot.evaluation import evaluate, load_dev_set
 from tests.conftest import AFTER_THE_CALL
-
-REQUIRED_ACCURACY = 0.95
 
 
 @pytest.fixture(scope="module")
@@ -42,16 +42,6 @@ def test_dev_set_is_large_varied_and_has_unanswerable_questions(dev_set, shipped
     assert set(Counter(item["lang"] for item in dev_set)) == {"en", "ru", "uk"}
     fact_ids = {f.id for f in shipped.facts}
     assert {item["expect"] for item in dev_set} - {"decline"} <= fact_ids
-
-
-def test_matcher_gets_at_least_95_percent_of_the_dev_set_right(shipped_engine, dev_set):
-    accuracy, misses = evaluate(shipped_engine, dev_set)
-    report = "\n".join(
-        f"{item['q']!r}: expected {item['expect']}, got "
-        f"{answer.fact.id if answer.answered else answer.status}"
-        for item, answer in misses
-    )
-    assert accuracy >= REQUIRED_ACCURACY, report
 
 
 def test_confident_wrong_answers_stay_rare(shipped_engine, dev_set):

@@ -11,7 +11,9 @@ from dataclasses import replace
 import pytest
 from sqlite_utils import Database
 
+from knowledge.curation.service import Curator
 from knowledge.storage.store import Conflict, FactChange, FactStore, StoreError, migrations
+from knowledge.storage.writes import FactWriter
 from tests.conftest import CONTENT
 
 
@@ -54,7 +56,9 @@ def test_database_is_in_wal_mode(store):
 def test_saving_a_fact_bumps_its_version_and_writes_one_audit_row(store):
     fact, version = store.fact("talks-format")
     changed = replace(fact, text={**fact.text, "en": "By video link, not in person."})
-    new_version = store.save_fact(changed, admin_id=7, action="edit", expected_version=version)
+    new_version = FactWriter(store).save_fact(
+        changed, admin_id=7, action="edit", expected_version=version
+    )
     assert new_version == version + 1
     assert store.fact("talks-format") == (changed, new_version)
     [row] = list(store.db.query("SELECT * FROM audit"))
@@ -65,15 +69,15 @@ def test_saving_a_fact_bumps_its_version_and_writes_one_audit_row(store):
 
 def test_a_stale_version_is_refused_and_nothing_is_written(store):
     fact, version = store.fact("talks-format")
-    store.save_fact(fact, admin_id=1, action="edit", expected_version=version)
+    FactWriter(store).save_fact(fact, admin_id=1, action="edit", expected_version=version)
     with pytest.raises(Conflict) as refused:
-        store.save_fact(fact, admin_id=2, action="edit", expected_version=version)
+        FactWriter(store).save_fact(fact, admin_id=2, action="edit", expected_version=version)
     assert refused.value.current == fact
     assert store.db["audit"].count == 1
 
 
 def test_deleted_fact_disappears_but_stays_in_the_audit_trail(store):
-    store.delete_fact("talks-format", admin_id=3)
+    Curator(store).delete(3, "talks-format")
     assert store.fact("talks-format") is None
     assert "talks-format" not in {f.id for f in store.facts()}
     [row] = list(store.db.query("SELECT action, before FROM audit"))
@@ -107,7 +111,7 @@ def test_a_file_that_is_not_a_database_is_refused_and_left_untouched(db_path):
 def _edit_text(store, fact_id: str, admin_id: int, **texts: str) -> None:
     fact, version = store.fact(fact_id)
     changed = replace(fact, text={**fact.text, **texts})
-    store.save_fact(changed, admin_id=admin_id, action="edit", expected_version=version)
+    FactWriter(store).save_fact(changed, admin_id=admin_id, action="edit", expected_version=version)
 
 
 def test_a_version_1_database_is_upgraded_by_the_next_migration(db_path, facts, sources):
@@ -135,7 +139,7 @@ def test_a_version_1_database_is_upgraded_by_the_next_migration(db_path, facts, 
 def test_changes_of_several_facts_share_one_batch_with_versions_and_positions(store):
     time_fact, time_version = store.fact("talks-time")
     format_fact, format_version = store.fact("talks-format")
-    batch = store.write(
+    batch = FactWriter(store).write(
         [
             FactChange("talks-time", time_fact, time_version, position=1),
             FactChange("talks-format", format_fact, format_version, position=0),
@@ -154,7 +158,7 @@ def test_a_conflict_in_a_batch_writes_none_of_it(store):
     time_fact, time_version = store.fact("talks-time")
     format_fact, _ = store.fact("talks-format")
     with pytest.raises(Conflict):
-        store.write(
+        FactWriter(store).write(
             [
                 FactChange("talks-time", time_fact, time_version),
                 FactChange("talks-format", format_fact, 99),
@@ -168,7 +172,7 @@ def test_a_conflict_in_a_batch_writes_none_of_it(store):
 def test_the_fingerprint_moves_with_any_fact_change(store):
     before = store.fingerprint()
     assert store.fingerprint() == before
-    store.delete_fact("talks-format", admin_id=1)
+    Curator(store).delete(1, "talks-format")
     assert store.fingerprint() != before
 
 
@@ -181,10 +185,12 @@ def test_subscribers_hear_once_per_change_of_text_or_time_and_never_twice(store)
     _edit_text(store, "talks-time", 1, en="Seventeen hundred, Kyiv time.")
     fact, version = store.fact("talks-time")
     later = replace(fact.event, start=fact.event.start.replace(hour=18))
-    store.save_fact(replace(fact, event=later), admin_id=1, action="edit", expected_version=version)
+    FactWriter(store).save_fact(
+        replace(fact, event=later), admin_id=1, action="edit", expected_version=version
+    )
     fact, version = store.fact("talks-time")
     asked = replace(fact, questions={**fact.questions, "en": (*fact.questions["en"], "what hour")})
-    store.save_fact(asked, admin_id=1, action="addq", expected_version=version)
+    FactWriter(store).save_fact(asked, admin_id=1, action="addq", expected_version=version)
     pending = subscriptions.pending_notifications()
     assert [(n.user_id, n.changes) for n in pending] == [
         (11, ("text",)),

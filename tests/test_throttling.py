@@ -12,8 +12,8 @@ from aiogram.enums import ParseMode
 from aiogram.types import CallbackQuery, Message
 
 from bot.runtime.throttling import ThrottlingMiddleware, TokenBucketLimiter, Verdict
+from talkbot.testing.fakeapi import FakeBotAPI
 from tests.bot_helpers import FAST_BACKOFF, PlainHTTPSession
-from tests.fake_bot_api import FakeBotAPI
 
 HTML_DEFAULT = DefaultBotProperties(parse_mode=ParseMode.HTML)
 NOTICES = {"uk": "Не так швидко, будь ласка.", "en": "Please slow down a little."}
@@ -140,7 +140,7 @@ async def test_exempt_users_are_never_limited(api: FakeBotAPI, bot: Bot) -> None
     assert api.sent_texts(8) == [NOTICES["en"]]
 
 
-async def test_on_whole_updates_it_limits_messages_only_and_sends_the_notice_as_plain_text(
+async def test_on_whole_updates_presses_share_the_messages_bucket_and_the_notice_is_plain_text(
     api: FakeBotAPI,
 ) -> None:
     # the lead's Bot parses HTML by default; the notice must not be parsed as markup
@@ -170,7 +170,9 @@ async def test_on_whole_updates_it_limits_messages_only_and_sends_the_notice_as_
     finally:
         await bot.session.close()
 
-    assert handled == ["message one", "callback a", "callback b"]
-    [notice_call] = api.calls_of("sendMessage")
-    assert notice_call.ok and notice_call.plain == "Slow down <3"
-    assert "parse_mode" not in notice_call.params
+    # A button press takes a token as a message does (issue 15): after "one", "a" earns the
+    # notice, as the pressed button's alert, and the rest are dropped.
+    assert handled == ["message one"]
+    [notice_call] = api.calls_of("answerCallbackQuery")
+    assert notice_call.ok and notice_call.params["text"] == "Slow down <3"
+    assert api.calls_of("sendMessage") == []

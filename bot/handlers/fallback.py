@@ -8,7 +8,7 @@ import logging
 
 from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramAPIError
-from aiogram.types import Chat, ErrorEvent, Message, User
+from aiogram.types import CallbackQuery, Chat, ErrorEvent, Message, User
 
 from bot.filters import AddressedToBot, Magic
 from bot.handlers import respond
@@ -28,6 +28,18 @@ def create_router() -> Router:
     router.message.register(not_text, Magic(~F.text))
     router.errors.register(apologise)
     return router
+
+
+def create_stale_buttons_router() -> Router:
+    """Included last: a button press no other router took is a button of an older version,
+    or forged data (a 30-digit number, an unknown action): either way, out of date."""
+    router = Router(name="stale_buttons")
+    router.callback_query.register(button_out_of_date)
+    return router
+
+
+async def button_out_of_date(callback: CallbackQuery, texts: Catalog, ui_lang: str) -> None:
+    await callback.answer(texts("fallback.button_out_of_date", ui_lang), show_alert=True)
 
 
 async def too_long(message: Message, texts: Catalog, ui_lang: str) -> None:

@@ -6,8 +6,9 @@ from aiogram import Bot, Router
 from aiogram.enums import ParseMode
 from aiogram.types import InlineQuery, InlineQueryResultArticle, InputTextMessageContent
 
+from bot.callbacks import fact_token
 from bot.i18n import client_lang
-from bot.keyboards import MAX_EXAMPLES, MAX_SUGGESTIONS, fact_token
+from bot.keyboards import MAX_EXAMPLES, MAX_SUGGESTIONS
 from bot.render import answer_html, plain_html
 from knowledge.answering.compose import Answer, representative_question
 from knowledge.answering.engine import MAX_QUESTION_LENGTH, Engine

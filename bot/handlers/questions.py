@@ -5,17 +5,19 @@ from __future__ import annotations
 from aiogram import Bot, F, Router
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 
+from bot.callbacks import FactAction, FactCallback, resolve
 from bot.filters import AddressedToBot, Magic
 from bot.handlers import respond
 from bot.handlers.subscriptions import with_notify_button
 from bot.i18n import client_lang
-from bot.keyboards import FactAction, FactCallback, answer_keyboard, find_fact_id
-from bot.render import answer_html, plain_html
+from bot.keyboards import answer_keyboard
+from bot.render import answer_messages, fit_value, plain_html
 from knowledge.answering.calendar import calendar_file_name, event_calendar
 from knowledge.answering.compose import Answer
 from knowledge.answering.engine import Conversation, Engine
 from knowledge.curation.service import Curator
 from knowledge.i18n import Catalog
+from knowledge.limits import TELEGRAM_CAPTION
 from knowledge.model import LANGS
 from knowledge.places.resolver import Place
 
@@ -56,7 +58,10 @@ async def ask(
         user_place=user_place,
         conversation=conversation,
     )
-    await respond(message, answer_html(answer, texts), reply_markup=reply_keyboard(answer, texts))
+    *first, last = answer_messages(answer, texts)
+    for part in first:  # only an answer longer than one message (see bot.render)
+        await respond(message, part)
+    await respond(message, last, reply_markup=reply_keyboard(answer, texts))
     # For /unanswered and /stats, once the user has the answer; only a salted hash of the
     # user id is kept.
     curator.questions.log_question(
@@ -90,7 +95,7 @@ async def answer_tapped(
     conversation: Conversation,
 ) -> None:
     lang = _lang(callback_data, ui_lang)
-    fact_id = find_fact_id(callback_data.fact, engine.facts)
+    fact_id = resolve(callback_data.fact, engine.facts)
     answer: Answer | None = None
     if fact_id is not None:
         answer = engine.answer_fact(
@@ -100,9 +105,10 @@ async def answer_tapped(
         await callback.answer(texts("answer.gone", lang), show_alert=True)
         return
     await callback.answer()
-    await bot.send_message(
-        _chat_id(callback), answer_html(answer, texts), reply_markup=reply_keyboard(answer, texts)
-    )
+    *first, last = answer_messages(answer, texts)
+    for part in first:
+        await bot.send_message(_chat_id(callback), part)
+    await bot.send_message(_chat_id(callback), last, reply_markup=reply_keyboard(answer, texts))
 
 
 async def send_calendar(
@@ -114,7 +120,7 @@ async def send_calendar(
     ui_lang: str,
 ) -> None:
     lang = _lang(callback_data, ui_lang)
-    fact_id = find_fact_id(callback_data.fact, engine.facts)
+    fact_id = resolve(callback_data.fact, engine.facts)
     fact = engine.facts.get(fact_id) if fact_id else None
     if fact is None or fact.event is None:
         key = "answer.gone" if fact is None else "answer.no_event"
@@ -126,5 +132,11 @@ async def send_calendar(
     await bot.send_document(
         _chat_id(callback),
         BufferedInputFile(ics, filename=calendar_file_name(fact)),
-        caption=plain_html(texts("answer.calendar_caption", lang, title=title)),
+        caption=plain_html(
+            fit_value(
+                lambda value: texts("answer.calendar_caption", lang, title=value),
+                title,
+                TELEGRAM_CAPTION,
+            )
+        ),
     )

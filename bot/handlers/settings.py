@@ -7,16 +7,11 @@ from aiogram.enums import ChatType
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message, ReplyKeyboardRemove
 
+from bot.callbacks import LangCallback, LangChoice
 from bot.filters import Magic
 from bot.handlers import respond
 from bot.i18n import client_lang
-from bot.keyboards import (
-    LangCallback,
-    LangChoice,
-    lang_choice_label,
-    lang_keyboard,
-    location_keyboard,
-)
+from bot.keyboards import lang_choice_label, lang_keyboard, location_keyboard
 from bot.render import joined, plain_html
 from knowledge.answering.engine import Engine, UnknownPlace
 from knowledge.i18n import Catalog

@@ -3,27 +3,27 @@
 
 from __future__ import annotations
 
-from aiogram import Router
+import logging
+
+from aiogram import Bot, Router
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
-from aiogram.filters.callback_data import CallbackData
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.formatting import Code, Text
 
+from bot.callbacks import NotifyCallback, fact_token, resolve
 from bot.handlers import respond
-from bot.keyboards import fact_token, find_fact_id
-from bot.render import joined, plain_html
+from bot.render import fit_value, joined, plain_html
 from knowledge.answering.compose import Answer, representative_question
 from knowledge.answering.engine import Conversation, Engine
 from knowledge.i18n import Catalog
+from knowledge.limits import TELEGRAM_CALLBACK_ANSWER
 from knowledge.model import LANGS
 from knowledge.storage.store import FactStore
 
+logger = logging.getLogger(__name__)
+
 ALL_WORDS = frozenset({"all", "все", "всё", "усі"})
-
-
-class NotifyCallback(CallbackData, prefix="n1"):
-    lang: str  # the language of the answer the button sits under
-    fact: str  # bot.keyboards.fact_token: the id, or a digest of a long one
 
 
 def create_router() -> Router:
@@ -65,20 +65,32 @@ def _question(engine: Engine, fact_id: str, lang: str) -> str:
 async def notify_tapped(
     callback: CallbackQuery,
     callback_data: NotifyCallback,
+    bot: Bot,
     engine: Engine,
     store: FactStore,
     texts: Catalog,
     ui_lang: str,
 ) -> None:
     lang = callback_data.lang if callback_data.lang in LANGS else ui_lang
-    fact_id = find_fact_id(callback_data.fact, engine.facts)
+    fact_id = resolve(callback_data.fact, engine.facts)
     added = None if fact_id is None else _follow(store, callback.from_user.id, fact_id, lang)
     if added is None or fact_id is None:
         await callback.answer(texts("answer.gone", lang), show_alert=True)
         return
     key = "subscribe.done" if added else "subscribe.already"
-    question = _question(engine, fact_id, lang)
-    await callback.answer(texts(key, lang, question=question, fact_id=fact_id), show_alert=True)
+    # An alert holds 200 characters: the question is shortened to fit, never the news.
+    said = fit_value(
+        lambda question: texts(key, lang, question=question, fact_id=fact_id),
+        _question(engine, fact_id, lang),
+        TELEGRAM_CALLBACK_ANSWER,
+    )
+    try:
+        await callback.answer(said, show_alert=True)
+    except TelegramBadRequest as error:
+        # The subscription is saved whatever happens to the alert (a press answered too
+        # late, say): the user is told in a message instead, never "something went wrong".
+        logger.info("the notify alert failed (%s); saying it in a message", error.message)
+        await bot.send_message(callback.from_user.id, plain_html(said))
 
 
 def _user_id(message: Message) -> int:

@@ -5,12 +5,13 @@ that it answers 429.  `Broadcaster` queues notifications and sends them no faste
 `per_second` overall and `per_chat_interval` apart per chat, in order within a chat.  It knows
 nothing of storage: it calls `send(chat_id, payload)` to deliver, `on_sent(notification_id)`
 when Telegram accepted one, and `on_failed(notification, error)` when one cannot be delivered
-(the user blocked the bot, the chat is gone, retries ran out).  `close()` drains the queue, or
-stops at a timeout and returns what was not sent, for the caller to keep for next time::
+(the user blocked the bot, the chat is gone, the session's retries ran out).  `close()`
+drains the queue, or stops at a timeout and returns what was not sent, for the caller to keep
+for next time::
 
     async with Broadcaster(send, store_mark_sent, on_failed=store_mark_failed) as broadcaster:
         for row in due:
-            broadcaster.enqueue(Notification(row.id, row.chat_id, row.text))
+            broadcaster.enqueue(Delivery(row.id, row.chat_id, row.text))
 """
 
 from __future__ import annotations
@@ -28,35 +29,36 @@ from typing import Any, Generic, Self, TypeVar
 
 from aiogram.exceptions import TelegramAPIError, TelegramForbiddenError, TelegramRetryAfter
 
-from bot.runtime.resilience import describe_error, is_transient
+from bot.runtime.resilience import describe_error
 
 logger = logging.getLogger(__name__)
 
 P = TypeVar("P")
 # The caller's id for a notification (an outbox row id, say): what "at most once" is about.
-NotificationId = int | str
+DeliveryId = int | str
 
 # Below Telegram's ~30/s, so that the jitter between leaving here and arriving there never
 # makes 30 arrive within one second.
 DEFAULT_PER_SECOND = 25.0
 DEFAULT_PER_CHAT_INTERVAL = 1.0
 DEFAULT_MAX_CONCURRENCY = 8
-DEFAULT_MAX_ATTEMPTS = 3
-DEFAULT_RETRY_DELAY = 1.0
 # Idle chats remembered only for their spacing; past this many, those already free are forgotten.
 _MAX_IDLE_CHATS = 10_000
 
 
 @dataclass(frozen=True, slots=True)
-class Notification(Generic[P]):
-    id: NotificationId
+class Delivery(Generic[P]):
+    """One message to send to one chat; the domain's `Notification` (an outbox row) travels
+    as its payload, or anything else a caller wants delivered at Telegram's pace."""
+
+    id: DeliveryId
     chat_id: int
     payload: P
 
 
 @dataclass(slots=True)
 class _Chat(Generic[P]):
-    queue: deque[Notification[P]] = field(default_factory=deque)
+    queue: deque[Delivery[P]] = field(default_factory=deque)
     busy: bool = False  # one send at a time per chat keeps the order and the spacing
     scheduled: bool = False  # has an entry in the ready heap
     next_at: float = 0.0
@@ -64,17 +66,20 @@ class _Chat(Generic[P]):
 
 
 Send = Callable[[int, P], Awaitable[object]]
-OnSent = Callable[[NotificationId], Awaitable[object] | object]
-OnFailed = Callable[[Notification[P], BaseException], Awaitable[object] | object]
+OnSent = Callable[[DeliveryId], Awaitable[object] | object]
+OnFailed = Callable[[Delivery[P], BaseException], Awaitable[object] | object]
 
 
 class Broadcaster(Generic[P]):
     """A queue and a worker that deliver notifications at a pace Telegram accepts.
 
     A 429 puts the notification back at the head of its chat and pauses all sending for
-    `retry_after`; a 403 marks the chat undeliverable (its queued notifications fail without a
-    call); 5xx and network errors are retried `max_attempts` times in all; any other error
-    fails the notification at once.  At most `max_concurrency` sends are in flight.
+    `retry_after` (that is the pace, not a retry: with the bot's RetryMiddleware a 429 only
+    gets here once the session's time budget is spent); a 403 marks the chat undeliverable
+    (its queued notifications fail without a call); any other error fails the notification
+    at once.  5xx and network errors are not retried here: the session's RetryMiddleware
+    already retried them, and retrying again on top of it multiplied its 90-second budget.
+    At most `max_concurrency` sends are in flight.
     """
 
     def __init__(
@@ -86,26 +91,21 @@ class Broadcaster(Generic[P]):
         per_second: float = DEFAULT_PER_SECOND,
         per_chat_interval: float = DEFAULT_PER_CHAT_INTERVAL,
         max_concurrency: int = DEFAULT_MAX_CONCURRENCY,
-        max_attempts: int = DEFAULT_MAX_ATTEMPTS,
-        retry_delay: float = DEFAULT_RETRY_DELAY,
-        already_sent: Iterable[NotificationId] = (),
+        already_sent: Iterable[DeliveryId] = (),
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        if per_second <= 0 or per_chat_interval < 0 or max_concurrency < 1 or max_attempts < 1:
-            raise ValueError("pace, concurrency and attempts must be positive")
+        if per_second <= 0 or per_chat_interval < 0 or max_concurrency < 1:
+            raise ValueError("pace and concurrency must be positive")
         self._send = send
         self._on_sent = on_sent
         self._on_failed = on_failed
         self.global_interval = 1.0 / per_second
         self.per_chat_interval = per_chat_interval
         self.max_concurrency = max_concurrency
-        self.max_attempts = max_attempts
-        self.retry_delay = retry_delay
         self.clock = clock
         self.sent = 0
         self.failed = 0
-        self._known: set[NotificationId] = set(already_sent)  # every id ever accepted: never twice
-        self._attempts: dict[NotificationId, int] = {}
+        self._known: set[DeliveryId] = set(already_sent)  # every id ever accepted: never twice
         self._chats: dict[int, _Chat[P]] = {}
         self._ready: list[tuple[float, int, int]] = []  # (ready at, tie-breaker, chat id)
         self._seq = 0
@@ -138,7 +138,7 @@ class Broadcaster(Generic[P]):
         """Notifications queued or being sent."""
         return self._queued + self._in_flight
 
-    def enqueue(self, notification: Notification[P]) -> bool:
+    def enqueue(self, notification: Delivery[P]) -> bool:
         """Queue `notification`; False (and nothing queued) if its id was seen before or the
         broadcaster is closing."""
         if not self._accepting or notification.id in self._known:
@@ -158,7 +158,7 @@ class Broadcaster(Generic[P]):
 
     async def close(
         self, timeout: float | None = None, *, drain: bool = True
-    ) -> list[Notification[P]]:
+    ) -> list[Delivery[P]]:
         """Stop accepting; with `drain`, wait up to `timeout` seconds for the queue to empty.
         Sends already under way are waited for, never cut off (their fate would be unknown).
         Returns the notifications not sent, in order per chat, for the caller to persist."""
@@ -240,7 +240,7 @@ class Broadcaster(Generic[P]):
             task.add_done_callback(self._sending.discard)
         return None
 
-    async def _deliver(self, chat: _Chat[P], notification: Notification[P]) -> None:
+    async def _deliver(self, chat: _Chat[P], notification: Delivery[P]) -> None:
         retry_at = 0.0
         try:
             await self._send(notification.chat_id, notification.payload)
@@ -254,15 +254,8 @@ class Broadcaster(Generic[P]):
             chat.blocked = error
             await self._fail(notification, error)
         except Exception as error:
-            attempts = self._attempts.get(notification.id, 0) + 1
-            if is_transient(error) and attempts < self.max_attempts:
-                self._attempts[notification.id] = attempts
-                retry_at = self.clock() + self.retry_delay * 2 ** (attempts - 1)
-                self._put_back(chat, notification)
-            else:
-                await self._fail(notification, error)
+            await self._fail(notification, error)
         else:
-            self._attempts.pop(notification.id, None)
             self.sent += 1
             await self._notify(self._on_sent, notification.id)
         finally:
@@ -276,7 +269,7 @@ class Broadcaster(Generic[P]):
             self._update_idle()
             self._wakeup.set()
 
-    def _put_back(self, chat: _Chat[P], notification: Notification[P]) -> None:
+    def _put_back(self, chat: _Chat[P], notification: Delivery[P]) -> None:
         chat.queue.appendleft(notification)
         self._queued += 1
 
@@ -286,9 +279,8 @@ class Broadcaster(Generic[P]):
 
     # ----------------------------------------------------------------- outcomes
 
-    async def _fail(self, notification: Notification[P], error: BaseException) -> None:
+    async def _fail(self, notification: Delivery[P], error: BaseException) -> None:
         self.failed += 1
-        self._attempts.pop(notification.id, None)
         if isinstance(error, TelegramAPIError):
             logger.info(
                 "notification %s to chat %d undeliverable: %s",

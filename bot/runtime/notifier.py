@@ -1,8 +1,8 @@
 """Tells subscribers that a fact they follow changed: reads the durable outbox (rows written in
 the same transaction as the change) and feeds the paced Broadcaster, each row once.
 
-Started on start-up and closed on shutdown by bot.app. Admin handlers `poke()` it after a
-write; it also looks by itself every `poll_interval` seconds, for rows left unsent by a
+Started on start-up and closed on shutdown by bot.app. LiveBase `poke()`s it once a change
+is live; it also looks by itself every `poll_interval` seconds, for rows left unsent by a
 restart. Each message is rendered when it is sent, in the subscriber's language and own
 zone, from the fact as it is then, with its citation.
 """
@@ -24,14 +24,14 @@ from bot.runtime.broadcast import (
     DEFAULT_PER_CHAT_INTERVAL,
     DEFAULT_PER_SECOND,
     Broadcaster,
-    Notification,
+    Delivery,
 )
 from knowledge.answering.compose import representative_question
 from knowledge.answering.engine import Engine
 from knowledge.i18n import FALLBACK, Catalog
 from knowledge.model import LANGS
 from knowledge.storage.store import FactStore
-from knowledge.storage.subscriptions import Notification as OutboxRow
+from knowledge.storage.subscriptions import Notification
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ class Notifier:
         self.per_second = per_second
         self.per_chat_interval = per_chat_interval
         self._bot: Bot | None = None
-        self._broadcaster: Broadcaster[tuple[OutboxRow, ...]] | None = None
+        self._broadcaster: Broadcaster[tuple[Notification, ...]] | None = None
         self._task: asyncio.Task[None] | None = None
         self._wake = asyncio.Event()
         # Outbox rows per queued notification: one message may stand for several rows.
@@ -113,7 +113,7 @@ class Notifier:
         still on its way is never queued twice. Returns how many messages were queued."""
         if self._broadcaster is None:
             return 0
-        groups: dict[tuple[int, str], list[OutboxRow]] = {}
+        groups: dict[tuple[int, str], list[Notification]] = {}
         for row in self.store.subscriptions.pending_notifications(BATCH):
             groups.setdefault((row.user_id, row.fact_id), []).append(row)
         queued = 0
@@ -123,7 +123,7 @@ class Notifier:
             if first in self._rows:
                 continue
             ids = tuple(row.id for row in rows)
-            if self._broadcaster.enqueue(Notification(first, user_id, tuple(rows))):
+            if self._broadcaster.enqueue(Delivery(first, user_id, tuple(rows))):
                 self._rows[first] = ids
                 queued += 1
         return queued
@@ -136,7 +136,7 @@ class Notifier:
             return chosen
         return self.store.subscriptions.lang_of(user_id) or FALLBACK
 
-    def render(self, user_id: int, rows: tuple[OutboxRow, ...]) -> str | None:
+    def render(self, user_id: int, rows: tuple[Notification, ...]) -> str | None:
         """The message for one user about one fact, or None if the fact is gone."""
         fact_id = rows[0].fact_id
         lang = self.lang_of(user_id)
@@ -162,7 +162,7 @@ class Notifier:
         blocks.append(Italic(texts("notify.stop", lang, fact_id=fact_id)))
         return joined(blocks).as_html()
 
-    async def _send(self, chat_id: int, rows: tuple[OutboxRow, ...]) -> None:
+    async def _send(self, chat_id: int, rows: tuple[Notification, ...]) -> None:
         assert self._bot is not None
         html = self.render(chat_id, rows)
         if html is not None:  # a fact deleted since: nothing to tell, the rows are done
@@ -171,11 +171,11 @@ class Notifier:
     def _sent(self, notification_id: Any) -> None:
         self.store.subscriptions.mark_sent(self._rows.pop(notification_id, (notification_id,)))
 
-    def _failed(self, notification: Notification[tuple[OutboxRow, ...]], error: Any) -> None:
-        ids = self._rows.pop(int(notification.id), (int(notification.id),))
+    def _failed(self, delivery: Delivery[tuple[Notification, ...]], error: Any) -> None:
+        ids = self._rows.pop(int(delivery.id), (int(delivery.id),))
         if isinstance(error, TelegramForbiddenError):
             # The user blocked the bot (or never started it): stop following for them.
-            for fact_id in {row.fact_id for row in notification.payload}:
-                self.store.subscriptions.unsubscribe(notification.chat_id, fact_id)
+            for fact_id in {row.fact_id for row in delivery.payload}:
+                self.store.subscriptions.unsubscribe(delivery.chat_id, fact_id)
             self.store.subscriptions.mark_sent(ids)
         # Other failures stay unsent: the next start tries again.

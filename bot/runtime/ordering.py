@@ -15,6 +15,13 @@ wait in the lane without one (in a room of `BEYOND_FACTOR` times `max_in_flight`
 all lanes), so a chat that floods - the throttle drops most of it, but one by one, in
 order - cannot take every slot and stall everyone else behind it.
 
+Each getUpdates batch is taken as raw JSON and decoded one update at a time
+(`bot.runtime.updates`): one the models reject is logged, counted and passed over (the offset
+moves past it) instead of failing the batch at the same offset forever.  The dispatcher's
+throttle (`throttle` in its workflow data) judges each update as it arrives; one it would drop
+is passed over too, never queued, so a user's flood of button presses cannot fill the room
+other chats wait for.
+
 Why its own polling loop rather than a hook into `Dispatcher.start_polling`: aiogram confirms
 an update (the next getUpdates offset) inside the private `_listen_updates` generator and
 does not wait for handler tasks on stop, so neither ordering nor a drain can be added from
@@ -45,6 +52,8 @@ from aiogram.types.base import UNSET, UNSET_TYPE
 from aiogram.utils.backoff import Backoff, BackoffConfig
 
 from bot.runtime.resilience import describe_error
+from bot.runtime.throttling import VERDICT_KEY, ThrottlingMiddleware, Verdict
+from bot.runtime.updates import RawGetUpdates, SkippedUpdates, decode_update, raw_update_id
 
 logger = logging.getLogger(__name__)
 
@@ -107,6 +116,8 @@ class OrderedUpdateRunner:
         max_in_flight: int = DEFAULT_MAX_IN_FLIGHT,
         max_per_lane: int | None = None,
         lane: Lane = chat_lane,
+        skipped: SkippedUpdates | None = None,
+        throttle: ThrottlingMiddleware | None = None,
     ) -> None:
         if max_in_flight < 1:
             raise ValueError("max_in_flight must be at least 1")
@@ -116,6 +127,14 @@ class OrderedUpdateRunner:
         self.max_in_flight = max_in_flight
         self.max_per_lane = max_per_lane
         self.lane = lane
+        # Updates that could not be decoded: the dispatcher's counter (which /stats shows)
+        # when it has one.
+        found = dispatcher.workflow_data.get("skipped_updates")
+        self.skipped = skipped or (found if isinstance(found, SkippedUpdates) else SkippedUpdates())
+        # The dispatcher's throttle, asked as each update arrives: what it would drop is
+        # never queued, so a flooding user's presses cannot fill the lanes' shared room.
+        found = dispatcher.workflow_data.get("throttle")
+        self.throttle = throttle or (found if isinstance(found, ThrottlingMiddleware) else None)
         self.peak_in_flight = 0
         self._slots = asyncio.Semaphore(max_in_flight)
         # Room for updates of lanes that hold their share of slots already.
@@ -320,11 +339,13 @@ class OrderedUpdateRunner:
         failing = False
         while True:
             offset = self._next_offset()
-            request = GetUpdates(
+            # Raw JSON, decoded one update at a time: one the models refuse is skipped, where
+            # aiogram's GetUpdates would fail the whole batch at this offset forever.
+            request = RawGetUpdates(
                 offset=offset, timeout=polling_timeout, allowed_updates=allowed_updates
             )
             try:
-                updates = await bot(request, request_timeout=request_timeout)
+                raw_updates = await bot(request, request_timeout=request_timeout)
             except Exception as error:
                 failing = True
                 delay = max(next(backoff), 0.0)
@@ -341,10 +362,40 @@ class OrderedUpdateRunner:
                 logger.info("getUpdates works again after %d failure(s)", backoff.counter)
                 backoff.reset()
                 failing = False
-            for update in updates:
+            for raw in raw_updates:
                 # Telegram confirms this batch only when the next getUpdates carries the
                 # offset, i.e. after all of it has been accepted here.
-                await self.submit(bot, update, **data)
+                update = decode_update(bot, raw, self.skipped)
+                if update is None:
+                    self._pass_over(raw_update_id(raw))
+                    continue
+                verdict = self._judge(update)
+                if verdict is Verdict.DROP:
+                    self._pass_over(update.update_id)
+                elif verdict is None:
+                    await self.submit(bot, update, **data)
+                else:
+                    await self.submit(bot, update, **data, **{VERDICT_KEY: verdict})
+
+    def _judge(self, update: Update) -> Verdict | None:
+        """The throttle's verdict on an update as it arrives, or None without a throttle."""
+        if self.throttle is None:
+            return None
+        try:
+            verdict = self.throttle.judge(update)
+        except Exception:
+            logger.exception("the throttle failed on update %d; letting it in", update.update_id)
+            return None
+        if verdict is Verdict.DROP:
+            self.throttle.dropped += 1
+        return verdict
+
+    def _pass_over(self, update_id: int | None) -> None:
+        """Move the next offset past an update that is skipped, not handled."""
+        if update_id is not None and (
+            self._last_accepted is None or update_id > self._last_accepted
+        ):
+            self._last_accepted = update_id
 
     def _next_offset(self) -> int | None:
         return None if self._last_accepted is None else self._last_accepted + 1

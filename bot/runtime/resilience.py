@@ -15,6 +15,7 @@ import re
 import time
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from aiogram.client.session.middlewares.base import (
     BaseRequestMiddleware,
@@ -54,10 +55,13 @@ TRANSIENT_ERRORS: tuple[type[Exception], ...] = (
 PERMANENT_ERRORS: tuple[type[Exception], ...] = (TelegramEntityTooLarge,)
 
 
-def redact(text: str, token: str | None = None) -> str:
-    """`text` with the bot token blanked out; aiohttp errors can quote the request URL."""
-    if token:
-        text = text.replace(token, REDACTED)
+def redact(text: str, *secrets: str | None) -> str:
+    """`text` with each secret blanked out, as it is and URL-quoted, and anything shaped like
+    a bot token too: aiohttp errors can quote the request URL, which holds the token.  The
+    one redactor of the bot, for error descriptions and every log line alike."""
+    forms = {form for secret in secrets if secret for form in (secret, quote(secret, safe=""))}
+    for form in sorted(forms, key=len, reverse=True):  # longest first: no half-blanked secret
+        text = text.replace(form, REDACTED)
     return _TOKEN_RE.sub(REDACTED, text)
 
 

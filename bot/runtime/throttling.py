@@ -1,16 +1,22 @@
-"""Per-user rate limiting of incoming messages, with one polite notice per flood.
+"""Per-user rate limiting of incoming messages, button presses and inline queries, with one
+polite notice per flood.
 
-A token bucket per user: `burst` messages at once, then `rate` per `per` seconds.  A message
-over the limit is dropped, not queued (a queue would only answer a flood later, and grow); the
-first one dropped in a flood earns the user a short notice, the rest are dropped silently until
-the user has calmed down (their bucket is full again).  Register it as an *outer* middleware,
-so dropped messages cost no filter or handler::
+A token bucket per user: `burst` messages at once, then `rate` per `per` seconds; a message, a
+button press (callback query) and an inline query each take a token from the same bucket, so
+400 presses of "Add to calendar" are a flood like 400 messages.  One over the limit is dropped,
+not queued (a queue would only answer a flood later, and grow); the first one dropped in a
+flood earns the user a short notice (a message, or the pressed button's alert; an inline query
+gets an empty answer), the rest are dropped silently until the user has calmed down (their
+bucket is full again).  Register it as an *outer* middleware, so dropped ones cost no filter or
+handler::
 
     dp.message.outer_middleware(ThrottlingMiddleware(notice=slow_down_text))
 
-It also accepts whole updates (`dp.update.outer_middleware(...)`, limiting only the ones that
-carry a message): registered there before other update middlewares, a flood costs them nothing
-either.
+It also accepts whole updates (`dp.update.outer_middleware(...)`): registered there before
+other update middlewares, a flood costs them nothing either.  `bot.runtime.ordering`'s runner
+asks `judge` as it accepts an update, and does not even queue one to be dropped, so a flooding
+user's presses never fill the queues others wait in; the verdict travels with the update
+(`throttle_verdict`), and the middleware takes it instead of counting the update twice.
 
 A message counts at the moment the bot received it, when the update's data says so
 (`received_at`, which `bot.ordering.OrderedUpdateRunner` stamps), not when its turn came: a
@@ -32,7 +38,7 @@ from typing import Any
 from aiogram import BaseMiddleware
 from aiogram.enums import ChatType
 from aiogram.exceptions import TelegramAPIError
-from aiogram.types import Message, TelegramObject, Update
+from aiogram.types import CallbackQuery, InlineQuery, Message, TelegramObject, Update, User
 
 from bot.runtime.resilience import describe_error
 
@@ -40,6 +46,9 @@ logger = logging.getLogger(__name__)
 
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
 Notice = Callable[[str | None], str]
+Limited = Message | CallbackQuery | InlineQuery
+# The key of the verdict `judge` gave an update, in the data it is handled with.
+VERDICT_KEY = "throttle_verdict"
 
 DEFAULT_RATE = 10
 DEFAULT_PER = 10.0
@@ -137,29 +146,51 @@ class ThrottlingMiddleware(BaseMiddleware):
         self.exempt_ids = frozenset(exempt_ids)
         self.dropped = 0
 
+    def judge(self, event: TelegramObject, waited: float = 0.0) -> Verdict:
+        """Count `event` (an Update, message, button press or inline query) against its
+        user's bucket, received `waited` seconds ago; ALLOW for what is not limited."""
+        subject = _limited(event)
+        user = _sender(subject) if subject is not None else None
+        if user is None or user.id in self.exempt_ids:
+            return Verdict.ALLOW
+        return self.limiter.hit(user.id, waited=waited)
+
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]) -> Any:
-        message = event.message if isinstance(event, Update) else event
-        if not isinstance(message, Message) or message.from_user is None:
-            return await handler(event, data)
-        user = message.from_user
-        if user.id in self.exempt_ids:
-            return await handler(event, data)
-        verdict = self.limiter.hit(user.id, waited=_waited(data))
+        given = data.pop(VERDICT_KEY, None)
+        verdict = given if isinstance(given, Verdict) else self.judge(event, _waited(data))
         if verdict is Verdict.ALLOW:
             return await handler(event, data)
         self.dropped += 1
-        if verdict is Verdict.NOTIFY:
-            logger.info("user %d is flooding; their extra messages are dropped", user.id)
-            if message.chat.type == ChatType.PRIVATE or self.notify_in_groups:
-                await self._notify(message, user.language_code)
+        subject = _limited(event)
+        if verdict is Verdict.NOTIFY and subject is not None:
+            user = _sender(subject)
+            logger.info("user %s is flooding; their extra updates are dropped", user and user.id)
+            await self._notify(subject, user.language_code if user else None)
         return None
 
-    async def _notify(self, message: Message, language_code: str | None) -> None:
+    async def _notify(self, subject: Limited, language_code: str | None) -> None:
         try:
-            await message.answer(self.notice(language_code), parse_mode=None)
+            if isinstance(subject, CallbackQuery):
+                await subject.answer(self.notice(language_code), show_alert=True)
+            elif isinstance(subject, InlineQuery):
+                # Nothing to show, quickly, and not cached: the next query is answered.
+                await subject.answer([], cache_time=0, is_personal=True)
+            elif subject.chat.type == ChatType.PRIVATE or self.notify_in_groups:
+                await subject.answer(self.notice(language_code), parse_mode=None)
         except TelegramAPIError as error:
             # The notice is a courtesy; failing to send it must not fail the update.
             logger.warning("could not send the flood notice: %s", describe_error(error))
+
+
+def _limited(event: TelegramObject) -> Limited | None:
+    """What the throttle counts in `event`: a message, a button press or an inline query."""
+    if isinstance(event, Update):
+        event = event.message or event.callback_query or event.inline_query  # type: ignore[assignment]
+    return event if isinstance(event, Message | CallbackQuery | InlineQuery) else None
+
+
+def _sender(subject: Limited) -> User | None:
+    return subject.from_user
 
 
 def _waited(data: dict[str, Any]) -> float:

@@ -19,7 +19,7 @@ from knowledge.places.times import format_moment, relative, utc_offset
 if TYPE_CHECKING:
     from knowledge.places.resolver import Place
 
-Status = Literal["answered", "unsure", "declined", "empty", "unknown_place"]
+Status = Literal["answered", "unsure", "declined", "empty"]
 Role = Literal["source", "reference", "asked", "user"]
 
 
@@ -74,6 +74,7 @@ class Answer:
     citations: tuple[CitationView, ...] = ()
     ranked: tuple[tuple[str, float], ...] = field(default=())  # (fact id, score), best first
     place: Place | None = None
+    evidence: tuple[float, ...] = ()  # what the matcher's decision weighed (decision.FEATURES)
 
     @property
     def answered(self) -> bool:

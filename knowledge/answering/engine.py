@@ -27,6 +27,7 @@ from knowledge.answering.compose import (
     tense_line,
 )
 from knowledge.i18n import ANSWERS
+from knowledge.language.decision import DecisionModel
 from knowledge.language.matcher import FactIndex, Match, Weights
 from knowledge.language.text import clean, detect_language
 from knowledge.model import Event, Fact, Source
@@ -39,6 +40,7 @@ _FOLLOW_UP_TOKENS = frozenset({"@when", "@time", "@topic"})
 # How close (in score points) another event's best fact must come to the top one for the
 # question to count as not saying which event it means.
 _SAME_SCORE = 5.0
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _TIME_WORD = re.compile(r"\b(time|время|времени|час|часу|часом|годин\w*)\b", re.IGNORECASE)
 
 
@@ -66,13 +68,15 @@ class Engine:
         clock: Callable[[], datetime] = utc_now,
         resolver: PlaceResolver | None = None,
         weights: Weights | None = None,
+        decision: DecisionModel | None = None,
     ):
         self.clock = clock
         self.weights = weights
+        self.decision = decision
         self.resolver = resolver or PlaceResolver.default()
         self.sources = dict(sources)
         self.events: tuple[Event, ...] = tuple(events)
-        self.index = FactIndex(facts, weights=weights)
+        self.index = FactIndex(facts, weights=weights, decision=decision)
 
     def reload(
         self,
@@ -81,7 +85,7 @@ class Engine:
         events: Sequence[Event] | None = None,
     ) -> None:
         """Swap in a new index in one assignment: a question sees the old or the new only."""
-        index = FactIndex(facts, weights=self.weights)
+        index = FactIndex(facts, weights=self.weights, decision=self.decision)
         if sources is not None:
             self.sources = dict(sources)
         if events is not None:
@@ -167,28 +171,36 @@ class Engine:
         mention = self.resolver.find(text)
         asked = mention.place if mention else None
         match = index.match(text, lang)
+        matched = text
         if mention:
             # "нью-йоркское время" names a place and asks for a time: keep the asking.
             gap = " time " if _TIME_WORD.search(mention.text) else " "
-            stripped = index.match(text[: mention.start] + gap + text[mention.end :], lang)
+            without = text[: mention.start] + gap + text[mention.end :]
+            stripped = index.match(without, lang)
             if _place_is_a_zone(index, mention.text, lang, stripped, match):
-                match = stripped
+                match, matched = stripped, without
             else:
                 asked = None
-        match = self._within_event(index, match, conversation)
+        match = self._within_event(index, match, matched, lang, conversation)
         fact = index.facts[match.best.fact_id] if match.best else None
-        if fact is None and mention and conversation and conversation.last_fact_id:
-            previous = index.facts.get(conversation.last_fact_id)
-            if previous and previous.event and set(match.tokens) <= _FOLLOW_UP_TOKENS:
-                fact = previous
+        previous = index.facts.get(conversation.last_fact_id or "") if conversation else None
+        if asked and previous and previous.event and set(match.tokens) <= _FOLLOW_UP_TOKENS:
+            # "how about Rome?", "а в Харкові?" after a timed answer: the same event there.
+            fact = previous
         if fact is None:
-            return self._not_answered(index, match, lang)
+            retried = self._in_cyrillic(text, lang, lang_hint, user_place, conversation)
+            return retried or self._not_answered(index, match, lang)
         if conversation is not None:
             conversation.last_fact_id = fact.id
         return self._answer(fact, match, lang, asked, user_place)
 
     def _within_event(
-        self, index: FactIndex, match: Match, conversation: Conversation | None
+        self,
+        index: FactIndex,
+        match: Match,
+        text: str,
+        lang: str,
+        conversation: Conversation | None,
     ) -> Match:
         """A question that fits several events about equally means one: the event of the
         conversation's last answer, else the main event."""
@@ -210,8 +222,35 @@ class Engine:
         unclued = all(token.startswith("@") for token in match.tokens)
         if not own or (not unclued and match.candidates[0].score - own[0].score > _SAME_SCORE):
             return match
-        best = index.decide(own)
-        return Match(best, tuple(own), match.tokens) if best else match
+        # Decided again among the preferred event's facts alone: the other event's facts are
+        # not rivals when the question does not say which event it means.
+        ids = {fact.id for fact in facts.values() if event_id(fact) == preferred}
+        within = index.match(text, lang, among=ids)
+        return within if within.best else match
+
+    def _in_cyrillic(
+        self,
+        text: str,
+        lang: str,
+        lang_hint: str | None,
+        user_place: Place | None,
+        conversation: Conversation | None,
+    ) -> Answer | None:
+        """Russian or Ukrainian typed in Latin letters ("kogda peregovory"), read in Cyrillic
+        and answered in that language, when the English reading found nothing."""
+        if lang != "en" or _CYRILLIC.search(text):
+            return None
+        order = ("uk", "ru") if lang_hint == "uk" else ("ru", "uk")
+        for reading in order:
+            cyrillic = self.index.lexicon.transliterated(text, reading)
+            if cyrillic == text:
+                continue
+            answer = self.ask(
+                cyrillic, lang=reading, user_place=user_place, conversation=conversation
+            )
+            if answer.answered:
+                return answer
+        return None
 
     def _answer(
         self,
@@ -255,6 +294,7 @@ class Engine:
             citations=citations_for(fact, self.sources, lang),
             ranked=ranked or ((fact.id, best_score),),
             place=asked if fact.event else None,
+            evidence=match.evidence,
         )
 
     def _reference_zones(self, fact: Fact) -> tuple[str, ...]:
@@ -280,12 +320,20 @@ class Engine:
                 lead=ANSWERS("answer.unsure", lang),
                 suggestions=suggestions,
                 ranked=ranked,
+                evidence=match.evidence,
             )
         offers = tuple(self.examples(lang))
         lead = ANSWERS("answer.declined", lang)
         if offers:
             lead = f"{lead} {ANSWERS('answer.declined_offer', lang)}"
-        return Answer(status="declined", lang=lang, lead=lead, suggestions=offers, ranked=ranked)
+        return Answer(
+            status="declined",
+            lang=lang,
+            lead=lead,
+            suggestions=offers,
+            ranked=ranked,
+            evidence=match.evidence,
+        )
 
 
 def _place_is_a_zone(

@@ -5,18 +5,32 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from knowledge.curation.errors import QuoteNotInSource, SourceExists, SourceInUse, UnknownSource
+from knowledge.curation.errors import (
+    InvalidFact,
+    QuoteNotInSource,
+    QuoteTooLong,
+    SourceExists,
+    SourceInUse,
+    UnknownSource,
+)
 from knowledge.curation.parsing import SourceSpec
+from knowledge.limits import MAX_QUOTE, source_problems
 from knowledge.model import FACT_ID_PATTERN, LANGS, Citation, Source, squash_spaces
-from knowledge.storage.store import FactStore
+from knowledge.storage.fact_file import Complaint
+from knowledge.storage.writes import FactWriter
+
+# The limit (knowledge/limits.py) also bounds the closest-passage search when a quote is
+# not found in its source: a refused quote is never searched for.
+MAX_QUOTE_LENGTH = MAX_QUOTE
 
 
 def cite(sources: Mapping[str, Source], value: str, default_source: str | None = None) -> Citation:
     """A citation from 'QUOTE' or 'SOURCE: QUOTE', found verbatim (whitespace aside).
 
-    A named source is the only one searched. Otherwise the default (the fact's current
-    source, else the first registered) is tried first, then the others: a quote is true
-    of whichever source holds it. A refusal shows the closest passage of the first tried.
+    A quote over MAX_QUOTE_LENGTH is refused before any search. A named source is the only
+    one searched. Otherwise the default (the fact's current source, else the first
+    registered) is tried first, then the others: a quote is true of whichever source holds
+    it. A refusal names the first tried, whose closest passage the bot then shows.
     """
     head, colon, rest = value.partition(":")
     named = head.strip().lower()
@@ -26,23 +40,28 @@ def cite(sources: Mapping[str, Source], value: str, default_source: str | None =
         quote = squash_spaces(value)
         first = default_source if default_source in sources else next(iter(sources))
         candidates = [first, *(sid for sid in sources if sid != first)]
+    if len(quote) > MAX_QUOTE_LENGTH:
+        raise QuoteTooLong(len(quote), MAX_QUOTE_LENGTH)
     for source_id in candidates:
         if sources[source_id].paragraph_of(quote) is not None:
             return Citation(source_id, quote)
     if colon and named not in sources and FACT_ID_PATTERN.match(named):
         raise UnknownSource(named)
-    source = sources[candidates[0]]
-    raise QuoteNotInSource(quote, source.id, source.closest_passage(quote))
+    # The closest passage is looked for later, off the event loop (Curator.closest_passage).
+    raise QuoteNotInSource(quote, candidates[0])
 
 
-def register_source(store: FactStore, admin_id: int, spec: SourceSpec) -> Source:
+def register_source(writer: FactWriter, admin_id: int, spec: SourceSpec) -> Source:
     """Register a document facts may then quote (audited, undoable while nothing cites it).
 
     The publisher's name is kept as written for every language (a name, not a
     translation); the title only under the document's own language.
     """
-    if spec.id in store.sources():
+    if spec.id in writer.store.sources():
         raise SourceExists(spec.id)
+    too_long = source_problems(spec.title, spec.publisher)
+    if too_long:
+        raise InvalidFact([Complaint(code, **params) for code, params in too_long])
     source = Source(
         id=spec.id,
         text=spec.text,
@@ -50,16 +69,16 @@ def register_source(store: FactStore, admin_id: int, spec: SourceSpec) -> Source
         publisher={lang: spec.publisher for lang in LANGS},
         language=spec.language,
     )
-    store.registry.add(source, admin_id=admin_id)
+    writer.add_source(source, admin_id=admin_id)
     return source
 
 
 def unregister_source(
-    store: FactStore, summary: Mapping[str, Any], admin_id: int, undo_of: int, batch: int
+    writer: FactWriter, summary: Mapping[str, Any], admin_id: int, undo_of: int, batch: int
 ) -> None:
     """Undo a registration; refused while a live fact cites the source."""
     source_id = summary.get("source", "")
-    citing = [f.id for f in store.facts() if any(c.source == source_id for c in f.citations)]
+    citing = [f.id for f in writer.store.facts() if any(c.source == source_id for c in f.citations)]
     if citing:
         raise SourceInUse(source_id, citing)
-    store.registry.remove(source_id, admin_id=admin_id, undo_of=undo_of, batch=batch)
+    writer.remove_source(source_id, admin_id=admin_id, undo_of=undo_of, batch=batch)

@@ -50,10 +50,32 @@ class BadTime(CurationError):
 
 
 class QuoteNotInSource(CurationError):
+    """`closest` (the source's most similar stretch) is None until looked for: in a large
+    source that search takes seconds, so it is left to `Curator.closest_passage`, which
+    runs it in a worker thread."""
+
     code = "quote_not_in_source"
 
-    def __init__(self, quote: str, source: str, closest: str):
+    def __init__(self, quote: str, source: str, closest: str | None = None):
         super().__init__(quote=quote, source=source, closest=closest)
+
+
+class QuoteTooLong(CurationError):
+    """A quote is a verbatim sentence or two; longer ones are refused before any search."""
+
+    code = "quote_too_long"
+
+    def __init__(self, length: int, limit: int):
+        super().__init__(length=length, limit=limit)
+
+
+class AlreadyDone(CurationError):
+    """The same confirmation again (a double tap): what it asked for has been done."""
+
+    code = "already_done"
+
+    def __init__(self, action: str, fact_id: str = ""):
+        super().__init__(action=action, fact_id=fact_id)
 
 
 class UnknownSource(CurationError):
@@ -153,6 +175,7 @@ class UnknownQuestionGroup(CurationError):
 Refusal = (CurationError, Conflict)
 
 __all__ = [
+    "AlreadyDone",
     "BadTime",
     "Conflict",
     "CurationError",
@@ -166,6 +189,7 @@ __all__ = [
     "NotDeleted",
     "NothingToUndo",
     "QuoteNotInSource",
+    "QuoteTooLong",
     "Refusal",
     "SourceExists",
     "SourceInUse",

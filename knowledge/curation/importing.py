@@ -5,13 +5,14 @@ none means the main event) and may not take over another event's fact ids."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from knowledge.curation.errors import Conflict, InvalidFact
-from knowledge.model import Event, Fact
+from knowledge.model import Event, Fact, Source
 from knowledge.storage.fact_file import Complaint, FactsInvalid, Problem, parse_facts_file
 from knowledge.storage.store import FactChange, FactStore, StoredFact
+from knowledge.storage.writes import FactWriter
 
 IMPORT_NAME = "import"
 
@@ -38,6 +39,17 @@ class ImportResult:
     removed: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class ImportFile:
+    """A facts file parsed and validated against the sources it was read with.
+
+    `event_id` is the event the file names ("" when it names none: the main event's)."""
+
+    text: str
+    facts: tuple[Fact, ...]
+    event_id: str = ""
+
+
 def event_facts(store: FactStore, event: Event | None) -> list[Fact]:
     """The live facts of one event, in order; an unassigned fact is the main event's."""
     events = store.events()
@@ -48,32 +60,41 @@ def event_facts(store: FactStore, event: Event | None) -> list[Fact]:
     return [f for f in store.facts() if (f.event_id if f.event_id in known else main) == event.id]
 
 
-def parse_import(store: FactStore, text: str) -> tuple[Event | None, list[Fact]]:
-    """The file's event and facts, checked exactly as the shipped file is; InvalidFact
-    lists every problem (an unknown event, a fact id another event owns)."""
-    events = {e.id: e for e in store.events()}
-    main = next(iter(events), "")
+def parse_import(text: str, sources: Mapping[str, Source]) -> ImportFile:
+    """The file's facts, checked exactly as the shipped file is; InvalidFact lists every problem.
+
+    Pure (no database), so it can run in a worker thread: a 10,000-fact file takes seconds.
+    Which event it touches, and whether that may, is `claim`'s business.
+    """
     try:
-        parsed = parse_facts_file(text, store.sources(), filename=IMPORT_NAME, event_id=main)
+        parsed = parse_facts_file(text, sources, filename=IMPORT_NAME)
     except FactsInvalid as invalid:
         raise InvalidFact(invalid.problems) from None
-    if events and parsed.event_id not in events:
-        complaint = Complaint("unknown_event", event=parsed.event_id, known=", ".join(events))
+    return ImportFile(text, tuple(parsed.facts), parsed.event_id)
+
+
+def claim(store: FactStore, parsed: ImportFile) -> tuple[Event | None, tuple[Fact, ...]]:
+    """The event a parsed file touches and its facts as that event's; InvalidFact for an
+    unknown event or a fact id another event owns."""
+    events = {e.id: e for e in store.events()}
+    owner = parsed.event_id or next(iter(events), "")
+    if events and owner not in events:
+        complaint = Complaint("unknown_event", event=owner, known=", ".join(events))
         raise InvalidFact([Problem(IMPORT_NAME, None, complaint)])
-    event = events.get(parsed.event_id)
+    event = events.get(owner)
     own = {f.id for f in event_facts(store, event)}
     taken = [
-        Problem(IMPORT_NAME, f.id, Complaint("other_events_fact", event=parsed.event_id))
+        Problem(IMPORT_NAME, f.id, Complaint("other_events_fact", event=owner))
         for f in parsed.facts
         if f.id not in own and (store.fact(f.id) is not None)
     ]
     if taken:
         raise InvalidFact(taken)
-    return event, parsed.facts
+    return event, tuple(replace(f, event_id=owner) for f in parsed.facts)
 
 
-def preview_import(store: FactStore, text: str) -> ImportPreview:
-    return compare(store, *parse_import(store, text))
+def preview_import(store: FactStore, parsed: ImportFile) -> ImportPreview:
+    return compare(store, *claim(store, parsed))
 
 
 def compare(store: FactStore, event: Event | None, facts: Sequence[Fact]) -> ImportPreview:
@@ -91,14 +112,17 @@ def compare(store: FactStore, event: Event | None, facts: Sequence[Fact]) -> Imp
     )
 
 
-def apply_import(store: FactStore, admin_id: int, text: str, fingerprint: str) -> ImportResult:
+def apply_import(
+    writer: FactWriter, admin_id: int, parsed: ImportFile, fingerprint: str
+) -> ImportResult:
     """Make the event's live facts exactly the file, in file order (so /export then gives
     the file back byte for byte), as one audited batch that one /undo reverts.
 
     `fingerprint` is the preview's: if any fact changed since, Conflict (preview again).
     """
-    event, facts = parse_import(store, text)
-    with store.transaction():
+    store = writer.store
+    with writer.transaction():
+        event, facts = claim(store, parsed)
         if store.fingerprint() != fingerprint:
             raise Conflict(None)
         preview = compare(store, event, facts)
@@ -119,7 +143,7 @@ def apply_import(store: FactStore, admin_id: int, text: str, fingerprint: str) -
             assert removed is not None  # it is live: compare() just listed it
             changes.append(FactChange(fact_id, None, removed.version))
         if changes:
-            store.write(changes, admin_id=admin_id, action="import")
+            writer.write(changes, admin_id=admin_id, action="import")
     return ImportResult(preview.added, preview.changed, preview.removed)
 
 

@@ -12,8 +12,9 @@ from typing import Any, Protocol
 
 from knowledge.curation.errors import BadTime, Malformed, UnknownField
 from knowledge.language.text import normalize
+from knowledge.limits import MAX_TITLE, clip
 from knowledge.model import FACT_ID_PATTERN, LANGS, TIME_FORMAT, squash_spaces
-from knowledge.places.zones import get_zone, is_known_zone
+from knowledge.places.zones import OFFSET_KEY, get_zone, is_known_zone
 
 USAGE: Mapping[str, str] = MappingProxyType(
     {
@@ -56,7 +57,6 @@ _KEYED_LINE = re.compile(
 )
 _LANG_PREFIX = re.compile(r"^(en|ru|uk)\s*:\s*(.+)$", re.IGNORECASE | re.DOTALL)
 _TIME = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})[ T]+(\d{1,2}:\d{2})\s+(.+)$")
-_OFFSET_KEY = re.compile(r"^UTC([+-])(\d\d):(\d\d)$")
 _SOURCE_LANG = re.compile(r"^[a-z]{2,3}$")
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?…])\s")
 MAX_ID_LENGTH = 40
@@ -176,8 +176,8 @@ def new_fact_id(question: str, taken: Collection[str]) -> str:
 
 
 def first_sentence(text: str) -> str:
-    """An event's default title: its answer's first sentence."""
-    return _FIRST_SENTENCE.split(text.strip(), maxsplit=1)[0]
+    """An event's default title: its answer's first sentence (shortened to a title's limit)."""
+    return clip(_FIRST_SENTENCE.split(text.strip(), maxsplit=1)[0], MAX_TITLE)
 
 
 def parse_quick_line(line: str) -> tuple[tuple[str, ...], str]:
@@ -285,7 +285,7 @@ def iana_zone(key: str) -> str | None:
     """An IANA name for a resolved place: itself, or Etc/GMT±N for a whole-hour offset."""
     if is_known_zone(key):
         return key
-    offset = _OFFSET_KEY.match(key)
+    offset = OFFSET_KEY.match(key)
     if offset is None or offset.group(3) != "00":
         return None
     hours = int(offset.group(2))

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import datetime
 
 from knowledge.curation.citing import cite, register_source, unregister_source
 from knowledge.curation.errors import (
+    AlreadyDone,
     Conflict,
     DuplicateQuestion,
     Incomplete,
@@ -18,15 +20,18 @@ from knowledge.curation.errors import (
     NoSuchQuestion,
     NotDeleted,
     NothingToUndo,
+    QuoteNotInSource,
     UnknownFact,
     UnknownQuestionGroup,
 )
 from knowledge.curation.history import HistoryEntry, history_entry
 from knowledge.curation.importing import (
+    ImportFile,
     ImportPreview,
     ImportResult,
     apply_import,
     event_facts,
+    parse_import,
     preview_import,
 )
 from knowledge.curation.parsing import (
@@ -41,10 +46,10 @@ from knowledge.curation.parsing import (
 from knowledge.language.text import detect_language, normalize
 from knowledge.model import LANGS, Citation, Event, EventTime, Fact, Source, squash_spaces
 from knowledge.places.resolver import PlaceResolver
-from knowledge.places.times import utc_now
 from knowledge.storage.fact_file import dump_facts, fact_from_dict, fact_problems
 from knowledge.storage.question_log import QuestionLog, UnansweredGroup, WindowStats
 from knowledge.storage.store import FactChange, FactStore
+from knowledge.storage.writes import FactWriter
 
 PAGE_SIZE = 10
 SUMMARY_LENGTH = 80
@@ -102,6 +107,12 @@ class Curator:
     language the moment it is saved, an export re-imports unchanged, and nothing is
     machine-translated, copied across languages or left uncited. The /add dialogue asks
     for the languages one by one (`Draft.next_step`); the quick form takes a line each.
+
+    The single write path: only the Curator holds the store's FactWriter. Each change is
+    one transaction with its audit rows (`_change`), and once it is committed `on_change`
+    is called, so whoever serves answers swaps in the new index (the bot's LiveBase does it
+    in a worker thread). The CPU-heavy pure steps have async forms that run in a thread
+    (`read_import`, `closest_passage`), so an event loop calling the Curator stays free.
     """
 
     def __init__(
@@ -109,13 +120,30 @@ class Curator:
         store: FactStore,
         resolver: PlaceResolver | None = None,
         *,
-        clock: Callable[[], datetime] = utc_now,
         page_size: int = PAGE_SIZE,
+        on_change: Callable[[], None] | None = None,
     ):
         self.store = store
         self.resolver = resolver or PlaceResolver.default()
-        self.questions = QuestionLog(store.db, clock)
+        self.questions = QuestionLog(store.db, store.clock)  # the store's one clock
         self.page_size = page_size
+        self.on_change = on_change
+        self._writer = FactWriter(store)
+        self._depth = 0  # nested units of work (attach → add_question) commit once
+
+    @contextmanager
+    def _change(self) -> Iterator[None]:
+        """One admin change: one transaction with its audit rows, then `on_change` once it
+        is committed (and only if something was written: an edit to the same value is not)."""
+        written = self._writer.written
+        self._depth += 1
+        try:
+            with self._writer.transaction():
+                yield
+        finally:
+            self._depth -= 1
+        if self._depth == 0 and self._writer.written != written and self.on_change:
+            self.on_change()
 
     # -- reading ----------------------------------------------------------------------
 
@@ -190,7 +218,10 @@ class Curator:
         """Save a new fact. A previewed draft carries its id (`with_step("id", …)`), so
         another admin taking that id meanwhile is a Conflict, never an overwrite."""
         fact = self.build(draft, lang)
-        version = self.store.save_fact(fact, admin_id=admin_id, action="add", expected_version=None)
+        with self._change():
+            version = self._writer.save_fact(
+                fact, admin_id=admin_id, action="add", expected_version=None
+            )
         return Saved("add", fact.id, fact, version)
 
     # -- changing ---------------------------------------------------------------------
@@ -205,7 +236,7 @@ class Curator:
         expected_version: int | None = None,
     ) -> Saved:
         """/edit: read, change and write in one transaction, so no update is lost."""
-        with self.store.transaction():
+        with self._change():
             fact, version = self._live(fact_id, expected_version)
             changed = self._with_field(fact, field, value.strip(), lang)
             if changed == fact:
@@ -226,7 +257,7 @@ class Curator:
         if not question:
             raise malformed("addq")
         lang = lang or detect_language(question, admin_lang)
-        with self.store.transaction():
+        with self._change():
             fact, version = self._live(fact_id)
             asked = fact.questions.get(lang, ())
             if normalize(question) in {normalize(q) for q in asked}:
@@ -236,7 +267,7 @@ class Curator:
 
     def delete_question(self, admin_id: int, fact_id: str, n: int) -> Saved:
         """/delq: n counts all the fact's questions in the order /fact shows them."""
-        with self.store.transaction():
+        with self._change():
             fact, version = self._live(fact_id)
             numbered = fact.all_questions()
             if not 1 <= n <= len(numbered):
@@ -250,17 +281,22 @@ class Curator:
             return self._save(admin_id, "delq", changed, version)
 
     def delete(self, admin_id: int, fact_id: str, expected_version: int | None = None) -> Saved:
-        """/del: soft, restorable; a confirmation passes the version it showed."""
-        with self.store.transaction():
+        """/del: soft, restorable; a confirmation passes the version it showed.
+
+        Confirming again a deletion that was made (a double tap) is AlreadyDone."""
+        with self._change():
+            stored = self.store.stored(fact_id)
+            if stored is not None and stored.deleted and expected_version is not None:
+                raise AlreadyDone("delete", fact_id)
             _, version = self._live(fact_id, expected_version)
             change = FactChange(fact_id, None, version)
-            new = self.store.write_fact(
+            new = self._writer.write_fact(
                 change, admin_id=admin_id, action="delete", batch=self.store.audit.next_batch()
             )
         return Saved("delete", fact_id, None, new)
 
     def restore(self, admin_id: int, fact_id: str) -> Saved:
-        with self.store.transaction():
+        with self._change():
             stored = self.store.stored(fact_id)
             if stored is None:
                 raise UnknownFact(fact_id)
@@ -268,7 +304,7 @@ class Curator:
                 raise NotDeleted(fact_id)
             self._validate(stored.fact)  # its source must still be registered
             change = FactChange(fact_id, stored.fact, stored.version, deleted=True)
-            new = self.store.write_fact(
+            new = self._writer.write_fact(
                 change, admin_id=admin_id, action="restore", batch=self.store.audit.next_batch()
             )
         return Saved("restore", fact_id, stored.fact, new)
@@ -280,14 +316,14 @@ class Curator:
         reverted); the undo is audited and the change marked undone, so the next /undo
         goes one further back.
         """
-        with self.store.transaction():
+        with self._change():
             entries = self.store.audit.last_batch(admin_id)
             if not entries:
                 raise NothingToUndo()
             batch = self.store.audit.next_batch()
             for entry in reversed(entries):
                 if entry.fact_id is None:
-                    unregister_source(self.store, entry.after or {}, admin_id, entry.id, batch)
+                    unregister_source(self._writer, entry.after or {}, admin_id, entry.id, batch)
                     continue
                 stored = self.store.stored(entry.fact_id)
                 live = stored if stored is not None and not stored.deleted else None
@@ -306,8 +342,9 @@ class Curator:
                     position=entry.before_position,
                     undo_of=entry.id,
                 )
-                self.store.write_fact(change, admin_id=admin_id, action="undo", batch=batch)
+                self._writer.write_fact(change, admin_id=admin_id, action="undo", batch=batch)
             self.store.audit.mark_undone(entries[0].batch)
+            self._writer.written += 1  # a source-only undo changes no fact, yet it changed
         return Undone(
             entries[0].action,
             tuple(e.fact_id for e in entries if e.fact_id),
@@ -316,21 +353,43 @@ class Curator:
 
     # -- import -----------------------------------------------------------------------
 
-    def preview_import(self, text: str) -> ImportPreview:
-        """What importing a facts file would add, change and remove; nothing is written."""
-        return preview_import(self.store, text)
+    async def read_import(self, text: str) -> ImportFile:
+        """Parse and validate a facts file in a worker thread (a 10,000-fact file takes
+        seconds of CPU): the event loop goes on answering meanwhile."""
+        return await asyncio.to_thread(parse_import, text, self.store.sources())
 
-    def apply_import(self, admin_id: int, text: str, fingerprint: str) -> ImportResult:
-        """Make the live base exactly the file, in one transaction (see fact_import)."""
-        return apply_import(self.store, admin_id, text, fingerprint)
+    def preview_import(self, file: str | ImportFile) -> ImportPreview:
+        """What importing a facts file would add, change and remove; nothing is written."""
+        return preview_import(self.store, self._parsed(file))
+
+    def apply_import(self, admin_id: int, file: str | ImportFile, fingerprint: str) -> ImportResult:
+        """Make the file's event's live facts exactly the file, in one transaction (see
+        importing)."""
+        parsed = self._parsed(file)
+        with self._change():
+            return apply_import(self._writer, admin_id, parsed, fingerprint)
+
+    def _parsed(self, file: str | ImportFile) -> ImportFile:
+        return file if isinstance(file, ImportFile) else parse_import(file, self.store.sources())
 
     # -- sources ----------------------------------------------------------------------
 
     def register_source(self, admin_id: int, spec: SourceSpec) -> Source:
-        return register_source(self.store, admin_id, spec)
+        with self._change():
+            return register_source(self._writer, admin_id, spec)
 
     def cite(self, value: str, default_source: str | None = None) -> Citation:
         return cite(self.store.sources(), value, default_source)
+
+    async def closest_passage(self, refused: QuoteNotInSource) -> str:
+        """The source's stretch most like a refused quote, found in a worker thread (in a
+        large source it takes seconds); kept in the refusal's details for whoever renders it."""
+        if refused.details.get("closest") is None:
+            source = self.store.sources().get(refused.details["source"])
+            quote = refused.details["quote"]
+            found = await asyncio.to_thread(source.closest_passage, quote) if source else ""
+            refused.details["closest"] = found
+        return refused.details["closest"]
 
     # -- what users asked -------------------------------------------------------------
 
@@ -340,7 +399,7 @@ class Curator:
     def attach_unanswered(self, admin_id: int, handle: int, fact_id: str) -> Saved:
         """Add an unanswered question (as asked, in its language) to a fact: its group
         leaves /unanswered, and the next such question is answered."""
-        with self.store.transaction():
+        with self._change():
             group = self.questions.group(handle)
             if group is None:
                 raise UnknownQuestionGroup(handle)
@@ -373,7 +432,9 @@ class Curator:
 
     def _save(self, admin_id: int, action: str, fact: Fact, version: int) -> Saved:
         self._validate(fact)
-        new = self.store.save_fact(fact, admin_id=admin_id, action=action, expected_version=version)
+        new = self._writer.save_fact(
+            fact, admin_id=admin_id, action=action, expected_version=version
+        )
         return Saved(action, fact.id, fact, new)
 
     def _with_field(self, fact: Fact, field: str, value: str, lang: str) -> Fact:

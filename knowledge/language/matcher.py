@@ -13,21 +13,16 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from knowledge.language.decision import DecisionModel, features, shipped_model
+from knowledge.language.lexicon import Lexicon, shipped_lexicon
 from knowledge.language.text import normalize, reduce_word
-from knowledge.language.vocabulary import (
-    CONCEPT_OF,
-    INTENT_PHRASES,
-    INTENTS,
-    SINGLE_WORD_INTENTS,
-    STOPWORDS,
-)
 from knowledge.model import Fact
 
 # Facts whose questions are scored in full for one question.
@@ -41,22 +36,14 @@ RANKED_KEPT = 5  # of each ranking kept: enough for match(limit <= 5) and decide
 
 @dataclass(frozen=True)
 class Weights:
-    """How the scorers combine, and the thresholds. Tuned on tests/data/dev_questions.yaml."""
+    """How the scorers combine into one score. Whether the best score is an answer is the
+    decision model's call (decision.py); below `suggest_threshold` a fact is not even offered."""
 
     token_set: float = 0.20
     token_sort: float = 0.15
     query_coverage: float = 0.35
     question_coverage: float = 0.20
-    answer_threshold: float = 54.0
     suggest_threshold: float = 40.0
-    # Below this share of its weight found in the fact base, a question is out of scope.
-    min_query_coverage: float = 0.5
-    # The best fact must beat the next one by this much, or the bot asks instead of guessing.
-    min_margin: float = 1.0
-    # A clear winner may answer with less coverage: score, lead over the next, coverage.
-    strong_threshold: float = 101.0
-    strong_margin: float = 15.0
-    strong_min_coverage: float = 0.45
     # A word the fact base has never seen weighs this share of the rarest known word.
     unknown_weight: float = 1.0
     # A word only a fact's text uses (not its questions) counts this much toward coverage.
@@ -70,6 +57,8 @@ class Candidate:
     query_coverage: float
     # The question asks for a kind of answer (a time, a count, a reason...) this fact never gives.
     asks_differently: bool = False
+    # How close the nearest of the fact's own questions is, word for word (0..100).
+    closest: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -79,44 +68,46 @@ class Match:
     best: Candidate | None
     candidates: tuple[Candidate, ...]
     tokens: tuple[str, ...]
-
-    @property
-    def confident(self) -> bool:
-        return self.best is not None
+    # What the decision weighed for the top fact (decision.FEATURES), empty with no fact.
+    evidence: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
 class Analysed:
     tokens: tuple[str, ...]  # reduced, intent-mapped, typo-corrected, no stopwords
     unknown: tuple[str, ...]  # tokens the fact base has never seen
+    corrected: int = 0  # tokens read as a typo of a known word: weaker evidence than a match
 
 
-def _intent_mapped(text: str) -> str:
+def _intent_mapped(text: str, lexicon: Lexicon) -> str:
     padded = f" {text} "
-    for phrase, intent in INTENT_PHRASES:
-        padded = padded.replace(f" {phrase} ", f" {intent} ")
+    for phrase, intent in lexicon.intent_phrases:
+        if phrase in padded:
+            padded = padded.replace(f" {phrase} ", f" {intent} ")
     return padded.strip()
 
 
-def concept_or_base(word: str, lang: str, mode: str) -> str:
+def concept_or_base(word: str, lang: str, mode: str, lexicon: Lexicon) -> str:
     """A word's thesaurus concept if it has one, else its reduced form."""
-    if word in CONCEPT_OF:
-        return CONCEPT_OF[word]
+    concept_of = lexicon.concept_of
+    if word in concept_of:
+        return concept_of[word]
     base = reduce_word(word, lang, mode)
-    return CONCEPT_OF.get(base, base)
+    return concept_of.get(base, base)
 
 
-def reduce_text(text: str, lang: str, mode: str = "lemma") -> list[str]:
+def reduce_text(text: str, lang: str, lexicon: Lexicon, mode: str = "lemma") -> list[str]:
     """Content tokens of a text: normalised, intents mapped, words reduced, stopwords gone."""
     tokens = []
-    for word in _intent_mapped(normalize(text)).split():
+    stopwords = lexicon.stopwords
+    for word in _intent_mapped(normalize(text), lexicon).split():
         if word.startswith("@"):
             tokens.append(word)
             continue
-        if word in STOPWORDS:
+        if word in stopwords:
             continue
-        base = concept_or_base(word, lang, mode)
-        if base not in STOPWORDS:
+        base = concept_or_base(word, lang, mode, lexicon)
+        if base not in stopwords:
             tokens.append(base)
     return tokens
 
@@ -129,9 +120,14 @@ class FactIndex:
         facts: Sequence[Fact],
         weights: Weights | None = None,
         mode: str = "lemma",
+        lexicon: Lexicon | None = None,
+        decision: DecisionModel | None = None,
     ):
         self.weights = weights or Weights()
+        self.decision = decision or shipped_model()
         self.mode = mode
+        self.lexicon = lexicon = lexicon or shipped_lexicon()
+        stopwords = lexicon.stopwords
         self.facts = {fact.id: fact for fact in facts}
         self._question_owner: list[str] = []
         self._question_tokens: list[frozenset[str]] = []
@@ -145,14 +141,16 @@ class FactIndex:
             if fact.event:
                 texts += [(lang, title, False) for lang, title in fact.event.title.items()]
             for lang, text, is_question in texts:
-                tokens = reduce_text(text, lang, mode)
+                tokens = reduce_text(text, lang, lexicon, mode)
                 fact_vocab[fact.id].update(tokens)
                 if is_question:
                     asked_vocab[fact.id].update(tokens)
                 for word in normalize(text).split():
-                    if word not in STOPWORDS and not word.isdigit():
+                    if word not in stopwords and not word.isdigit():
                         surface_to_token.setdefault(
-                            word, SINGLE_WORD_INTENTS.get(word) or concept_or_base(word, lang, mode)
+                            word,
+                            lexicon.single_word_intents.get(word)
+                            or concept_or_base(word, lang, mode, lexicon),
                         )
                 if is_question and tokens:
                     self._question_owner.append(fact.id)
@@ -193,7 +191,7 @@ class FactIndex:
         self._idf = {t: math.log(1 + total / n) for t, n in facts_with.items()}
         self._unknown_idf = math.log(1 + total) * self.weights.unknown_weight
         # A typo of a stopword ("teh") corrects to "", which analyse() then drops.
-        for word in STOPWORDS:
+        for word in stopwords:
             surface_to_token.setdefault(word, "")
         self._surface = surface_to_token
         self._surface_by_start: dict[tuple[str, int], list[str]] = defaultdict(list)
@@ -203,28 +201,36 @@ class FactIndex:
         self._cached_rank = lru_cache(maxsize=RANK_CACHE_SIZE)(self._rank_head)
         self._known_tokens = frozenset(self._idf)
         self._question_weight = [sum(self.idf(t) for t in q) or 1.0 for q in self._question_tokens]
+        self._shifters = frozenset(
+            reduce_word(word, lang, mode)
+            for lang, words in lexicon.shifters.items()
+            for word in words
+        )
 
     # -- analysis ---------------------------------------------------------------
 
     def analyse(self, text: str, lang: str) -> Analysed:
         tokens: list[str] = []
         unknown: list[str] = []
-        for word in _intent_mapped(normalize(text)).split():
+        corrections = 0
+        lexicon = self.lexicon
+        for word in _intent_mapped(normalize(text), lexicon).split():
             if word.startswith("@"):
                 token = word
-            elif word in STOPWORDS:
+            elif word in lexicon.stopwords:
                 continue
             else:
-                token = self._surface.get(word) or concept_or_base(word, lang, self.mode)
+                token = self._surface.get(word) or concept_or_base(word, lang, self.mode, lexicon)
                 if token not in self._known_tokens and len(word) >= 3:
                     corrected = self._corrected(word)
-                    token = token if corrected is None else corrected
-                if token in STOPWORDS or not token:
+                    if corrected is not None:
+                        token, corrections = corrected, corrections + 1
+                if token in lexicon.stopwords or not token:
                     continue
             tokens.append(token)
             if token not in self._known_tokens:
                 unknown.append(token)
-        return Analysed(tuple(tokens), tuple(unknown))
+        return Analysed(tuple(tokens), tuple(unknown), corrections)
 
     def _corrected(self, word: str) -> str | None:
         """The known word a typo most likely meant ("перигаворы" → "переговоры", "teh" → "the").
@@ -259,20 +265,49 @@ class FactIndex:
     def idf(self, token: str) -> float:
         return self._idf.get(token, self._unknown_idf)
 
-    def match(self, text: str, lang: str, limit: int = 3, *, cached: bool = True) -> Match:
+    def match(
+        self,
+        text: str,
+        lang: str,
+        limit: int = 3,
+        *,
+        cached: bool = True,
+        among: Collection[str] | None = None,
+    ) -> Match:
         """The verdict on a question.
 
         Ranking is the costly part and depends on the question's reduced tokens only, so it
         is kept per set of tokens: asked again with a typo, in capitals, in other words for
         the same concepts or in another order, a question is ranked once. `cached=False`
-        works it out afresh (for benchmarks).
+        works it out afresh (for benchmarks). `among` weighs only those facts (one event's).
         """
         analysed = self.analyse(text, lang)
         tokens = tuple(sorted(analysed.tokens))
         use_cache = cached and limit <= RANKED_KEPT
         ranked = self._cached_rank(tokens) if use_cache else self.rank(tokens)
-        shown = tuple(c for c in ranked[:limit] if c.score >= self.weights.suggest_threshold)
-        return Match(best=self.decide(ranked), candidates=shown, tokens=analysed.tokens)
+        # A fact whose questions never ask the way this one does cannot answer it ("how many
+        # troops" is not "troops near the border"; "when is the videoconference" is not the
+        # format): the facts that can are weighed.
+        ranked = tuple(
+            c for c in ranked if not c.asks_differently and (among is None or c.fact_id in among)
+        )
+        if not ranked:
+            return Match(best=None, candidates=(), tokens=analysed.tokens)
+        vocab = self._fact_vocab[ranked[0].fact_id]
+        unexplained = [t for t in analysed.tokens if t not in vocab and not t.startswith("@")]
+        evidence = features(
+            ranked, analysed, unexplained, shifted=any(t in self._shifters for t in unexplained)
+        )
+        shown = ()
+        if self.decision.worth_suggesting(evidence):
+            floor = self.weights.suggest_threshold
+            shown = tuple(c for c in ranked[:limit] if c.score >= floor)
+        return Match(
+            best=self.decide(ranked, evidence),
+            candidates=shown,
+            tokens=analysed.tokens,
+            evidence=evidence,
+        )
 
     def _rank_head(self, tokens: tuple[str, ...]) -> tuple[Candidate, ...]:
         # What match() reads of a ranking (the suggestions shown, the top two for the
@@ -283,27 +318,12 @@ class FactIndex:
     def cache_hits(self) -> int:
         return self._cached_rank.cache_info().hits
 
-    def decide(self, ranked: Sequence[Candidate]) -> Candidate | None:
-        """The confident answer among ranked candidates, or None (then the bot asks or declines).
-
-        Confident means: the question asks the kind of thing the fact answers, and either
-        most of its weight is found in the fact, or the fact wins clearly on a high score
-        with a fair share of the weight found.
-        """
-        if not ranked or ranked[0].asks_differently:
+    def decide(self, ranked: Sequence[Candidate], evidence: Sequence[float]) -> Candidate | None:
+        """The first-ranked fact if the decision model is confident in it, else None (then the
+        bot asks or declines)."""
+        if not ranked:
             return None
-        w = self.weights
-        top = ranked[0]
-        margin = top.score - (ranked[1].score if len(ranked) > 1 else 0.0)
-        if top.score >= w.answer_threshold and top.query_coverage >= w.min_query_coverage:
-            return top if margin >= w.min_margin else None
-        if (
-            top.score >= w.strong_threshold
-            and margin >= w.strong_margin
-            and top.query_coverage >= w.strong_min_coverage
-        ):
-            return top
-        return None
+        return ranked[0] if self.decision.confident(evidence) else None
 
     def _candidate_facts(self, tokens: Sequence[str]) -> list[str]:
         """Facts sharing a word with the question, the most specific overlaps first, capped.
@@ -331,13 +351,14 @@ class FactIndex:
         query_idf = {t: self.idf(t) for t in query_set}
         query_weight = sum(query_idf[t] for t in tokens)
         query_text = " ".join(sorted(tokens))
-        intents = query_set & INTENTS
+        intents = query_set & self.lexicon.intents
         chosen = [p for fid in candidates for p in self._distinct_questions_of.get(fid, ())]
         choices = [self._question_text[p] for p in chosen]
         set_scores = _scores(query_text, choices, fuzz.token_set_ratio)
         # token_sort_ratio, but both sides are sorted tokens already: no need to sort again.
         sort_scores = _scores(query_text, choices, fuzz.ratio)
         best_by_fact: dict[str, float] = {}
+        closest: dict[str, float] = defaultdict(float)
         w = self.weights
         coverage: dict[str, float] = {}
         for fact_id in candidates:
@@ -362,12 +383,14 @@ class FactIndex:
             )
             if score > best_by_fact.get(fact_id, -1.0):
                 best_by_fact[fact_id] = score
+            closest[fact_id] = max(closest[fact_id], sort_scores[i])
         ranked = [
             Candidate(
                 fid,
                 round(score, 2),
                 round(coverage[fid], 3),
                 asks_differently=not intents <= self._asked_vocab.get(fid, frozenset()),
+                closest=round(closest[fid], 2),
             )
             for fid, score in best_by_fact.items()
         ]
@@ -381,7 +404,3 @@ def _scores(query: str, choices: list[str], scorer) -> list[float]:
     for _, score, index in process.extract(query, choices, scorer=scorer, limit=None):
         scores[index] = score
     return scores
-
-
-def build_index(facts: Iterable[Fact], weights: Weights | None = None, mode: str = "lemma"):
-    return FactIndex(list(facts), weights=weights, mode=mode)

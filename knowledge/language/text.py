@@ -17,13 +17,21 @@ from knowledge.model import LANGS
 
 # Characters that render as nothing (or as a space) but split or glue words.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_APOSTROPHES = str.maketrans({c: "'" for c in "’ʼ`´‘ʹ′"})
+# Every mark people type for an apostrophe ("Кам’янське", "Кам'янське", the Ukrainian "ʼ",
+# primes and accents from transliteration): the one table for matching and place names alike.
+# Folded before NFKC, which would turn "´" into a space and a combining accent.
+APOSTROPHES = "'’ʼ`´‘ʹ′"
+FOLD_APOSTROPHES = str.maketrans(dict.fromkeys(APOSTROPHES[1:], "'"))
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*|\d+", re.UNICODE)
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LATIN = re.compile(r"[a-z]")
 
-_UK_LETTERS = set("іїєґ")
-_RU_LETTERS = set("ыэъё")
+# The scripts, and the letters only one of the two Cyrillic languages has: the one set for
+# language detection, place phrases and the places build.
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+LATIN = re.compile(r"[a-zA-Z]")
+UK_ONLY = frozenset("іїєґ")
+RU_ONLY = frozenset("ыэъё")
+UK_LETTERS = re.compile(f"[{''.join(sorted(UK_ONLY))}]", re.IGNORECASE)
+RU_LETTERS = re.compile(f"[{''.join(sorted(RU_ONLY))}]", re.IGNORECASE)
 # Frequent words that tell the two languages apart when the letters do not.
 _UK_WORDS = frozenset(
     [
@@ -117,7 +125,7 @@ def clean(text: str) -> str:
 
 def normalize(text: str) -> str:
     """Lower-cased, ё→е, one kind of apostrophe, punctuation gone, spaces squashed."""
-    text = clean(text).casefold().translate(_APOSTROPHES).replace("ё", "е")
+    text = clean(text.translate(FOLD_APOSTROPHES)).casefold().replace("ё", "е")
     return " ".join(_WORD.findall(text))
 
 
@@ -131,16 +139,16 @@ def detect_language(text: str, hint: str | None = None) -> str:
     Latin-only text is English. For Cyrillic, letters unique to one language decide
     first, then frequent words, then which dictionary knows more of the words.
     """
-    lowered = clean(text).casefold().translate(_APOSTROPHES)
-    cyrillic = len(_CYRILLIC.findall(lowered))
-    latin = len(_LATIN.findall(lowered))
+    lowered = clean(text.translate(FOLD_APOSTROPHES)).casefold()
+    cyrillic = len(CYRILLIC.findall(lowered))
+    latin = len(LATIN.findall(lowered))
     hint = hint if hint in LANGS else None
     if cyrillic == 0:
         return "en" if latin or hint is None else hint
     if latin > cyrillic * 2:
         return "en"
-    uk_score = sum(ch in _UK_LETTERS for ch in lowered) * 2
-    ru_score = sum(ch in _RU_LETTERS for ch in lowered) * 2
+    uk_score = len(UK_LETTERS.findall(lowered)) * 2
+    ru_score = len(RU_LETTERS.findall(lowered)) * 2
     tokens = words(lowered)
     uk_score += sum(token in _UK_WORDS for token in tokens)
     ru_score += sum(token in _RU_WORDS for token in tokens)
@@ -201,7 +209,7 @@ def reduce_word(word: str, lang: str, mode: str = "lemma") -> str:
     """
     if word.isdigit():
         return word
-    if not _CYRILLIC.search(word):
+    if not CYRILLIC.search(word):
         return _stemmer("english").stemWord(word)
     lang = lang if lang in ("ru", "uk") else "ru"
     if mode == "stem":

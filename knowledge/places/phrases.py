@@ -11,17 +11,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from knowledge.language.text import morph_parse
+from knowledge.language.text import (
+    APOSTROPHES,
+    CYRILLIC,
+    FOLD_APOSTROPHES,
+    LATIN,
+    RU_LETTERS,
+    UK_LETTERS,
+    morph_parse,
+)
 
 # Apostrophes stay inside a word ("I'm", "Кам'янське", "Ukraine's"); hyphens, dots and
 # spaces separate words, so "Нью-Йорк", "Нью Йорк" and "New-York" get one key.
-WORD = re.compile(r"[^\W\d_]+(?:['’ʼ`´‘][^\W\d_]+)*|\d+")
-CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LATIN = re.compile(r"[a-zA-Z]")
-_APOSTROPHES = str.maketrans(dict.fromkeys("’ʼ`´‘", "'"))
+WORD = re.compile(rf"[^\W\d_]+(?:[{re.escape(APOSTROPHES)}][^\W\d_]+)*|\d+")
 _SENTENCE_END = re.compile(r"[.!?;:\n]")
-_UK_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
-_RU_LETTERS = re.compile(r"[ыэъёЫЭЪЁ]")
 
 # Letters that look alike in both scripts: "Кiev" typed with a Cyrillic К must still match.
 _TO_LATIN = str.maketrans("аеіорсухкмнтвАЕІОРСУХКМНТВ", "aeiopcyxkmhtbAEIOPCYXKMHTB")
@@ -44,7 +47,7 @@ def _fold_latin_marks(word: str) -> str:
 
 def _unmix(word: str) -> str:
     cyrillic = len(CYRILLIC.findall(word))
-    latin = len(_LATIN.findall(word))
+    latin = len(LATIN.findall(word))
     if not cyrillic or not latin:
         return word
     return word.translate(_TO_CYRILLIC if cyrillic >= latin else _TO_LATIN)
@@ -52,7 +55,7 @@ def _unmix(word: str) -> str:
 
 @lru_cache(maxsize=50_000)
 def norm_word(word: str) -> str:
-    word = unicodedata.normalize("NFKC", word).translate(_APOSTROPHES)
+    word = unicodedata.normalize("NFKC", word.translate(FOLD_APOSTROPHES))
     word = _unmix(word).casefold().replace("ё", "е")
     return _fold_latin_marks(word)
 
@@ -109,9 +112,9 @@ class Reading:
 
 def _languages(word: str) -> tuple[str, ...]:
     # A letter only one language has spares asking the other dictionary, which would guess.
-    if _UK_LETTERS.search(word):
+    if UK_LETTERS.search(word):
         return ("uk",)
-    if _RU_LETTERS.search(word):
+    if RU_LETTERS.search(word):
         return ("ru",)
     return ("ru", "uk")
 
@@ -355,4 +358,4 @@ def case_fits(prep: str, head: Reading | None, ukrainian: bool) -> bool:
 
 
 def has_ukrainian_letters(text: str) -> bool:
-    return bool(_UK_LETTERS.search(text))
+    return bool(UK_LETTERS.search(text))

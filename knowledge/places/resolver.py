@@ -30,7 +30,6 @@ from knowledge.places.phrases import Token
 
 # Questions whose place is remembered: a burst repeats the same few; the index never changes.
 FIND_CACHE_SIZE = 4096
-_OFFSET_KEY = re.compile(r"^UTC([+-])(\d\d):(\d\d)$")
 
 
 @dataclass(frozen=True)
@@ -62,7 +61,7 @@ class PlaceMention:
 
 @lru_cache(maxsize=1024)
 def _tzinfo(key: str) -> datetime.tzinfo:
-    m = _OFFSET_KEY.match(key)
+    m = zones.OFFSET_KEY.match(key)
     if m:
         delta = datetime.timedelta(hours=int(m.group(2)), minutes=int(m.group(3)))
         return datetime.timezone(-delta if m.group(1) == "-" else delta, key)

@@ -6,6 +6,7 @@ search path is emptied once on import and answers are the same on every machine.
 
 from __future__ import annotations
 
+import re
 import zoneinfo
 from functools import lru_cache
 from typing import Any
@@ -33,3 +34,8 @@ def get_zone(name: str) -> zoneinfo.ZoneInfo:
     if not is_known_zone(name):
         raise KeyError(name)
     return zoneinfo.ZoneInfo(name)
+
+
+# A fixed offset as place keys write it, "UTC+05:30": the resolver makes such zones, and
+# curation turns whole hours into Etc/GMT names.  Groups: sign, hours, minutes.
+OFFSET_KEY = re.compile(r"^UTC([+-])(\d\d):(\d\d)$")

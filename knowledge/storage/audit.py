@@ -4,6 +4,7 @@ batches so that undo can revert exactly one admin write, an import included."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -27,8 +28,12 @@ class AuditEntry:
     undo_of: int | None  # for undo rows: the row they revert
 
 
-def now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+Clock = Callable[[], datetime]
+
+
+def iso(moment: datetime) -> str:
+    """How every table stores a moment: ISO 8601 in UTC, to the second."""
+    return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
 def dump_json(data: Any) -> str:
@@ -36,8 +41,9 @@ def dump_json(data: Any) -> str:
 
 
 class AuditTrail:
-    def __init__(self, db: Database):
+    def __init__(self, db: Database, clock: Clock):
         self.db = db
+        self.clock = clock  # the store's: every timestamp comes from the one injected clock
 
     def next_batch(self) -> int:
         rows = self.db.query("SELECT coalesce(max(batch), 0) + 1 AS next FROM audit")
@@ -57,7 +63,7 @@ class AuditTrail:
         """Append one row (inside the caller's transaction); returns its id."""
         table = self.db["audit"].insert(
             {
-                "at": now_iso(),
+                "at": iso(self.clock()),
                 "admin_id": admin_id,
                 "action": action,
                 "fact_id": fact_id,

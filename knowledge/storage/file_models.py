@@ -23,11 +23,13 @@ from pydantic import (
     StringConstraints,
     ValidationError,
     ValidationInfo,
+    ValidatorFunctionWrapHandler,
     field_validator,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from knowledge.limits import MAX_EVENT_ZONES, length_problems
 from knowledge.model import FACT_ID_PATTERN, LANGS, TIME_FORMAT, Source
 from knowledge.places.zones import is_known_zone
 
@@ -138,6 +140,23 @@ class FactModel(_Strict):
             raise PydanticCustomError("bad_event", "event must be a mapping", {})
         return value
 
+    @model_validator(mode="wrap")
+    @classmethod
+    def _within_the_limits(cls, data: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+        """The field lengths of knowledge/limits.py, listed with every other problem: a
+        value over its limit is one more line of the refusal, not a stop."""
+        over = length_problems(data) if isinstance(data, Mapping) else []
+        try:
+            fact = handler(data)
+        except ValidationError as error:
+            if not over:
+                raise
+            found = [_as_init(item) for item in error.errors(include_url=False)]
+            raise _with_lengths(cls.__name__, found, over) from None
+        if over:
+            raise _with_lengths(cls.__name__, [], over)
+        return fact
+
 
 class FactsFileModel(BaseModel):
     """A facts file: the event it belongs to (optional) and its facts, each checked apart."""
@@ -156,7 +175,7 @@ class EventModel(_Strict):
     title: Texts
     subject: Texts
     topics: Texts
-    zones: list[str] = Field(default_factory=list)
+    zones: list[str] = Field(default_factory=list, max_length=MAX_EVENT_ZONES)
     examples: list[FactId] = Field(default_factory=list)
     warm_up: list[NonBlank] = Field(default_factory=list)
 
@@ -191,10 +210,31 @@ class SourcesFileModel(_Strict):
     sources: list[SourceModel] = Field(default_factory=list)
 
 
+def _as_init(item: Any) -> InitErrorDetails:
+    """One reported error as the details to raise it again; a custom one keeps its code."""
+    kind = item["type"]
+    if kind in _OWN_CODES or kind in _LENGTH_CODES:
+        kind = PydanticCustomError(kind, item["msg"], item.get("ctx") or {})
+    elif "ctx" in item:
+        return {"type": kind, "loc": item["loc"], "input": item.get("input"), "ctx": item["ctx"]}
+    return {"type": kind, "loc": item["loc"], "input": item.get("input")}
+
+
+def _with_lengths(
+    title: str, found: list[InitErrorDetails], over: list[tuple[str, dict[str, Any]]]
+) -> ValidationError:
+    lengths: list[InitErrorDetails] = [
+        {"type": PydanticCustomError(code, code, params), "loc": (), "input": None}
+        for code, params in over
+    ]
+    return ValidationError.from_exception_data(title, [*found, *lengths])
+
+
 # -- pydantic errors → catalog complaints ---------------------------------------------
 
 _FIELD_NAMES = {("text",): "text", ("questions",): "questions", ("event", "title"): "event title"}
 _OWN_CODES = {"unknown_source", "quote_not_found", "bad_start", "bad_zone", "bad_event"}
+_LENGTH_CODES = {"too_long", "too_many_questions", "too_many_citations", "quote_too_long"}
 
 
 def fact_complaints(error: ValidationError) -> list[tuple[str, dict[str, Any]]]:
@@ -207,7 +247,7 @@ def fact_complaints(error: ValidationError) -> list[tuple[str, dict[str, Any]]]:
 
     for item in error.errors(include_url=False, include_input=False):
         loc, kind = tuple(item["loc"]), item["type"]
-        if kind in _OWN_CODES:
+        if kind in _OWN_CODES or kind in _LENGTH_CODES:
             add(kind, **item.get("ctx", {}))
         elif kind == "model_type" and loc == ():
             add("not_a_mapping")

@@ -8,13 +8,14 @@ from typing import Any
 from sqlite_utils import Database
 
 from knowledge.model import Source
-from knowledge.storage.audit import AuditTrail, dump_json
+from knowledge.storage.audit import dump_json
 
 
 class SourceRegistry:
-    def __init__(self, db: Database, audit: AuditTrail):
+    """Reading the sources; registering and unregistering them is FactWriter's (curation's)."""
+
+    def __init__(self, db: Database):
         self.db = db
-        self.audit = audit
 
     def all(self) -> dict[str, Source]:
         """Every source, in registration order (the shipped article first)."""
@@ -22,26 +23,10 @@ class SourceRegistry:
         return {row["id"]: _source_from_row(row) for row in rows}
 
     def seed(self, source: Source) -> None:
-        self.db["sources"].upsert(_source_row(source), pk="id")
-
-    def add(self, source: Source, *, admin_id: int) -> int:
-        """Register a document; audited with its text's size rather than the text."""
-        with self.db.atomic():
-            self.db["sources"].insert(_source_row(source), pk="id")
-            batch = self.audit.next_batch()
-            return self.audit.record(admin_id, "source", None, None, _summary(source), batch=batch)
-
-    def remove(self, source_id: str, *, admin_id: int, undo_of: int, batch: int) -> None:
-        """Undo a registration (the caller has checked that no fact cites the source)."""
-        with self.db.atomic():
-            source = self.all()[source_id]
-            self.db.execute("DELETE FROM sources WHERE id = ?", [source_id])
-            self.audit.record(
-                admin_id, "undo", None, _summary(source), None, batch=batch, undo_of=undo_of
-            )
+        self.db["sources"].upsert(source_row(source), pk="id")
 
 
-def _source_row(source: Source) -> dict[str, Any]:
+def source_row(source: Source) -> dict[str, Any]:
     return {
         "id": source.id,
         "title": dump_json(source.title),
@@ -54,7 +39,7 @@ def _source_row(source: Source) -> dict[str, Any]:
     }
 
 
-def _summary(source: Source) -> dict[str, Any]:
+def source_summary(source: Source) -> dict[str, Any]:
     return {
         "source": source.id,
         "title": source.title,

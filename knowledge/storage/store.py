@@ -2,8 +2,8 @@
 
 The schema is created by versioned migrations; the first start seeds the database from a
 content directory (knowledge/content/ unless told otherwise): its events, sources and
-facts. Every change to a fact is one transaction together with its audit row (who, when,
-what, before → after), and fact versions refuse lost updates.
+facts. This class reads; the writes of facts and sources (each one transaction with its
+audit row) are the Curator's, through storage.writes.FactWriter.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ import hashlib
 import json
 import secrets
 import sqlite3
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,11 +22,12 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from knowledge.model import Event, Fact, Source
-from knowledge.storage.audit import AuditTrail, dump_json, now_iso
+from knowledge.places.times import utc_now
+from knowledge.storage.audit import AuditTrail, dump_json, iso
 from knowledge.storage.content import load_content, load_events
 from knowledge.storage.fact_file import SHIPPED_CONTENT, FactsInvalid, fact_from_dict
 from knowledge.storage.sources import SourceRegistry
-from knowledge.storage.subscriptions import Subscriptions, enqueue, notable_changes
+from knowledge.storage.subscriptions import Subscriptions
 
 migrations = Migrations("talkbot")
 SCHEMA_VERSION = 4
@@ -205,14 +206,27 @@ class FactChange:
 
 
 class FactStore:
-    def __init__(self, db: Database):
+    """Reads the fact base; fact and source writes belong to the Curator (storage.writes).
+
+    `clock` is the one clock every stored timestamp comes from (audit rows, fact rows,
+    subscriptions, the outbox, user settings and, through the Curator, the question log).
+    """
+
+    def __init__(self, db: Database, clock: Callable[[], datetime] = utc_now):
         self.db = db
-        self.audit = AuditTrail(db)
-        self.subscriptions = Subscriptions(db)
-        self.registry = SourceRegistry(db, self.audit)
+        self.clock = clock
+        self.audit = AuditTrail(db, clock)
+        self.subscriptions = Subscriptions(db, clock)
+        self.registry = SourceRegistry(db)
 
     @classmethod
-    def open(cls, path: str | Path, content: Path = SHIPPED_CONTENT) -> FactStore:
+    def open(
+        cls,
+        path: str | Path,
+        content: Path = SHIPPED_CONTENT,
+        *,
+        clock: Callable[[], datetime] = utc_now,
+    ) -> FactStore:
         """Open the database at `path`; a new one is seeded from the `content` directory.
 
         A bad content directory is a StoreError naming its first problems."""
@@ -244,7 +258,7 @@ class FactStore:
             if connection is not None:
                 connection.close()
             raise StoreError(f"cannot open database {path.name}: {error}") from None
-        store = cls(db)
+        store = cls(db, clock)
         try:
             if store.meta("seeded") is None:
                 loaded = load_content(content)
@@ -283,12 +297,12 @@ class FactStore:
                         "position": position,
                         "data": dump_json(fact.to_dict()),
                         "version": 1,
-                        "updated_at": now_iso(),
+                        "updated_at": iso(self.clock()),
                         "updated_by": None,
                         "deleted": 0,
                     },
                 )
-            self._set_meta("seeded", now_iso())
+            self._set_meta("seeded", iso(self.clock()))
             self._set_meta("schema_version", str(SCHEMA_VERSION))
 
     def _insert_events(self, events: Sequence[Event]) -> None:
@@ -352,107 +366,6 @@ class FactStore:
     def sources(self) -> dict[str, Source]:
         return self.registry.all()
 
-    # -- writing ----------------------------------------------------------------
-
-    @contextmanager
-    def transaction(self) -> Iterator[Database]:
-        with self.db.atomic() as db:
-            yield db
-
-    def save_fact(
-        self,
-        fact: Fact,
-        *,
-        admin_id: int,
-        action: str,
-        expected_version: int | None,
-    ) -> int:
-        """Insert or replace a fact with its audit row; returns the new version.
-
-        expected_version None means "this must be a new fact"; otherwise the stored
-        version must still be that one, or Conflict is raised and nothing is written.
-        """
-        change = FactChange(fact.id, fact, expected_version)
-        with self.db.atomic():
-            batch = self.audit.next_batch()
-            return self.write_fact(change, admin_id=admin_id, action=action, batch=batch)
-
-    def delete_fact(
-        self, fact_id: str, *, admin_id: int, expected_version: int | None = None
-    ) -> None:
-        with self.db.atomic():
-            row = self._row(fact_id)
-            if row is None or row["deleted"]:
-                raise KeyError(fact_id)
-            version = row["version"] if expected_version is None else expected_version
-            change = FactChange(fact_id, None, version)
-            self.write_fact(
-                change, admin_id=admin_id, action="delete", batch=self.audit.next_batch()
-            )
-
-    def write(self, changes: Sequence[FactChange], *, admin_id: int, action: str) -> int:
-        """Apply changes to several facts in one transaction under one batch; returns it."""
-        with self.db.atomic():
-            batch = self.audit.next_batch()
-            for change in changes:
-                self.write_fact(change, admin_id=admin_id, action=action, batch=batch)
-        return batch
-
-    def write_fact(self, change: FactChange, *, admin_id: int, action: str, batch: int) -> int:
-        """One fact's change with its audit row and outbox rows; call inside a transaction."""
-        row = self._row(change.fact_id)
-        live = row is not None and not row["deleted"]
-        before = json.loads(row["data"]) if live else None
-        if change.expected_version is None:
-            fits = not live
-        else:
-            fits = (
-                row is not None
-                and row["version"] == change.expected_version
-                and bool(row["deleted"]) == change.deleted
-            )
-        if not fits or (change.after is None and not live):
-            current = fact_from_dict(before) if before else None
-            raise Conflict(current, row["version"] if live else None)
-        version = row["version"] + 1 if row else 1
-        position = change.position
-        if position is None:
-            position = row["position"] if row else self.next_position()
-        data = dump_json(change.after.to_dict()) if change.after else row["data"]
-        values = [data, version, position, now_iso(), admin_id, int(change.after is None)]
-        if row is None:
-            self.db.execute(
-                "INSERT INTO facts (data, version, position, updated_at, updated_by, deleted, id)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [*values, change.fact_id],
-            )
-        else:
-            # The version in WHERE guards against a writer on another connection.
-            cursor = self.db.execute(
-                "UPDATE facts SET data = ?, version = ?, position = ?, updated_at = ?,"
-                " updated_by = ?, deleted = ? WHERE id = ? AND version = ?",
-                [*values, change.fact_id, row["version"]],
-            )
-            if cursor.rowcount != 1:
-                raise Conflict(None)
-        after = change.after.to_dict() if change.after else None
-        audit_id = self.audit.record(
-            admin_id,
-            action,
-            change.fact_id,
-            before,
-            after,
-            batch=batch,
-            version=version,
-            undo_of=change.undo_of,
-            before_position=row["position"] if row else None,
-            after_position=position,
-        )
-        kinds = notable_changes(before, after)
-        if kinds:
-            enqueue(self.db, change.fact_id, audit_id, kinds)
-        return version
-
     def _row(self, fact_id: str) -> dict[str, Any] | None:
         rows = list(self.db.query("SELECT * FROM facts WHERE id = ?", [fact_id]))
         return rows[0] if rows else None
@@ -475,7 +388,7 @@ class FactStore:
             current = self.user_settings(user_id)
             values = {"tz": current.tz, "lang": current.lang, name: value}
             self.db["users"].upsert(
-                {"user_id": user_id, **values, "updated_at": now_iso()}, pk="user_id"
+                {"user_id": user_id, **values, "updated_at": iso(self.clock())}, pk="user_id"
             )
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from sqlite_utils import Database
 
-from knowledge.storage.audit import now_iso
+from knowledge.storage.audit import Clock, iso
 
 # Sent rows are kept a while for inspection, then dropped so the outbox stays small.
 KEEP_SENT_DAYS = 30
@@ -43,18 +43,19 @@ def _when(data: dict[str, Any]) -> tuple[str, str] | None:
     return (event["start"], event["zone"]) if event else None
 
 
-def enqueue(db: Database, fact_id: str, audit_id: int, kinds: tuple[str, ...]) -> None:
+def enqueue(db: Database, fact_id: str, audit_id: int, kinds: tuple[str, ...], at: str) -> None:
     """One outbox row per subscriber of the fact; call inside the change's transaction."""
     db.execute(
         "INSERT OR IGNORE INTO outbox (user_id, fact_id, audit_id, changes, created_at)"
         " SELECT user_id, fact_id, ?, ?, ? FROM subscriptions WHERE fact_id = ?",
-        [audit_id, ",".join(kinds), now_iso(), fact_id],
+        [audit_id, ",".join(kinds), at, fact_id],
     )
 
 
 class Subscriptions:
-    def __init__(self, db: Database):
+    def __init__(self, db: Database, clock: Clock):
         self.db = db
+        self.clock = clock
 
     def subscribe(self, user_id: int, fact_id: str, lang: str | None = None) -> bool:
         """Follow a live fact; False if already following. KeyError for an unknown fact.
@@ -68,7 +69,7 @@ class Subscriptions:
             cursor = self.db.execute(
                 "INSERT OR IGNORE INTO subscriptions (user_id, fact_id, at, lang)"
                 " VALUES (?, ?, ?, ?)",
-                [user_id, fact_id, now_iso(), lang],
+                [user_id, fact_id, iso(self.clock()), lang],
             )
             if cursor.rowcount == 1:
                 return True
@@ -129,14 +130,13 @@ class Subscriptions:
         ids = list(ids)
         if not ids:
             return 0
+        now = self.clock()
         with self.db.atomic():
             marks = ",".join("?" * len(ids))
             cursor = self.db.execute(
                 f"UPDATE outbox SET sent_at = ? WHERE sent_at IS NULL AND id IN ({marks})",
-                [now_iso(), *ids],
+                [iso(now), *ids],
             )
-            cutoff = datetime.now(UTC) - timedelta(days=KEEP_SENT_DAYS)
-            self.db.execute(
-                "DELETE FROM outbox WHERE sent_at < ?", [cutoff.isoformat(timespec="seconds")]
-            )
+            cutoff = now - timedelta(days=KEEP_SENT_DAYS)
+            self.db.execute("DELETE FROM outbox WHERE sent_at < ?", [iso(cutoff)])
             return cursor.rowcount

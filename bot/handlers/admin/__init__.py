@@ -4,7 +4,8 @@
 curation router's messages and callback queries and on every sub-router, checked on every
 update. Everyone else who sends an admin command or presses an admin button (an old
 message, forged data) gets a polite refusal, and nothing changes. Admin commands work in
-private chats only, so a dialogue never captures group messages.
+private chats only, so a dialogue never captures group messages. A curation refusal
+raised by any admin handler is said by `errors` (router.errors), never as an apology.
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ from aiogram.enums import ChatType
 from aiogram.filters import Command, Filter
 from aiogram.types import CallbackQuery, Message, User
 
+from bot.callbacks import ADMIN_PREFIX
 from bot.commands import ADMIN_COMMANDS
 from bot.filters import Magic
-from bot.handlers.admin import add, browse, edit, transfer, unanswered
-from bot.handlers.admin.callbacks import ADMIN_PREFIX
+from bot.handlers.admin import add, browse, edit, errors, transfer, unanswered
 from bot.handlers.admin.states import IdleTimeout
 from bot.render import plain_html
 from knowledge.i18n import Catalog
@@ -54,10 +55,16 @@ def create_router(admin_ids: Iterable[int]) -> Router:
     # Many bots have a /cancel; a user who tries it here has nothing of an admin's to drop.
     refusal.message.register(nothing_to_cancel, Command("cancel"))
     refusal.message.register(refuse_command, Command(*ADMIN_COMMANDS))
-    refusal.callback_query.register(refuse_button, Magic(F.data.startswith(ADMIN_PREFIX)))
+    # An admin's press no curation handler took is out of date (bot.handlers.fallback), not
+    # refused.
+    refusal.callback_query.register(
+        refuse_button, Magic(F.data.startswith(ADMIN_PREFIX)), ~is_admin
+    )
 
     router = Router(name="admin")
     router.include_routers(curation, refusal)
+    # Refusals (and unreadable files) from any admin handler are said in one place.
+    errors.register(router)
     return router
 
 

@@ -14,16 +14,15 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.formatting import Bold, Italic, Text
 
+from bot.callbacks import Choice, DraftCallback
 from bot.filters import Magic
-from bot.handlers.admin.callbacks import Choice, DraftCallback
-from bot.handlers.admin.common import admin_id, close_buttons, made_live, reply, say_refusal
+from bot.handlers.admin.common import admin_id, close_buttons, mark_done, reply, was_done
+from bot.handlers.admin.errors import explain
 from bot.handlers.admin.refusals import refusal_text
 from bot.handlers.admin.states import AdminStates, start_dialogue
 from bot.handlers.admin.views import fact_preview
 from bot.render import joined
-from bot.runtime.notifier import Notifier
-from knowledge.answering.engine import Engine
-from knowledge.curation.errors import Conflict, Incomplete, Refusal
+from knowledge.curation.errors import AlreadyDone, Conflict, Incomplete, Refusal
 from knowledge.curation.parsing import Draft, parse_event_time, parse_quick_add
 from knowledge.curation.service import Curator
 from knowledge.i18n import Catalog
@@ -98,11 +97,7 @@ async def start(
 ) -> None:
     dialogue = Dialogue({}, ui_lang)
     if command.args:
-        try:
-            dialogue.draft = parse_quick_add(command.args, ui_lang)
-        except Refusal as error:
-            await say_refusal(message, error, texts, ui_lang, store)
-            return
+        dialogue.draft = parse_quick_add(command.args, ui_lang)
         # A quick form with every part goes straight to the preview; one that lacks some
         # goes on as the dialogue, which then also offers the optional time.
         missing = dialogue.draft.missing(ui_lang)
@@ -131,10 +126,11 @@ async def advance(
         await state.update_data(dialogue.data(step))
         await reply(message, prompt(step, texts, lang, store))
         return
+    # Not left to the errors router: a refused preview goes on as the dialogue.
     try:
         fact = curator.build(dialogue.draft, lang)
     except Refusal as error:
-        await reply(message, refusal_text(error, texts, lang, store.sources()))
+        await reply(message, await explain(error, curator, texts, lang))
         retry = _step_to_redo(error)
         if retry is None:  # nothing the admin can answer again: the draft cannot be saved
             await state.clear()
@@ -199,8 +195,8 @@ async def answer_step(
             if step == "quote":
                 curator.cite(value)  # a quote not in the source is refused on the spot
             dialogue.draft = dialogue.draft.with_step(step, value)
-    except Refusal as error:
-        await reply(message, refusal_text(error, texts, dialogue.lang, store.sources()))
+    except Refusal as error:  # the same step is asked again
+        await reply(message, await explain(error, curator, texts, dialogue.lang))
         await reply(message, prompt(step or "quote", texts, dialogue.lang, store))
         return
     await advance(message, state, dialogue, curator, store, texts)
@@ -226,25 +222,26 @@ async def save(
     state: FSMContext,
     curator: Curator,
     store: FactStore,
-    engine: Engine,
-    notifier: Notifier,
     texts: Catalog,
     ui_lang: str,
 ) -> None:
     dialogue = await _open_dialogue(callback, callback_data, state, ui_lang)
     if dialogue is None:
+        if await was_done(state, callback_data.nonce):  # a second tap on Save
+            raise AlreadyDone("add")
         await callback.answer(texts("admin.add.stale", ui_lang), show_alert=True)
         await close_buttons(callback)
         return
     await callback.answer()
     message = callback.message
+    # Not left to the errors router: after a refusal the dialogue goes on or is dropped.
     try:
         saved = curator.add(admin_id(callback), dialogue.draft, dialogue.lang)
     except Refusal as error:
         await close_buttons(callback)
         if not isinstance(message, Message):
             return
-        await reply(message, refusal_text(error, texts, dialogue.lang, store.sources()))
+        await reply(message, await explain(error, curator, texts, dialogue.lang))
         if isinstance(error, Conflict):
             # Another admin took this id meanwhile: preview again under a free one.
             dialogue.draft = _without(dialogue.draft, "fact_id")
@@ -254,7 +251,7 @@ async def save(
             await reply(message, texts("admin.add.dropped", dialogue.lang))
         return
     await state.clear()
-    made_live(engine, store, notifier)
+    await mark_done(state, dialogue.nonce)
     done = texts("admin.add.saved", dialogue.lang, fact_id=saved.fact_id)
     await close_buttons(
         callback, joined([Text("✅ ", done), Italic(texts("admin.undo_hint", ui_lang))], "\n")

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import contextlib
-
 from aiogram import Router
 from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.utils.formatting import Text
 
-from bot.handlers.admin.callbacks import PageCallback, page_data, search_words
-from bot.handlers.admin.common import callback_message, reply, say_refusal
+from bot.callbacks import PageCallback, page_data, search_words
+from bot.handlers.admin.common import callback_message, not_modified, reply
 from bot.handlers.admin.views import fact_card, history_text, page_text, stats_text
-from knowledge.curation.errors import Refusal
+from bot.runtime.updates import SkippedUpdates
 from knowledge.curation.parsing import parse_fact_id
 from knowledge.curation.service import Curator, FactPage
 from knowledge.i18n import Catalog
-from knowledge.storage.store import FactStore
 
 HISTORY_LIMIT = 15
 
@@ -65,45 +63,45 @@ async def turn_page(
         return
     # An old message may already show this very page: Telegram refuses an edit that
     # changes nothing, and there is nothing to do about it.
-    with contextlib.suppress(TelegramBadRequest):
+    try:
         await message.edit_text(
             page_text(page, words, texts, ui_lang).as_html(),
             reply_markup=page_keyboard(page, words),
         )
+    except TelegramBadRequest as error:
+        if not not_modified(error):
+            raise
 
 
 async def show_fact(
-    message: Message,
-    command: CommandObject,
-    curator: Curator,
-    store: FactStore,
-    texts: Catalog,
-    ui_lang: str,
+    message: Message, command: CommandObject, curator: Curator, texts: Catalog, ui_lang: str
 ) -> None:
-    try:
-        view = curator.show(parse_fact_id("fact", command.args or "") or "")
-    except Refusal as error:
-        await say_refusal(message, error, texts, ui_lang, store)
-        return
-    await reply(message, fact_card(view, texts, ui_lang, store.sources()))
+    view = curator.show(parse_fact_id("fact", command.args or "") or "")
+    await reply(message, fact_card(view, texts, ui_lang, curator.store.sources()))
 
 
 async def show_history(
-    message: Message,
-    command: CommandObject,
-    curator: Curator,
-    store: FactStore,
-    texts: Catalog,
-    ui_lang: str,
+    message: Message, command: CommandObject, curator: Curator, texts: Catalog, ui_lang: str
 ) -> None:
-    try:
-        fact_id = parse_fact_id("history", command.args or "", optional=True)
-        entries = curator.history(fact_id, HISTORY_LIMIT)
-    except Refusal as error:
-        await say_refusal(message, error, texts, ui_lang, store)
-        return
+    fact_id = parse_fact_id("history", command.args or "", optional=True)
+    entries = curator.history(fact_id, HISTORY_LIMIT)
     await reply(message, history_text(entries, texts, ui_lang, fact_id))
 
 
-async def show_stats(message: Message, curator: Curator, texts: Catalog, ui_lang: str) -> None:
-    await reply(message, stats_text(curator.stats(), texts, ui_lang))
+async def show_stats(
+    message: Message,
+    curator: Curator,
+    texts: Catalog,
+    ui_lang: str,
+    skipped_updates: SkippedUpdates | None = None,
+) -> None:
+    text = stats_text(curator.stats(), texts, ui_lang)
+    if skipped_updates is not None and skipped_updates.count:
+        skipped = texts(
+            "admin.stats.skipped",
+            ui_lang,
+            count=skipped_updates.count,
+            update_id=skipped_updates.last_id,
+        )
+        text = Text(text, "\n\n", skipped)
+    await reply(message, text)

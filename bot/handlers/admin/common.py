@@ -1,36 +1,26 @@
-"""What every admin handler does alike: answer with formatted text, say a refusal, and after a
-write make the change live (engine reload) and wake the notifier."""
+"""What every admin handler does alike: answer with formatted text (once its own change is
+live), take the buttons off a handled prompt, remember a confirmation already carried out."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, InaccessibleMessage, Message
 from aiogram.utils.formatting import Text
 
-from bot.handlers.admin.refusals import refusal_text
-from bot.runtime.notifier import Notifier
-from knowledge.answering.engine import Engine
-from knowledge.curation.errors import Refusal
-from knowledge.i18n import Catalog
-from knowledge.storage.store import FactStore
+from bot.runtime.live import until_live
+
+DONE = "done"  # FSM data: tokens of the confirmations already carried out
+DONE_KEPT = 8
 
 
 async def reply(message: Message, text: Text | str, **kwargs: Any) -> Message:
+    """Send `text`; after a change the admin is told only once users get the new base."""
+    await until_live()
     body = text if isinstance(text, Text) else Text(text)
     return await message.answer(body.as_html(), **kwargs)
-
-
-async def say_refusal(
-    message: Message, error: Refusal, texts: Catalog, lang: str, store: FactStore
-) -> Message:
-    return await reply(message, refusal_text(error, texts, lang, store.sources()))
-
-
-def made_live(engine: Engine, store: FactStore, notifier: Notifier) -> None:
-    """After any write: users get the new fact base at once, subscribers hear of it."""
-    engine.reload(store.facts(), store.sources(), store.events())
-    notifier.poke()
 
 
 def callback_message(callback: CallbackQuery) -> Message | None:
@@ -41,18 +31,39 @@ def callback_message(callback: CallbackQuery) -> Message | None:
     return message
 
 
+def not_modified(error: TelegramBadRequest) -> bool:
+    """Telegram's refusal of an edit that changes nothing: a second tap on a prompt whose
+    buttons are already gone. Expected, and nothing to do about it."""
+    return "message is not modified" in error.message
+
+
 async def close_buttons(callback: CallbackQuery, note: Text | str | None = None) -> None:
     """Take the buttons off a handled prompt (adding a line saying what became of it), so
     it cannot be pressed twice."""
+    await until_live()
     message = callback_message(callback)
     if message is None:
         return
-    if note is None:
-        await message.edit_reply_markup(reply_markup=None)
-        return
-    ending = note if isinstance(note, Text) else Text(note)
-    # html_text is the message as sent, rebuilt and escaped by aiogram from its entities.
-    await message.edit_text(f"{message.html_text}\n\n{ending.as_html()}", reply_markup=None)
+    try:
+        if note is None:
+            await message.edit_reply_markup(reply_markup=None)
+            return
+        ending = note if isinstance(note, Text) else Text(note)
+        # html_text is the message as sent, rebuilt and escaped by aiogram from its entities.
+        await message.edit_text(f"{message.html_text}\n\n{ending.as_html()}", reply_markup=None)
+    except TelegramBadRequest as error:
+        if not not_modified(error):
+            raise
+
+
+async def mark_done(state: FSMContext, token: str) -> None:
+    """Remember that the confirmation `token` (a draft's nonce, a file's digest) was done."""
+    done = list((await state.get_data()).get(DONE, ()))
+    await state.update_data({DONE: [*done[-(DONE_KEPT - 1) :], token]})
+
+
+async def was_done(state: FSMContext, token: str) -> bool:
+    return token in (await state.get_data()).get(DONE, ())
 
 
 def admin_id(event: Message | CallbackQuery) -> int:

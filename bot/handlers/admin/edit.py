@@ -1,5 +1,6 @@
 """Changing facts: /edit, /addq, /delq, /del (confirmed with buttons carrying the version
-shown), /restore and /undo. Each write is audited by the Curator and live at once."""
+shown), /restore and /undo. Each write is audited by the Curator and live once the admin
+hears of it; refusals are said by `errors`, so each handler is parse → call → render."""
 
 from __future__ import annotations
 
@@ -8,24 +9,12 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.formatting import Bold, Code, Text
 
-from bot.handlers.admin.callbacks import Choice, DeleteCallback, delete_data, resolve
-from bot.handlers.admin.common import (
-    admin_id,
-    callback_message,
-    close_buttons,
-    made_live,
-    reply,
-    say_refusal,
-)
-from bot.handlers.admin.refusals import refusal_text
+from bot.callbacks import Choice, DeleteCallback, delete_data, resolve
+from bot.handlers.admin.common import admin_id, close_buttons, reply
 from bot.handlers.admin.views import action_name, clip, fact_body, fit, lang_name
-from bot.runtime.notifier import Notifier
-from knowledge.answering.engine import Engine
-from knowledge.curation.errors import Refusal
 from knowledge.curation.parsing import parse_addq, parse_delq, parse_edit, parse_fact_id
 from knowledge.curation.service import Curator, Saved
 from knowledge.i18n import Catalog
-from knowledge.storage.store import FactStore
 
 
 def create_router() -> Router:
@@ -49,47 +38,23 @@ def saved_line(saved: Saved, texts: Catalog, lang: str, key: str, **params: obje
 
 
 async def edit_field(
-    message: Message,
-    command: CommandObject,
-    curator: Curator,
-    store: FactStore,
-    engine: Engine,
-    notifier: Notifier,
-    texts: Catalog,
-    ui_lang: str,
+    message: Message, command: CommandObject, curator: Curator, texts: Catalog, ui_lang: str
 ) -> None:
-    try:
-        fact_id, field, value = parse_edit(command.args or "")
-        saved = curator.set_field(admin_id(message), fact_id, field, value, ui_lang)
-    except Refusal as error:
-        await say_refusal(message, error, texts, ui_lang, store)
-        return
+    fact_id, field, value = parse_edit(command.args or "")
+    saved = curator.set_field(admin_id(message), fact_id, field, value, ui_lang)
     if not saved.changed:
         await reply(message, texts("admin.edit.unchanged", ui_lang, fact_id=fact_id, field=field))
         return
-    made_live(engine, store, notifier)
     await reply(message, saved_line(saved, texts, ui_lang, "admin.edit.done", field=field))
 
 
 async def add_question(
-    message: Message,
-    command: CommandObject,
-    curator: Curator,
-    store: FactStore,
-    engine: Engine,
-    notifier: Notifier,
-    texts: Catalog,
-    ui_lang: str,
+    message: Message, command: CommandObject, curator: Curator, texts: Catalog, ui_lang: str
 ) -> None:
-    try:
-        fact_id, lang, question = parse_addq(command.args or "")
-        saved = curator.add_question(
-            admin_id(message), fact_id, question, lang=lang, admin_lang=ui_lang
-        )
-    except Refusal as error:
-        await say_refusal(message, error, texts, ui_lang, store)
-        return
-    made_live(engine, store, notifier)
+    fact_id, lang, question = parse_addq(command.args or "")
+    saved = curator.add_question(
+        admin_id(message), fact_id, question, lang=lang, admin_lang=ui_lang
+    )
     assert saved.fact is not None
     # The language the question was filed under: given, or detected from the question.
     asked_in = (code for code, asked in saved.fact.questions.items() if question in asked)
@@ -99,44 +64,24 @@ async def add_question(
 
 
 async def delete_question(
-    message: Message,
-    command: CommandObject,
-    curator: Curator,
-    store: FactStore,
-    engine: Engine,
-    notifier: Notifier,
-    texts: Catalog,
-    ui_lang: str,
+    message: Message, command: CommandObject, curator: Curator, texts: Catalog, ui_lang: str
 ) -> None:
-    try:
-        fact_id, n = parse_delq(command.args or "")
-        saved = curator.delete_question(admin_id(message), fact_id, n)
-    except Refusal as error:
-        await say_refusal(message, error, texts, ui_lang, store)
-        return
-    made_live(engine, store, notifier)
+    fact_id, n = parse_delq(command.args or "")
+    saved = curator.delete_question(admin_id(message), fact_id, n)
     await reply(message, saved_line(saved, texts, ui_lang, "admin.delq.done", n=n))
 
 
 async def ask_delete(
-    message: Message,
-    command: CommandObject,
-    curator: Curator,
-    store: FactStore,
-    texts: Catalog,
-    ui_lang: str,
+    message: Message, command: CommandObject, curator: Curator, texts: Catalog, ui_lang: str
 ) -> None:
-    try:
-        fact_id = parse_fact_id("del", command.args or "") or ""
-        view = curator.show(fact_id)
-    except Refusal as error:
-        await say_refusal(message, error, texts, ui_lang, store)
-        return
+    fact_id = parse_fact_id("del", command.args or "") or ""
+    view = curator.show(fact_id)
     if view.deleted:
         await reply(message, texts("admin.del.already", ui_lang, fact_id=fact_id))
         return
     question = Bold(texts("admin.del.confirm", ui_lang, fact_id=fact_id))
-    body = fit([question, *fact_body(view.fact, texts, ui_lang, store.sources())], texts, ui_lang)
+    sources = curator.store.sources()
+    body = fit([question, *fact_body(view.fact, texts, ui_lang, sources)], texts, ui_lang)
     buttons = [
         InlineKeyboardButton(
             text=texts(f"admin.del.{choice.name.lower()}", ui_lang),
@@ -151,23 +96,13 @@ async def confirm_delete(
     callback: CallbackQuery,
     callback_data: DeleteCallback,
     curator: Curator,
-    store: FactStore,
-    engine: Engine,
-    notifier: Notifier,
     texts: Catalog,
     ui_lang: str,
 ) -> None:
-    fact_id = resolve(callback_data.fact, store.fact_ids()) or callback_data.fact
+    """A second tap (the first one deleted the fact) hears "Already done" (see errors)."""
+    fact_id = resolve(callback_data.fact, curator.store.fact_ids()) or callback_data.fact
+    curator.delete(admin_id(callback), fact_id, expected_version=callback_data.version)
     await callback.answer()
-    try:
-        curator.delete(admin_id(callback), fact_id, expected_version=callback_data.version)
-    except Refusal as error:
-        await close_buttons(callback)
-        message = callback_message(callback)
-        if message is not None:
-            await reply(message, refusal_text(error, texts, ui_lang, store.sources()))
-        return
-    made_live(engine, store, notifier)
     done = Text(
         "🗑 ", texts("admin.del.done", ui_lang, fact_id=fact_id), " ", Code(f"/restore {fact_id}")
     )
@@ -180,41 +115,15 @@ async def keep_fact(callback: CallbackQuery, texts: Catalog, ui_lang: str) -> No
 
 
 async def restore(
-    message: Message,
-    command: CommandObject,
-    curator: Curator,
-    store: FactStore,
-    engine: Engine,
-    notifier: Notifier,
-    texts: Catalog,
-    ui_lang: str,
+    message: Message, command: CommandObject, curator: Curator, texts: Catalog, ui_lang: str
 ) -> None:
-    try:
-        fact_id = parse_fact_id("restore", command.args or "") or ""
-        saved = curator.restore(admin_id(message), fact_id)
-    except Refusal as error:
-        await say_refusal(message, error, texts, ui_lang, store)
-        return
-    made_live(engine, store, notifier)
+    fact_id = parse_fact_id("restore", command.args or "") or ""
+    saved = curator.restore(admin_id(message), fact_id)
     await reply(message, saved_line(saved, texts, ui_lang, "admin.restore.done"))
 
 
-async def undo(
-    message: Message,
-    command: CommandObject,
-    curator: Curator,
-    store: FactStore,
-    engine: Engine,
-    notifier: Notifier,
-    texts: Catalog,
-    ui_lang: str,
-) -> None:
-    try:
-        undone = curator.undo(admin_id(message))
-    except Refusal as error:
-        await say_refusal(message, error, texts, ui_lang, store)
-        return
-    made_live(engine, store, notifier)
+async def undo(message: Message, curator: Curator, texts: Catalog, ui_lang: str) -> None:
+    undone = curator.undo(admin_id(message))
     action = action_name(undone.action, texts, ui_lang)
     what = clip(", ".join(undone.fact_ids + undone.source_ids), 300) or "—"
     await reply(message, Text("↩️ ", texts("admin.undo.done", ui_lang, action=action, what=what)))

@@ -19,41 +19,22 @@ from aiogram.types import (
 )
 from aiogram.utils.formatting import Bold, Code, Text
 
+from bot.callbacks import Choice, ImportCallback, digest
 from bot.filters import Magic
-from bot.handlers.admin.callbacks import Choice, ImportCallback, digest
-from bot.handlers.admin.common import (
-    admin_id,
-    callback_message,
-    close_buttons,
-    made_live,
-    reply,
-    say_refusal,
-)
-from bot.handlers.admin.refusals import refusal_text
+from bot.handlers.admin.common import admin_id, close_buttons, mark_done, reply, was_done
+from bot.handlers.admin.errors import MAX_FILE_BYTES, FileProblem
 from bot.handlers.admin.states import AdminStates, start_dialogue
 from bot.handlers.admin.views import clip, fit
 from bot.render import joined
-from bot.runtime.notifier import Notifier
-from knowledge.answering.engine import Engine
-from knowledge.curation.errors import Conflict, Refusal
+from knowledge.curation.errors import AlreadyDone, Conflict
 from knowledge.curation.importing import ImportPreview, ImportResult, event_facts
 from knowledge.curation.parsing import parse_source
 from knowledge.curation.service import Curator
 from knowledge.i18n import Catalog
-from knowledge.storage.store import FactStore
 
 EXPORT_NAME = "facts.yaml"
-MAX_FILE_BYTES = 2 * 1024 * 1024  # a facts file or an article is far smaller
 PENDING = "pending_import"  # the previewed file's text, in the admin's FSM data
 IDS_SHOWN = 400  # characters of fact ids per line of a preview
-
-
-class FileProblem(Exception):
-    """A document the bot cannot read; `key` is the catalog key saying why."""
-
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
 
 
 def create_router() -> Router:
@@ -148,22 +129,15 @@ async def import_file(
     bot: Bot,
     state: FSMContext,
     curator: Curator,
-    store: FactStore,
     texts: Catalog,
     ui_lang: str,
 ) -> None:
+    """Parsing, validating and diffing the file run in a worker thread (see Curator): a
+    10,000-fact file takes seconds, and everyone else is answered meanwhile."""
     if await state.get_state() == AdminStates.awaiting_import.state:
         await state.clear()
-    try:
-        text = await read_document(message, bot)
-        preview = curator.preview_import(text)
-    except FileProblem as problem:
-        await reply(message, texts(problem.key, ui_lang, limit=MAX_FILE_BYTES // 1024))
-        return
-    except Refusal as error:
-        await say_refusal(message, error, texts, ui_lang, store)
-        await reply(message, texts("admin.import.nothing_changed", ui_lang))
-        return
+    text = await read_document(message, bot)
+    preview = curator.preview_import(await curator.read_import(text))
     if preview.empty:
         await reply(message, texts("admin.import.same", ui_lang))
         return
@@ -190,31 +164,26 @@ async def confirm_import(
     callback_data: ImportCallback,
     state: FSMContext,
     curator: Curator,
-    store: FactStore,
-    engine: Engine,
-    notifier: Notifier,
     texts: Catalog,
     ui_lang: str,
 ) -> None:
     text = (await state.get_data()).get(PENDING)
     if not text or digest(text, 4) != callback_data.file:
+        if await was_done(state, callback_data.file):  # a second tap on Confirm
+            raise AlreadyDone("import")
         await callback.answer(texts("admin.import.stale", ui_lang), show_alert=True)
         await close_buttons(callback)
         return
+    # Answered at once: a large file takes a while to parse, and the tap must not time out.
     await callback.answer()
     await state.update_data({PENDING: None})
+    parsed = await curator.read_import(text)
     try:
-        result = curator.apply_import(admin_id(callback), text, callback_data.base)
-    except Conflict:
+        result = curator.apply_import(admin_id(callback), parsed, callback_data.base)
+    except Conflict:  # not a refusal of the file: the base moved on since the preview
         await close_buttons(callback, texts("admin.import.moved", ui_lang))
         return
-    except Refusal as error:
-        await close_buttons(callback)
-        message = callback_message(callback)
-        if message is not None:
-            await reply(message, refusal_text(error, texts, ui_lang, store.sources()))
-        return
-    made_live(engine, store, notifier)
+    await mark_done(state, callback_data.file)
     await close_buttons(callback, result_text(result, texts, ui_lang))
 
 
@@ -231,27 +200,16 @@ async def register_source(
     command: CommandObject,
     bot: Bot,
     curator: Curator,
-    store: FactStore,
-    engine: Engine,
-    notifier: Notifier,
     texts: Catalog,
     ui_lang: str,
 ) -> None:
     """`/source ID | TITLE | PUBLISHER | LANG` as a document's caption (the document is the
     text), or with the text on the lines after it."""
     given = command.args or ""
-    try:
-        if message.document is not None:
-            header = given.split("\n", 1)[0]
-            given = f"{header}\n{await read_document(message, bot)}"
-        source = curator.register_source(admin_id(message), parse_source(given))
-    except FileProblem as problem:
-        await reply(message, texts(problem.key, ui_lang, limit=MAX_FILE_BYTES // 1024))
-        return
-    except Refusal as error:
-        await say_refusal(message, error, texts, ui_lang, store)
-        return
-    made_live(engine, store, notifier)
+    if message.document is not None:
+        header = given.split("\n", 1)[0]
+        given = f"{header}\n{await read_document(message, bot)}"
+    source = curator.register_source(admin_id(message), parse_source(given))
     done = texts("admin.source.done", ui_lang, source=source.id, paragraphs=len(source.paragraphs))
     hint = Text(texts("admin.source.hint", ui_lang), " ", Code(f"quote: {source.id}: …"))
     await reply(message, joined([Text("✅ ", done), hint, texts("admin.undo_hint", ui_lang)], "\n"))

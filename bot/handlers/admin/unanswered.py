@@ -3,27 +3,23 @@ attached to a fact the engine suggests (the next such question is answered) or d
 
 from __future__ import annotations
 
-from aiogram import Bot, F, Router
+from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram.utils.formatting import Bold
 
-from bot.handlers.admin.callbacks import (
+from bot.callbacks import (
     UnansweredAction,
     UnansweredCallback,
     resolve,
     unanswered_data,
 )
-from bot.handlers.admin.common import admin_id, callback_message, close_buttons, made_live, reply
-from bot.handlers.admin.refusals import refusal_text
+from bot.handlers.admin.common import admin_id, close_buttons, reply
 from bot.handlers.admin.views import unanswered_text
-from bot.runtime.notifier import Notifier
 from knowledge.answering.engine import Engine
-from knowledge.curation.errors import Refusal
 from knowledge.curation.service import Curator
 from knowledge.i18n import Catalog
 from knowledge.storage.question_log import UnansweredGroup
-from knowledge.storage.store import FactStore
 
 GROUPS_SHOWN = 10
 SUGGESTED_FACTS = 3
@@ -86,34 +82,15 @@ async def show_unanswered(
         await reply(message, unanswered_text(group, texts, ui_lang), reply_markup=keyboard)
 
 
-async def _refuse(
-    callback: CallbackQuery, bot: Bot, error: Refusal, texts: Catalog, lang: str, store: FactStore
-) -> None:
-    await callback.answer()
-    text = refusal_text(error, texts, lang, store.sources())
-    message = callback_message(callback)
-    chat_id = message.chat.id if message else callback.from_user.id
-    await bot.send_message(chat_id, text.as_html())
-
-
 async def attach(
     callback: CallbackQuery,
     callback_data: UnansweredCallback,
-    bot: Bot,
     curator: Curator,
-    store: FactStore,
-    engine: Engine,
-    notifier: Notifier,
     texts: Catalog,
     ui_lang: str,
 ) -> None:
-    fact_id = resolve(callback_data.fact, store.fact_ids()) or callback_data.fact
-    try:
-        curator.attach_unanswered(admin_id(callback), callback_data.handle, fact_id)
-    except Refusal as error:
-        await _refuse(callback, bot, error, texts, ui_lang, store)
-        return
-    made_live(engine, store, notifier)
+    fact_id = resolve(callback_data.fact, curator.store.fact_ids()) or callback_data.fact
+    curator.attach_unanswered(admin_id(callback), callback_data.handle, fact_id)
     await callback.answer()
     await close_buttons(callback, texts("admin.unanswered.attached", ui_lang, fact_id=fact_id))
 
@@ -121,16 +98,10 @@ async def attach(
 async def dismiss(
     callback: CallbackQuery,
     callback_data: UnansweredCallback,
-    bot: Bot,
     curator: Curator,
-    store: FactStore,
     texts: Catalog,
     ui_lang: str,
 ) -> None:
-    try:
-        curator.dismiss_unanswered(callback_data.handle)
-    except Refusal as error:
-        await _refuse(callback, bot, error, texts, ui_lang, store)
-        return
+    curator.dismiss_unanswered(callback_data.handle)
     await callback.answer()
     await close_buttons(callback, texts("admin.unanswered.dismissed", ui_lang))

@@ -1,4 +1,4 @@
-"""`python -m bot run` as a real process against a fake Bot API: its environment, its start
+"""`python -m bot run` as a real process against the fake Bot API: its environment, its start
 and its stop. Shared by the process tests and scripts/loadtest.py."""
 
 from __future__ import annotations
@@ -9,9 +9,10 @@ import signal
 import sys
 from pathlib import Path
 
-from tests.fake_bot_api import FakeBotAPI
+from talkbot.testing.fakeapi import FakeBotAPI
 
-ROOT = Path(__file__).resolve().parent.parent
+# The checkout (or site-packages) holding `bot`: the child imports the same code as the caller.
+ROOT = Path(__file__).resolve().parents[2]
 # Every setting the bot reads: none of the caller's may leak into a test's bot.
 SETTINGS_VARIABLES = (
     "BOT_TOKEN",

@@ -1,0 +1,147 @@
+"""Whether the best-ranked fact is the answer: a logistic model over the ranking's evidence.
+
+Hand thresholds ("decline when a word is unknown") could not tell a known question asked
+with one new word ("when does the stream start") from a question about something the
+article never mentions ("when does the match start"). The model weighs what matched (the
+score, the share of the question's weight the fact knows, the lead over the next fact)
+against what did not (unknown words, their share), fitted offline on the corpus's train
+split by scripts/fit_decision.py; its threshold is chosen on the validation split so that
+confident wrong answers stay rare. It ships as a few numbers in data/decision.yaml: no
+model library, nothing downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Protocol
+
+import yaml
+
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "decision.yaml"
+
+FEATURES: tuple[str, ...] = (
+    "score",  # the best fact's combined score, 0..1
+    "coverage",  # share of the question's IDF weight the best fact knows
+    "score_x_coverage",
+    "margin",  # lead over the next fact, 0..1
+    "next_coverage",  # how much the runner-up knows too: a split between two facts
+    "unknown",  # words the fact base has never seen
+    "unknown_share",  # ... as a share of the question's words
+    "words",  # the question's content words, capped at 10, /10
+    "intent",  # the question asks a kind of thing (@when, @who ...)
+    "corrected_share",  # words read as typos of known words ("tall" as "talk")
+    "closest",  # the best fact's nearest own question, word for word, 0..1
+    "unexplained_share",  # the question's words the best fact never uses
+    "shifted",  # one of them moves the question elsewhere ("next", "итоги"; words.yaml)
+)
+
+
+class Ranked(Protocol):
+    score: float
+    query_coverage: float
+    closest: float
+
+
+class Analysis(Protocol):
+    tokens: tuple[str, ...]
+    unknown: tuple[str, ...]
+    corrected: int
+
+
+def features(
+    ranked: Sequence[Ranked],
+    analysis: Analysis,
+    unexplained: Sequence[str] = (),
+    *,
+    shifted: bool = False,
+) -> tuple[float, ...]:
+    tokens, unknown = analysis.tokens, analysis.unknown
+    top = ranked[0]
+    runner_up = ranked[1] if len(ranked) > 1 else None
+    score = top.score / 100
+    words = max(len(tokens), 1)
+    return (
+        score,
+        top.query_coverage,
+        score * top.query_coverage,
+        (top.score - (runner_up.score if runner_up else 0.0)) / 100,
+        runner_up.query_coverage if runner_up else 0.0,
+        float(len(unknown)),
+        len(unknown) / words,
+        min(words, 10) / 10,
+        1.0 if any(t.startswith("@") for t in tokens) else 0.0,
+        analysis.corrected / words,
+        top.closest / 100,
+        len(unexplained) / words,
+        1.0 if shifted else 0.0,
+    )
+
+
+@dataclass(frozen=True)
+class DecisionModel:
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float  # answer when the probability of being right is at least this
+    # Below this, the best facts are not even offered as "did you mean": the question is
+    # most likely about something else ("who won the chess olympiad").
+    suggest: float = 0.0
+
+    def probability(self, evidence: Sequence[float]) -> float:
+        z = self.bias + sum(w * x for w, x in zip(self.weights, evidence, strict=True))
+        if z < -60:
+            return 0.0
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def confident(self, evidence: Sequence[float]) -> bool:
+        return self.probability(evidence) >= self.threshold
+
+    def worth_suggesting(self, evidence: Sequence[float]) -> bool:
+        return self.probability(evidence) >= self.suggest
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "threshold": round(self.threshold, 4),
+            "suggest": round(self.suggest, 4),
+            "bias": round(self.bias, 6),
+            "weights": {name: round(w, 6) for name, w in zip(FEATURES, self.weights, strict=True)},
+        }
+
+
+class ModelInvalid(ValueError):
+    pass
+
+
+def load_model(path: Path = MODEL_PATH) -> DecisionModel:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    try:
+        weights = data["weights"]
+        if set(weights) != set(FEATURES):
+            raise ModelInvalid(f"{path.name}: weights must name exactly {', '.join(FEATURES)}")
+        model = DecisionModel(
+            weights=tuple(float(weights[name]) for name in FEATURES),
+            bias=float(data["bias"]),
+            threshold=float(data["threshold"]),
+            suggest=float(data.get("suggest", 0.0)),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        if isinstance(exc, ModelInvalid):
+            raise
+        raise ModelInvalid(f"{path.name}: {exc}") from None
+    if not 0.0 < model.threshold < 1.0:
+        raise ModelInvalid(f"{path.name}: threshold must lie between 0 and 1")
+    if not 0.0 <= model.suggest <= model.threshold:
+        raise ModelInvalid(f"{path.name}: suggest must lie between 0 and the threshold")
+    return model
+
+
+@cache
+def shipped_model() -> DecisionModel:
+    return load_model()
+
+
+# For fitting and evaluation: answers whatever ranks first.
+ALWAYS = DecisionModel(weights=(0.0,) * len(FEATURES), bias=60.0, threshold=0.5)

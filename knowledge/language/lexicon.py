@@ -1,0 +1,170 @@
+"""The matcher's words as data: intents and stopwords (knowledge/language/data/words.yaml)
+and a content's concepts, its thesaurus of interchangeable words (lexicon.yaml beside its
+facts).
+
+Intents let "когда", "коли" and "what time" meet on one token, so a Russian question
+matches a fact whose English question asks the same. Concepts do the same for the things a
+content talks about ("созвон", "videocall", "переговори" → @call). Both files are checked
+when loaded: a mistake names the file and the entry rather than quietly matching less.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from knowledge.model import LANGS
+
+WORDS_PATH = Path(__file__).resolve().parent / "data" / "words.yaml"
+SHIPPED_CONCEPTS_PATH = Path(__file__).resolve().parent.parent / "content" / "lexicon.yaml"
+
+
+class LexiconInvalid(ValueError):
+    """A words or lexicon file that cannot be used; the message names the file and entry."""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    # (phrase, intent), longest phrase first: replaced before its parts.
+    intent_phrases: tuple[tuple[str, str], ...]
+    intents: frozenset[str]
+    # One-word phrases, for typo correction: "кагда" is corrected to "когда", which is @when.
+    single_word_intents: Mapping[str, str]
+    stopwords: frozenset[str]
+    concept_of: Mapping[str, str]
+    # Per language, (Latin spelling, Cyrillic), longest first.
+    translit: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    # Per language, words that move a question off what a fact says ("next", "итоги").
+    shifters: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls,
+        intents: Mapping[str, list[str]],
+        stopwords: Mapping[str, str],
+        concepts: Mapping[str, list[str]],
+        translit: Mapping[str, list[tuple[str, str]]] | None = None,
+        shifters: Mapping[str, str] | None = None,
+    ) -> Lexicon:
+        phrases = sorted(
+            {(p, intent) for intent, ps in intents.items() for p in ps},
+            key=lambda item: (-len(item[0]), item[0]),
+        )
+        return cls(
+            intent_phrases=tuple(phrases),
+            intents=frozenset(intents),
+            single_word_intents={p: i for p, i in phrases if " " not in p},
+            stopwords=frozenset(w for words in stopwords.values() for w in words.split()),
+            concept_of={word: concept for concept, words in concepts.items() for word in words},
+            translit={
+                lang: tuple(sorted(((a, b) for a, b in pairs), key=lambda ab: -len(ab[0])))
+                for lang, pairs in (translit or {}).items()
+            },
+            shifters={lang: frozenset(text.split()) for lang, text in (shifters or {}).items()},
+        )
+
+    def transliterated(self, text: str, lang: str) -> str:
+        """Latin text read as `lang` in Cyrillic ("kogda" → "когда"); the text if no table."""
+        pairs = self.translit.get(lang)
+        if not pairs:
+            return text
+        out, i, lower = [], 0, text.lower()
+        while i < len(lower):
+            for latin, cyrillic in pairs:
+                if lower.startswith(latin, i):
+                    out.append(cyrillic)
+                    i += len(latin)
+                    break
+            else:
+                out.append(lower[i])
+                i += 1
+        return "".join(out)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise LexiconInvalid(f"{path.name}: cannot be read: {exc}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise LexiconInvalid(f"{path.name}: expected a mapping at the top")
+    return data
+
+
+def _token_lists(data: Any, path: Path, section: str) -> dict[str, list[str]]:
+    """A mapping of '@token' to a list of lower-case phrases."""
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise LexiconInvalid(f"{path.name}: {section}: expected a mapping of @name to phrases")
+    result: dict[str, list[str]] = {}
+    for token, phrases in data.items():
+        where = f"{path.name}: {section}: {token!s:.40}"
+        if not isinstance(token, str) or not token.startswith("@") or " " in token:
+            raise LexiconInvalid(f"{where}: a name is one word starting with @")
+        if not isinstance(phrases, list) or not phrases:
+            raise LexiconInvalid(f"{where}: expected a non-empty list of phrases")
+        for phrase in phrases:
+            if not isinstance(phrase, str) or not phrase.strip():
+                raise LexiconInvalid(f"{where}: every phrase is non-empty text")
+            if phrase != phrase.strip().lower() or "  " in phrase:
+                raise LexiconInvalid(f"{where}: {phrase!r:.60} must be lower case, single-spaced")
+        result[token] = list(phrases)
+    return result
+
+
+def load_lexicon(
+    words_path: Path = WORDS_PATH, concepts_path: Path | None = SHIPPED_CONCEPTS_PATH
+) -> Lexicon:
+    """The generic words plus a content's concepts (none when it has no lexicon file)."""
+    words = _read(words_path)
+    intents = _token_lists(words.get("intents"), words_path, "intents")
+    stopwords = _texts_per_language(words.get("stopwords"), words_path, "stopwords")
+    shifters = _texts_per_language(words.get("shifters"), words_path, "shifters")
+    translit = _translit_tables(words.get("translit"), words_path)
+    concepts: dict[str, list[str]] = {}
+    if concepts_path is not None and concepts_path.exists():
+        data = _read(concepts_path)
+        concepts = _token_lists(data.get("concepts"), concepts_path, "concepts")
+        clash = sorted(set(concepts) & set(intents))
+        if clash:
+            raise LexiconInvalid(f"{concepts_path.name}: concepts: {clash[0]} is an intent")
+    return Lexicon.build(intents, stopwords, concepts, translit, shifters)
+
+
+def _texts_per_language(data: Any, path: Path, section: str) -> dict[str, str]:
+    data = data or {}
+    ok = isinstance(data, dict) and not set(data) - set(LANGS)
+    if not ok or not all(isinstance(text, str) for text in data.values()):
+        raise LexiconInvalid(f"{path.name}: {section}: expected a text per language")
+    return data
+
+
+def _translit_tables(data: Any, path: Path) -> dict[str, list[tuple[str, str]]]:
+    if data is None:
+        return {}
+    where = f"{path.name}: translit"
+    if not isinstance(data, dict) or set(data) - set(LANGS):
+        raise LexiconInvalid(f"{where}: expected a table per language")
+    tables = {}
+    for lang, pairs in data.items():
+        ok = isinstance(pairs, list) and all(
+            isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) and x for x in p)
+            for p in pairs
+        )
+        if not ok:
+            raise LexiconInvalid(f"{where}: {lang}: expected [latin, cyrillic] pairs")
+        tables[lang] = [(a, b) for a, b in pairs]
+    return tables
+
+
+@cache
+def shipped_lexicon() -> Lexicon:
+    return load_lexicon()

@@ -1,0 +1,113 @@
+"""Fit the matcher's decision model (knowledge/language/data/decision.yaml).
+
+The weights are fitted on the corpus's train split, the threshold is chosen on the
+validation split, and the test split is never read. Every question is put to the whole
+engine with a decision that answers whatever ranks first; the example is positive when that
+first fact is a right answer. The threshold is the lowest that keeps confident wrong
+answers on validation within --max-wrong of all its questions.
+
+Run from the repository root: `python scripts/fit_decision.py [--write]`. Needs numpy (a
+dependency of timezonefinder, so it is installed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from knowledge.answering.engine import Engine
+from knowledge.language.decision import ALWAYS, FEATURES, MODEL_PATH, DecisionModel
+from knowledge.storage.fact_file import load_facts, load_sources
+from talkbot.evaluation import Item, load_split
+
+HEADER = """# The matcher's decision: P(right) = 1 / (1 + exp(-(bias + sum(weight * feature)))),
+# answered when P >= threshold. Features: knowledge/language/decision.py. Fitted by
+# scripts/fit_decision.py on the corpus's train split; threshold chosen on validation.
+"""
+
+
+def examples(engine: Engine, items: list[Item]) -> tuple[np.ndarray, np.ndarray, list[bool]]:
+    """Evidence, whether the first-ranked fact is right, and whether the item is answerable."""
+    rows, right, answerable = [], [], []
+    for item in items:
+        answer = engine.ask(item.q, lang_hint=item.lang)
+        if answer.fact is None or not answer.evidence:
+            continue  # nothing ranked, or a fact that never answers this kind of question
+        rows.append(answer.evidence)
+        right.append(item.answerable and answer.fact.id in (item.label, *item.also))
+        answerable.append(item.answerable)
+    return np.array(rows, dtype=float), np.array(right, dtype=float), answerable
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float = 0.01, steps: int = 4000) -> np.ndarray:
+    """Logistic regression by gradient descent (bias first), L2 on the weights only."""
+    x1 = np.hstack([np.ones((len(x), 1)), x])
+    theta = np.zeros(x1.shape[1])
+    rate = 0.5
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-(x1 @ theta)))
+        grad = x1.T @ (p - y) / len(y)
+        grad[1:] += l2 * theta[1:]
+        theta -= rate * grad
+    return theta
+
+
+def choose_threshold(
+    model: DecisionModel, x: np.ndarray, y: np.ndarray, total: int, max_wrong: float
+) -> tuple[float, int, int]:
+    """The lowest threshold whose confident wrong answers stay within max_wrong of total."""
+    probability = np.array([model.probability(row) for row in x])
+    for threshold in np.arange(0.05, 0.99, 0.01):
+        answered = probability >= threshold
+        wrong = int(np.sum(answered & (y == 0)))
+        if wrong <= max_wrong * total:
+            return float(threshold), int(np.sum(answered & (y == 1))), wrong
+    return 0.99, 0, 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--max-wrong", type=float, default=0.01,
+                        help="confident wrong answers allowed, share of validation questions")
+    parser.add_argument("--write", action="store_true", help=f"write {MODEL_PATH.name}")
+    parser.add_argument("--fit-facts", type=Path, help="fit the weights over this facts file")
+    args = parser.parse_args(argv)
+    sources = load_sources()
+    engine = Engine(load_facts(sources=sources), sources, decision=ALWAYS)
+    train, validation = load_split("train"), load_split("validation")
+    fit_engine = engine
+    if args.fit_facts:
+        fit_engine = Engine(load_facts(args.fit_facts, sources), sources, decision=ALWAYS)
+    x, y, _ = examples(fit_engine, train.items)
+    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
+    theta = fit((x - mean) / scale, y)
+    # Fold the standardisation back into plain weights, so the shipped model reads raw features.
+    weights = theta[1:] / scale
+    bias = theta[0] - float(np.sum(theta[1:] * mean / scale))
+    model = DecisionModel(tuple(float(w) for w in weights), float(bias), 0.5)
+    vx, vy, _ = examples(engine, validation.items)
+    threshold, right, wrong = choose_threshold(
+        model, vx, vy, len(validation.items), args.max_wrong
+    )
+    # Offer "did you mean" down to where nine in ten first-ranked right facts still are.
+    probability = np.array([model.probability(row) for row in vx])
+    suggest = float(np.quantile(probability[vy == 1], 0.1)) if vy.any() else 0.0
+    model = DecisionModel(model.weights, model.bias, threshold, min(suggest, threshold))
+    print(f"train: {len(y)} ranked questions, {int(y.sum())} with the right fact first")
+    print(f"validation: threshold {threshold:.2f}: {right} right, {wrong} confidently wrong "
+          f"of {len(validation.items)} questions; suggestions from {model.suggest:.2f}")
+    for name, weight in zip(FEATURES, model.weights, strict=True):
+        print(f"  {name:18} {weight:+.3f}")
+    if args.write:
+        body = yaml.safe_dump(model.to_dict(), sort_keys=False)
+        MODEL_PATH.write_text(HEADER + body, encoding="utf-8")
+        print(f"wrote {MODEL_PATH.relative_to(Path.cwd())}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,65 @@
+"""The matcher's words are data: loaded, checked, and extendable without code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge.language.lexicon import WORDS_PATH, LexiconInvalid, load_lexicon
+from knowledge.language.matcher import FactIndex
+from knowledge.model import Citation, Fact
+
+
+def _fact() -> Fact:
+    return Fact(
+        id="screening",
+        text={
+            "en": "The film is shown at 19:00.",
+            "ru": "Фильм покажут в 19:00.",
+            "uk": "Фільм покажуть о 19:00.",
+        },
+        questions={"en": ("when is the screening",), "ru": ("когда показ",), "uk": ("коли показ",)},
+        citations=(Citation("src", "Фильм покажут в 19:00"),),
+    )
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "lexicon.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_concept_added_to_the_content_lexicon_lets_a_new_word_match(tmp_path):
+    without = FactIndex([_fact()], lexicon=load_lexicon(concepts_path=None))
+    assert without.match("when is the premiere", "en").best is None
+    lexicon = load_lexicon(
+        concepts_path=_write(tmp_path, "concepts:\n  '@show': [screening, premiere]\n")
+    )
+    matched = FactIndex([_fact()], lexicon=lexicon).match("when is the premiere", "en")
+    assert matched.best is not None and matched.best.fact_id == "screening"
+
+
+def test_intents_come_from_the_words_file():
+    lexicon = load_lexicon()
+    assert ("во сколько", "@time") in lexicon.intent_phrases
+    assert lexicon.single_word_intents["коли"] == "@when"
+    assert {"the", "пожалуйста", "будь"} <= lexicon.stopwords
+
+
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("concepts:\n  show: [screening]\n", "show: a name is one word starting with @"),
+        ("concepts:\n  '@show': []\n", "@show: expected a non-empty list"),
+        ("concepts:\n  '@show': [Screening]\n", "must be lower case"),
+        ("concepts:\n  '@when': [screening]\n", "@when is an intent"),
+        ("concepts: [a, b]\n", "expected a mapping of @name to phrases"),
+        ("concepts: {'@show': [a\n", "cannot be read"),
+    ],
+)
+def test_a_bad_lexicon_is_refused_with_the_file_and_entry(tmp_path, text, complaint):
+    with pytest.raises(LexiconInvalid) as refused:
+        load_lexicon(WORDS_PATH, _write(tmp_path, text))
+    assert str(refused.value).startswith("lexicon.yaml: ")
+    assert complaint in str(refused.value)

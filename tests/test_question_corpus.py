@@ -1,0 +1,221 @@
+"""The held-out question corpus and `python -m bot eval` over its splits.
+
+The corpus is labelled with the shipped facts, so this file reads the shipped content (its
+`facts` and `engine` are the shipped ones, not the tests' content of conftest.py)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from knowledge.answering.engine import Engine
+from knowledge.storage.content import Content, load_content
+from talkbot import evaluation
+from talkbot.cli import main
+from talkbot.evaluation import SPLITS, Item, Split, load_split, outcome, score
+from tests.conftest import AFTER_THE_CALL
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Content:
+    return load_content()
+
+
+@pytest.fixture(scope="module")
+def facts(shipped: Content):
+    return shipped.facts
+
+
+@pytest.fixture(scope="module")
+def engine(shipped: Content) -> Engine:
+    return Engine(
+        shipped.facts, shipped.sources, events=shipped.events, clock=lambda: AFTER_THE_CALL
+    )
+
+
+@pytest.fixture(scope="module")
+def splits() -> dict[str, Split]:
+    return {name: load_split(name) for name in SPLITS}
+
+
+def _same_words(question: str) -> str:
+    return " ".join(re.findall(r"\w+", question.casefold()))
+
+
+def test_corpus_has_1500_questions_400_per_language_and_about_a_fifth_to_decline(splits):
+    items = [item for split in splits.values() for item in split.items]
+    assert len(items) >= 1500
+    per_language = Counter(item.lang for item in items)
+    assert set(per_language) == {"en", "ru", "uk"}
+    assert min(per_language.values()) >= 400
+    declined = sum(not item.answerable for item in items) / len(items)
+    assert 0.18 <= declined <= 0.27
+
+
+def test_every_label_is_a_shipped_fact_or_decline_or_marked_missing(splits, facts):
+    fact_ids = {fact.id for fact in facts}
+    for split in splits.values():
+        turns = [turn for talk in split.conversations for turn in talk]
+        for item in [*split.items, *turns]:
+            if item.answerable and not item.missing:
+                assert {item.label, *item.also} <= fact_ids, item
+
+
+def test_no_paraphrase_group_or_question_is_in_two_splits(splits):
+    owner: dict[str, str] = {}
+    for name, split in splits.items():
+        for item in split.items:
+            for key in (f"group {item.group}", _same_words(item.q)):
+                assert owner.setdefault(key, name) == name, f"{key} in {owner[key]} and {name}"
+
+
+def test_split_files_are_what_the_split_script_writes():
+    result = subprocess.run(
+        [sys.executable, "scripts/split_questions.py", "--check"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_each_language_is_split_about_60_20_20(splits):
+    for lang in ("en", "ru", "uk"):
+        sizes = {
+            name: sum(item.lang == lang for item in split.items) for name, split in splits.items()
+        }
+        total = sum(sizes.values())
+        assert sizes["train"] / total == pytest.approx(0.6, abs=0.06)
+        for name in ("validation", "test"):
+            assert sizes[name] / total == pytest.approx(0.2, abs=0.05)
+
+
+def test_every_split_has_conversations_with_follow_ups_in_every_language(splits):
+    conversations = [talk for split in splits.values() for talk in split.conversations]
+    assert len(conversations) >= 60
+    for split in splits.values():
+        assert {talk[0].lang for talk in split.conversations} == {"en", "ru", "uk"}
+        assert all(len(talk) >= 2 for talk in split.conversations)
+
+
+def test_test_split_is_marked_held_out_in_its_file():
+    document = yaml.safe_load((evaluation.CORPUS / "test.yaml").read_text(encoding="utf-8"))
+    assert document["held_out"] is True
+    assert "HELD OUT" in (evaluation.CORPUS / "test.yaml").read_text(encoding="utf-8")
+
+
+def test_an_answer_to_an_unanswerable_question_is_confidently_wrong(engine):
+    declined = engine.ask("tell me a joke")
+    answered = engine.ask("when is the call?")
+    assert outcome(declined, Item("tell me a joke", "en", "decline")) == "right"
+    assert outcome(answered, Item("when is the call?", "en", "decline")) == "wrong"
+
+
+def test_the_right_fact_without_the_place_asked_for_is_not_right(engine):
+    answer = engine.ask("when is the call in Rome?")
+    assert outcome(answer, Item("", "en", "call-time", mentions=("Rome",))) == "right"
+    assert outcome(answer, Item("", "en", "call-time", mentions=("Denver",))) == "wrong"
+    assert outcome(answer, Item("", "en", "call-format", also=("call-time",))) == "right"
+
+
+def test_follow_up_turns_are_asked_in_one_conversation_and_scored_apart(engine):
+    turns = [
+        Item("when is the call in London?", "en", "call-time"),
+        Item("and in Tokyo?", "en", "call-time", mentions=("Tokyo",)),
+    ]
+    scored = score(engine, Split("t", [], [turns]))
+    assert [s.follow_up for s in scored] == [False, True]
+    assert scored[1].outcome == "right"  # alone, "and in Tokyo?" has nothing to refer to
+    assert outcome(engine.ask("and in Tokyo?"), turns[1]) != "right"
+
+
+def _write_corpus(directory: Path) -> None:
+    for name in SPLITS:
+        document = {
+            "split": name,
+            "held_out": name == "test",
+            "groups": [
+                {
+                    "id": f"en-when-{name}",
+                    "lang": "en",
+                    "label": "call-time",
+                    "questions": ["when is the call?"],
+                },
+                {
+                    "id": f"en-decline-{name}",
+                    "lang": "en",
+                    "label": "decline",
+                    "questions": ["tell me a joke"],
+                },
+            ],
+            "conversations": [
+                {
+                    "id": f"en-conversation-{name}",
+                    "lang": "en",
+                    "turns": [
+                        {"q": "when is the call in London?", "label": "call-time"},
+                        {"q": "and in Tokyo?", "label": "call-time", "mentions": ["Tokyo"]},
+                    ],
+                }
+            ],
+        }
+        text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
+        (directory / f"{name}.yaml").write_text(text, encoding="utf-8")
+
+
+def test_eval_prints_all_three_splits_and_says_the_test_split_is_held_out(
+    tmp_path, monkeypatch, capsys
+):
+    _write_corpus(tmp_path)
+    monkeypatch.setattr(evaluation, "CORPUS", tmp_path)
+    assert main(["eval"]) == 0
+    out = capsys.readouterr().out
+    for name in ("train:", "validation:", "test (HELD OUT):"):
+        assert name in out
+    assert "never tune on it" in out
+    assert "follow-up turns right: 1/1" in out
+    assert "  en " in out and "  all " in out
+
+
+def test_eval_shows_misses_of_one_split_only_when_asked(tmp_path, monkeypatch, capsys):
+    _write_corpus(tmp_path)
+    for name in SPLITS:
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(path.read_text().replace("tell me a joke", "what format is the call?"))
+    monkeypatch.setattr(evaluation, "CORPUS", tmp_path)
+    main(["eval", "--show"])
+    out = capsys.readouterr().out
+    assert "[en-decline-train]" in out and "[en-decline-validation]" in out
+    assert "[en-decline-test]" not in out
+    main(["eval", "--split", "test", "--show"])
+    out = capsys.readouterr().out
+    assert "✗ wrong" in out and "[en-decline-test]" in out
+    assert "train:" not in out
+
+
+def test_eval_dev_set_is_labelled_a_tuning_set_upper_bound(capsys):
+    assert main(["eval", "--set", "dev"]) == 0
+    out = capsys.readouterr().out
+    assert "tuning set (upper bound)" in out
+    assert "held out" not in out.casefold().replace("not a held-out", "")
+
+
+def test_the_shipped_decision_keeps_confident_wrong_answers_rare_on_validation(engine):
+    """The decision model's promise, on the split its threshold was chosen on: at most 1% of
+    questions answered wrongly (2% here, so a curator's edit does not turn CI red), while it
+    still answers a good share rather than declining everything."""
+    split = load_split("validation")
+    outcomes = Counter(
+        outcome(engine.ask(item.q, lang_hint=item.lang), item) for item in split.items
+    )
+    assert outcomes["wrong"] <= 0.02 * len(split.items), outcomes
+    assert outcomes["right"] >= 0.45 * len(split.items), outcomes
