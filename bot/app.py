@@ -359,9 +359,9 @@ def run(config: Settings) -> int:
     configure_logging(config)
     # The one clock every timestamp comes from: the store's rows and the engine's "now".
     clock = utc_now
-    store = FactStore.open(config.database_path, clock=clock)
+    store = FactStore.open(config.database_path, config.content_dir, clock=clock)
     try:
-        engine = Engine(store.facts(), store.sources(), clock=clock)
+        engine = Engine(store.facts(), store.sources(), events=store.events(), clock=clock)
         engine.warm_up()
         # What start-up built lives as long as the process: kept out of the collector's
         # generations, full collections under load no longer walk it each time.

@@ -14,6 +14,8 @@ from typing import Annotated, Literal
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from knowledge.storage.fact_file import SHIPPED_CONTENT
+
 # "24h", "30m", "1d", "1h30m": what an operator writes; at least a minute apart.
 _DURATION = re.compile(r"(\d+)\s*([smhd])")
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -41,6 +43,8 @@ class Settings(BaseSettings):
     bot_token: SecretStr | None = None
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     database_path: Path = Path("data/talkbot.db")
+    # What a new database is seeded from (README, "Content directories").
+    content_dir: Path = SHIPPED_CONTENT
     telegram_api_url: str | None = None
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
@@ -89,6 +93,13 @@ class Settings(BaseSettings):
     @classmethod
     def _upper(cls, value: object) -> object:
         return value.upper() if isinstance(value, str) else value
+
+    @field_validator("content_dir")
+    @classmethod
+    def _content_dir_has_events(cls, value: Path) -> Path:
+        if not (value / "events.yaml").is_file():
+            raise ValueError(f"{value} is not a content directory (no events.yaml in it)")
+        return value
 
     @model_validator(mode="after")
     def _webhook_needs_secret(self) -> Settings:

@@ -10,7 +10,9 @@ rendered answer within them in every language, with the longest zone lines and c
   limits (tests/test_hostile_limits.py renders the longest possible fact to prove it);
 - a question is a button's text (the "did you mean" and example buttons): `MAX_QUESTION`;
 - an event title goes into the "Add to calendar" caption: `MAX_TITLE` leaves the caption far
-  below 1,024.
+  below 1,024;
+- an event (events.yaml) shows its other zones beside a time given in one of them:
+  `MAX_EVENT_ZONES` of them, its own included, keep that to two reference lines.
 
 The validator (`knowledge.storage.fact_file.fact_problems`) applies them to the facts file,
 `/import`, and through the Curator to `/add`, `/edit` and `/addq`; the bot's renderer still
@@ -38,6 +40,7 @@ MAX_QUESTIONS = 50  # per language: /fact lists them all
 MAX_QUOTE = 300
 MAX_CITATIONS = 3
 MAX_TITLE = 200  # an event's title: the calendar caption and the .ics summary
+MAX_EVENT_ZONES = 3  # an event's zones: reference lines beside each of its times
 MAX_PUBLISHER = 60  # a source's publisher: under every quote from it
 MAX_SOURCE_TITLE = 200
 

@@ -1,4 +1,4 @@
-"""The fact base's data model: sources, citations, facts and event times.
+"""The fact base's data model: events, sources, citations, facts and event times.
 
 Plain frozen dataclasses, free of storage and Telegram, so every layer can share them.
 """
@@ -89,19 +89,56 @@ class EventTime:
 
 
 @dataclass(frozen=True)
+class Event:
+    """The news event (or article) a set of facts is about, as its content record says.
+
+    `subject` completes "I answer questions …" in each language, preposition included
+    ("about the screening in Warsaw", "о показе в Варшаве"); `topics` lists what can
+    be asked. `zones` are shown beside the time of a fact timed in one of them; `examples`
+    are the fact ids offered on /start and when a question is declined; `warm_up` are
+    questions asked once at start-up so the first user does not wait for lazy loading.
+    """
+
+    id: str
+    title: dict[str, str]
+    subject: dict[str, str]
+    topics: dict[str, str]
+    zones: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()
+    warm_up: tuple[str, ...] = ()
+    facts_file: str = "facts.yaml"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "facts": self.facts_file,
+            "title": dict(self.title),
+            "subject": dict(self.subject),
+            "topics": dict(self.topics),
+            "zones": list(self.zones),
+            "examples": list(self.examples),
+            "warm_up": list(self.warm_up),
+        }
+
+
+@dataclass(frozen=True)
 class Fact:
     id: str
     text: dict[str, str]
     questions: dict[str, tuple[str, ...]]
     citations: tuple[Citation, ...]
     event: EventTime | None = None
+    # The Event this fact belongs to; "" for one not yet assigned, which counts as the
+    # main event. A facts file names it once, in its `event:` key, not per fact.
+    event_id: str = ""
 
     def all_questions(self) -> list[tuple[str, str]]:
         """(lang, question) pairs in a stable order."""
         return [(lang, q) for lang in LANGS for q in self.questions.get(lang, ())]
 
     def to_dict(self) -> dict[str, Any]:
-        """The canonical, YAML-ready form (the shape of knowledge/content/facts.yaml)."""
+        """The canonical form: a fact of knowledge/content/facts.yaml, plus `event_id`
+        when assigned (what the database and the audit trail keep; a file says it once)."""
         data: dict[str, Any] = {
             "id": self.id,
             "text": {lang: self.text[lang] for lang in LANGS if lang in self.text},
@@ -118,4 +155,6 @@ class Fact:
                     lang: self.event.title[lang] for lang in LANGS if lang in self.event.title
                 },
             }
+        if self.event_id:
+            data["event_id"] = self.event_id
         return data

@@ -20,7 +20,7 @@ from knowledge.answering.engine import Engine
 from knowledge.language.text import reduce_word
 from knowledge.model import Fact
 from knowledge.places.resolver import PlaceResolver
-from knowledge.storage.fact_file import load_facts, load_sources
+from knowledge.storage.content import load_content
 
 
 def synthetic_facts(base: list[Fact], count: int, seed: int = 7) -> list[Fact]:
@@ -72,9 +72,9 @@ def _timed(run: Callable[[Any], object], questions: Sequence[Any]) -> list[float
 
 def run_bench(quick: bool = False) -> int:
     started = time.perf_counter()
-    base = load_facts()
-    sources = load_sources()
-    print(f"load and validate the facts file: {(time.perf_counter() - started) * 1000:.0f} ms")
+    shipped = load_content()
+    base, sources = shipped.facts, shipped.sources
+    print(f"load and validate the content: {(time.perf_counter() - started) * 1000:.0f} ms")
     asked = [(lang, q) for fact in base for lang, q in fact.all_questions()]
     questions = [q for _, q in asked]
     resolver = PlaceResolver.default()
@@ -85,7 +85,7 @@ def run_bench(quick: bool = False) -> int:
     for label, facts in sizes:
         reduce_word.cache_clear()
         started = time.perf_counter()
-        engine = Engine(facts, sources, resolver=resolver)
+        engine = Engine(facts, sources, events=shipped.events, resolver=resolver)
         build = time.perf_counter() - started
 
         # Uncached: each run must do the work (the cache is measured by scripts/loadtest.py).

@@ -38,9 +38,15 @@ def program_name() -> str:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=program_name(),
-        description="talkbot: answers questions about the Putin–Biden call from a cited fact base.",
+        description="talkbot: answers questions about news events from a cited fact base.",
     )
     parser.add_argument("--db", type=Path, help="SQLite database path (default: DATABASE_PATH)")
+    parser.add_argument(
+        "--content",
+        type=Path,
+        metavar="DIR",
+        help="content directory a new database is seeded from (default: CONTENT_DIR)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     commands.add_parser("run", help="run the Telegram bot (polling, or webhook when configured)")
@@ -58,7 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ask.add_argument("questions", nargs="*", metavar="QUESTION")
 
-    validate = commands.add_parser("validate", help="check a facts file (default: the shipped one)")
+    validate = commands.add_parser(
+        "validate", help="check a facts file or a content directory (default: the content's)"
+    )
     validate.add_argument("path", nargs="?", type=Path)
 
     backup = commands.add_parser(
@@ -98,9 +106,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_answer_options(parser: argparse.ArgumentParser) -> None:
-    # Also accepted after the command (`ask --db PATH`); SUPPRESS keeps a --db given before
-    # the command from being overwritten by this one's default.
+    # Also accepted after the command (`ask --db PATH`); SUPPRESS keeps a --db or --content
+    # given before the command from being overwritten by this one's default.
     parser.add_argument("--db", type=Path, default=argparse.SUPPRESS, help="SQLite database path")
+    parser.add_argument(
+        "--content",
+        type=Path,
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="content directory a new database is seeded from",
+    )
     parser.add_argument("--lang", choices=LANGS, help="answer in this language (default: detect)")
     parser.add_argument(
         "--tz", metavar="ZONE", help="your place or zone: 'Berlin', 'Нью-Йорк', 'UTC+3'"
@@ -110,7 +125,8 @@ def _add_answer_options(parser: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        settings = load_settings(**({"database_path": args.db} if args.db else {}))
+        overrides = {"database_path": args.db, "content_dir": args.content}
+        settings = load_settings(**{k: v for k, v in overrides.items() if v is not None})
         if args.command is None:
             if settings.has_token:
                 return _run_bot(settings)
@@ -125,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "ask":
             return ask(settings, args)
         if args.command == "validate":
-            return validate(args.path)
+            return validate(args.path or settings.content_dir, settings.content_dir)
         if args.command == "backup":
             return backup(settings, args.target)
         if args.command == "restore":
@@ -167,8 +183,8 @@ def _run_bot(settings: Settings) -> int:
 
 
 def open_engine(settings: Settings) -> tuple[FactStore, Engine]:
-    store = FactStore.open(settings.database_path)
-    return store, Engine(store.facts(), store.sources())
+    store = FactStore.open(settings.database_path, settings.content_dir)
+    return store, Engine(store.facts(), store.sources(), events=store.events())
 
 
 def _user_place(engine: Engine, tz: str | None) -> Place | None:
@@ -274,9 +290,8 @@ def chat(settings: Settings, lang: str | None, tz: str | None) -> int:
         place = _user_place(engine, tz)
         conversation = Conversation()
         if interactive:
-            print(
-                "Ask about the Putin–Biden call in English, Russian or Ukrainian. /quit to leave."
-            )
+            titles = " / ".join(event.title["en"] for event in engine.events) or "the news"
+            print(f"Ask about {titles} in English, Russian or Ukrainian. /quit to leave.")
         while True:
             try:
                 line = input("you> " if interactive else "")
@@ -310,18 +325,25 @@ def chat(settings: Settings, lang: str | None, tz: str | None) -> int:
     return 0
 
 
-def validate(path: Path | None) -> int:
-    from knowledge.storage.fact_file import DEFAULT_FACTS_PATH, FactsInvalid, load_facts
+def validate(path: Path, content_dir: Path) -> int:
+    """Check a facts file (against the sources.yaml beside it, else the content's), or every
+    file of a content directory."""
+    from knowledge.storage.content import load_content
+    from knowledge.storage.fact_file import FactsInvalid, load_facts, load_sources
 
-    target = path or DEFAULT_FACTS_PATH
     try:
-        facts = load_facts(target)
+        if path.is_dir():
+            facts = load_content(path).facts
+        else:
+            beside = path.parent / "sources.yaml"
+            sources = load_sources(beside if beside.is_file() else content_dir / "sources.yaml")
+            facts = load_facts(path, sources)
     except FactsInvalid as error:
         print(str(error), file=sys.stderr)
-        print(f"{len(error.problems)} problem(s) in {target.name}", file=sys.stderr)
+        print(f"{len(error.problems)} problem(s) in {path.name}", file=sys.stderr)
         return 1
     questions = sum(len(f.all_questions()) for f in facts)
-    print(f"{target.name}: {len(facts)} facts, {questions} questions, all quotes found verbatim")
+    print(f"{path.name}: {len(facts)} facts, {questions} questions, all quotes found verbatim")
     return 0
 
 

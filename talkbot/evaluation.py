@@ -24,7 +24,7 @@ from knowledge.answering.compose import Answer
 from knowledge.answering.engine import Conversation, Engine
 from knowledge.language.matcher import FactIndex
 from knowledge.model import LANGS
-from knowledge.storage.fact_file import load_facts, load_sources
+from knowledge.storage.content import load_content
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 DEV_SET = DATA / "dev_questions.yaml"
@@ -217,7 +217,8 @@ def misses(scored: Iterable[Scored]) -> list[str]:
 
 
 def _engine(mode: str) -> Engine:
-    engine = Engine(load_facts(), load_sources())
+    shipped = load_content()
+    engine = Engine(shipped.facts, shipped.sources, events=shipped.events)
     if mode != "lemma":
         engine.index = FactIndex(list(engine.facts.values()), mode=mode)
     return engine

@@ -12,7 +12,7 @@ from knowledge.answering.engine import Engine
 from knowledge.storage.store import FactStore
 from talkbot.testing.fakeapi import Call
 from tests.bot_harness import RunningBot, buttons, running_bot
-from tests.conftest import AFTER_THE_CALL
+from tests.conftest import AFTER_THE_CALL, CONTENT
 from tests.curation_support import ADMIN_A, ADMIN_B
 
 ADMINS = frozenset({ADMIN_A, ADMIN_B})
@@ -21,9 +21,11 @@ USER = 100_001  # the fake's default user: not an admin
 
 @asynccontextmanager
 async def admin_bot(db_path: Path, **options: Any) -> AsyncIterator[RunningBot]:
-    store = FactStore.open(db_path)
+    store = FactStore.open(db_path, CONTENT)
     try:
-        engine = Engine(store.facts(), store.sources(), clock=lambda: AFTER_THE_CALL)
+        engine = Engine(
+            store.facts(), store.sources(), events=store.events(), clock=lambda: AFTER_THE_CALL
+        )
     finally:
         store.close()
     async with running_bot(db_path, engine, overrides={"admin_ids": ADMINS}, **options) as tb:

@@ -21,6 +21,7 @@ from knowledge.answering.engine import Engine
 from knowledge.places.geo import ZoneLocator
 from knowledge.storage.store import FactStore
 from talkbot.testing.fakeapi import Call, FakeBotAPI
+from tests.conftest import CONTENT
 
 FAST_BACKOFF = BackoffConfig(min_delay=0.05, max_delay=0.2, factor=1.5, jitter=0.0)
 GROUP_ID = -100_777
@@ -30,7 +31,12 @@ ZONES = ZoneLocator()
 
 def settings_for(api: FakeBotAPI, db_path: Path, **overrides: Any) -> Settings:
     """Settings for the fake server, ignoring any .env of the developer's."""
-    values = {"bot_token": api.token, "telegram_api_url": api.base_url, "database_path": db_path}
+    values = {
+        "bot_token": api.token,
+        "telegram_api_url": api.base_url,
+        "database_path": db_path,
+        "content_dir": CONTENT,
+    }
     return load_settings(_env_file=None, **(values | overrides))
 
 
@@ -79,7 +85,7 @@ async def running_bot(
     `ordered` polls with the production runner (bot.app.serve_polling's OrderedUpdateRunner)
     instead of aiogram's own polling."""
     async with FakeBotAPI() if api is None else _given(api) as server:
-        store = FactStore.open(db_path)
+        store = FactStore.open(db_path, CONTENT)
         settings = settings_for(server, db_path, **(overrides or {}))
         bot = build_bot(settings)
         dp = build_dispatcher(settings, store, engine, zones=ZONES, **options)

@@ -1,4 +1,5 @@
-"""Shared fixtures: the shipped fact base, an engine on a fixed clock, a fresh database."""
+"""Shared fixtures: the tests' own content (tests/data/content/, two events), an engine on a
+fixed clock, a fresh database seeded from that content."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from aiogram import Bot, Dispatcher
 from hypothesis import settings
 
 from knowledge.answering.engine import Engine
-from knowledge.storage.fact_file import load_facts, load_sources
+from knowledge.storage.content import Content, load_content
 from knowledge.storage.store import FactStore
 from talkbot.testing.fakeapi import FakeBotAPI
 from tests.bot_helpers import FAST_BACKOFF, fake_api_bot
@@ -32,19 +33,36 @@ BEFORE_THE_CALL = datetime(2021, 12, 4, 9, 0, tzinfo=UTC)
 StartPolling = Callable[..., Awaitable[asyncio.Task[None]]]
 
 
-@pytest.fixture(scope="session")
-def sources():
-    return load_sources()
+# The content every test runs on, never the shipped one (which curators edit): the call
+# copied with its ids renamed (talks-time, talks-format...) and a screening in Warsaw.
+CONTENT = Path(__file__).parent / "data" / "content"
+MAIN_EVENT = "video-talks"
+SECOND_EVENT = "warsaw-screening"
 
 
 @pytest.fixture(scope="session")
-def facts(sources):
-    return load_facts(sources=sources)
+def content() -> Content:
+    return load_content(CONTENT)
 
 
 @pytest.fixture(scope="session")
-def engine(facts, sources) -> Engine:
-    return Engine(facts, sources, clock=lambda: AFTER_THE_CALL)
+def sources(content):
+    return content.sources
+
+
+@pytest.fixture(scope="session")
+def facts(content):
+    return content.facts
+
+
+@pytest.fixture(scope="session")
+def events(content):
+    return content.events
+
+
+@pytest.fixture(scope="session")
+def engine(facts, sources, events) -> Engine:
+    return Engine(facts, sources, events=events, clock=lambda: AFTER_THE_CALL)
 
 
 @pytest.fixture
@@ -54,7 +72,7 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def store(db_path: Path):
-    opened = FactStore.open(db_path)
+    opened = FactStore.open(db_path, CONTENT)
     yield opened
     opened.close()
 

@@ -31,7 +31,9 @@ NEW_ID = "how-long-did-the-call-last"
 
 def engine_from(store: FactStore) -> Engine:
     """An engine rebuilt from the store, as the bot reloads it after a change."""
-    return Engine(store.facts(), store.sources(), clock=lambda: AFTER_THE_CALL)
+    return Engine(
+        store.facts(), store.sources(), events=store.events(), clock=lambda: AFTER_THE_CALL
+    )
 
 
 def add_bbc_fact(curator: Curator, admin_id: int = ADMIN_A) -> None:

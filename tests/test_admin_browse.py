@@ -42,7 +42,7 @@ async def test_facts_are_listed_a_page_at_a_time_and_the_arrows_edit_the_message
 async def test_facts_can_be_searched_by_words_in_any_language(tb: RunningBot):
     found = await admin_says(tb, "/facts женев понимани")
     assert found.plain.startswith("Facts matching “женев понимани”: 1 · page 1 of 1")
-    assert "geneva-review" in found.plain and buttons(found) == []
+    assert "summit-review" in found.plain and buttons(found) == []
     nothing = await admin_says(tb, "/facts weather forecast")
     assert "No fact matches." in nothing.plain
 
@@ -50,10 +50,10 @@ async def test_facts_can_be_searched_by_words_in_any_language(tb: RunningBot):
 async def test_a_fact_is_shown_whole_with_numbered_questions_citation_and_last_change(
     tb: RunningBot, facts
 ):
-    fact = next(f for f in facts if f.id == "call-time")
-    call = await admin_says(tb, "/fact call-time")
+    fact = next(f for f in facts if f.id == "talks-time")
+    call = await admin_says(tb, "/fact talks-time")
 
-    assert call.plain.startswith("📄 call-time · version 1")
+    assert call.plain.startswith("📄 talks-time · version 1")
     for lang in ("en", "ru", "uk"):
         assert f"{lang.upper()} {fact.text[lang]}" in call.plain
     assert f"  1. {fact.questions['en'][0]}" in call.plain
@@ -72,16 +72,16 @@ async def test_fact_commands_say_the_usage_or_that_the_id_is_unknown(tb: Running
 
 
 async def test_history_says_who_changed_what_when_before_and_after_escaped(tb: RunningBot):
-    await admin_says(tb, "/edit call-format text_en By <b>video</b> & nothing else.")
-    call = await admin_says(tb, "/history call-format")
+    await admin_says(tb, "/edit talks-format text_en By <b>video</b> & nothing else.")
+    call = await admin_says(tb, "/history talks-format")
 
-    assert call.plain.startswith("Changes to call-format")
-    assert f"admin {ADMIN_A} · edited · call-format" in call.plain
+    assert call.plain.startswith("Changes to talks-format")
+    assert f"admin {ADMIN_A} · edited · talks-format" in call.plain
     assert "text.en: The talks were to be held by video link" in call.plain
     assert "→ By <b>video</b> & nothing else." in call.plain
     assert "By &lt;b&gt;video&lt;/b&gt; &amp; nothing else." in call.params["text"]
     everyone = await admin_says(tb, "/history")
-    assert everyone.plain.startswith("Latest changes") and "call-format" in everyone.plain
+    assert everyone.plain.startswith("Latest changes") and "talks-format" in everyone.plain
     assert (await admin_says(tb, "/history a b")).plain.endswith("/history [ID]")
 
 
@@ -95,7 +95,7 @@ async def test_stats_count_questions_by_window_outcome_and_language_without_iden
 
     assert call.plain.startswith("Questions asked")
     assert call.plain.count("3 asked by 3 people: 67% answered, 33% declined, 0 unsure.") == 3
-    assert "Top facts: call-time (2)" in call.plain
+    assert "Top facts: talks-time (2)" in call.plain
     assert "By language: en 2, ru 0, uk 1" in call.plain
     assert str(USER) not in call.plain and "chess" not in call.plain
 
@@ -111,10 +111,10 @@ async def test_an_unanswered_question_attached_to_a_fact_is_answered_next_time(t
     assert group.plain.startswith("❓ asked 2×, en, last ")
     assert group.plain.endswith(f"UTC:\n{question}")
     offered = button_texts(group)
-    assert "➕ Attach to call-time" in offered and offered[-1] == "✖ Dismiss"
+    assert "➕ Attach to talks-time" in offered and offered[-1] == "✖ Dismiss"
 
-    done = await press(tb, group, offered.index("➕ Attach to call-time"), "editMessageText")
-    assert done.plain.endswith("✅ Attached to call-time: the next such question is answered.")
+    done = await press(tb, group, offered.index("➕ Attach to talks-time"), "editMessageText")
+    assert done.plain.endswith("✅ Attached to talks-time: the next such question is answered.")
     assert buttons(done) == []
     again = await tb.say(question, user_id=USER + 2)
     assert again.plain.startswith("The talks were scheduled")

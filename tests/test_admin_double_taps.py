@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
+from knowledge.curation.importing import event_facts
 from talkbot.testing.fakeapi import Call
 from tests.admin_support import admin_bot, admin_says, press
 from tests.bot_harness import RunningBot, buttons
@@ -42,7 +43,7 @@ async def no_apology(tb: RunningBot) -> None:
 
 
 async def test_a_second_tap_on_delete_hears_already_done_in_the_admins_language(tb: RunningBot):
-    prompt = await admin_says(tb, "/del call-format", language_code="uk")
+    prompt = await admin_says(tb, "/del talks-format", language_code="uk")
     await press(tb, prompt, 0, "editMessageText")
     again = await tap_again(tb, prompt, language_code="uk")
     assert again.params["text"] == "Уже зроблено."
@@ -53,11 +54,13 @@ async def test_a_second_tap_on_delete_hears_already_done_in_the_admins_language(
 async def test_a_second_tap_on_import_confirm_hears_already_done(tb: RunningBot):
     exported = await tb.send(tb.api.text_message("/export", user_id=ADMIN_A), "sendDocument")
     content = exported.files["document"].content.decode()
-    changed = content.replace("call-format", "call-format-renamed", 1).encode()
+    changed = content.replace("talks-format", "talks-format-renamed", 1).encode()
     file_id = tb.api.add_file(changed, "facts.yaml")
     update = tb.api.document_message(file_id, "facts.yaml", user_id=ADMIN_A, caption="/import")
     preview = await tb.send(update)
-    assert preview.plain.startswith(f"The file has {len(tb.store.facts())} facts.")
+    main_event = tb.store.events()[0]
+    count = len(event_facts(tb.store, main_event))
+    assert preview.plain.startswith(f"The file has {count} facts of {main_event.title['en']}.")
     await press(tb, preview, 0, "editMessageText")
     batches = {e.batch for e in tb.store.audit.history(limit=100)}
     again = await tap_again(tb, preview)
@@ -80,20 +83,20 @@ async def test_a_second_tap_on_save_hears_already_done(tb: RunningBot):
 
 CLUMSY_ADMIN_INPUT = [
     "/edit",
-    "/edit call-format",
-    "/edit call-format colour red",
+    "/edit talks-format",
+    "/edit talks-format colour red",
     "/edit no-such-fact text_en Hello.",
-    "/edit call-format quote " + "x" * 3_000,
-    "/edit call-format quote glavred-2021-12-putin-biden: not in the article at all",
-    "/edit call-format time 2021-13-45 25:99 Atlantis",
-    "/edit call-format title_en A title for a fact without an event",
+    "/edit talks-format quote " + "x" * 3_000,
+    "/edit talks-format quote glavred-2021-12-putin-biden: not in the article at all",
+    "/edit talks-format time 2021-13-45 25:99 Atlantis",
+    "/edit talks-format title_en A title for a fact without an event",
     "/addq",
-    "/addq call-format",
-    "/delq call-format 999",
-    "/delq call-format ¹",
+    "/addq talks-format",
+    "/delq talks-format 999",
+    "/delq talks-format ¹",
     "/del",
     "/del no-such-fact",
-    "/restore call-format",
+    "/restore talks-format",
     "/undo",
     "/fact",
     "/fact no-such-fact",

@@ -39,7 +39,7 @@ async def tb(db_path) -> AsyncIterator[RunningBot]:
 async def test_every_admin_command_from_anyone_else_is_refused_politely(tb: RunningBot):
     for n, name in enumerate(ADMIN_COMMANDS):
         # One user per command: the flood limit would otherwise silence the later ones.
-        call = await tb.say(f"/{name} call-time", user_id=USER + n)
+        call = await tb.say(f"/{name} talks-time", user_id=USER + n)
         if name == "cancel":  # a user's own /cancel: there is simply nothing to cancel
             assert call.plain == "There is nothing to cancel.", name
         else:
@@ -50,7 +50,7 @@ async def test_every_admin_command_from_anyone_else_is_refused_politely(tb: Runn
 
 
 async def test_a_non_admin_pressing_a_real_admin_button_changes_nothing(tb: RunningBot):
-    prompt = await admin_says(tb, "/del call-format")
+    prompt = await admin_says(tb, "/del talks-format")
     data = buttons(prompt)[0]["callback_data"]
 
     alert = await tb.send(
@@ -58,18 +58,18 @@ async def test_a_non_admin_pressing_a_real_admin_button_changes_nothing(tb: Runn
     )
 
     assert alert.params["text"] == REFUSED and alert.params["show_alert"] is True
-    assert tb.store.fact("call-format") is not None
-    assert "call-format" in tb.engine.facts
+    assert tb.store.fact("talks-format") is not None
+    assert "talks-format" in tb.engine.facts
     # The admin's own press still works afterwards: the refusal took nothing away.
     done = await press(tb, prompt, 0, "editMessageText")
-    assert "call-format deleted" in done.plain
-    assert tb.store.fact("call-format") is None
+    assert "talks-format deleted" in done.plain
+    assert tb.store.fact("talks-format") is None
 
 
 async def test_forged_admin_callback_data_from_a_non_admin_changes_nothing(tb: RunningBot):
     await tb.say("when is the call?", user_id=USER)
     forged = [
-        delete_data(Choice.YES, 1, "call-time"),
+        delete_data(Choice.YES, 1, "talks-time"),
         unanswered_data(UnansweredAction.DISMISS, 1, ""),
         page_data(2, ""),
         "a1i:y:0123456789abcdef:00000000",
@@ -80,7 +80,7 @@ async def test_forged_admin_callback_data_from_a_non_admin_changes_nothing(tb: R
         pressed = tb.api.callback_query(data, user_id=USER + n)
         alert = await tb.send(pressed, "answerCallbackQuery")
         assert alert.params["text"] == REFUSED
-    assert tb.store.fact("call-time") is not None
+    assert tb.store.fact("talks-time") is not None
     assert tb.store.audit.history() == []
 
 
@@ -162,4 +162,4 @@ def test_callback_data_fits_64_bytes_even_for_the_longest_fact_id():
         page_data(999, search_words("женевский саммит понимание " * 5)),
     ]
     assert all(len(data.encode()) <= 64 for data in packed)
-    assert delete_data(Choice.NO, 1, "call-time") == "a1d:n:1:call-time"
+    assert delete_data(Choice.NO, 1, "talks-time") == "a1d:n:1:talks-time"

@@ -16,7 +16,7 @@ from tests.bot_harness import RunningBot, buttons
 from tests.curation_support import ADMIN_A
 
 ALICE, BORIS, OKSANA = USER, USER + 1, USER + 2
-NEW_TIME = "/edit call-time time 2021-12-07 18:00 Kyiv"
+NEW_TIME = "/edit talks-time time 2021-12-07 18:00 Kyiv"
 
 
 @pytest.fixture
@@ -36,13 +36,13 @@ def sent_to(tb: RunningBot, chat_id: int, since: int = 0) -> list[str]:
 async def test_an_event_answer_offers_to_notify_and_a_tap_subscribes(tb: RunningBot):
     answer = await tb.say("when is the call?")
     assert button_texts(answer) == ["📅 Add to calendar", "🔔 Notify me if this changes"]
-    assert buttons(answer)[1]["callback_data"] == "n1:en:call-time"
+    assert buttons(answer)[1]["callback_data"] == "n1:en:talks-time"
 
     alert = await press(tb, answer, 1, "answerCallbackQuery", user_id=USER)
 
     assert alert.params["text"].startswith("🔔 I'll send you a message if the answer to")
-    assert "/unsubscribe call-time stops it." in alert.params["text"]
-    assert tb.store.subscriptions.subscribers("call-time") == [USER]
+    assert "/unsubscribe talks-time stops it." in alert.params["text"]
+    assert tb.store.subscriptions.subscribers("talks-time") == [USER]
     again = await press(tb, answer, 1, "answerCallbackQuery", user_id=USER)
     assert again.params["text"].startswith("You already follow")
 
@@ -61,8 +61,8 @@ async def test_subscribe_follows_the_last_answer_and_unsubscribe_lists_and_stops
     done = await tb.say("/subscribe", language_code="uk")
     assert done.plain.startswith("🔔 Я напишу вам, якщо відповідь на питання")
     listed = await tb.say("/unsubscribe")
-    assert listed.plain.startswith("You follow:\n• ") and "/unsubscribe call-time" in listed.plain
-    stopped = await tb.say("/unsubscribe call-time")
+    assert listed.plain.startswith("You follow:\n• ") and "/unsubscribe talks-time" in listed.plain
+    stopped = await tb.say("/unsubscribe talks-time")
     assert stopped.plain.startswith("Done: no more messages about")
     assert tb.store.subscriptions.subscriptions(USER) == []
     unknown = await tb.say("/subscribe no-such-fact", user_id=USER + 9)
@@ -74,9 +74,9 @@ async def test_every_subscriber_is_told_once_in_their_language_and_zone_and_ques
 ):
     await tb.say("when is the call?", user_id=ALICE)
     await press(tb, tb.api.calls_of("sendMessage")[-1], 1, "answerCallbackQuery", user_id=ALICE)
-    await tb.say("/subscribe call-time", user_id=BORIS, language_code="ru")
+    await tb.say("/subscribe talks-time", user_id=BORIS, language_code="ru")
     await tb.say("/tz Berlin", user_id=OKSANA, language_code="uk")
-    await tb.say("/subscribe call-time", user_id=OKSANA, language_code="uk")
+    await tb.say("/subscribe talks-time", user_id=OKSANA, language_code="uk")
     before = len(tb.api.calls_of("sendMessage"))
 
     await admin_says(tb, NEW_TIME)
@@ -89,7 +89,7 @@ async def test_every_subscriber_is_told_once_in_their_language_and_zone_and_ques
     assert alice.startswith("🔔 An answer you follow has changed")
     assert "Tuesday, 7 December 2021, 18:00 (UTC+2) — Kyiv (source time)" in alice
     assert "«дискуссия Путина и Байдена состоится 7 декабря в 17:00" in alice
-    assert alice.endswith("/unsubscribe call-time stops these messages.")
+    assert alice.endswith("/unsubscribe talks-time stops these messages.")
     assert boris.startswith("🔔 Ответ, за которым вы следите, изменился")
     assert "18:00 (UTC+2) — Киев" in boris
     assert oksana.startswith("🔔 Відповідь, за якою ви стежите, змінилася")
@@ -97,15 +97,15 @@ async def test_every_subscriber_is_told_once_in_their_language_and_zone_and_ques
     assert tb.store.subscriptions.pending_notifications() == []
 
     after = len(tb.api.calls_of("sendMessage"))
-    await admin_says(tb, "/addq call-time when do they talk")
+    await admin_says(tb, "/addq talks-time when do they talk")
     assert await tb.quiet_for(0.4) == []
     assert len(tb.api.calls_of("sendMessage")) == after + 1  # only the admin's own reply
 
 
 async def test_a_text_change_tells_the_new_text(tb: RunningBot):
-    await tb.say("/subscribe call-format", user_id=ALICE)
+    await tb.say("/subscribe talks-format", user_id=ALICE)
     before = len(tb.api.calls_of("sendMessage"))
-    await admin_says(tb, "/edit call-format text_en Only by video.")
+    await admin_says(tb, "/edit talks-format text_en Only by video.")
     await tb.api.wait_for("sendMessage", count=before + 2)
     [notice] = sent_to(tb, ALICE, before)
     assert "\n\nOnly by video.\n\n«" in notice and "— Glavred, citing RIA Novosti" in notice
@@ -114,13 +114,13 @@ async def test_a_text_change_tells_the_new_text(tb: RunningBot):
 async def test_two_changes_to_one_chat_are_paced_a_second_apart_within_flood_limits(
     tb: RunningBot,
 ):
-    await tb.say("/subscribe call-time", user_id=ALICE)
-    await tb.say("/subscribe call-format", user_id=ALICE)
+    await tb.say("/subscribe talks-time", user_id=ALICE)
+    await tb.say("/subscribe talks-format", user_id=ALICE)
     exported = await tb.send(tb.api.text_message("/export", user_id=ADMIN_A), "sendDocument")
     facts = parse_facts(exported.files["document"].content.decode(), tb.store.sources())
     changed = [
         replace(f, text={**f.text, "en": f"{f.text['en']} (checked)"})
-        if f.id in ("call-time", "call-format")
+        if f.id in ("talks-time", "talks-format")
         else f
         for f in facts
     ]
@@ -140,8 +140,8 @@ async def test_two_changes_to_one_chat_are_paced_a_second_apart_within_flood_lim
 
 
 async def test_notices_waiting_in_the_outbox_are_sent_when_the_bot_starts(db_path, store):
-    store.subscriptions.subscribe(ALICE, "call-time")
-    Curator(store).set_field(ADMIN_A, "call-time", "text_en", "Rescheduled, says the file.", "en")
+    store.subscriptions.subscribe(ALICE, "talks-time")
+    Curator(store).set_field(ADMIN_A, "talks-time", "text_en", "Rescheduled, says the file.", "en")
     assert len(store.subscriptions.pending_notifications()) == 1
 
     async with admin_bot(db_path) as tb:
@@ -153,15 +153,15 @@ async def test_notices_waiting_in_the_outbox_are_sent_when_the_bot_starts(db_pat
 
 
 async def test_a_subscriber_who_blocked_the_bot_is_unsubscribed(tb: RunningBot):
-    await tb.say("/subscribe call-time", user_id=ALICE)
+    await tb.say("/subscribe talks-time", user_id=ALICE)
     before = len(tb.api.calls_of("sendMessage"))
     tb.api.fail_next("sendMessage", 403, "Forbidden: bot was blocked by the user")
     # Changed beneath the bot, so the notice is the only message that follows.
-    Curator(tb.store).set_field(ADMIN_A, "call-time", "text_en", "Moved.", "en")
+    Curator(tb.store).set_field(ADMIN_A, "talks-time", "text_en", "Moved.", "en")
     tb.dp["notifier"].poke()
 
     refused = (await tb.api.wait_for("sendMessage", count=before + 1))[-1]
     assert refused.error_code == 403
     await tb.quiet_for(0.2)
-    assert tb.store.subscriptions.subscribers("call-time") == []
+    assert tb.store.subscriptions.subscribers("talks-time") == []
     assert tb.store.subscriptions.pending_notifications() == []

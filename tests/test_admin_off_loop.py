@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from knowledge.curation.citing import MAX_QUOTE_LENGTH
+from knowledge.curation.importing import event_facts
 from knowledge.model import Fact
 from knowledge.storage.fact_file import dump_facts
 from talkbot.testing.fakeapi import Call
@@ -90,8 +91,9 @@ async def test_a_user_is_answered_while_a_large_import_is_previewed(tb: RunningB
     answer, preview = await user_answered_first(tb, update, started="downloadFile")
 
     assert answer.plain.startswith("The talks were scheduled")
-    shipped_count = len(tb.store.facts())
-    assert preview.plain.startswith(f"The file has {BULK_FACTS + shipped_count} facts.")
+    main_event = tb.store.events()[0]
+    count = BULK_FACTS + len(event_facts(tb.store, main_event))
+    assert preview.plain.startswith(f"The file has {count} facts of {main_event.title['en']}.")
     assert position(tb, answer) < position(tb, preview)
 
 
@@ -127,7 +129,7 @@ async def test_a_user_is_answered_while_a_wrong_quote_is_looked_for_in_a_large_s
     registered = await tb.send(update)
     assert registered.plain.startswith("✅ Source big registered")
     wrong = " ".join(["цитата которой в этом источнике нет"] * 8)  # ~300 characters
-    edit = tb.api.text_message(f"/edit call-format quote big: {wrong}", user_id=ADMIN_A)
+    edit = tb.api.text_message(f"/edit talks-format quote big: {wrong}", user_id=ADMIN_A)
 
     answer, refused = await user_answered_first(tb, edit)
 
@@ -138,9 +140,9 @@ async def test_a_user_is_answered_while_a_wrong_quote_is_looked_for_in_a_large_s
 
 async def test_a_quote_over_the_limit_is_refused_at_once_naming_the_limit(tb: RunningBot):
     quote = "x" * 3_000
-    refused = await admin_says(tb, f"/edit call-format quote {quote}")
+    refused = await admin_says(tb, f"/edit talks-format quote {quote}")
     assert refused.plain == (
         f"That quote is 3000 characters long; a quote may have at most {MAX_QUOTE_LENGTH}."
         " Copy a sentence or two from the source."
     )
-    assert tb.store.fact("call-format")[1] == 1
+    assert tb.store.fact("talks-format")[1] == 1

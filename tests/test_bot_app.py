@@ -18,6 +18,7 @@ from knowledge.storage.store import FactStore
 from talkbot.testing.fakeapi import FakeBotAPI
 from talkbot.testing.process import bot_env, start_bot
 from tests.bot_harness import ZONES, settings_for
+from tests.conftest import CONTENT
 
 SECRET = "webhook-secret-4f1c"
 
@@ -39,7 +40,9 @@ async def wait_until(condition, timeout: float = 10.0) -> None:
 async def test_run_polls_answers_and_stops_cleanly_on_sigterm(tmp_path: Path):
     log_path = tmp_path / "bot.log"
     async with FakeBotAPI() as api:
-        process = await start_bot(bot_env(api, tmp_path, log_level="DEBUG"), log_path)
+        process = await start_bot(
+            bot_env(api, tmp_path, log_level="DEBUG", content=CONTENT), log_path
+        )
         try:
             await api.wait_for("getUpdates", timeout=30)
             asked = api.push_update(api.text_message("коли розмова?", language_code="uk"))
@@ -95,7 +98,7 @@ async def test_webhook_accepts_the_secret_and_refuses_anything_else(db_path, eng
             webhook_port=port,
             webhook_path="/tg",
         )
-        store = FactStore.open(db_path)
+        store = FactStore.open(db_path, CONTENT)
         bot = build_bot(config)
         dp = build_dispatcher(config, store, engine, zones=ZONES)
         stop = asyncio.Event()

@@ -15,6 +15,7 @@ from knowledge.model import LANGS
 from knowledge.storage.store import FactStore
 from talkbot.testing.fakeapi import FakeBotAPI
 from tests.bot_harness import RunningBot, buttons, running_bot
+from tests.conftest import CONTENT
 
 SCOPES = ({"type": "default"}, {"type": "all_private_chats"})
 
@@ -33,7 +34,7 @@ async def test_start_greets_with_the_call_time_and_example_buttons(tb: RunningBo
     offered = buttons(call)
     assert 3 <= len(offered) <= 4
     assert [b["text"] for b in offered] == [s.question for s in engine.examples("en")][:4]
-    assert offered[0]["callback_data"] == "q1:a:en:call-time"
+    assert offered[0]["callback_data"] == "q1:a:en:talks-time"
 
 
 async def test_tapping_an_example_answers_it(tb: RunningBot):
@@ -47,7 +48,7 @@ async def test_start_speaks_the_client_language(tb: RunningBot):
     call = await tb.say("/start", language_code="uk")
     assert call.plain.startswith("Вітаю!")
     assert "вівторок, 7 грудня 2021\u202fр., 17:00, Київ, UTC+2" in call.plain
-    assert buttons(call)[0]["callback_data"] == "q1:a:uk:call-time"
+    assert buttons(call)[0]["callback_data"] == "q1:a:uk:talks-time"
     answered = await tb.tap(buttons(call)[0]["callback_data"], language_code="uk")
     assert answered.plain.startswith("Переговори були призначені")
 
@@ -101,7 +102,7 @@ async def test_an_unknown_command_points_to_help(tb: RunningBot):
 
 def test_every_command_a_router_handles_is_in_the_command_list(db_path, engine):
     config = load_settings(_env_file=None, bot_token="1:x", database_path=db_path)
-    store = FactStore.open(db_path)
+    store = FactStore.open(db_path, CONTENT)
     try:
         dp = build_dispatcher(config, store, engine)
     finally:

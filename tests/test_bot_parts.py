@@ -37,8 +37,8 @@ def test_an_id_too_long_for_64_bytes_travels_as_a_digest_and_comes_back():
     data = fact_button("q", LONGEST_ID, "en", FactAction.CALENDAR).callback_data
     assert data is not None and len(data.encode()) <= MAX_CALLBACK_LENGTH
     unpacked = FactCallback.unpack(data)
-    assert resolve(unpacked.fact, ["call-time", LONGEST_ID]) == LONGEST_ID
-    assert resolve(unpacked.fact, ["call-time"]) is None
+    assert resolve(unpacked.fact, ["talks-time", LONGEST_ID]) == LONGEST_ID
+    assert resolve(unpacked.fact, ["talks-time"]) is None
 
 
 def test_user_and_admin_buttons_carry_a_long_id_as_the_same_digest_they_always_did():
@@ -46,25 +46,25 @@ def test_user_and_admin_buttons_carry_a_long_id_as_the_same_digest_they_always_d
     sent_before = "#" + hashlib.blake2s(LONGEST_ID.encode(), digest_size=8).hexdigest()
     admin = DeleteCallback.unpack(delete_data(Choice.YES, 3, LONGEST_ID))
     assert fact_token(LONGEST_ID) == admin.fact == sent_before
-    assert resolve(sent_before, ["call-time", LONGEST_ID]) == LONGEST_ID
+    assert resolve(sent_before, ["talks-time", LONGEST_ID]) == LONGEST_ID
 
 
 def test_callback_data_is_versioned():
-    data = fact_button("q", "call-time", "ru", FactAction.ANSWER).callback_data
-    assert data == "q1:a:ru:call-time"
+    data = fact_button("q", "talks-time", "ru", FactAction.ANSWER).callback_data
+    assert data == "q1:a:ru:talks-time"
     with pytest.raises(ValueError):
-        FactCallback.unpack("q0:a:ru:call-time")
+        FactCallback.unpack("q0:a:ru:talks-time")
 
 
 def test_conversations_keep_the_most_recent_users_only():
     conversations = Conversations(capacity=2)
     first = conversations.get(1)
-    first.last_fact_id = "call-time"
+    first.last_fact_id = "talks-time"
     conversations.get(2)
     assert conversations.get(1) is first  # touched again: now the most recent
     conversations.get(3)  # evicts user 2, the least recent
     assert len(conversations) == 2
-    assert conversations.get(1).last_fact_id == "call-time"
+    assert conversations.get(1).last_fact_id == "talks-time"
     assert conversations.get(2).last_fact_id is None
 
 

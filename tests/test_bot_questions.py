@@ -14,7 +14,7 @@ from knowledge.curation.service import Curator
 from knowledge.storage.store import FactStore
 from talkbot.testing.fakeapi import BOT_USERNAME
 from tests.bot_harness import GROUP_ID, RunningBot, buttons, running_bot, sent_entities
-from tests.conftest import AFTER_THE_CALL
+from tests.conftest import AFTER_THE_CALL, CONTENT
 
 CALL_START = datetime(2021, 12, 7, 15, 0, tzinfo=UTC)
 # Questions the matcher is unsure about; the first one it is unsure of today is used, so
@@ -77,11 +77,13 @@ async def test_a_follow_up_refers_to_the_previous_question(tb: RunningBot):
 
 
 async def test_fact_text_with_markup_characters_is_escaped(db_path, facts, sources):
-    store = FactStore.open(db_path)
-    fact = next(f for f in store.facts() if f.id == "call-format")
+    store = FactStore.open(db_path, CONTENT)
+    fact = next(f for f in store.facts() if f.id == "talks-format")
     odd = replace(fact, text={**fact.text, "en": "Video <b>only</b> & no <script> tags"})
-    Curator(store).set_field(1, "call-format", "text_en", odd.text["en"], "en")
-    engine = Engine(store.facts(), store.sources(), clock=lambda: AFTER_THE_CALL)
+    Curator(store).set_field(1, "talks-format", "text_en", odd.text["en"], "en")
+    engine = Engine(
+        store.facts(), store.sources(), events=store.events(), clock=lambda: AFTER_THE_CALL
+    )
     store.close()
     async with running_bot(db_path, engine) as tb:
         call = await tb.say("is it a video call?")
@@ -106,7 +108,7 @@ async def test_an_event_answer_offers_the_calendar_file(tb: RunningBot):
     sent = await tb.tap(button["callback_data"], method="sendDocument")
 
     document = sent.files["document"]
-    assert document.filename == "call-time.ics"
+    assert document.filename == "talks-time.ics"
     [event] = Calendar.from_ical(document.content).walk("VEVENT")
     assert event["DTSTART"].params["TZID"] == "Europe/Kyiv"
     assert event["DTSTART"].dt.replace(tzinfo=None) == datetime(2021, 12, 7, 17, 0)
@@ -120,7 +122,7 @@ async def test_calendar_file_follows_the_language_of_the_answer(tb: RunningBot):
     assert button["text"] == "📅 Додати в календар"
     sent = await tb.tap(button["callback_data"], method="sendDocument")
     [event] = Calendar.from_ical(sent.files["document"].content).walk("VEVENT")
-    assert str(event["SUMMARY"]) == "Відеопереговори Путіна і Байдена"
+    assert str(event["SUMMARY"]) == "Відеоперемовини Путіна і Байдена"
 
 
 async def test_a_fact_without_an_event_has_no_calendar_button(tb: RunningBot):
@@ -152,7 +154,7 @@ async def test_a_declined_question_says_so_and_offers_what_it_can_answer(tb: Run
     call = await tb.say("tell me a joke")
     assert call.plain.startswith("The article doesn't say that, so I can't answer it.")
     offered = [b["callback_data"] for b in buttons(call)]
-    assert offered[:2] == ["q1:a:en:call-time", "q1:a:en:call-format"]
+    assert offered[:2] == ["q1:a:en:talks-time", "q1:a:en:talks-format"]
 
     answered = await tb.tap(offered[1])
     assert answered.plain.startswith("The talks were to be held by video link")

@@ -10,6 +10,7 @@ from knowledge.places.geo import ZoneLocator
 from knowledge.storage.store import FactStore
 from talkbot.testing.fakeapi import DEFAULT_USER_ID
 from tests.bot_harness import GROUP_ID, RunningBot, buttons, running_bot
+from tests.conftest import CONTENT
 
 OTHER_USER = 200_002
 
@@ -22,7 +23,7 @@ async def tb(db_path, engine) -> AsyncIterator[RunningBot]:
 
 def saved(db_path, user_id: int = DEFAULT_USER_ID):
     """What a fresh connection reads: proof the setting reached the database file."""
-    store = FactStore.open(db_path)
+    store = FactStore.open(db_path, CONTENT)
     try:
         return store.user_settings(user_id)
     finally:

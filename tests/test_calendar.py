@@ -22,7 +22,7 @@ def only_event(calendar: Calendar):
 
 
 def test_call_starts_at_17_00_in_kyiv_with_its_zone_defined(facts_by_id, sources):
-    calendar = parsed(event_calendar(facts_by_id["call-time"], sources, "en", stamp=STAMP))
+    calendar = parsed(event_calendar(facts_by_id["talks-time"], sources, "en", stamp=STAMP))
     event = only_event(calendar)
     start = event["DTSTART"]
     assert start.params["TZID"] == "Europe/Kyiv"
@@ -32,22 +32,26 @@ def test_call_starts_at_17_00_in_kyiv_with_its_zone_defined(facts_by_id, sources
 
 
 def test_event_carries_title_fact_and_cited_source(facts_by_id, sources):
-    event = only_event(parsed(event_calendar(facts_by_id["call-time"], sources, "en", stamp=STAMP)))
+    event = only_event(
+        parsed(event_calendar(facts_by_id["talks-time"], sources, "en", stamp=STAMP))
+    )
     assert str(event["SUMMARY"]) == "Putin–Biden video call"
     description = str(event["DESCRIPTION"])
-    assert facts_by_id["call-time"].text["en"] in description
+    assert facts_by_id["talks-time"].text["en"] in description
     assert "дискуссия Путина и Байдена состоится 7 декабря в 17:00" in description
     assert "Glavred, citing RIA Novosti, paragraph 2" in description
 
 
 def test_title_and_description_follow_the_reader_language(facts_by_id, sources):
-    event = only_event(parsed(event_calendar(facts_by_id["call-time"], sources, "uk", stamp=STAMP)))
-    assert str(event["SUMMARY"]) == "Відеопереговори Путіна і Байдена"
+    event = only_event(
+        parsed(event_calendar(facts_by_id["talks-time"], sources, "uk", stamp=STAMP))
+    )
+    assert str(event["SUMMARY"]) == "Відеоперемовини Путіна і Байдена"
     assert "з посиланням на РІА Новини" in str(event["DESCRIPTION"])
 
 
 def test_an_event_in_moscow_time_keeps_its_own_zone(facts_by_id, sources):
-    calendar = parsed(event_calendar(facts_by_id["first-footage"], sources, "ru", stamp=STAMP))
+    calendar = parsed(event_calendar(facts_by_id["talks-footage"], sources, "ru", stamp=STAMP))
     start = only_event(calendar)["DTSTART"]
     assert start.params["TZID"] == "Europe/Moscow"
     assert start.dt.astimezone(UTC) == datetime(2021, 12, 7, 15, 0, tzinfo=UTC)
@@ -55,24 +59,28 @@ def test_an_event_in_moscow_time_keeps_its_own_zone(facts_by_id, sources):
 
 
 def test_uid_is_stable_so_a_second_import_updates_the_same_entry(facts_by_id, sources):
-    first = only_event(parsed(event_calendar(facts_by_id["call-time"], sources, "en", stamp=STAMP)))
-    again = only_event(parsed(event_calendar(facts_by_id["call-time"], sources, "ru")))
+    first = only_event(
+        parsed(event_calendar(facts_by_id["talks-time"], sources, "en", stamp=STAMP))
+    )
+    again = only_event(parsed(event_calendar(facts_by_id["talks-time"], sources, "ru")))
     assert first["UID"] == again["UID"]
     assert first["DTSTAMP"].dt == STAMP
 
 
 def test_no_end_time_is_invented(facts_by_id, sources):
-    event = only_event(parsed(event_calendar(facts_by_id["call-time"], sources, "en", stamp=STAMP)))
+    event = only_event(
+        parsed(event_calendar(facts_by_id["talks-time"], sources, "en", stamp=STAMP))
+    )
     assert "DTEND" not in event and "DURATION" not in event
 
 
 def test_a_fact_without_an_event_has_no_calendar(facts_by_id, sources):
     with pytest.raises(ValueError, match="no event"):
-        event_calendar(facts_by_id["call-format"], sources, "en")
+        event_calendar(facts_by_id["talks-format"], sources, "en")
 
 
 def test_file_is_named_after_the_fact(facts_by_id):
-    assert calendar_file_name(facts_by_id["call-time"]) == "call-time.ics"
+    assert calendar_file_name(facts_by_id["talks-time"]) == "talks-time.ics"
 
 
 @pytest.fixture(scope="module")

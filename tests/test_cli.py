@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from talkbot.cli import main
+from tests.conftest import CONTENT
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -19,7 +20,7 @@ def run(db_path, capsys, monkeypatch):
     monkeypatch.delenv("BOT_TOKEN", raising=False)
 
     def invoke(*argv: str) -> tuple[int, str, str]:
-        status = main(["--db", str(db_path), *argv])
+        status = main(["--db", str(db_path), "--content", str(CONTENT), *argv])
         captured = capsys.readouterr()
         return status, captured.out, captured.err
 
@@ -33,10 +34,10 @@ def test_json_answer_has_the_documented_shape(run):
     answer = json.loads(line)
     assert {"answered", "text", "lang", "facts", "citations"} <= set(answer)
     assert answer["answered"] is True and answer["lang"] == "en"
-    assert answer["facts"][0]["id"] == "call-time"
+    assert answer["facts"][0]["id"] == "talks-time"
     assert isinstance(answer["facts"][0]["score"], float)
     citation = answer["citations"][0]
-    assert citation["fact_id"] == "call-time"
+    assert citation["fact_id"] == "talks-time"
     assert citation["source"] == "glavred-2021-12-putin-biden"
     assert citation["quote"] in answer["text"]
     assert "<" not in answer["text"]  # plain text, no markup
@@ -45,7 +46,7 @@ def test_json_answer_has_the_documented_shape(run):
 def test_questions_are_one_conversation_in_order(run):
     _, out, _ = run("ask", "--json", "когда переговоры?", "а в Токио?")
     first, second = (json.loads(line) for line in out.splitlines())
-    assert first["facts"][0]["id"] == second["facts"][0]["id"] == "call-time"
+    assert first["facts"][0]["id"] == second["facts"][0]["id"] == "talks-time"
     assert "00:00" in second["text"] and "Токио" in second["text"]
 
 
@@ -128,7 +129,18 @@ def test_validate_lists_problems_and_fails(run, tmp_path):
 
 def test_module_entry_point_runs_from_a_shell(tmp_path):
     result = subprocess.run(
-        [sys.executable, "-m", "bot", "--db", str(tmp_path / "t.db"), "ask", "--json", "формат?"],
+        [
+            sys.executable,
+            "-m",
+            "bot",
+            "--db",
+            str(tmp_path / "t.db"),
+            "--content",
+            str(CONTENT),
+            "ask",
+            "--json",
+            "формат?",
+        ],
         capture_output=True,
         text=True,
         cwd=REPO,
@@ -136,12 +148,12 @@ def test_module_entry_point_runs_from_a_shell(tmp_path):
         env={"PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["facts"][0]["id"] == "call-format"
+    assert json.loads(result.stdout)["facts"][0]["id"] == "talks-format"
 
 
 def test_no_token_opens_the_console_chat(tmp_path):
     result = subprocess.run(
-        [sys.executable, "-m", "bot", "--db", str(tmp_path / "t.db")],
+        [sys.executable, "-m", "bot", "--db", str(tmp_path / "t.db"), "--content", str(CONTENT)],
         input="when is the call?\n",
         capture_output=True,
         text=True,
@@ -154,13 +166,51 @@ def test_no_token_opens_the_console_chat(tmp_path):
     assert "Kyiv" in result.stdout
 
 
+def test_content_option_seeds_from_another_directory_and_answers_its_second_event(tmp_path):
+    """Issue 11's "done when": the second event, in its own zone (Warsaw), not the call's."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bot",
+            "--content",
+            "tests/data/content",
+            "--db",
+            str(tmp_path / "t.db"),
+            "ask",
+            "when is the screening?",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=60,
+        env={"PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr
+    out = " ".join(result.stdout.split())  # Babel's narrow no-break spaces as spaces
+    assert "Wednesday, 8 December 2021, 19:00 (UTC+1) — Warsaw (source time)" in out
+    assert "Kyiv" not in out and "Moscow" not in out
+    assert "— Warsaw Film Club, paragraph 2" in out
+
+
+def test_content_dir_without_events_is_refused_in_one_line(tmp_path, capsys):
+    status = main(["--db", str(tmp_path / "t.db"), "--content", str(tmp_path), "ask", "when?"])
+    assert status == 2
+    assert "CONTENT_DIR" in capsys.readouterr().err
+
+
+def test_validate_checks_a_whole_content_directory(run):
+    status, out, _ = run("validate", str(CONTENT))
+    assert status == 0 and out.startswith("content: 25 facts")
+
+
 @pytest.mark.parametrize("before", [True, False], ids=["--db before ask", "--db after ask"])
 def test_db_option_works_before_and_after_the_command(tmp_path, monkeypatch, capsys, before):
     monkeypatch.delenv("BOT_TOKEN", raising=False)
     monkeypatch.delenv("DATABASE_PATH", raising=False)
     monkeypatch.chdir(tmp_path)  # the default database would land here
     db = tmp_path / "chosen.db"
-    db_args = ["--db", str(db)]
+    db_args = ["--db", str(db), "--content", str(CONTENT)]
     question = "what format is the call?"
     argv = [*db_args, "ask", question] if before else ["ask", *db_args, question]
     assert main(argv) == 0

@@ -26,8 +26,9 @@ from knowledge.storage.fact_file import dump_facts, load_facts, load_sources, pa
 from knowledge.storage.store import FactStore
 from talkbot.testing.fakeapi import FakeBotAPI
 from talkbot.testing.process import ROOT, bot_env, start_bot, stop_bot
+from tests.conftest import CONTENT, MAIN_EVENT
 
-EDITED = "call-time"
+EDITED = "talks-time"
 # Seconds each fact write is slowed by inside its transaction: an import writes ~23 facts,
 # an edit one, so that most of a writer's time is spent mid-transaction either way.
 PAUSE = {"import": 0.004, "edit": 0.05}
@@ -39,6 +40,7 @@ import sys, time
 from knowledge.curation.service import Curator
 from knowledge.storage.store import FactStore
 from knowledge.storage.writes import FactWriter
+CONTENT = "tests/data/content"
 
 database, mode, pause, first, second = sys.argv[1:]
 pause = float(pause)
@@ -50,7 +52,7 @@ def slow_write_fact(self, *args, **kwargs):
     return version
 
 FactWriter.write_fact = slow_write_fact
-curator = Curator(FactStore.open(database))
+curator = Curator(FactStore.open(database, CONTENT))
 states = (open(first, encoding="utf-8").read(), open(second, encoding="utf-8").read())
 while True:
     if mode == "import":
@@ -59,10 +61,10 @@ while True:
         print("begin", flush=True)
         curator.apply_import(1001, target, fingerprint)
     else:
-        current = curator.store.fact("call-time")[0].text["en"]
+        current = curator.store.fact("talks-time")[0].text["en"]
         target = states[1] if current == states[0] else states[0]
         print("begin", flush=True)
-        curator.set_field(1001, "call-time", "text_en", target, "en")
+        curator.set_field(1001, "talks-time", "text_en", target, "en")
     print("done", flush=True)
 """
 
@@ -71,9 +73,9 @@ while True:
 def database(tmp_path: Path) -> Path:
     """A seeded database with subscribers, so that every write also fills the outbox."""
     path = tmp_path / "talkbot.db"
-    store = FactStore.open(path)
+    store = FactStore.open(path, CONTENT)
     for user_id in (11, 12, 13):
-        for fact_id in (EDITED, "call-format", "first-footage"):
+        for fact_id in (EDITED, "talks-format", "talks-footage"):
             store.subscriptions.subscribe(user_id, fact_id)
     store.close()
     return path
@@ -95,7 +97,7 @@ def check_database(path: Path) -> tuple[str, dict[str, str]]:
     with sqlite3.connect(path) as raw:
         assert raw.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert raw.execute("PRAGMA foreign_key_check").fetchall() == []
-    store = FactStore.open(path)
+    store = FactStore.open(path, CONTENT)
     try:
         db = store.db
         mismatched = db.execute(
@@ -149,8 +151,9 @@ async def kill_mid_write(
 async def test_sigkill_during_imports_leaves_the_old_or_the_new_base_never_a_mix(
     database: Path, tmp_path: Path
 ):
-    old = dump_facts(load_facts())
-    new = dump_facts(parse_facts(revised_export(old), load_sources()))
+    old = dump_facts(load_facts(CONTENT / "facts.yaml"))
+    sources = load_sources(CONTENT / "sources.yaml")
+    new = dump_facts(parse_facts(revised_export(old), sources, event_id=MAIN_EVENT))
     states = (tmp_path / "old.yaml", tmp_path / "new.yaml")
     states[0].write_text(old, encoding="utf-8")
     states[1].write_text(new, encoding="utf-8")
@@ -206,7 +209,7 @@ def damaged_files(good: bytes) -> dict[str, bytes]:
 @pytest.fixture(scope="module")
 def good_database(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     path = tmp_path_factory.mktemp("good") / "talkbot.db"
-    FactStore.open(path).close()
+    FactStore.open(path, CONTENT).close()
     with sqlite3.connect(path) as db:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return path.read_bytes()
@@ -224,7 +227,7 @@ async def run_bot_command(workdir: Path, command: list[str]) -> tuple[int, list[
         process = await asyncio.create_subprocess_exec(
             *(sys.executable, "-m", "bot", *command),
             cwd=workdir,
-            env=bot_env(api, workdir),
+            env=bot_env(api, workdir, content=CONTENT),
             stdin=asyncio.subprocess.DEVNULL,
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE,
@@ -278,14 +281,14 @@ async def test_a_handler_that_raises_is_logged_with_its_update_id_and_the_user_g
     the update id (never the token) and apologises, and the bot goes on."""
     log_path = tmp_path / "bot.log"
     database = tmp_path / "talkbot.db"
-    store = FactStore.open(database)
+    store = FactStore.open(database, CONTENT)
     store.db.execute(
         "CREATE TRIGGER broken_log BEFORE INSERT ON questions"
         " BEGIN SELECT RAISE(ABORT, 'the question log is broken'); END"
     )
     store.close()
     async with FakeBotAPI() as api:
-        process = await start_bot(bot_env(api, tmp_path), log_path)
+        process = await start_bot(bot_env(api, tmp_path, content=CONTENT), log_path)
         try:
             await api.wait_for("getUpdates", timeout=30)
             update_id = api.push_update(api.text_message("коли розмова?", language_code="uk"))

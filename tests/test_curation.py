@@ -62,19 +62,19 @@ def test_facts_are_listed_a_page_at_a_time_with_ids_and_one_line_summaries(curat
 
 def test_listing_filters_by_every_word_in_any_language(curator):
     geneva = {line.id for line in curator.list_facts("geneva").items}
-    assert {"geneva-summit", "geneva-review"} <= geneva and "call-format" not in geneva
-    assert [line.id for line in curator.list_facts("женев понимани").items] == ["geneva-review"]
+    assert {"summit-in-geneva", "summit-review"} <= geneva and "talks-format" not in geneva
+    assert [line.id for line in curator.list_facts("женев понимани").items] == ["summit-review"]
     nothing = curator.list_facts("weather forecast")
     assert (nothing.total, nothing.pages, nothing.items) == (0, 1, ())
 
 
 def test_a_fact_is_shown_in_all_languages_with_numbered_questions_and_its_last_change(curator):
-    seeded = curator.show("call-format")
+    seeded = curator.show("talks-format")
     assert set(seeded.fact.text) == set(LANGS) and seeded.updated_by is None
     assert seeded.numbered[0] == (1, "en", seeded.fact.questions["en"][0])
     assert [n for n, _, _ in seeded.numbered] == list(range(1, len(seeded.numbered) + 1))
-    curator.set_field(ADMIN_A, "call-format", "text_en", "By video link.", "en")
-    shown = curator.show("call-format")
+    curator.set_field(ADMIN_A, "talks-format", "text_en", "By video link.", "en")
+    shown = curator.show("talks-format")
     assert (shown.version, shown.updated_by, shown.deleted) == (2, ADMIN_A, False)
     assert shown.updated_at is not None
 
@@ -184,10 +184,10 @@ def test_a_quote_not_in_its_source_is_refused_with_the_closest_passage(curator, 
     assert refused.value.details["source"] == SOURCE_ID
     assert asyncio.run(curator.closest_passage(refused.value))  # a stretch to compare with
     with pytest.raises(QuoteNotInSource) as refused:
-        curator.set_field(ADMIN_A, "call-format", "quote", "в формате видеоконференции", "en")
+        curator.set_field(ADMIN_A, "talks-format", "quote", "в формате видеоконференции", "en")
     closest = asyncio.run(curator.closest_passage(refused.value))
     assert closest.strip() == "в формате видеконференции"
-    assert store.fact("call-format")[1] == 1
+    assert store.fact("talks-format")[1] == 1
 
 
 @pytest.mark.parametrize(
@@ -195,13 +195,13 @@ def test_a_quote_not_in_its_source_is_refused_with_the_closest_passage(curator, 
     [
         ("add", lambda: parse_quick_add("when is the call, tell me", "en")),
         ("add", lambda: parse_quick_add("when? => at five\nen: when? => at five", "en")),
-        ("edit", lambda: parse_edit("call-time text")),
-        ("addq", lambda: parse_addq("call-time")),
-        ("delq", lambda: parse_delq("call-time first")),
-        ("delq", lambda: parse_delq("call-time 0")),
-        ("delq", lambda: parse_delq("call-time ¹")),  # a digit int() cannot read
+        ("edit", lambda: parse_edit("talks-time text")),
+        ("addq", lambda: parse_addq("talks-time")),
+        ("delq", lambda: parse_delq("talks-time first")),
+        ("delq", lambda: parse_delq("talks-time 0")),
+        ("delq", lambda: parse_delq("talks-time ¹")),  # a digit int() cannot read
         ("fact", lambda: parse_fact_id("fact", "")),
-        ("del", lambda: parse_fact_id("del", "call-time call-format")),
+        ("del", lambda: parse_fact_id("del", "talks-time talks-format")),
         ("source", lambda: parse_source("bbc | no publisher | en\ntext")),
         ("add", lambda: Draft().with_step("text.en", "   ")),
         ("add", lambda: Draft().with_step("text.de", "Text.")),
@@ -217,7 +217,7 @@ def test_a_malformed_command_is_refused_with_its_usage_line(command, parse):
 
 def test_an_unknown_edit_field_is_refused_with_the_fields_there_are():
     with pytest.raises(UnknownField) as refused:
-        parse_edit("call-time colour blue")
+        parse_edit("talks-time colour blue")
     assert refused.value.details["field"] == "colour"
     assert refused.value.details["fields"] == EDIT_FIELDS
     assert isinstance(refused.value, Refusal)
@@ -233,25 +233,25 @@ def test_an_unknown_edit_field_is_refused_with_the_fields_there_are():
 def test_edit_text_changes_the_admins_language_or_the_named_one(
     curator, store, field, admin_lang, changed_lang
 ):
-    before, _ = store.fact("call-format")
-    args = f"call-format {field} Новый   текст."
+    before, _ = store.fact("talks-format")
+    args = f"talks-format {field} Новый   текст."
     fact_id, name, value = parse_edit(args)
     saved = curator.set_field(ADMIN_A, fact_id, name, value, admin_lang)
-    after, version = store.fact("call-format")
+    after, version = store.fact("talks-format")
     assert after.text == {**before.text, changed_lang: "Новый текст."} and version == 2
     assert saved.fact == after and saved.changed
 
 
 def test_edit_questions_replaces_them_from_a_semicolon_separated_list(curator, store):
-    fact_id, field, value = parse_edit("call-format questions_en how did they talk; by video?")
+    fact_id, field, value = parse_edit("talks-format questions_en how did they talk; by video?")
     curator.set_field(ADMIN_A, fact_id, field, value, "ru")
-    assert store.fact("call-format")[0].questions["en"] == ("how did they talk", "by video?")
+    assert store.fact("talks-format")[0].questions["en"] == ("how did they talk", "by video?")
 
 
 def test_edit_quote_cites_the_quote_in_its_own_source(curator, store):
     quote = "проведут переговоры в формате видеосвязи"
-    curator.set_field(ADMIN_A, "call-format", "quote", quote, "en")
-    [citation] = store.fact("call-format")[0].citations
+    curator.set_field(ADMIN_A, "talks-format", "quote", quote, "en")
+    [citation] = store.fact("talks-format")[0].citations
     assert citation.source == SOURCE_ID and citation.quote.startswith("проведут")
 
 
@@ -268,8 +268,8 @@ def test_edit_quote_cites_the_quote_in_its_own_source(curator, store):
 def test_edit_time_takes_an_iana_zone_or_any_place_the_resolver_knows(
     curator, store, value, start, zone
 ):
-    curator.set_field(ADMIN_A, "call-time", "time", value, "en")
-    event = store.fact("call-time")[0].event
+    curator.set_field(ADMIN_A, "talks-time", "time", value, "en")
+    event = store.fact("talks-time")[0].event
     assert (event.start.isoformat(), event.zone) == (start, zone)
     assert event.title["en"] == "Putin–Biden video call"  # the title stays
 
@@ -286,28 +286,28 @@ def test_edit_time_takes_an_iana_zone_or_any_place_the_resolver_knows(
 )
 def test_a_bad_time_is_refused_with_its_reason_and_nothing_changes(curator, store, value, reason):
     with pytest.raises(BadTime) as refused:
-        curator.set_field(ADMIN_A, "call-time", "time", value, "en")
+        curator.set_field(ADMIN_A, "talks-time", "time", value, "en")
     assert refused.value.details["reason"] == reason
     if reason == "place":
         assert "Atlanta" in refused.value.details["suggestions"]
-    assert store.fact("call-time")[1] == 1
+    assert store.fact("talks-time")[1] == 1
 
 
 def test_a_time_given_to_a_fact_without_one_is_titled_by_its_answers_first_sentence(curator, store):
     with pytest.raises(NoEvent):
-        curator.set_field(ADMIN_A, "call-format", "title", "Video call", "en")
-    curator.set_field(ADMIN_A, "call-format", "time", "2021-12-07 17:00 Kyiv", "en")
-    fact = store.fact("call-format")[0]
+        curator.set_field(ADMIN_A, "talks-format", "title", "Video call", "en")
+    curator.set_field(ADMIN_A, "talks-format", "time", "2021-12-07 17:00 Kyiv", "en")
+    fact = store.fact("talks-format")[0]
     assert fact.event.title["en"] == fact.text["en"].split(". ")[0].rstrip(".") + "."
-    curator.set_field(ADMIN_A, "call-format", "title", "Видеозвонок", "ru")
-    assert store.fact("call-format")[0].event.title["ru"] == "Видеозвонок"
-    curator.set_field(ADMIN_A, "call-format", "time", "-", "en")
-    assert store.fact("call-format")[0].event is None
+    curator.set_field(ADMIN_A, "talks-format", "title", "Видеозвонок", "ru")
+    assert store.fact("talks-format")[0].event.title["ru"] == "Видеозвонок"
+    curator.set_field(ADMIN_A, "talks-format", "time", "-", "en")
+    assert store.fact("talks-format")[0].event is None
 
 
 def test_an_edit_that_changes_nothing_writes_nothing(curator, store):
-    fact, _ = store.fact("call-format")
-    saved = curator.set_field(ADMIN_A, "call-format", "text_en", fact.text["en"], "ru")
+    fact, _ = store.fact("talks-format")
+    saved = curator.set_field(ADMIN_A, "talks-format", "text_en", fact.text["en"], "ru")
     assert not saved.changed and saved.version == 1
     assert store.db["audit"].count == 0
 
@@ -318,35 +318,35 @@ def test_an_edit_that_changes_nothing_writes_nothing(curator, store):
 def test_addq_adds_in_the_named_or_the_detected_language_and_the_engine_answers_it(curator, store):
     question = "коли дзвонитимуть один одному лідери"
     assert engine_from(store).ask(question).status != "answered"
-    fact_id, lang, text = parse_addq(f"call-time {question}")
+    fact_id, lang, text = parse_addq(f"talks-time {question}")
     curator.add_question(ADMIN_A, fact_id, text, lang=lang, admin_lang="ru")
-    assert store.fact("call-time")[0].questions["uk"][-1] == question
+    assert store.fact("talks-time")[0].questions["uk"][-1] == question
     answer = engine_from(store).ask(question)
-    assert (answer.status, answer.fact.id) == ("answered", "call-time")
-    fact_id, lang, text = parse_addq("call-time ru: когда созвонятся лидеры")
+    assert (answer.status, answer.fact.id) == ("answered", "talks-time")
+    fact_id, lang, text = parse_addq("talks-time ru: когда созвонятся лидеры")
     curator.add_question(ADMIN_A, fact_id, text, lang=lang, admin_lang="uk")
-    assert store.fact("call-time")[0].questions["ru"][-1] == "когда созвонятся лидеры"
+    assert store.fact("talks-time")[0].questions["ru"][-1] == "когда созвонятся лидеры"
 
 
 def test_addq_refuses_a_question_the_fact_already_has(curator):
     with pytest.raises(DuplicateQuestion):
-        curator.add_question(ADMIN_A, "call-time", "When is the CALL?", lang="en")
+        curator.add_question(ADMIN_A, "talks-time", "When is the CALL?", lang="en")
 
 
 def test_delq_removes_the_nth_question_as_fact_numbers_them(curator, store):
-    view = curator.show("call-format")
+    view = curator.show("talks-format")
     n, lang, question = next(item for item in view.numbered if item[1] == "ru")
-    curator.delete_question(ADMIN_A, *parse_delq(f"call-format {n}"))
-    assert question not in store.fact("call-format")[0].questions[lang]
-    assert len(curator.show("call-format").numbered) == len(view.numbered) - 1
+    curator.delete_question(ADMIN_A, *parse_delq(f"talks-format {n}"))
+    assert question not in store.fact("talks-format")[0].questions[lang]
+    assert len(curator.show("talks-format").numbered) == len(view.numbered) - 1
 
 
 def test_delq_refuses_a_number_out_of_range_and_the_last_question_of_a_language(curator, store):
-    count = len(curator.show("call-format").numbered)
+    count = len(curator.show("talks-format").numbered)
     with pytest.raises(NoSuchQuestion) as refused:
-        curator.delete_question(ADMIN_A, "call-format", count + 1)
-    assert refused.value.details == {"fact_id": "call-format", "n": count + 1, "count": count}
-    curator.set_field(ADMIN_A, "call-format", "questions_uk", "у якому форматі", "en")
-    last = next(n for n, lang, _ in curator.show("call-format").numbered if lang == "uk")
+        curator.delete_question(ADMIN_A, "talks-format", count + 1)
+    assert refused.value.details == {"fact_id": "talks-format", "n": count + 1, "count": count}
+    curator.set_field(ADMIN_A, "talks-format", "questions_uk", "у якому форматі", "en")
+    last = next(n for n, lang, _ in curator.show("talks-format").numbered if lang == "uk")
     with pytest.raises(LastQuestion):
-        curator.delete_question(ADMIN_A, "call-format", last)
+        curator.delete_question(ADMIN_A, "talks-format", last)

@@ -21,7 +21,7 @@ from knowledge.curation.errors import (
 from knowledge.curation.parsing import parse_quick_add, parse_source
 from knowledge.curation.service import Curator
 from knowledge.places.resolver import PlaceResolver
-from knowledge.storage.fact_file import DEFAULT_FACTS_PATH
+from tests.conftest import CONTENT, MAIN_EVENT
 from tests.curation_support import (
     ADMIN_A,
     ADMIN_B,
@@ -31,6 +31,11 @@ from tests.curation_support import (
     add_bbc_fact,
     engine_from,
 )
+
+
+def main_event_facts(store):
+    """What an export of the main event holds (the screening's facts are another file)."""
+    return [f for f in store.facts() if f.event_id == MAIN_EVENT]
 
 
 @pytest.fixture
@@ -50,18 +55,18 @@ def _edited(text: str, edit) -> str:
 
 
 def test_export_is_the_canonical_facts_file(curator):
-    assert curator.export() == DEFAULT_FACTS_PATH.read_text(encoding="utf-8")
+    assert curator.export() == (CONTENT / "facts.yaml").read_text(encoding="utf-8")
 
 
 def test_an_export_imported_back_restores_the_base_byte_for_byte(curator, store):
     exported = curator.export()
     add_bbc_fact(curator)
-    curator.set_field(ADMIN_A, "call-time", "time", "2021-12-07 18:00 Kyiv", "en")
-    curator.delete(ADMIN_B, "call-format")
+    curator.set_field(ADMIN_A, "talks-time", "time", "2021-12-07 18:00 Kyiv", "en")
+    curator.delete(ADMIN_B, "talks-format")
     preview = curator.preview_import(exported)
     assert (preview.added, preview.changed, preview.removed) == (
-        ("call-format",),
-        ("call-time",),
+        ("talks-format",),
+        ("talks-time",),
         (NEW_ID,),
     )
     curator.apply_import(ADMIN_A, exported, preview.fingerprint)
@@ -71,17 +76,17 @@ def test_an_export_imported_back_restores_the_base_byte_for_byte(curator, store)
 
 def test_the_import_summary_lists_what_would_be_added_changed_and_removed(curator, store):
     def edit(facts):
-        facts[:] = [f for f in facts if f["id"] != "call-year"]
+        facts[:] = [f for f in facts if f["id"] != "talks-year"]
         facts[0]["text"]["en"] = "At 17:00 Kyiv time."
-        new = dict(copy.deepcopy(facts[1]), id="call-format-again")
+        new = dict(copy.deepcopy(facts[1]), id="talks-format-again")
         facts.append(new)
 
     text = _edited(curator.export(), edit)
     preview = curator.preview_import(text)
-    assert preview.added == ("call-format-again",)
-    assert preview.changed == ("call-time",)
-    assert preview.removed == ("call-year",)
-    assert not preview.reordered and preview.total == len(store.facts())
+    assert preview.added == ("talks-format-again",)
+    assert preview.changed == ("talks-time",)
+    assert preview.removed == ("talks-year",)
+    assert not preview.reordered and preview.total == len(main_event_facts(store))
     assert store.db["audit"].count == 0  # a preview writes nothing
     result = curator.apply_import(ADMIN_A, text, preview.fingerprint)
     assert (result.added, result.changed, result.removed) == (
@@ -89,8 +94,8 @@ def test_the_import_summary_lists_what_would_be_added_changed_and_removed(curato
         preview.changed,
         preview.removed,
     )
-    assert store.fact("call-year") is None
-    assert store.fact("call-time")[0].text["en"] == "At 17:00 Kyiv time."
+    assert store.fact("talks-year") is None
+    assert store.fact("talks-time")[0].text["en"] == "At 17:00 Kyiv time."
     assert curator.export() == text
 
 
@@ -108,16 +113,16 @@ def test_a_bad_file_changes_nothing_and_every_problem_is_reported(curator, store
     def spoil(facts):
         facts[0]["citations"][0]["quote"] = "Переговоры пройдут завтра."
         del facts[1]["text"]["uk"]
-        title = facts[0]["text"]
+        title = dict(facts[0]["text"])  # a copy: a shared one would be a YAML alias
         facts[2]["event"] = {"start": "7 December", "zone": "Europe/Kiyv", "title": title}
 
     with pytest.raises(InvalidFact) as refused:
         curator.preview_import(_edited(exported, spoil))
     problems = [str(p) for p in refused.value.details["problems"]]
-    assert any("'call-time': quote not found verbatim" in p for p in problems)
-    assert any("'call-format': text: missing language 'uk'" in p for p in problems)
-    assert any("'call-participants': event start" in p for p in problems)
-    assert any("'call-participants': event zone" in p for p in problems)
+    assert any("'talks-time': quote not found verbatim" in p for p in problems)
+    assert any("'talks-format': text: missing language 'uk'" in p for p in problems)
+    assert any("'talks-participants': event start" in p for p in problems)
+    assert any("'talks-participants': event zone" in p for p in problems)
     with pytest.raises(InvalidFact) as refused:
         curator.preview_import("facts: [oops")
     assert "not valid YAML" in str(refused.value.details["problems"][0])
@@ -137,7 +142,7 @@ def test_an_import_is_one_transaction_a_failure_midway_changes_nothing(curator, 
     preview = curator.preview_import(text)
     # A real constraint in the real file, hit by the ninth of the 23 changes.
     store.db.execute(
-        "CREATE TRIGGER refuse_footage BEFORE UPDATE ON facts WHEN NEW.id = 'first-footage'"
+        "CREATE TRIGGER refuse_footage BEFORE UPDATE ON facts WHEN NEW.id = 'talks-footage'"
         " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END"
     )
     with pytest.raises(sqlite3.IntegrityError, match="refused by the test"):
@@ -149,7 +154,7 @@ def test_an_import_is_one_transaction_a_failure_midway_changes_nothing(curator, 
 def test_an_import_confirmed_after_the_base_changed_is_refused(curator):
     text = _edited(curator.export(), lambda facts: facts.pop())
     preview = curator.preview_import(text)
-    curator.set_field(ADMIN_B, "call-time", "text_en", "Changed meanwhile.", "en")
+    curator.set_field(ADMIN_B, "talks-time", "text_en", "Changed meanwhile.", "en")
     with pytest.raises(Conflict):
         curator.apply_import(ADMIN_A, text, preview.fingerprint)
 
@@ -165,7 +170,7 @@ def test_one_undo_reverts_a_whole_import(curator, store):
     text = _edited(exported, edit)
     curator.apply_import(ADMIN_A, text, curator.preview_import(text).fingerprint)
     undone = curator.undo(ADMIN_A)
-    assert undone.action == "import" and len(undone.fact_ids) == len(store.facts())
+    assert undone.action == "import" and len(undone.fact_ids) == len(main_event_facts(store))
     assert curator.export() == exported
 
 

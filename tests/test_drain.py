@@ -29,6 +29,7 @@ from knowledge.model import LANGS
 from talkbot.testing.fakeapi import Call, FakeBotAPI
 from talkbot.testing.process import bot_env, start_bot, stop_bot
 from tests.bot_helpers import FAST_BACKOFF
+from tests.conftest import CONTENT
 
 USERS = 100
 FLOODER, FLOOD = 7, 20
@@ -116,7 +117,7 @@ async def test_sigterm_mid_burst_answers_every_confirmed_update_once_and_a_resta
     questions = burst(engine)
     log_path = tmp_path / "bot.log"
     async with FakeBotAPI() as api:
-        env = bot_env(api, tmp_path)
+        env = bot_env(api, tmp_path, content=CONTENT)
         process = await start_bot(env, log_path)
         try:
             await api.wait_for("getUpdates", timeout=30)

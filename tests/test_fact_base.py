@@ -1,4 +1,6 @@
-"""The shipped fact base and its validation: every problem is named with file and fact id."""
+"""The shipped content is valid, and facts-file validation names every problem with its file
+and fact id. (With tests/test_shipped_answers.py, the only test file that reads
+knowledge/content/: every other test runs on tests/data/content/.)"""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import pytest
 import yaml
 
 from knowledge.model import LANGS
+from knowledge.storage.content import load_content
 from knowledge.storage.fact_file import (
     DEFAULT_FACTS_PATH,
     FactsInvalid,
@@ -16,6 +19,22 @@ from knowledge.storage.fact_file import (
 )
 
 SOURCE_ID = "glavred-2021-12-putin-biden"
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_content()
+
+
+@pytest.fixture(scope="module")
+def facts(shipped):
+    """The shipped facts (here, and only here and in test_shipped_answers.py)."""
+    return shipped.facts
+
+
+@pytest.fixture(scope="module")
+def sources(shipped):
+    return shipped.sources
 
 
 def _valid_fact() -> dict:
@@ -47,6 +66,14 @@ def test_shipped_fact_base_is_valid_and_covers_the_article(facts):
 
 def test_shipped_file_is_in_canonical_form_so_export_round_trips_exactly(facts):
     assert dump_facts(facts) == DEFAULT_FACTS_PATH.read_text(encoding="utf-8")
+
+
+def test_shipped_events_name_their_zones_examples_and_facts(shipped):
+    [event] = shipped.events
+    assert event.zones == ("Europe/Kyiv", "Europe/Moscow")
+    ids = {f.id for f in shipped.facts}
+    assert set(event.examples) <= ids
+    assert {f.event_id for f in shipped.facts} == {event.id}
 
 
 def test_event_facts_carry_exact_times_with_iana_zones(facts):
@@ -88,7 +115,11 @@ def test_duplicate_id_is_rejected(sources):
 
 def test_unknown_zone_and_unparsable_time_are_rejected(sources):
     fact = _valid_fact()
-    fact["event"] = {"start": "7 Dec 2021 5pm", "zone": "Europe/Atlantis", "title": fact["text"]}
+    fact["event"] = {
+        "start": "7 Dec 2021 5pm",
+        "zone": "Europe/Atlantis",
+        "title": dict(fact["text"]),
+    }
     problems = _problems([fact], sources)
     assert any("is not 'YYYY-MM-DD HH:MM'" in p for p in problems)
     assert any("'Europe/Atlantis' is not a known IANA zone" in p for p in problems)

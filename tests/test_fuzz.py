@@ -46,6 +46,7 @@ from knowledge.places.resolver import PlaceResolver
 from knowledge.storage.fact_file import dump_facts, load_facts
 from knowledge.storage.store import FactStore
 from talkbot.testing.fakeapi import MAX_TEXT_LENGTH, render_text
+from tests.conftest import CONTENT
 
 # Direction marks, isolates, zero-width joiners, the BOM, a soft hyphen, a combining grapheme
 # joiner and the Arabic letter mark: invisible, and each able to split or reverse a word.
@@ -315,7 +316,7 @@ def test_every_argument_parser_returns_or_refuses_with_its_usage(
     assert fact_id is None or fact_id == fact_id.lower()
     edit = refuses_or_returns(lambda: parse_edit(args))
     assert edit is None or edit[1] in EDIT_FIELDS
-    refuses_or_returns(lambda: parse_edit(f"call-time {field} {args}"))
+    refuses_or_returns(lambda: parse_edit(f"talks-time {field} {args}"))
     addq = refuses_or_returns(lambda: parse_addq(args))
     assert addq is None or addq[1] in (None, *LANGS)
     delq = refuses_or_returns(lambda: parse_delq(args))
@@ -375,13 +376,13 @@ def test_a_quote_of_any_text_is_found_in_its_source_or_refused(curator: Curator,
 
 
 # The shipped base as an export: what a fresh database holds, and what mutations start from.
-EXPORT = dump_facts(load_facts())
+EXPORT = dump_facts(load_facts(CONTENT / "facts.yaml"))
 
 
 @pytest.fixture(scope="module")
 def curator(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Curator]:
     """One database for the module: the properties only read it (and check they did)."""
-    store = FactStore.open(Path(tmp_path_factory.mktemp("fuzz")) / "talkbot.db")
+    store = FactStore.open(Path(tmp_path_factory.mktemp("fuzz")) / "talkbot.db", CONTENT)
     yield Curator(store)
     store.close()
 

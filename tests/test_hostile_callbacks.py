@@ -19,15 +19,15 @@ APOLOGY = bot_catalog()("fallback.error", "en")
 FORGED = [
     f"a1p:{HUGE}:",  # /facts paging
     "a1p:-5:",
-    f"a1d:y:{HUGE}:call-time",  # /del confirmation with a version
-    f"a1d:y:-{HUGE}:call-time",
-    f"a1u:a:{HUGE}:call-time",  # /unanswered attach with a handle
+    f"a1d:y:{HUGE}:talks-time",  # /del confirmation with a version
+    f"a1d:y:-{HUGE}:talks-time",
+    f"a1u:a:{HUGE}:talks-time",  # /unanswered attach with a handle
     f"a1u:d:{HUGE}:",
-    "a1u:z:1:call-time",  # an action that never existed
+    "a1u:z:1:talks-time",  # an action that never existed
     "a1d:y:1",  # a field short
     "q1:c:en",
-    "q1:x:en:call-time",
-    "q1:c:en:call-time:extra",
+    "q1:x:en:talks-time",
+    "q1:c:en:talks-time:extra",
     "l1:fr",
     "n1:en",
     "zz:" + HUGE,

@@ -11,7 +11,7 @@ from tests.bot_harness import running_bot
 
 FLOODER, OTHER = 31_337, 42_424
 NOTICE = bot_catalog()("flood.notice", "en")
-CALENDAR = FactCallback(action=FactAction.CALENDAR, lang="en", fact="call-time").pack()
+CALENDAR = FactCallback(action=FactAction.CALENDAR, lang="en", fact="talks-time").pack()
 
 
 async def test_400_calendar_presses_get_the_limit_and_one_notice_and_delay_no_one_else(

@@ -28,6 +28,7 @@ from bot.callbacks import FactAction, FactCallback, LangCallback, LangChoice
 from bot.runtime.throttling import TokenBucketLimiter
 from talkbot.testing.fakeapi import FakeBotAPI
 from tests.bot_harness import ZONES, RunningBot, running_bot, settings_for
+from tests.conftest import CONTENT
 
 FUZZ = settings(
     max_examples=150,
@@ -45,15 +46,15 @@ BASES: list[dict[str, Any]] = [
     _BUILDER.text_message("when is the call?"),
     _BUILDER.text_message("/start"),
     _BUILDER.text_message("/tz Berlin", language_code="uk"),
-    _BUILDER.text_message("/subscribe call-time"),
+    _BUILDER.text_message("/subscribe talks-time"),
     _BUILDER.text_message("@talkbot when is it?", chat_id=-100_777, chat_type="supergroup"),
     _BUILDER.callback_query(
-        FactCallback(action=FactAction.CALENDAR, lang="en", fact="call-time").pack()
+        FactCallback(action=FactAction.CALENDAR, lang="en", fact="talks-time").pack()
     ),
     _BUILDER.callback_query(
-        FactCallback(action=FactAction.ANSWER, lang="ru", fact="call-format").pack()
+        FactCallback(action=FactAction.ANSWER, lang="ru", fact="talks-format").pack()
     ),
-    _BUILDER.callback_query("n1:en:call-time"),
+    _BUILDER.callback_query("n1:en:talks-time"),
     _BUILDER.callback_query(LangCallback(choice=LangChoice.UK).pack()),
     _BUILDER.inline_query("when is the call"),
     _BUILDER.location_message(50.45, 30.52),
@@ -138,7 +139,7 @@ def apology_watch() -> Iterator[ApologyWatch]:
 async def dispatcher(api: FakeBotAPI, bot: Bot, db_path: Path, engine) -> AsyncIterator[Dispatcher]:
     from knowledge.storage.store import FactStore
 
-    store = FactStore.open(db_path)
+    store = FactStore.open(db_path, CONTENT)
     dp = build_dispatcher(settings_for(api, db_path), store, engine, zones=ZONES)
     # Many examples come from the same user: the flood limit would drop most of them unread.
     dp["throttle"].limiter = TokenBucketLimiter(rate=10**6, per=1, burst=10**6)

@@ -16,6 +16,7 @@ from knowledge.answering.engine import Engine
 from knowledge.language.decision import ALWAYS  # rendering is tested here, not matching
 from knowledge.limits import (
     MAX_CITATIONS,
+    MAX_EVENT_ZONES,
     MAX_PUBLISHER,
     MAX_QUESTION,
     MAX_QUOTE,
@@ -28,13 +29,13 @@ from knowledge.limits import (
     clip,
     size,
 )
-from knowledge.model import LANGS, Citation, EventTime, Fact, Source
+from knowledge.model import LANGS, Citation, Event, EventTime, Fact, Source
 from knowledge.storage.fact_file import FactsInvalid, dump_facts, fact_problems, parse_facts
 from knowledge.storage.store import FactStore
 from knowledge.storage.writes import FactWriter
 from tests.admin_support import admin_bot, admin_says
 from tests.bot_harness import buttons, running_bot
-from tests.conftest import AFTER_THE_CALL
+from tests.conftest import AFTER_THE_CALL, CONTENT
 
 APOLOGY = bot_catalog()("fallback.error", "en")
 # Cyrillic with a letter outside the BMP now and then: UTF-16 counts it twice.
@@ -79,11 +80,26 @@ def longest_fact() -> tuple[Fact, Source]:
     return fact, source
 
 
+# The most zones an event may show beside its time (MAX_EVENT_ZONES): its own and two more.
+LONGEST_EVENT = Event(
+    id="long-event",
+    title={lang: "Long" for lang in LANGS},
+    subject={lang: "a long event" for lang in LANGS},
+    topics={lang: "its time" for lang in LANGS},
+    zones=("Pacific/Pohnpei", "Europe/Kyiv", "Europe/Moscow"),
+)
+
+
 def test_the_longest_valid_fact_renders_in_one_message_in_every_language():
     fact, source = longest_fact()
     assert fact_problems(fact.to_dict(), {source.id: source}) == []
+    assert len(LONGEST_EVENT.zones) == MAX_EVENT_ZONES
     engine = Engine(
-        [fact], {source.id: source}, clock=lambda: AFTER_THE_CALL, decision=ALWAYS
+        [replace(fact, event_id=LONGEST_EVENT.id)],
+        {source.id: source},
+        events=[LONGEST_EVENT],
+        clock=lambda: AFTER_THE_CALL,
+        decision=ALWAYS,
     )
     # The longest place names the resolver knows, as the place asked about and as the
     # reader's own: the most zone lines and notes an answer can carry.
@@ -124,9 +140,9 @@ def plain_of(html: str) -> str:
 @pytest.mark.parametrize(
     ("command", "limit", "said"),
     [
-        ("/edit call-time text_en " + "a" * 4000, MAX_TEXT, "4000"),
-        ("/edit call-time title_en " + "b" * 1100, MAX_TITLE, "1100"),
-        ("/addq call-time en: " + "is it " * 20 + "?", MAX_QUESTION, "121"),
+        ("/edit talks-time text_en " + "a" * 4000, MAX_TEXT, "4000"),
+        ("/edit talks-time title_en " + "b" * 1100, MAX_TITLE, "1100"),
+        ("/addq talks-time en: " + "is it " * 20 + "?", MAX_QUESTION, "121"),
     ],
 )
 async def test_an_admin_value_over_its_limit_is_refused_naming_the_limit_in_each_language(
@@ -163,8 +179,8 @@ async def test_content_saved_before_the_limits_is_still_sent_and_never_apologise
     db_path: Path,
 ):
     """The issue's three triggers, saved straight into the store as an older bot allowed."""
-    store = FactStore.open(db_path)
-    fact, version = store.fact("call-time") or (None, 0)
+    store = FactStore.open(db_path, CONTENT)
+    fact, version = store.fact("talks-time") or (None, 0)
     assert fact is not None and fact.event is not None
     legacy = replace(
         fact,
@@ -193,7 +209,7 @@ async def test_content_saved_before_the_limits_is_still_sent_and_never_apologise
     assert size(document.params["caption"]) <= TELEGRAM_CAPTION
     assert size(alert.params["text"]) <= TELEGRAM_CALLBACK_ANSWER and "…" in alert.params["text"]
     assert all(size(b["text"]) <= TELEGRAM_BUTTON_TEXT for b in buttons(unsure))
-    assert followers == ["call-time"]
+    assert followers == ["talks-time"]
     assert APOLOGY not in sent
 
 

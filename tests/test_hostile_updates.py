@@ -16,6 +16,7 @@ from bot.runtime.updates import SkippedUpdates
 from knowledge.storage.store import FactStore
 from talkbot.testing.fakeapi import FakeBotAPI
 from tests.bot_harness import ZONES, running_bot, settings_for
+from tests.conftest import CONTENT
 from tests.test_bot_app import SECRET, free_port
 
 ADMIN = 4242
@@ -80,7 +81,7 @@ async def test_the_webhook_answers_an_undecodable_update_200_and_the_next_one_no
             webhook_port=port,
             webhook_path="/tg",
         )
-        store = FactStore.open(db_path)
+        store = FactStore.open(db_path, CONTENT)
         bot = build_bot(config)
         dp = build_dispatcher(config, store, engine, zones=ZONES)
         stop = asyncio.Event()

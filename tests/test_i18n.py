@@ -78,8 +78,8 @@ def test_a_lang_override_beats_the_client_language():
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_help_lists_every_command_with_its_description(texts: Catalog, lang: str):
-    shown, _ = help_text(texts, lang, "talkbot_test_bot").render()
+def test_help_lists_every_command_with_its_description(texts: Catalog, lang: str, engine):
+    shown, _ = help_text(texts, lang, "talkbot_test_bot", engine.about(lang)).render()
     for name in COMMANDS:
         assert f"/{name} — {texts(f'commands.{name}', lang)}" in shown
 

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from bot.runtime.live import LiveBase
 from knowledge.answering.engine import Engine
 from knowledge.curation.service import Curator
-from knowledge.model import Fact, Source
+from knowledge.model import Event, Fact, Source
 from tests.conftest import AFTER_THE_CALL
 from tests.curation_support import ADMIN_A
 
@@ -27,11 +27,13 @@ class HeldReload:
         self.release = threading.Event()
         self.calls = 0
 
-    def __call__(self, facts: Sequence[Fact], sources: Mapping[str, Source]) -> None:
+    def __call__(
+        self, facts: Sequence[Fact], sources: Mapping[str, Source], events: Sequence[Event]
+    ) -> None:
         self.calls += 1
         self.started.set()
         self.release.wait(30)
-        self.engine.reload(facts, sources)
+        self.engine.reload(facts, sources, events)
 
 
 async def test_while_a_slow_rebuild_runs_questions_are_answered_from_the_old_index(store):
@@ -41,7 +43,7 @@ async def test_while_a_slow_rebuild_runs_questions_are_answered_from_the_old_ind
     curator = Curator(store, engine.resolver, on_change=live.changed)
     old = engine.ask(QUESTION).lead
 
-    curator.set_field(ADMIN_A, "call-format", "text_en", NEW_TEXT, "en")
+    curator.set_field(ADMIN_A, "talks-format", "text_en", NEW_TEXT, "en")
     await asyncio.to_thread(held.started.wait, 30)  # the rebuild is running, in its thread
 
     assert engine.ask(QUESTION).lead == old  # the loop is free and answers from the old index
@@ -56,10 +58,10 @@ async def test_changes_made_during_a_rebuild_are_taken_by_the_next_one_in_order(
     live = LiveBase(store, engine, reload=held)
     curator = Curator(store, engine.resolver, on_change=live.changed)
 
-    curator.set_field(ADMIN_A, "call-format", "text_en", "First correction.", "en")
+    curator.set_field(ADMIN_A, "talks-format", "text_en", "First correction.", "en")
     await asyncio.to_thread(held.started.wait, 30)
-    curator.set_field(ADMIN_A, "call-format", "text_en", "Second correction.", "en")
-    curator.set_field(ADMIN_A, "call-format", "text_en", NEW_TEXT, "en")
+    curator.set_field(ADMIN_A, "talks-format", "text_en", "Second correction.", "en")
+    curator.set_field(ADMIN_A, "talks-format", "text_en", NEW_TEXT, "en")
     held.release.set()
     await live.settled()
 
@@ -71,8 +73,8 @@ async def test_an_edit_that_changes_nothing_rebuilds_nothing(store):
     engine = Engine(store.facts(), store.sources(), clock=lambda: AFTER_THE_CALL)
     live = LiveBase(store, engine)
     curator = Curator(store, engine.resolver, on_change=live.changed)
-    same = store.fact("call-format")[0].text["en"]
+    same = store.fact("talks-format")[0].text["en"]
 
-    assert not curator.set_field(ADMIN_A, "call-format", "text_en", same, "en").changed
+    assert not curator.set_field(ADMIN_A, "talks-format", "text_en", same, "en").changed
     await live.settled()
     assert live.rebuilds == 0

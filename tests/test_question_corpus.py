@@ -1,4 +1,7 @@
-"""The held-out question corpus and `python -m bot eval` over its splits."""
+"""The held-out question corpus and `python -m bot eval` over its splits.
+
+The corpus is labelled with the shipped facts, so this file reads the shipped content (its
+`facts` and `engine` are the shipped ones, not the tests' content of conftest.py)."""
 
 from __future__ import annotations
 
@@ -11,11 +14,31 @@ from pathlib import Path
 import pytest
 import yaml
 
+from knowledge.answering.engine import Engine
+from knowledge.storage.content import Content, load_content
 from talkbot import evaluation
 from talkbot.cli import main
 from talkbot.evaluation import SPLITS, Item, Split, load_split, outcome, score
+from tests.conftest import AFTER_THE_CALL
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Content:
+    return load_content()
+
+
+@pytest.fixture(scope="module")
+def facts(shipped: Content):
+    return shipped.facts
+
+
+@pytest.fixture(scope="module")
+def engine(shipped: Content) -> Engine:
+    return Engine(
+        shipped.facts, shipped.sources, events=shipped.events, clock=lambda: AFTER_THE_CALL
+    )
 
 
 @pytest.fixture(scope="module")

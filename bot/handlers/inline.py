@@ -58,7 +58,8 @@ async def answer_inline(
     results = [article(a, texts) for a in answers if a is not None]
     if declined or not results:
         # Say so first; the main facts the bot can answer follow as offers.
-        results.insert(0, no_answer_article(texts, lang, (await bot.me()).username or ""))
+        username = (await bot.me()).username or ""
+        results.insert(0, no_answer_article(texts, lang, username, engine.about(lang)))
     await query.answer(results, cache_time=cache_time, is_personal=True)
 
 
@@ -78,12 +79,15 @@ def article(answer: Answer, texts: Catalog) -> InlineQueryResultArticle:
     )
 
 
-def no_answer_article(texts: Catalog, lang: str, bot_username: str) -> InlineQueryResultArticle:
+def no_answer_article(
+    texts: Catalog, lang: str, bot_username: str, about: dict[str, str]
+) -> InlineQueryResultArticle:
+    text = texts("inline.no_answer_text", lang, bot=bot_username, **about)
     return InlineQueryResultArticle(
         id=f"none:{lang}",
         title=texts("inline.no_answer", lang),
         input_message_content=InputTextMessageContent(
-            message_text=plain_html(texts("inline.no_answer_text", lang, bot=bot_username)),
+            message_text=plain_html(text),
             parse_mode=ParseMode.HTML,
         ),
     )

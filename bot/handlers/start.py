@@ -30,27 +30,31 @@ async def start(message: Message, engine: Engine, texts: Catalog, ui_lang: str) 
 
 
 def greeting(engine: Engine, texts: Catalog, lang: str) -> str:
-    """The greeting, with the call's time taken from the fact base rather than the catalog."""
+    """The greeting: what the main event is (its record) and when (its first timed example)."""
     facts = engine.facts
+    about = engine.about(lang)
     event = next(
         (facts[s.fact_id].event for s in engine.examples(lang) if facts[s.fact_id].event), None
     )
     if event is None:
-        return texts("start.greeting_no_time", lang)
+        return texts("start.greeting_no_time", lang, **about)
     start = event.aware
     when = f"{format_moment(start, lang)}, {zone_city(event.zone, lang)}, {utc_offset(start)}"
-    return texts("start.greeting", lang, when=when)
+    return texts("start.greeting", lang, when=when, **about)
 
 
-async def show_help(message: Message, bot: Bot, texts: Catalog, ui_lang: str) -> None:
-    await respond(message, help_text(texts, ui_lang, (await bot.me()).username or "").as_html())
+async def show_help(
+    message: Message, bot: Bot, engine: Engine, texts: Catalog, ui_lang: str
+) -> None:
+    username = (await bot.me()).username or ""
+    await respond(message, help_text(texts, ui_lang, username, engine.about(ui_lang)).as_html())
 
 
-def help_text(texts: Catalog, lang: str, bot_username: str) -> Text:
+def help_text(texts: Catalog, lang: str, bot_username: str, about: dict[str, str]) -> Text:
     commands = [Text(f"/{name} — ", texts(f"commands.{name}", lang)) for name in COMMANDS]
     return joined(
         [
-            Text(Bold(texts("help.title", lang)), "\n", texts("help.ask", lang)),
+            Text(Bold(texts("help.title", lang)), "\n", texts("help.ask", lang, **about)),
             Text(Bold(texts("help.zones_title", lang)), "\n", texts("help.zones", lang)),
             Text(Bold(texts("help.languages_title", lang)), "\n", texts("help.languages", lang)),
             texts("help.inline", lang, bot=bot_username),

@@ -21,12 +21,12 @@ from collections.abc import Callable, Mapping, Sequence
 
 from bot.runtime.notifier import Notifier
 from knowledge.answering.engine import Engine
-from knowledge.model import Fact, Source
+from knowledge.model import Event, Fact, Source
 from knowledge.storage.store import FactStore
 
 logger = logging.getLogger(__name__)
 
-Reload = Callable[[Sequence[Fact], Mapping[str, Source]], None]
+Reload = Callable[[Sequence[Fact], Mapping[str, Source], Sequence[Event]], None]
 
 # The rebuild the current update's own change waits on (set in the handler's task context).
 _pending: contextvars.ContextVar[asyncio.Future[None] | None] = contextvars.ContextVar(
@@ -58,7 +58,7 @@ class LiveBase:
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:  # no event loop (a script): rebuild here and now
-            self.reload(self.store.facts(), self.store.sources())
+            self.reload(self.store.facts(), self.store.sources(), self.store.events())
             self.rebuilds += 1
             return
         self._dirty = True
@@ -71,8 +71,9 @@ class LiveBase:
             self._dirty = False
             # Read on the loop (the SQLite connection belongs to its thread), index off it.
             facts, sources = self.store.facts(), self.store.sources()
+            events = self.store.events()
             try:
-                await asyncio.to_thread(self.reload, facts, sources)
+                await asyncio.to_thread(self.reload, facts, sources, events)
             except Exception:  # the old index stays live; the next change tries again
                 logger.exception("rebuilding the fact index failed; answering from the old one")
             self.rebuilds += 1

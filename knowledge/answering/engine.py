@@ -4,6 +4,11 @@ Flow: detect the language → find and strip a named place → match the rest ag
 fact index → compose times (source zone, a reference zone, the place asked for, the
 user's own zone), tense, notes and citations. A follow-up such as "and in Tokyo?" reuses
 the conversation's last event fact.
+
+Everything about the news events themselves (their reference zones, the facts to offer,
+the warm-up questions, what the bot says it knows) comes from their Event records, never
+from this module. A question that fits facts of several events equally ("when is it?")
+means the event of the conversation's last answer, else the main (first) event.
 """
 
 from __future__ import annotations
@@ -25,24 +30,16 @@ from knowledge.i18n import ANSWERS
 from knowledge.language.decision import DecisionModel
 from knowledge.language.matcher import FactIndex, Match, Weights
 from knowledge.language.text import clean, detect_language
-from knowledge.model import Fact, Source
+from knowledge.model import Event, Fact, Source
 from knowledge.places.resolver import Place, PlaceResolver
 from knowledge.places.times import utc_now, zone_city
 from knowledge.places.zones import get_zone
 
-# Zones every event answer shows besides its own: the source's Kyiv and Moscow.
-REFERENCE_ZONES = ("Europe/Kyiv", "Europe/Moscow")
-# Offered when a question is declined: what the bot can certainly answer.
-MAIN_FACTS = ("call-time", "call-format", "call-topics", "first-footage")
 MAX_QUESTION_LENGTH = 1000
 _FOLLOW_UP_TOKENS = frozenset({"@when", "@time", "@topic"})
-# One question per language with a place in it: between them they load everything a first
-# question would otherwise wait for.
-_WARM_UP_QUESTIONS = (
-    "when is the call in New York?",
-    "во сколько переговоры по Москве?",
-    "коли розмова у Києві?",
-)
+# How close (in score points) another event's best fact must come to the top one for the
+# question to count as not saying which event it means.
+_SAME_SCORE = 5.0
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _TIME_WORD = re.compile(r"\b(time|время|времени|час|часу|часом|годин\w*)\b", re.IGNORECASE)
 
@@ -67,6 +64,7 @@ class Engine:
         facts: Sequence[Fact],
         sources: Mapping[str, Source],
         *,
+        events: Sequence[Event] = (),
         clock: Callable[[], datetime] = utc_now,
         resolver: PlaceResolver | None = None,
         weights: Weights | None = None,
@@ -77,20 +75,44 @@ class Engine:
         self.decision = decision
         self.resolver = resolver or PlaceResolver.default()
         self.sources = dict(sources)
+        self.events: tuple[Event, ...] = tuple(events)
         self.index = FactIndex(facts, weights=weights, decision=decision)
 
-    def reload(self, facts: Sequence[Fact], sources: Mapping[str, Source] | None = None) -> None:
+    def reload(
+        self,
+        facts: Sequence[Fact],
+        sources: Mapping[str, Source] | None = None,
+        events: Sequence[Event] | None = None,
+    ) -> None:
         """Swap in a new index in one assignment: a question sees the old or the new only."""
         index = FactIndex(facts, weights=self.weights, decision=self.decision)
         if sources is not None:
             self.sources = dict(sources)
+        if events is not None:
+            self.events = tuple(events)
         self.index = index
 
     def warm_up(self) -> None:
         """Load the place index, the morphology dictionaries and the locale data now, so
         that the first people to ask do not wait for them."""
-        for question in _WARM_UP_QUESTIONS:
-            self.ask(question)
+        for event in self.events:
+            for question in event.warm_up:
+                self.ask(question)
+
+    @property
+    def main_event(self) -> Event | None:
+        return self.events[0] if self.events else None
+
+    def event_of(self, fact: Fact) -> Event | None:
+        """The event a fact belongs to; an unassigned or unknown one is the main event's."""
+        return next((e for e in self.events if e.id == fact.event_id), self.main_event)
+
+    def about(self, lang: str) -> dict[str, str]:
+        """What the bot answers about, for greetings: `subject` and `topics` of the main event."""
+        event = self.main_event
+        if event is None:
+            return {"subject": "", "topics": ""}
+        return {"subject": event.subject[lang], "topics": event.topics[lang]}
 
     @property
     def facts(self) -> Mapping[str, Fact]:
@@ -104,11 +126,12 @@ class Engine:
         return place
 
     def examples(self, lang: str) -> list[Suggestion]:
-        """The main questions the bot can answer, for /start buttons and declined answers."""
+        """The main event's questions to offer, for /start buttons and declined answers."""
         facts = self.index.facts
+        wanted = self.main_event.examples if self.main_event else ()
         return [
             Suggestion(fid, representative_question(facts[fid], lang), 0.0)
-            for fid in MAIN_FACTS
+            for fid in wanted
             if fid in facts
         ]
 
@@ -142,18 +165,23 @@ class Engine:
         text = clean(question).strip()[: MAX_QUESTION_LENGTH * 2]
         lang = lang or detect_language(text, lang_hint)
         if not text:
-            return Answer(status="empty", lang=lang, lead=ANSWERS("answer.empty", lang))
+            about = self.about(lang)
+            lead = ANSWERS("answer.empty", lang, **about) if about["subject"] else ""
+            return Answer(status="empty", lang=lang, lead=lead or ANSWERS("answer.ask", lang))
         mention = self.resolver.find(text)
         asked = mention.place if mention else None
         match = index.match(text, lang)
+        matched = text
         if mention:
             # "нью-йоркское время" names a place and asks for a time: keep the asking.
             gap = " time " if _TIME_WORD.search(mention.text) else " "
-            stripped = index.match(text[: mention.start] + gap + text[mention.end :], lang)
+            without = text[: mention.start] + gap + text[mention.end :]
+            stripped = index.match(without, lang)
             if _place_is_a_zone(index, mention.text, lang, stripped, match):
-                match = stripped
+                match, matched = stripped, without
             else:
                 asked = None
+        match = self._within_event(index, match, matched, lang, conversation)
         fact = index.facts[match.best.fact_id] if match.best else None
         previous = index.facts.get(conversation.last_fact_id or "") if conversation else None
         if asked and previous and previous.event and set(match.tokens) <= _FOLLOW_UP_TOKENS:
@@ -165,6 +193,40 @@ class Engine:
         if conversation is not None:
             conversation.last_fact_id = fact.id
         return self._answer(fact, match, lang, asked, user_place)
+
+    def _within_event(
+        self,
+        index: FactIndex,
+        match: Match,
+        text: str,
+        lang: str,
+        conversation: Conversation | None,
+    ) -> Match:
+        """A question that fits several events about equally means one: the event of the
+        conversation's last answer, else the main event."""
+        if len(self.events) < 2 or not match.candidates:
+            return match
+        facts = index.facts
+
+        def event_id(fact: Fact) -> str:
+            event = self.event_of(fact)
+            return event.id if event else ""
+
+        if len({event_id(facts[c.fact_id]) for c in match.candidates}) < 2:
+            return match
+        last = facts.get(conversation.last_fact_id or "") if conversation else None
+        preferred = event_id(last) if last else self.events[0].id
+        own = [c for c in match.candidates if event_id(facts[c.fact_id]) == preferred]
+        # No clue: the question is only a question word ("when is it?"), or the preferred
+        # event's best fact scores about as well as the top one.
+        unclued = all(token.startswith("@") for token in match.tokens)
+        if not own or (not unclued and match.candidates[0].score - own[0].score > _SAME_SCORE):
+            return match
+        # Decided again among the preferred event's facts alone: the other event's facts are
+        # not rivals when the question does not say which event it means.
+        ids = {fact.id for fact in facts.values() if event_id(fact) == preferred}
+        within = index.match(text, lang, among=ids)
+        return within if within.best else match
 
     def _in_cyrillic(
         self,
@@ -207,7 +269,7 @@ class Engine:
             # Each zone once: a place asked for replaces the reference line of the same zone.
             personal = [(p, role) for p, role in ((asked, "asked"), (user_place, "user")) if p]
             shown = {fact.event.zone}
-            for zone in REFERENCE_ZONES:
+            for zone in self._reference_zones(fact):
                 if zone not in shown and all(p.key != zone for p, _ in personal):
                     moment = start.astimezone(get_zone(zone))
                     times.append(TimeLine(moment, zone_city(zone, lang), "reference"))
@@ -234,6 +296,14 @@ class Engine:
             place=asked if fact.event else None,
             evidence=match.evidence,
         )
+
+    def _reference_zones(self, fact: Fact) -> tuple[str, ...]:
+        """The event's own zones, beside a time given in one of them: the call's Kyiv and
+        Moscow go with its 17:00 Kyiv, not with a screening at 19:00 in Warsaw."""
+        event = self.event_of(fact)
+        if event is None or fact.event is None or fact.event.zone not in event.zones:
+            return ()
+        return event.zones
 
     def _not_answered(self, index: FactIndex, match: Match, lang: str) -> Answer:
         ranked = tuple((c.fact_id, c.score) for c in match.candidates)

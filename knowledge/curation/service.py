@@ -30,6 +30,7 @@ from knowledge.curation.importing import (
     ImportPreview,
     ImportResult,
     apply_import,
+    event_facts,
     parse_import,
     preview_import,
 )
@@ -43,7 +44,7 @@ from knowledge.curation.parsing import (
     split_questions,
 )
 from knowledge.language.text import detect_language, normalize
-from knowledge.model import LANGS, Citation, EventTime, Fact, Source, squash_spaces
+from knowledge.model import LANGS, Citation, Event, EventTime, Fact, Source, squash_spaces
 from knowledge.places.resolver import PlaceResolver
 from knowledge.storage.fact_file import dump_facts, fact_from_dict, fact_problems
 from knowledge.storage.question_log import QuestionLog, UnansweredGroup, WindowStats
@@ -185,8 +186,10 @@ class Curator:
             raise UnknownFact(fact_id)
         return tuple(history_entry(e) for e in self.store.audit.history(fact_id, limit))
 
-    def export(self) -> str:
-        return dump_facts(self.store.facts())
+    def export(self, event: Event | None = None) -> str:
+        """One event's facts file (the main event's by default), as /import takes it back."""
+        event = event or next(iter(self.store.events()), None)
+        return dump_facts(event_facts(self.store, event), event.id if event else None)
 
     # -- adding -----------------------------------------------------------------------
 
@@ -206,6 +209,7 @@ class Curator:
             questions={g: tuple(draft.questions[g]) for g in LANGS},
             citations=(self.cite(draft.quote),),
             event=event,
+            event_id=next((e.id for e in self.store.events()), ""),  # the main event's
         )
         self._validate(fact)
         return fact
@@ -359,7 +363,8 @@ class Curator:
         return preview_import(self.store, self._parsed(file))
 
     def apply_import(self, admin_id: int, file: str | ImportFile, fingerprint: str) -> ImportResult:
-        """Make the live base exactly the file, in one transaction (see importing)."""
+        """Make the file's event's live facts exactly the file, in one transaction (see
+        importing)."""
         parsed = self._parsed(file)
         with self._change():
             return apply_import(self._writer, admin_id, parsed, fingerprint)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -265,13 +265,21 @@ class FactIndex:
     def idf(self, token: str) -> float:
         return self._idf.get(token, self._unknown_idf)
 
-    def match(self, text: str, lang: str, limit: int = 3, *, cached: bool = True) -> Match:
+    def match(
+        self,
+        text: str,
+        lang: str,
+        limit: int = 3,
+        *,
+        cached: bool = True,
+        among: Collection[str] | None = None,
+    ) -> Match:
         """The verdict on a question.
 
         Ranking is the costly part and depends on the question's reduced tokens only, so it
         is kept per set of tokens: asked again with a typo, in capitals, in other words for
         the same concepts or in another order, a question is ranked once. `cached=False`
-        works it out afresh (for benchmarks).
+        works it out afresh (for benchmarks). `among` weighs only those facts (one event's).
         """
         analysed = self.analyse(text, lang)
         tokens = tuple(sorted(analysed.tokens))
@@ -280,7 +288,9 @@ class FactIndex:
         # A fact whose questions never ask the way this one does cannot answer it ("how many
         # troops" is not "troops near the border"; "when is the videoconference" is not the
         # format): the facts that can are weighed.
-        ranked = tuple(c for c in ranked if not c.asks_differently)
+        ranked = tuple(
+            c for c in ranked if not c.asks_differently and (among is None or c.fact_id in among)
+        )
         if not ranked:
             return Match(best=None, candidates=(), tokens=analysed.tokens)
         vocab = self._fact_vocab[ranked[0].fact_id]

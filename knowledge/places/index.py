@@ -3,7 +3,7 @@ lookup tables.
 
 The data files are built by scripts/build_places.py from CLDR and GeoNames and by
 scripts/build_regions.py from regions.yaml; zone abbreviations, which no library lists
-usefully, are a hand table here.
+usefully, are a hand-kept data file, data/zone_abbreviations.yaml.
 """
 
 from __future__ import annotations
@@ -14,131 +14,59 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
 from knowledge.places import phrases as pt
 from knowledge.places import zones
 from knowledge.places.phrases import Reading
 
-# Zone abbreviations to a representative zone: zoneinfo's own "EST" and "MST" are fixed
-# offsets and its "CET" follows Brussels, so none of those is used. A summer name ("EDT")
-# names the zone; the time shown is that zone's wall time on the date asked about.
-# label -> (zone, readings not taken). Labels outside ANY_CASE count only in capitals.
+
+class _Abbreviation(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    zone: str
+    not_: tuple[str, ...] = Field((), alias="not")
+    any_case: bool = False
+
+    @field_validator("zone")
+    @classmethod
+    def _known(cls, zone: str) -> str:
+        if not zones.is_known_zone(zone):
+            raise ValueError(f"unknown zone {zone}")
+        return zone
+
+
+class _AbbreviationFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    abbreviations: dict[str, _Abbreviation]
+    spelt: dict[str, str]
+
+    @model_validator(mode="after")
+    def _spelt_names_are_listed(self) -> _AbbreviationFile:
+        unknown = set(self.spelt.values()) - set(self.abbreviations)
+        if unknown:
+            raise ValueError(f"spelt names stand for unlisted abbreviations: {sorted(unknown)}")
+        return self
+
+
+def _load_abbreviations() -> _AbbreviationFile:
+    path = resources.files("knowledge.places").joinpath("data", "zone_abbreviations.yaml")
+    return _AbbreviationFile.model_validate(yaml.safe_load(path.read_text("utf-8")))
+
+
+_ABBREVIATION_FILE = _load_abbreviations()
+# label -> (zone, readings not taken), from data/zone_abbreviations.yaml.
 ABBREVIATIONS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "UTC": ("UTC", ()),
-    "UT": ("UTC", ()),
-    "GMT": ("GMT", ()),
-    "EST": ("America/New_York", ()),
-    "EDT": ("America/New_York", ()),
-    "ET": ("America/New_York", ()),
-    "CST": ("America/Chicago", ("China",)),
-    "CDT": ("America/Chicago", ()),
-    "CT": ("America/Chicago", ()),
-    "MST": ("America/Denver", ()),
-    "MDT": ("America/Denver", ()),
-    "MT": ("America/Denver", ()),
-    "PST": ("America/Los_Angeles", ()),
-    "PDT": ("America/Los_Angeles", ()),
-    "PT": ("America/Los_Angeles", ()),
-    "AKST": ("America/Anchorage", ()),
-    "AKDT": ("America/Anchorage", ()),
-    "HST": ("Pacific/Honolulu", ()),
-    "AST": ("America/Halifax", ("Arabia",)),
-    "ADT": ("America/Halifax", ()),
-    "NST": ("America/St_Johns", ()),
-    "NDT": ("America/St_Johns", ()),
-    "CET": ("Europe/Berlin", ()),
-    "CEST": ("Europe/Berlin", ()),
-    "MEZ": ("Europe/Berlin", ()),
-    "MESZ": ("Europe/Berlin", ()),
-    "EET": ("Europe/Kyiv", ()),
-    "EEST": ("Europe/Kyiv", ()),
-    "WET": ("Europe/Lisbon", ()),
-    "WEST": ("Europe/Lisbon", ()),
-    "BST": ("Europe/London", ("Bangladesh",)),
-    "IST": ("Asia/Kolkata", ("Israel", "Ireland")),
-    "IDT": ("Asia/Jerusalem", ()),
-    "MSK": ("Europe/Moscow", ()),
-    "МСК": ("Europe/Moscow", ()),
-    "SAMT": ("Europe/Samara", ()),
-    "YEKT": ("Asia/Yekaterinburg", ()),
-    "OMST": ("Asia/Omsk", ()),
-    "NOVT": ("Asia/Novosibirsk", ()),
-    "KRAT": ("Asia/Krasnoyarsk", ()),
-    "IRKT": ("Asia/Irkutsk", ()),
-    "YAKT": ("Asia/Yakutsk", ()),
-    "VLAT": ("Asia/Vladivostok", ()),
-    "MAGT": ("Asia/Magadan", ()),
-    "PETT": ("Asia/Kamchatka", ()),
-    "TRT": ("Europe/Istanbul", ()),
-    "GET": ("Asia/Tbilisi", ()),
-    "AMT": ("Asia/Yerevan", ()),
-    "AZT": ("Asia/Baku", ()),
-    "ALMT": ("Asia/Almaty", ()),
-    "UZT": ("Asia/Tashkent", ()),
-    "GST": ("Asia/Dubai", ()),
-    "IRST": ("Asia/Tehran", ()),
-    "PKT": ("Asia/Karachi", ()),
-    "NPT": ("Asia/Kathmandu", ()),
-    "ICT": ("Asia/Bangkok", ()),
-    "WIB": ("Asia/Jakarta", ()),
-    "JST": ("Asia/Tokyo", ()),
-    "KST": ("Asia/Seoul", ()),
-    "HKT": ("Asia/Hong_Kong", ()),
-    "SGT": ("Asia/Singapore", ()),
-    "PHT": ("Asia/Manila", ()),
-    "PHST": ("Asia/Manila", ()),
-    "AEST": ("Australia/Sydney", ()),
-    "AEDT": ("Australia/Sydney", ()),
-    "ACST": ("Australia/Adelaide", ()),
-    "ACDT": ("Australia/Adelaide", ()),
-    "AWST": ("Australia/Perth", ()),
-    "NZST": ("Pacific/Auckland", ()),
-    "NZDT": ("Pacific/Auckland", ()),
-    "SAST": ("Africa/Johannesburg", ()),
-    "EAT": ("Africa/Nairobi", ()),
-    "CAT": ("Africa/Maputo", ()),
-    "WAT": ("Africa/Lagos", ()),
-    "BRT": ("America/Sao_Paulo", ()),
-    "ART": ("America/Argentina/Buenos_Aires", ()),
-    "CLT": ("America/Santiago", ()),
+    label: (entry.zone, entry.not_) for label, entry in _ABBREVIATION_FILE.abbreviations.items()
 }
 # Abbreviations that are not also words, so any case will do ("utc", "мск", "est").
 ANY_CASE = pt.wordset(
-    "UTC GMT EST EDT CST CDT MST MDT PST PDT AKST AKDT HST CET CEST EET EEST BST MSK МСК "
-    "SAMT YEKT OMST NOVT KRAT IRKT YAKT VLAT MAGT PETT JST KST HKT SGT AEST AEDT ACST ACDT "
-    "AWST NZST NZDT SAST MESZ IRST PKT"
+    " ".join(label for label, e in _ABBREVIATION_FILE.abbreviations.items() if e.any_case)
 )
 # Spelt-out zone names -> the abbreviation shown for them.
-SPELT_ZONES: dict[str, str] = {
-    "eastern time": "ET",
-    "eastern standard time": "EST",
-    "eastern daylight time": "EDT",
-    "central time": "CT",
-    "central standard time": "CST",
-    "central daylight time": "CDT",
-    "mountain time": "MT",
-    "mountain standard time": "MST",
-    "pacific time": "PT",
-    "pacific standard time": "PST",
-    "pacific daylight time": "PDT",
-    "central european time": "CET",
-    "central european summer time": "CEST",
-    "eastern european time": "EET",
-    "eastern european summer time": "EEST",
-    "western european time": "WET",
-    "british summer time": "BST",
-    "greenwich mean time": "GMT",
-    "greenwich": "GMT",
-    "гринвич": "GMT",
-    "грінвіч": "GMT",
-    "гринвичский": "GMT",
-    "грінвіцький": "GMT",
-    "coordinated universal time": "UTC",
-    "universal time": "UTC",
-    "india standard time": "IST",
-    "indian standard time": "IST",
-    "japan standard time": "JST",
-    "мск": "МСК",
-}
+SPELT_ZONES: dict[str, str] = dict(_ABBREVIATION_FILE.spelt)
 
 # Flags of a name in the data file, as scripts/build_places.py writes them.
 WEAK = 1  # known only from GeoNames' untagged alternate names

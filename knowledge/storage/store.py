@@ -1,8 +1,9 @@
 """The fact base and per-user settings in SQLite, through sqlite-utils.
 
-The schema is created by versioned migrations; the first start seeds the database from
-knowledge/content/facts.yaml. This class reads; the writes of facts and sources (each one
-transaction with its audit row) are the Curator's, through storage.writes.FactWriter.
+The schema is created by versioned migrations; the first start seeds the database from a
+content directory (knowledge/content/ unless told otherwise): its events, sources and
+facts. This class reads; the writes of facts and sources (each one transaction with its
+audit row) are the Curator's, through storage.writes.FactWriter.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import hashlib
 import json
 import secrets
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -20,21 +21,16 @@ from typing import Any
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from knowledge.model import Fact, Source
+from knowledge.model import Event, Fact, Source
 from knowledge.places.times import utc_now
 from knowledge.storage.audit import AuditTrail, dump_json, iso
-from knowledge.storage.fact_file import (
-    DEFAULT_FACTS_PATH,
-    DEFAULT_SOURCES_PATH,
-    fact_from_dict,
-    load_facts,
-    load_sources,
-)
+from knowledge.storage.content import load_content, load_events
+from knowledge.storage.fact_file import SHIPPED_CONTENT, FactsInvalid, fact_from_dict
 from knowledge.storage.sources import SourceRegistry
 from knowledge.storage.subscriptions import Subscriptions
 
 migrations = Migrations("talkbot")
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 @migrations()
@@ -145,6 +141,13 @@ def m003_subscription_language(db: Database) -> None:
     db["meta"].upsert({"key": "schema_version", "value": "3"}, pk="key")
 
 
+@migrations()
+def m004_events(db: Database) -> None:
+    """The events the facts belong to (a database seeded before has none yet: see open)."""
+    db["events"].create({"id": str, "position": int, "data": str}, pk="id", not_null={"data"})
+    db["meta"].upsert({"key": "schema_version", "value": "4"}, pk="key")
+
+
 class StoreError(RuntimeError):
     """The database cannot be used; the message says why, in one line."""
 
@@ -220,12 +223,13 @@ class FactStore:
     def open(
         cls,
         path: str | Path,
-        facts_path: Path = DEFAULT_FACTS_PATH,
-        sources_path: Path = DEFAULT_SOURCES_PATH,
+        content: Path = SHIPPED_CONTENT,
         *,
         clock: Callable[[], datetime] = utc_now,
     ) -> FactStore:
-        """Open (creating and seeding when new) the database at `path`."""
+        """Open the database at `path`; a new one is seeded from the `content` directory.
+
+        A bad content directory is a StoreError naming its first problems."""
         path = Path(path)
         connection: sqlite3.Connection | None = None
         try:
@@ -255,9 +259,16 @@ class FactStore:
                 connection.close()
             raise StoreError(f"cannot open database {path.name}: {error}") from None
         store = cls(db, clock)
-        if store.meta("seeded") is None:
-            sources = load_sources(sources_path)
-            store.seed(load_facts(facts_path, sources), sources)
+        try:
+            if store.meta("seeded") is None:
+                loaded = load_content(content)
+                store.seed(loaded.facts, loaded.sources, loaded.events)
+            elif not store.events():
+                store._adopt_events(load_events(content / "events.yaml"))
+        except FactsInvalid as invalid:
+            store.close()
+            shown = "; ".join(str(p) for p in invalid.problems[:3])
+            raise StoreError(f"cannot seed from {content}: {shown}") from None
         return store
 
     def close(self) -> None:
@@ -272,8 +283,11 @@ class FactStore:
     def _set_meta(self, key: str, value: str) -> None:
         self.db["meta"].upsert({"key": key, "value": value}, pk="key")
 
-    def seed(self, facts: list[Fact], sources: dict[str, Source]) -> None:
+    def seed(
+        self, facts: list[Fact], sources: dict[str, Source], events: Sequence[Event] = ()
+    ) -> None:
         with self.db.atomic():
+            self._insert_events(events)
             for source in sources.values():
                 self.registry.seed(source)
             for position, fact in enumerate(facts):
@@ -291,7 +305,28 @@ class FactStore:
             self._set_meta("seeded", iso(self.clock()))
             self._set_meta("schema_version", str(SCHEMA_VERSION))
 
+    def _insert_events(self, events: Sequence[Event]) -> None:
+        for position, event in enumerate(events):
+            row = {"id": event.id, "position": position, "data": dump_json(event.to_dict())}
+            self.db["events"].insert(row)
+
+    def _adopt_events(self, events: Sequence[Event]) -> None:
+        """A database seeded before events existed: its facts are the main event's."""
+        with self.db.atomic():
+            self._insert_events(events)
+            for row in list(self.db.query("SELECT id, data FROM facts")):
+                data = json.loads(row["data"])
+                data.setdefault("event_id", events[0].id)
+                self.db.execute(
+                    "UPDATE facts SET data = ? WHERE id = ?", [dump_json(data), row["id"]]
+                )
+
     # -- reading ----------------------------------------------------------------
+
+    def events(self) -> tuple[Event, ...]:
+        """The events, the main one first."""
+        rows = self.db.query("SELECT data FROM events ORDER BY position, id")
+        return tuple(_event_from_dict(json.loads(row["data"])) for row in rows)
 
     def facts(self) -> list[Fact]:
         rows = self.db.query("SELECT data FROM facts WHERE deleted = 0 ORDER BY position, id")
@@ -335,6 +370,11 @@ class FactStore:
         rows = list(self.db.query("SELECT * FROM facts WHERE id = ?", [fact_id]))
         return rows[0] if rows else None
 
+    def next_position(self) -> int:
+        """The position after every fact's: where a new fact goes."""
+        rows = list(self.db.query("SELECT coalesce(max(position), -1) + 1 AS next FROM facts"))
+        return rows[0]["next"]
+
     # -- users ------------------------------------------------------------------
 
     def user_settings(self, user_id: int) -> UserSettings:
@@ -350,3 +390,16 @@ class FactStore:
             self.db["users"].upsert(
                 {"user_id": user_id, **values, "updated_at": iso(self.clock())}, pk="user_id"
             )
+
+
+def _event_from_dict(data: dict[str, Any]) -> Event:
+    return Event(
+        id=data["id"],
+        title=data["title"],
+        subject=data["subject"],
+        topics=data["topics"],
+        zones=tuple(data["zones"]),
+        examples=tuple(data["examples"]),
+        warm_up=tuple(data["warm_up"]),
+        facts_file=data["facts"],
+    )

@@ -81,7 +81,7 @@ class FactWriter:
         version = row["version"] + 1 if row else 1
         position = change.position
         if position is None:
-            position = row["position"] if row else self._next_position()
+            position = row["position"] if row else self.store.next_position()
         data = dump_json(change.after.to_dict()) if change.after else row["data"]
         now = iso(self.store.clock())
         values = [data, version, position, now, admin_id, int(change.after is None)]
@@ -147,7 +147,3 @@ class FactWriter:
     def _row(self, fact_id: str) -> dict[str, Any] | None:
         rows = list(self.db.query("SELECT * FROM facts WHERE id = ?", [fact_id]))
         return rows[0] if rows else None
-
-    def _next_position(self) -> int:
-        rows = list(self.db.query("SELECT coalesce(max(position), -1) + 1 AS next FROM facts"))
-        return rows[0]["next"]

@@ -15,7 +15,8 @@ from bot.i18n import bot_catalog, client_lang
 from bot.render import answer_html
 from knowledge.answering.engine import Conversation, Engine
 from knowledge.model import LANGS
-from knowledge.storage.fact_file import load_facts, load_sources
+from knowledge.storage.content import load_content
+from knowledge.storage.fact_file import load_facts
 from talkbot.testing.fakeapi import render_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -109,7 +110,8 @@ class Expectations:
     language the bot would pick, following each user's conversation."""
 
     def __init__(self) -> None:
-        self.engine = Engine(load_facts(), load_sources())
+        shipped = load_content()
+        self.engine = Engine(shipped.facts, shipped.sources, events=shipped.events)
         self.texts = bot_catalog()
         self._cache: dict[tuple[str, str, str | None], tuple[str, str, str | None]] = {}
 

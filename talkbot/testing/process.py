@@ -30,13 +30,19 @@ SETTINGS_VARIABLES = (
     "BACKUP_KEEP",
     "METRICS_PORT",
     "METRICS_HOST",
+    "CONTENT_DIR",
 )
 
 
 def bot_env(
-    api: FakeBotAPI, workdir: Path, log_level: str = "INFO", **extra: str
+    api: FakeBotAPI,
+    workdir: Path,
+    log_level: str = "INFO",
+    content: Path | None = None,
+    **extra: str,
 ) -> dict[str, str]:
-    """The environment of a bot on `api` with its database in `workdir`."""
+    """The environment of a bot on `api` with its database in `workdir`, seeded from
+    `content` (the shipped content if None)."""
     env = {k: v for k, v in os.environ.items() if k not in SETTINGS_VARIABLES}
     return env | {
         "BOT_TOKEN": api.token,
@@ -44,6 +50,7 @@ def bot_env(
         "DATABASE_PATH": str(workdir / "talkbot.db"),
         "LOG_LEVEL": log_level,
         "PYTHONPATH": str(ROOT),
+        **({"CONTENT_DIR": str(content)} if content else {}),
         **extra,
     }
 

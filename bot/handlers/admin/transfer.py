@@ -27,7 +27,7 @@ from bot.handlers.admin.states import AdminStates, start_dialogue
 from bot.handlers.admin.views import clip, fit
 from bot.render import joined
 from knowledge.curation.errors import AlreadyDone, Conflict
-from knowledge.curation.importing import ImportPreview, ImportResult
+from knowledge.curation.importing import ImportPreview, ImportResult, event_facts
 from knowledge.curation.parsing import parse_source
 from knowledge.curation.service import Curator
 from knowledge.i18n import Catalog
@@ -75,10 +75,14 @@ async def read_document(message: Message, bot: Bot) -> str:
 
 
 async def export(message: Message, curator: Curator, texts: Catalog, ui_lang: str) -> None:
-    facts_file = BufferedInputFile(curator.export().encode(), filename=EXPORT_NAME)
-    count = len(curator.store.facts())
-    caption = Text(texts("admin.export.caption", ui_lang, count=count))
-    await message.answer_document(facts_file, caption=caption.as_html())
+    """One facts file per event (named as its content file), each importable on its own."""
+    for event in curator.store.events() or (None,):
+        count = len(event_facts(curator.store, event))
+        name = event.facts_file.rsplit("/", 1)[-1] if event else EXPORT_NAME
+        facts_file = BufferedInputFile(curator.export(event).encode(), filename=name)
+        title = event.title[ui_lang] if event else ""
+        caption = Text(texts("admin.export.caption", ui_lang, count=count, event=title))
+        await message.answer_document(facts_file, caption=caption.as_html())
 
 
 async def await_import(message: Message, state: FSMContext, texts: Catalog, ui_lang: str) -> None:
@@ -104,7 +108,8 @@ def preview_text(preview: ImportPreview, texts: Catalog, lang: str) -> Text:
     ]
     if preview.reordered:
         lines.append(Text("↕️ ", texts("admin.import.reordered", lang)))
-    title = Bold(texts("admin.import.preview", lang, total=preview.total))
+    event = preview.event.title[lang] if preview.event else ""
+    title = Bold(texts("admin.import.preview", lang, total=preview.total, event=event))
     return joined([title, joined(lines, "\n"), texts("admin.import.confirm_hint", lang)])
 
 

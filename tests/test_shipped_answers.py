@@ -1,0 +1,80 @@
+"""The shipped content answers real questions: the dev set of questions as users type them
+(each with its fact or "decline"; its accuracy is no longer a target: the held-out corpus,
+`python -m bot eval`, is), and a few answers read whole.
+
+With tests/test_fact_base.py, test_shipped_claims.py and test_question_corpus.py, the only
+test files that read knowledge/content/: every other test runs on tests/data/content/, so
+curators can edit the shipped facts freely.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from knowledge.answering.engine import Conversation, Engine
+from knowledge.storage.content import Content, load_content
+from talkbot.evaluation import evaluate, load_dev_set
+from tests.conftest import AFTER_THE_CALL
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Content:
+    return load_content()
+
+
+@pytest.fixture(scope="module")
+def shipped_engine(shipped: Content) -> Engine:
+    return Engine(
+        shipped.facts, shipped.sources, events=shipped.events, clock=lambda: AFTER_THE_CALL
+    )
+
+
+@pytest.fixture(scope="module")
+def dev_set():
+    return load_dev_set()
+
+
+def test_dev_set_is_large_varied_and_has_unanswerable_questions(dev_set, shipped):
+    assert len(dev_set) >= 150
+    assert sum(item["expect"] == "decline" for item in dev_set) >= 30
+    assert set(Counter(item["lang"] for item in dev_set)) == {"en", "ru", "uk"}
+    fact_ids = {f.id for f in shipped.facts}
+    assert {item["expect"] for item in dev_set} - {"decline"} <= fact_ids
+
+
+def test_confident_wrong_answers_stay_rare(shipped_engine, dev_set):
+    _, misses = evaluate(shipped_engine, dev_set)
+    wrong = [item["q"] for item, answer in misses if answer.answered]
+    assert len(wrong) <= len(dev_set) * 0.03, wrong
+
+
+def test_when_is_the_call_is_answered_in_kyiv_and_moscow_time(shipped_engine):
+    answer = shipped_engine.ask("when is the call?")
+    assert answer.fact.id == "call-time"
+    assert [(t.place, t.moment.strftime("%H:%M")) for t in answer.times] == [
+        ("Kyiv", "17:00"),
+        ("Moscow", "18:00"),
+    ]
+    assert answer.citations[0].quote.startswith("дискуссия Путина и Байдена")
+
+
+def test_a_follow_up_in_russian_keeps_the_call(shipped_engine):
+    conversation = Conversation()
+    first = shipped_engine.ask("во сколько переговоры?", conversation=conversation)
+    again = shipped_engine.ask("а по Токио?", conversation=conversation)
+    assert first.fact.id == again.fact.id == "call-time"
+    assert again.times[-1].moment.strftime("%H:%M") == "00:00"  # the next day in Tokyo
+
+
+def test_the_shipped_examples_and_greeting_come_from_its_event(shipped_engine):
+    assert [s.fact_id for s in shipped_engine.examples("en")] == [
+        "call-time",
+        "call-format",
+        "call-topics",
+        "first-footage",
+    ]
+    assert "Putin–Biden" in shipped_engine.about("en")["subject"]
+    declined = shipped_engine.ask("tell me a joke")
+    assert declined.status == "declined" and declined.suggestions[0].fact_id == "call-time"
