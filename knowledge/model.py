@@ -131,6 +131,11 @@ class Fact:
     # The Event this fact belongs to; "" for one not yet assigned, which counts as the
     # main event. A facts file names it once, in its `event:` key, not per fact.
     event_id: str = ""
+    # Whom the article credits with what the fact says, per language ("Kremlin spokesman
+    # Dmitry Peskov"); empty when the article reports it without saying who said it.
+    said_by: dict[str, str] = field(default_factory=dict)
+    # Yes/no questions this fact settles, per language: "will they meet in person" → False.
+    yes_no: dict[str, dict[str, bool]] = field(default_factory=dict)
 
     def all_questions(self) -> list[tuple[str, str]]:
         """(lang, question) pairs in a stable order."""
@@ -154,6 +159,12 @@ class Fact:
                 "title": {
                     lang: self.event.title[lang] for lang in LANGS if lang in self.event.title
                 },
+            }
+        if self.said_by:
+            data["said_by"] = {lang: self.said_by[lang] for lang in LANGS if lang in self.said_by}
+        if self.yes_no:
+            data["yes_no"] = {
+                lang: dict(self.yes_no[lang]) for lang in LANGS if self.yes_no.get(lang)
             }
         if self.event_id:
             data["event_id"] = self.event_id

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from knowledge.answering.compose import (
@@ -26,6 +26,7 @@ from knowledge.answering.compose import (
     representative_question,
     tense_line,
 )
+from knowledge.answering.shapes import asks_who_said_it, verdict_of
 from knowledge.i18n import ANSWERS
 from knowledge.language.decision import DecisionModel
 from knowledge.language.matcher import FactIndex, Match, Weights
@@ -168,6 +169,9 @@ class Engine:
             about = self.about(lang)
             lead = ANSWERS("answer.empty", lang, **about) if about["subject"] else ""
             return Answer(status="empty", lang=lang, lead=lead or ANSWERS("answer.ask", lang))
+        said = self._who_said_it(index, text, lang, conversation)
+        if said is not None:
+            return said
         mention = self.resolver.find(text)
         asked = mention.place if mention else None
         match = index.match(text, lang)
@@ -192,7 +196,38 @@ class Engine:
             return retried or self._not_answered(index, match, lang)
         if conversation is not None:
             conversation.last_fact_id = fact.id
-        return self._answer(fact, match, lang, asked, user_place)
+        answer = self._answer(fact, match, lang, asked, user_place)
+        verdict = verdict_of(index, fact, text, lang, match)
+        if verdict is None:
+            return answer
+        lead = ANSWERS("answer.yes" if verdict else "answer.no", lang)
+        return replace(answer, lead=f"{lead} {answer.lead}")
+
+    def _who_said_it(
+        self, index: FactIndex, text: str, lang: str, conversation: Conversation | None
+    ) -> Answer | None:
+        """ "Who said that?" after an answer: whom the article credits with that fact."""
+        if conversation is None or not conversation.last_fact_id:
+            return None
+        if not asks_who_said_it(index, text):
+            return None
+        previous = index.facts.get(conversation.last_fact_id)
+        if previous is None:
+            return None
+        who = previous.said_by.get(lang)
+        lead = (
+            ANSWERS("answer.said_by", lang, who=who)
+            if who
+            else ANSWERS("answer.said_by_unknown", lang)
+        )
+        return Answer(
+            status="answered",
+            lang=lang,
+            lead=lead,
+            fact=previous,
+            citations=citations_for(previous, self.sources, lang),
+            ranked=((previous.id, 100.0),),
+        )
 
     def _within_event(
         self,
@@ -386,3 +421,4 @@ def place_notes(place: Place, lang: str) -> list[str]:
             )
         )
     return notes
+

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from knowledge.language.text import normalize
 from knowledge.model import LANGS
 
 WORDS_PATH = Path(__file__).resolve().parent / "data" / "words.yaml"
@@ -41,6 +42,10 @@ class Lexicon:
     translit: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     # Per language, words that move a question off what a fact says ("next", "итоги").
     shifters: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # Follow-ups asking who said it ("who said that?"), normalised, any language.
+    said_that: frozenset[str] = frozenset()
+    # Per language, the words that make a question a yes/no one.
+    yes_no: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -50,6 +55,8 @@ class Lexicon:
         concepts: Mapping[str, list[str]],
         translit: Mapping[str, list[tuple[str, str]]] | None = None,
         shifters: Mapping[str, str] | None = None,
+        said_that: Mapping[str, list[str]] | None = None,
+        yes_no: Mapping[str, str] | None = None,
     ) -> Lexicon:
         phrases = sorted(
             {(p, intent) for intent, ps in intents.items() for p in ps},
@@ -66,6 +73,10 @@ class Lexicon:
                 for lang, pairs in (translit or {}).items()
             },
             shifters={lang: frozenset(text.split()) for lang, text in (shifters or {}).items()},
+            said_that=frozenset(
+                normalize(p) for phrases in (said_that or {}).values() for p in phrases
+            ),
+            yes_no={lang: frozenset(text.split()) for lang, text in (yes_no or {}).items()},
         )
 
     def transliterated(self, text: str, lang: str) -> str:
@@ -128,6 +139,13 @@ def load_lexicon(
     intents = _token_lists(words.get("intents"), words_path, "intents")
     stopwords = _texts_per_language(words.get("stopwords"), words_path, "stopwords")
     shifters = _texts_per_language(words.get("shifters"), words_path, "shifters")
+    yes_no = _texts_per_language(words.get("yes_no"), words_path, "yes_no")
+    said_that = words.get("said_that") or {}
+    if not isinstance(said_that, dict) or not all(
+        lang in LANGS and isinstance(ps, list) and all(isinstance(p, str) for p in ps)
+        for lang, ps in said_that.items()
+    ):
+        raise LexiconInvalid(f"{words_path.name}: said_that: expected phrases per language")
     translit = _translit_tables(words.get("translit"), words_path)
     concepts: dict[str, list[str]] = {}
     if concepts_path is not None and concepts_path.exists():
@@ -136,7 +154,7 @@ def load_lexicon(
         clash = sorted(set(concepts) & set(intents))
         if clash:
             raise LexiconInvalid(f"{concepts_path.name}: concepts: {clash[0]} is an intent")
-    return Lexicon.build(intents, stopwords, concepts, translit, shifters)
+    return Lexicon.build(intents, stopwords, concepts, translit, shifters, said_that, yes_no)
 
 
 def _texts_per_language(data: Any, path: Path, section: str) -> dict[str, str]:

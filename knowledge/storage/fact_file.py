@@ -276,6 +276,14 @@ def fact_from_dict(raw: Mapping[str, Any]) -> Fact:
             title={lang: event["title"][lang].strip() for lang in LANGS},
         ),
         event_id=raw.get("event_id") or "",
+        said_by={lang: raw["said_by"][lang].strip() for lang in LANGS}
+        if raw.get("said_by")
+        else {},
+        yes_no={
+            lang: {q.strip(): verdict for q, verdict in questions.items()}
+            for lang, questions in (raw.get("yes_no") or {}).items()
+            if questions
+        },
     )
 
 

@@ -29,7 +29,7 @@ from pydantic import (
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from knowledge.limits import MAX_EVENT_ZONES, length_problems
+from knowledge.limits import MAX_EVENT_ZONES, MAX_QUESTION, length_problems, size
 from knowledge.model import FACT_ID_PATTERN, LANGS, TIME_FORMAT, Source
 from knowledge.places.zones import is_known_zone
 
@@ -132,6 +132,31 @@ class FactModel(_Strict):
     questions: Questions
     citations: list[CitationModel] = Field(min_length=1)
     event: EventTimeModel | None = None
+    said_by: Texts | None = None
+    yes_no: dict[str, dict[str, bool]] | None = None
+
+    @field_validator("yes_no", mode="before")
+    @classmethod
+    def _yes_no_questions(cls, value: Any) -> Any:
+        """Per language, questions (each a button's length at most) answered yes or no."""
+        if value is None:
+            return value
+        ok = isinstance(value, dict) and not set(value) - set(LANGS)
+        for questions in value.values() if ok else ():
+            ok = ok and isinstance(questions, dict) and all(
+                isinstance(q, str)
+                and q.strip()
+                and size(q) <= MAX_QUESTION
+                and isinstance(verdict, bool)
+                for q, verdict in questions.items()
+            )
+        if not ok:
+            raise PydanticCustomError(
+                "bad_yes_no",
+                "yes_no maps each language to questions answered yes or no",
+                {"limit": MAX_QUESTION},
+            )
+        return value
 
     @field_validator("event", mode="before")
     @classmethod
@@ -233,7 +258,14 @@ def _with_lengths(
 # -- pydantic errors → catalog complaints ---------------------------------------------
 
 _FIELD_NAMES = {("text",): "text", ("questions",): "questions", ("event", "title"): "event title"}
-_OWN_CODES = {"unknown_source", "quote_not_found", "bad_start", "bad_zone", "bad_event"}
+_OWN_CODES = {
+    "unknown_source",
+    "quote_not_found",
+    "bad_start",
+    "bad_zone",
+    "bad_event",
+    "bad_yes_no",
+}
 _LENGTH_CODES = {"too_long", "too_many_questions", "too_many_citations", "quote_too_long"}
 
 
