@@ -29,37 +29,40 @@ from talkbot.testing.process import ROOT, bot_env, start_bot, stop_bot
 from tests.conftest import CONTENT, MAIN_EVENT
 
 EDITED = "talks-time"
-# Seconds each fact write is slowed by inside its transaction: an import writes ~23 facts,
-# an edit one, so that most of a writer's time is spent mid-transaction either way.
+# Seconds each fact write is slowed by inside its transaction (between the facts' rows and
+# their audit rows): an import writes ~23 facts, an edit one, so that most of a writer's time
+# is spent mid-transaction either way.
 PAUSE = {"import": 0.004, "edit": 0.05}
-# The child: opens the store, slows every fact write inside its transaction by `pause`
-# seconds, and then flips the base between two states for ever, saying "begin" before each
-# write and "done" after it.
+# The child: opens the store, slows every write inside its transaction by `pause` seconds a
+# fact, and then flips the base between two states for ever, saying "begin" before each
+# write and "done" after it. Imports are written as the bot writes them: in the store's
+# worker thread, on its own connection (Curator.write_import); edits on the main one.
 WRITER = """
-import sys, time
+import asyncio, sys, time
+from knowledge.curation.importing import parse_import
 from knowledge.curation.service import Curator
+from knowledge.storage.audit import AuditTrail
 from knowledge.storage.store import FactStore
-from knowledge.storage.writes import FactWriter
 CONTENT = "tests/data/content"
 
 database, mode, pause, first, second = sys.argv[1:]
 pause = float(pause)
-write_fact = FactWriter.write_fact
+record_many = AuditTrail.record_many
 
-def slow_write_fact(self, *args, **kwargs):
-    version = write_fact(self, *args, **kwargs)
-    time.sleep(pause)
-    return version
+def slow_record_many(self, rows):
+    time.sleep(pause * len(rows))  # the facts' rows are written, their audit rows not yet
+    return record_many(self, rows)
 
-FactWriter.write_fact = slow_write_fact
+AuditTrail.record_many = slow_record_many
 curator = Curator(FactStore.open(database, CONTENT))
 states = (open(first, encoding="utf-8").read(), open(second, encoding="utf-8").read())
 while True:
     if mode == "import":
         target = states[1] if curator.export() == states[0] else states[0]
-        fingerprint = curator.preview_import(target).fingerprint
+        parsed = parse_import(target, curator.store.sources())
+        fingerprint = curator.preview_import(parsed).fingerprint
         print("begin", flush=True)
-        curator.apply_import(1001, target, fingerprint)
+        asyncio.run(curator.write_import(1001, parsed, fingerprint))
     else:
         current = curator.store.fact("talks-time")[0].text["en"]
         target = states[1] if current == states[0] else states[0]

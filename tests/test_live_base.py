@@ -7,8 +7,11 @@ import asyncio
 import threading
 from collections.abc import Mapping, Sequence
 
+import pytest
+
 from bot.runtime.live import LiveBase
 from knowledge.answering.engine import Engine
+from knowledge.curation.errors import Busy
 from knowledge.curation.service import Curator
 from knowledge.model import Event, Fact, Source
 from tests.conftest import AFTER_THE_CALL
@@ -78,3 +81,33 @@ async def test_an_edit_that_changes_nothing_rebuilds_nothing(store):
     assert not curator.set_field(ADMIN_A, "talks-format", "text_en", same, "en").changed
     await live.settled()
     assert live.rebuilds == 0
+
+
+async def test_the_facts_for_a_rebuild_are_read_off_the_event_loops_connection(store):
+    engine = Engine(store.facts(), store.sources(), clock=lambda: AFTER_THE_CALL)
+    live = LiveBase(store, engine)
+    curator = Curator(store, engine.resolver, on_change=live.changed)
+    on_the_loop: list[str] = []
+    store.db.conn.set_trace_callback(on_the_loop.append)
+
+    curator.set_field(ADMIN_A, "talks-format", "text_en", NEW_TEXT, "en")
+    await live.settled()
+
+    store.db.conn.set_trace_callback(None)
+    # 10,000 facts take most of a second to read: the store's worker thread reads them.
+    assert not [sql for sql in on_the_loop if sql.startswith("SELECT data FROM facts")]
+    assert engine.ask(QUESTION).lead == NEW_TEXT
+
+
+async def test_while_an_import_is_written_other_changes_are_refused_not_waited_for(store):
+    curator = Curator(store)
+
+    async with store.gate.hold():
+        with pytest.raises(Busy):
+            curator.set_field(ADMIN_A, "talks-format", "text_en", NEW_TEXT, "en")
+        curator.questions.log_question(7, "how long is the call?", "en", "declined")
+        assert store.db.execute("SELECT count(*) FROM questions").fetchone()[0] == 0
+
+    # Nothing was written meanwhile; the question is logged once the import commits.
+    assert store.fact("talks-format")[1] == 1
+    assert store.db.execute("SELECT count(*) FROM questions").fetchone()[0] == 1

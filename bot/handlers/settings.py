@@ -13,6 +13,7 @@ from bot.handlers import respond
 from bot.i18n import client_lang
 from bot.keyboards import lang_choice_label, lang_keyboard, location_keyboard
 from bot.render import joined, plain_html
+from bot.runtime.live import AfterImportWrite
 from knowledge.answering.engine import Engine, UnknownPlace
 from knowledge.i18n import Catalog
 from knowledge.places.geo import ZoneLocator
@@ -33,6 +34,9 @@ MAX_ECHOED_NAME = 64  # an unknown place is quoted back; a novel is not
 
 def create_router() -> Router:
     router = Router(name="settings")
+    # They write: while an import is being written, they wait for its commit (off the loop).
+    router.message.middleware(AfterImportWrite())
+    router.callback_query.middleware(AfterImportWrite())
     router.message.register(time_zone, Command("tz"))
     router.message.register(
         zone_from_location, Magic(F.location), Magic(F.chat.type == ChatType.PRIVATE)

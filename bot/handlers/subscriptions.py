@@ -14,6 +14,7 @@ from aiogram.utils.formatting import Code, Text
 from bot.callbacks import NotifyCallback, fact_token, resolve
 from bot.handlers import respond
 from bot.render import fit_value, joined, plain_html
+from bot.runtime.live import AfterImportWrite
 from knowledge.answering.compose import Answer, representative_question
 from knowledge.answering.engine import Conversation, Engine
 from knowledge.i18n import Catalog
@@ -28,6 +29,9 @@ ALL_WORDS = frozenset({"all", "все", "всё", "усі"})
 
 def create_router() -> Router:
     router = Router(name="subscriptions")
+    # They write: while an import is being written, they wait for its commit (off the loop).
+    router.message.middleware(AfterImportWrite())
+    router.callback_query.middleware(AfterImportWrite())
     router.message.register(subscribe, Command("subscribe"))
     router.message.register(unsubscribe, Command("unsubscribe"))
     router.callback_query.register(notify_tapped, NotifyCallback.filter())

@@ -3,8 +3,9 @@ Curator's `on_change`) the engine's index is rebuilt in a worker thread and swap
 everyone else goes on being answered from the old one; then the notifier is poked.
 
 A 10,000-fact base takes seconds to index. Built on the event loop, that would freeze every
-user; built in a thread, the loop keeps answering and the swap is one assignment
-(`Engine.reload`), so a question sees the old index or the new, never half of one.
+user; read in the store's worker thread and built in another, the loop keeps answering and
+the swap is one assignment (`Engine.reload`), so a question sees the old index or the new,
+never half of one.
 
 Rebuilds run one at a time, in order: changes that come in during a rebuild are taken by
 the next one (so the last index swapped in is always the latest base). The admin who made
@@ -17,7 +18,11 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from typing import Any
+
+from aiogram import BaseMiddleware
+from aiogram.types import TelegramObject
 
 from bot.runtime.notifier import Notifier
 from knowledge.answering.engine import Engine
@@ -69,9 +74,9 @@ class LiveBase:
     async def _rebuild(self) -> None:
         while self._dirty:
             self._dirty = False
-            # Read on the loop (the SQLite connection belongs to its thread), index off it.
-            facts, sources = self.store.facts(), self.store.sources()
-            events = self.store.events()
+            # Read in the store's worker thread, on its own connection (a connection belongs
+            # to its thread; 10,000 facts take most of a second), and index in another.
+            facts, sources, events = await self.store.worker.run(read_base)
             try:
                 await asyncio.to_thread(self.reload, facts, sources, events)
             except Exception:  # the old index stays live; the next change tries again
@@ -84,6 +89,27 @@ class LiveBase:
         """Wait until every change made so far is live."""
         while self._task is not None and not self._task.done():
             await asyncio.shield(self._task)
+
+
+class AfterImportWrite(BaseMiddleware):
+    """An inner middleware for the routers whose handlers write (settings, subscriptions,
+    the admin's): while an import is being written in the store's worker, such a handler
+    waits for its commit before it runs, awaiting rather than sleeping on the loop as a
+    write stuck on the lock would. Questions need no wait: their log rows are deferred."""
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        store: FactStore = data["store"]
+        await store.gate.idle()
+        return await handler(event, data)
+
+
+def read_base(store: FactStore) -> tuple[list[Fact], dict[str, Source], tuple[Event, ...]]:
+    return store.facts(), store.sources(), store.events()
 
 
 async def until_live() -> None:

@@ -169,13 +169,18 @@ class Notifier:
             await self._bot.send_message(chat_id, html)
 
     def _sent(self, notification_id: Any) -> None:
-        self.store.subscriptions.mark_sent(self._rows.pop(notification_id, (notification_id,)))
+        ids = self._rows.pop(notification_id, (notification_id,))
+        # While an import is being written, after its commit (storage.worker's gate).
+        self.store.gate.defer(lambda: self.store.subscriptions.mark_sent(ids))
 
     def _failed(self, delivery: Delivery[tuple[Notification, ...]], error: Any) -> None:
         ids = self._rows.pop(int(delivery.id), (int(delivery.id),))
         if isinstance(error, TelegramForbiddenError):
             # The user blocked the bot (or never started it): stop following for them.
-            for fact_id in {row.fact_id for row in delivery.payload}:
-                self.store.subscriptions.unsubscribe(delivery.chat_id, fact_id)
-            self.store.subscriptions.mark_sent(ids)
+            self.store.gate.defer(lambda: self._forget(delivery, ids))
         # Other failures stay unsent: the next start tries again.
+
+    def _forget(self, delivery: Delivery[tuple[Notification, ...]], ids: tuple[int, ...]) -> None:
+        for fact_id in {row.fact_id for row in delivery.payload}:
+            self.store.subscriptions.unsubscribe(delivery.chat_id, fact_id)
+        self.store.subscriptions.mark_sent(ids)

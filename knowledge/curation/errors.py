@@ -69,6 +69,12 @@ class QuoteTooLong(CurationError):
         super().__init__(length=length, limit=limit)
 
 
+class Busy(CurationError):
+    """An import is being written (it holds the database's write lock): try again soon."""
+
+    code = "busy"
+
+
 class AlreadyDone(CurationError):
     """The same confirmation again (a double tap): what it asked for has been done."""
 

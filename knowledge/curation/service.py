@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from knowledge.curation.citing import cite, register_source, unregister_source
 from knowledge.curation.errors import (
     AlreadyDone,
+    Busy,
     Conflict,
     DuplicateQuestion,
     Incomplete,
@@ -112,7 +113,10 @@ class Curator:
     one transaction with its audit rows (`_change`), and once it is committed `on_change`
     is called, so whoever serves answers swaps in the new index (the bot's LiveBase does it
     in a worker thread). The CPU-heavy pure steps have async forms that run in a thread
-    (`read_import`, `closest_passage`), so an event loop calling the Curator stays free.
+    (`read_import`, `closest_passage`), and so do the long database steps of an import
+    (`diff_import`, `write_import`, in the store's worker: storage.worker), so an event
+    loop calling the Curator stays free. While an import is being written, the other
+    writes refuse at once (Busy) rather than wait on the loop for its lock.
     """
 
     def __init__(
@@ -125,7 +129,7 @@ class Curator:
     ):
         self.store = store
         self.resolver = resolver or PlaceResolver.default()
-        self.questions = QuestionLog(store.db, store.clock)  # the store's one clock
+        self.questions = QuestionLog(store.db, store.clock, store.gate)  # the store's clock
         self.page_size = page_size
         self.on_change = on_change
         self._writer = FactWriter(store)
@@ -135,6 +139,8 @@ class Curator:
     def _change(self) -> Iterator[None]:
         """One admin change: one transaction with its audit rows, then `on_change` once it
         is committed (and only if something was written: an edit to the same value is not)."""
+        if self.store.gate.held:  # an import is being written: this would wait for its lock
+            raise Busy()
         written = self._writer.written
         self._depth += 1
         try:
@@ -362,12 +368,36 @@ class Curator:
         """What importing a facts file would add, change and remove; nothing is written."""
         return preview_import(self.store, self._parsed(file))
 
+    async def diff_import(self, parsed: ImportFile) -> ImportPreview:
+        """`preview_import` in the store's worker thread: reading a 10,000-fact base takes
+        most of a second."""
+        return await self.store.worker.run(lambda store: preview_import(store, parsed))
+
     def apply_import(self, admin_id: int, file: str | ImportFile, fingerprint: str) -> ImportResult:
         """Make the file's event's live facts exactly the file, in one transaction (see
         importing)."""
         parsed = self._parsed(file)
         with self._change():
             return apply_import(self._writer, admin_id, parsed, fingerprint)
+
+    async def write_import(
+        self, admin_id: int, parsed: ImportFile, fingerprint: str
+    ) -> ImportResult:
+        """`apply_import` written in the store's worker thread, on its own connection, as one
+        transaction holding the write lock from its first read; the event loop goes on
+        answering from the old base meanwhile (writes that would wait for the lock wait
+        for the gate instead, or are deferred: see storage.worker). `on_change` once it
+        is committed, as for every change."""
+
+        def write(store: FactStore) -> tuple[ImportResult, int]:
+            writer = FactWriter(store)  # the Curator's too: in the worker, on its connection
+            return apply_import(writer, admin_id, parsed, fingerprint), writer.written
+
+        async with self.store.gate.hold():
+            result, written = await self.store.worker.transaction(write)
+        if written and self.on_change:
+            self.on_change()
+        return result
 
     def _parsed(self, file: str | ImportFile) -> ImportFile:
         return file if isinstance(file, ImportFile) else parse_import(file, self.store.sources())

@@ -13,6 +13,7 @@ from sqlite_utils import Database
 from knowledge.language.text import clean, normalize
 from knowledge.model import LANGS
 from knowledge.places.times import utc_now
+from knowledge.storage.worker import WriteGate
 
 RETENTION_DAYS = 90
 WINDOWS = (1, 7, 30)
@@ -73,9 +74,16 @@ def _iso(moment: datetime) -> str:
 
 
 class QuestionLog:
-    def __init__(self, db: Database, clock: Callable[[], datetime] = utc_now):
+    def __init__(
+        self,
+        db: Database,
+        clock: Callable[[], datetime] = utc_now,
+        gate: WriteGate | None = None,
+    ):
         self.db = db
         self.clock = clock
+        # While an import is being written (storage.worker), rows wait for its commit.
+        self.gate = gate
         self._salt: str | None = None  # read once: the database's salt never changes
         self._next_purge: datetime | None = None
 
@@ -94,11 +102,21 @@ class QuestionLog:
         fact_id: str | None = None,
         score: float = 0.0,
     ) -> None:
-        """Record one question (the engine's verdict on it); drop rows past retention."""
+        """Record one question (the engine's verdict on it); drop rows past retention.
+
+        While an import holds the write lock the row is written right after it commits,
+        with the time it was asked: the answer never waits for it."""
         text = clean(text).strip()[:MAX_TEXT]
         norm = normalize(text)
         if not norm:
             return
+        row = [_iso(self.clock()), self._hash(user_id), text, norm, lang, status, fact_id, score]
+        if self.gate is None:
+            self._insert(row)
+        else:
+            self.gate.defer(lambda: self._insert(row))
+
+    def _insert(self, row: list[object]) -> None:
         now = self.clock()
         with self.db.atomic():
             # Plain SQL: sqlite-utils' insert() reads the table's schema first, on every
@@ -106,7 +124,7 @@ class QuestionLog:
             self.db.execute(
                 "INSERT INTO questions (at, user_hash, text, norm, lang, status, fact_id, score)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [_iso(now), self._hash(user_id), text, norm, lang, status, fact_id, score],
+                row,
             )
             if self._next_purge is None or now >= self._next_purge:
                 cutoff = _iso(now - timedelta(days=RETENTION_DAYS))

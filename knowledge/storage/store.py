@@ -28,6 +28,7 @@ from knowledge.storage.content import load_content, load_events
 from knowledge.storage.fact_file import SHIPPED_CONTENT, FactsInvalid, fact_from_dict
 from knowledge.storage.sources import SourceRegistry
 from knowledge.storage.subscriptions import Subscriptions
+from knowledge.storage.worker import LOOP_BUSY_TIMEOUT_MS, StoreWorker, WriteGate
 
 migrations = Migrations("talkbot")
 SCHEMA_VERSION = 4
@@ -218,6 +219,17 @@ class FactStore:
         self.audit = AuditTrail(db, clock)
         self.subscriptions = Subscriptions(db, clock)
         self.registry = SourceRegistry(db)
+        # Work too long for the event loop runs in the worker's thread, on a connection of
+        # its own; while it writes, the gate keeps this connection from writing.
+        self.gate = WriteGate(db)
+        self._worker: StoreWorker[FactStore] | None = None
+
+    @property
+    def worker(self) -> StoreWorker[FactStore]:
+        if self._worker is None:
+            [path] = [row[2] for row in self.db.execute("PRAGMA database_list") if row[1] == "main"]
+            self._worker = StoreWorker(path, lambda db: FactStore(db, self.clock), self)
+        return self._worker
 
     @classmethod
     def open(
@@ -251,7 +263,7 @@ class FactStore:
             # on every answer, and the sync at each commit was two thirds of its cost.
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute("PRAGMA foreign_keys=ON")
-            db.execute("PRAGMA busy_timeout=5000")
+            db.execute(f"PRAGMA busy_timeout={LOOP_BUSY_TIMEOUT_MS}")
             db.execute("SELECT count(*) FROM sqlite_master").fetchall()
             migrations.apply(db)
         except (sqlite3.DatabaseError, OSError) as error:
@@ -272,6 +284,8 @@ class FactStore:
         return store
 
     def close(self) -> None:
+        if self._worker is not None:
+            self._worker.close()
         self.db.close()
 
     # -- meta -------------------------------------------------------------------

@@ -3,7 +3,7 @@ admin changes that fact's text or time (rows are written in the change's transac
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -43,12 +43,15 @@ def _when(data: dict[str, Any]) -> tuple[str, str] | None:
     return (event["start"], event["zone"]) if event else None
 
 
-def enqueue(db: Database, fact_id: str, audit_id: int, kinds: tuple[str, ...], at: str) -> None:
-    """One outbox row per subscriber of the fact; call inside the change's transaction."""
-    db.execute(
+def enqueue_many(
+    db: Database, changes: Sequence[tuple[str, int, tuple[str, ...]]], at: str
+) -> None:
+    """One outbox row per subscriber of each changed fact, for (fact id, audit id, kinds)
+    triples, in one executemany; call inside the change's transaction."""
+    db.conn.executemany(
         "INSERT OR IGNORE INTO outbox (user_id, fact_id, audit_id, changes, created_at)"
         " SELECT user_id, fact_id, ?, ?, ? FROM subscriptions WHERE fact_id = ?",
-        [audit_id, ",".join(kinds), at, fact_id],
+        [(audit_id, ",".join(kinds), at, fact_id) for fact_id, audit_id, kinds in changes],
     )
 
 

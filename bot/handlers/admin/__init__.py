@@ -33,6 +33,7 @@ from bot.handlers.admin import (
 )
 from bot.handlers.admin.states import IdleTimeout
 from bot.render import plain_html
+from bot.runtime.live import AfterImportWrite
 from knowledge.i18n import Catalog
 
 
@@ -56,6 +57,9 @@ def create_router(admin_ids: Iterable[int]) -> Router:
     # Inner middlewares run for the sub-routers' handlers too, once one has matched.
     curation.message.middleware(IdleTimeout())
     curation.callback_query.middleware(IdleTimeout())
+    # Curation writes: during another admin's import they wait for its commit (off the loop).
+    curation.message.middleware(AfterImportWrite())
+    curation.callback_query.middleware(AfterImportWrite())
     # add first: its dialogue takes the admin's plain text before anything else may.
     for module in (add, browse, stats, unanswered, edit, transfer, backup, ingest):
         curation.include_router(gate(module.create_router(), is_admin))

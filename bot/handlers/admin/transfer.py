@@ -1,6 +1,6 @@
 """Files in and out: /export sends facts.yaml; /import previews a facts file (added, changed,
-removed) and applies it only on Confirm, in one transaction; /source registers a document
-facts may quote."""
+removed) and applies it only on Confirm, in one transaction written off the event loop;
+/source registers a document facts may quote."""
 
 from __future__ import annotations
 
@@ -137,7 +137,7 @@ async def import_file(
     if await state.get_state() == AdminStates.awaiting_import.state:
         await state.clear()
     text = await read_document(message, bot)
-    preview = curator.preview_import(await curator.read_import(text))
+    preview = await curator.diff_import(await curator.read_import(text))
     if preview.empty:
         await reply(message, texts("admin.import.same", ui_lang))
         return
@@ -179,7 +179,8 @@ async def confirm_import(
     await state.update_data({PENDING: None})
     parsed = await curator.read_import(text)
     try:
-        result = curator.apply_import(admin_id(callback), parsed, callback_data.base)
+        # Written in the store's worker thread: everyone else is answered meanwhile.
+        result = await curator.write_import(admin_id(callback), parsed, callback_data.base)
     except Conflict:  # not a refusal of the file: the base moved on since the preview
         await close_buttons(callback, texts("admin.import.moved", ui_lang))
         return
