@@ -18,6 +18,7 @@ import yaml
 from knowledge.answering.engine import Engine
 from knowledge.language.decision import ALWAYS
 from knowledge.model import LANGS
+from knowledge.places.zones import use_bundled_zones
 from knowledge.storage.fact_file import DEFAULT_FACTS_PATH, FACTS_HEADER, load_facts, load_sources
 from talkbot.evaluation import load_split
 
@@ -43,6 +44,7 @@ def missed_questions(engine: Engine, per_group: int) -> dict[tuple[str, str], li
 
 
 def main(argv: list[str]) -> int:
+    use_bundled_zones()  # zones from the tzdata package, as the bot reads them
     per_group = int(argv[0]) if argv else 3
     sources = load_sources()
     engine = Engine(load_facts(sources=sources), sources, decision=ALWAYS)

@@ -16,6 +16,7 @@ from gazetteer.names import is_cyrillic_word
 from gazetteer.words import LANGS, OUT, ROOT
 
 from knowledge.language.text import morph
+from knowledge.places.zones import use_bundled_zones
 
 
 def build() -> dict[str, Any]:
@@ -91,6 +92,7 @@ def inflect(name: str, lang: str) -> str:
 
 
 def main() -> None:
+    use_bundled_zones()  # zones from the tzdata package, as the bot reads them
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--report", action="store_true", help="print coverage, then exit")
     args = parser.parse_args()

@@ -21,6 +21,7 @@ from knowledge.language.text import morph_parse
 from knowledge.places import zones
 from knowledge.places.index import COMMON
 from knowledge.places.phrases import WORD, name_key, norm_word, readings
+from knowledge.places.zones import use_bundled_zones
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -220,6 +221,7 @@ def build() -> dict[str, Any]:
 
 
 def main() -> None:
+    use_bundled_zones()  # zones from the tzdata package, as the bot reads them
     data = build()
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     OUT.write_text(text + "\n", "utf-8")

@@ -21,6 +21,7 @@ import yaml
 
 from knowledge.answering.engine import Engine
 from knowledge.language.decision import ALWAYS, FEATURES, MODEL_PATH, DecisionModel
+from knowledge.places.zones import use_bundled_zones
 from knowledge.storage.fact_file import load_facts, load_sources
 from talkbot.evaluation import Item, load_split
 
@@ -70,6 +71,7 @@ def choose_threshold(
 
 
 def main(argv: list[str] | None = None) -> int:
+    use_bundled_zones()  # zones from the tzdata package, as the bot reads them
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--max-wrong", type=float, default=0.01,
                         help="confident wrong answers allowed, share of validation questions")

@@ -43,6 +43,8 @@ from load.judge import Result
 from load.report import print_table, report_statuses, verdicts
 from load.workload import Expectations, build_workload, flood_jobs
 
+from knowledge.places.zones import use_bundled_zones
+
 
 def parse_args(argv: Sequence[str] | None = None) -> Options:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
@@ -103,6 +105,7 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    use_bundled_zones()  # zones from the tzdata package, as the bot reads them
     options = parse_args(argv)
     per_user = max(1, options.questions // options.users)
     mode = "burst" if options.rate is None else f"steady {options.rate:g} q/s"

@@ -20,6 +20,7 @@ from knowledge.answering.compose import Answer
 from knowledge.answering.engine import Conversation, Engine, UnknownPlace
 from knowledge.model import LANGS
 from knowledge.places.resolver import Place
+from knowledge.places.zones import use_bundled_zones
 from knowledge.storage.backup import BackupError, make_snapshot, restore_snapshot
 from knowledge.storage.store import FactStore, StoreError
 
@@ -123,6 +124,7 @@ def _add_answer_options(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    use_bundled_zones()  # answers the same on every machine (knowledge.places.zones)
     args = build_parser().parse_args(argv)
     try:
         overrides = {"database_path": args.db, "content_dir": args.content}

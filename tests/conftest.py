@@ -15,6 +15,7 @@ from aiogram import Bot, Dispatcher
 from hypothesis import settings
 
 from knowledge.answering.engine import Engine
+from knowledge.places.zones import use_bundled_zones
 from knowledge.storage.content import Content, load_content
 from knowledge.storage.store import FactStore
 from talkbot.testing.fakeapi import FakeBotAPI
@@ -25,6 +26,8 @@ from tests.bot_helpers import FAST_BACKOFF, fake_api_bot
 settings.register_profile("ci", derandomize=True, database=None)
 settings.register_profile("explore", derandomize=False)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+# As the applications do at start (talkbot.cli.main): zones from the tzdata package only.
+use_bundled_zones()
 
 # "Today" for tests that speak of tense: after the call, as the real today is.
 AFTER_THE_CALL = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)

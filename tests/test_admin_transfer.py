@@ -108,7 +108,7 @@ async def test_a_bad_file_lists_every_problem_and_changes_nothing(tb: RunningBot
 
     refused, nothing = await send_file(tb, broken.encode(), count=2)
 
-    assert refused.plain.startswith("Refused: 4 problem(s) found, nothing was changed:")
+    assert refused.plain.startswith("Refused: 4 problems found, nothing was changed:")
     assert "fact 'talks-time': text: missing language 'uk'" in refused.plain
     assert "fact 'talks-format'" in refused.plain and "(closest passage: " in refused.plain
     assert nothing.plain == "Nothing was changed."
@@ -122,7 +122,7 @@ async def test_an_admin_reads_the_problems_in_their_own_language(tb: RunningBot)
 
     refused, _ = await send_file(tb, broken.encode(), count=2)
 
-    assert refused.plain.startswith("Відхилено: знайдено проблем — 2, нічого не змінено:")
+    assert refused.plain.startswith("Відхилено: знайдено 2 проблеми, нічого не змінено:")
     assert "import: факт 'talks-time': text: бракує мови 'uk'" in refused.plain
     assert "text: невідомі мови: xx" in refused.plain
     assert tb.store.audit.history() == []
@@ -132,7 +132,7 @@ async def test_a_very_long_list_of_problems_is_cut_short_politely(tb: RunningBot
     bad = "facts:\n" + "".join(f"- id: Bad_{n}\n  text: {{}}\n" for n in range(40))
     refused, _ = await send_file(tb, bad.encode(), count=2)
     assert len(refused.plain) <= 4096
-    assert refused.plain.endswith("more problem(s).") or "cut short" in refused.plain
+    assert refused.plain.endswith("more problems.") or "cut short" in refused.plain
 
 
 async def test_a_citation_source_that_is_a_list_or_a_mapping_is_a_listed_problem(tb: RunningBot):
@@ -151,7 +151,7 @@ async def test_a_citation_source_that_is_a_list_or_a_mapping_is_a_listed_problem
 
     refused, nothing = await send_file(tb, broken.encode(), count=2)
 
-    assert refused.plain.startswith("Refused: 2 problem(s) found, nothing was changed:")
+    assert refused.plain.startswith("Refused: 2 problems found, nothing was changed:")
     assert "fact 'talks-time': citation names unknown source '['glavred', 2021]'" in refused.plain
     assert "citation names unknown source '{'name': 'glavred'}'" in refused.plain
     assert nothing.plain == "Nothing was changed."

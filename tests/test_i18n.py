@@ -151,3 +151,28 @@ def test_every_catalog_key_is_used_somewhere_in_the_code(catalog: Catalog):
         return any(key.startswith(h) and "." not in key[len(h) :] for h in heads if h)
 
     assert [key for key in catalog.messages["en"] if not used(key)] == []
+
+
+def test_counting_messages_take_the_plural_form_of_each_language():
+    from knowledge.i18n import plural_category
+
+    assert [plural_category("en", n) for n in (1, 2, 21)] == ["one", "other", "other"]
+    assert [plural_category("ru", n) for n in (1, 3, 5, 11, 21, 22)] == [
+        "one", "few", "many", "many", "one", "few",
+    ]
+    texts = bot_catalog()
+    assert texts("admin.stats.window", "en", count=1) == "Last 1 day"
+    assert texts("admin.stats.window", "ru", count=22) == "За последние 22 дня"
+    assert texts("admin.stats.window", "uk", count=5) == "За останні 5 днів"
+
+
+def test_a_plural_message_missing_a_form_its_language_needs_is_reported(tmp_path):
+    from knowledge.i18n import Catalog
+
+    (tmp_path / "en.yaml").write_text('n:\n  one: "{count} fact"\n  other: "{count} facts"\n')
+    (tmp_path / "ru.yaml").write_text('n:\n  one: "{count} факт"\n  other: "фактов: {count}"\n')
+    (tmp_path / "uk.yaml").write_text(
+        'n:\n  one: "{count} факт"\n  few: "{count} факти"\n  many: "{count} фактів"\n'
+        '  other: "фактів: {count}"\n'
+    )
+    assert Catalog(tmp_path).problems() == [f"{tmp_path.name}/ru.yaml: n lacks few, many"]

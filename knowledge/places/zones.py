@@ -1,7 +1,10 @@
-"""IANA zones from the bundled `tzdata` package, never the host's zone database.
+"""IANA zones, from the bundled `tzdata` package rather than the host's zone database.
 
-zoneinfo looks at the system database first; hosts differ in how current it is, so the
-search path is emptied once on import and answers are the same on every machine.
+zoneinfo looks at the system database first, and hosts differ in how current it is (a
+container may have none). The applications (the command line, the bot, the scripts, the
+tests) call `use_bundled_zones()` as they start, so their answers are the same on every
+machine; importing this module changes nothing, since zoneinfo's search path belongs to
+the whole process.
 """
 
 from __future__ import annotations
@@ -11,7 +14,10 @@ import zoneinfo
 from functools import lru_cache
 from typing import Any
 
-zoneinfo.reset_tzpath(to=[])
+
+def use_bundled_zones() -> None:
+    """Read zones from the `tzdata` package only (pinned in pyproject.toml), for the process."""
+    zoneinfo.reset_tzpath(to=[])
 
 
 @lru_cache(maxsize=1)

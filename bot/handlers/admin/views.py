@@ -185,7 +185,7 @@ def stats_text(windows: Iterable[WindowStats], texts: Catalog, lang: str) -> Tex
     blocks: list[Any] = [Bold(texts("admin.stats.title", lang))]
     for window in windows:
         lines: list[Any] = [
-            Bold(texts("admin.stats.window", lang, days=window.days)),
+            Bold(texts("admin.stats.window", lang, count=window.days)),
             texts(
                 "admin.stats.asked",
                 lang,

@@ -1,0 +1,43 @@
+"""Importing the domain changes nothing outside it: zoneinfo's search path belongs to the
+process, so the applications set it as they start (knowledge.places.zones)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+IMPORT_EVERYTHING = """
+import sys, zoneinfo
+before = zoneinfo.TZPATH
+import knowledge, knowledge.answering.engine, knowledge.curation.service, knowledge.ingest
+import knowledge.storage.store, knowledge.places.resolver
+assert zoneinfo.TZPATH == before, (zoneinfo.TZPATH, before)
+assert "numpy" not in sys.modules  # sqlite-utils was imported without it
+print("untouched")
+"""
+
+STARTED = """
+import os, sys, zoneinfo
+os.environ.pop("BOT_TOKEN", None)
+from talkbot.cli import main
+main(["validate"])
+assert zoneinfo.TZPATH == (), zoneinfo.TZPATH
+"""
+
+
+def _python(code: str, tzpath: str) -> subprocess.CompletedProcess[str]:
+    env = {"PYTHONTZPATH": tzpath, "PATH": "/usr/bin:/bin"}
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+def test_importing_knowledge_leaves_zoneinfo_and_numpy_alone():
+    done = _python(IMPORT_EVERYTHING, "/usr/share/zoneinfo")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "untouched"
+
+
+def test_the_command_line_reads_zones_from_the_tzdata_package_only():
+    done = _python(STARTED, "/usr/share/zoneinfo")
+    assert done.returncode == 0, done.stderr
