@@ -161,7 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "propose":
             from talkbot.propose import run_propose
 
-            return run_propose(args)
+            return run_propose(args, settings.content_dir)
     except BackupError as error:  # a refused or failed snapshot: nothing was changed
         print(f"error: {error}", file=sys.stderr)
         return 1

@@ -1,7 +1,8 @@
 """`python -m bot propose FILE`: fact proposals from an article, for a person or as JSON.
 
-`--measure` scores the proposer on the shipped article against the curated facts and times
-a 5,000-word article. Never imports aiogram and writes nothing.
+`--measure` scores the proposer on the content's article (the shipped one unless `--content`
+or CONTENT_DIR says otherwise) against its curated facts, and times a 5,000-word article made
+of the content's source texts. Never imports aiogram and writes nothing.
 """
 
 from __future__ import annotations
@@ -33,17 +34,17 @@ def add_propose_parser(commands: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--measure",
         action="store_true",
-        help="precision and recall on the shipped article, and a 5,000-word timing",
+        help="precision and recall on the content's article, and a 5,000-word timing",
     )
 
 
-def run_propose(args: argparse.Namespace, out: TextIO | None = None) -> int:
+def run_propose(args: argparse.Namespace, content: Path, out: TextIO | None = None) -> int:
     # Imported here: building the parser must not slow every other command's start-up.
     from knowledge.ingest.proposals import IngestError, decode_article, propose
 
     out = out or sys.stdout
     if args.measure:
-        return run_measure(out)
+        return run_measure(content, out)
     if args.path is None:
         print("error: give the article FILE (or --measure)", file=sys.stderr)
         return EXIT_USAGE
@@ -93,13 +94,17 @@ def render_text(result: Proposals) -> str:
     return "\n".join(lines)
 
 
-def run_measure(out: TextIO) -> int:
-    from knowledge.ingest.measure import measure, shipped, speed_article
+def run_measure(content: Path, out: TextIO) -> int:
+    """Measured against the content directory `content` (its main event's article)."""
+    from knowledge.ingest.measure import curated, measure, speed_article
     from knowledge.ingest.proposals import propose
 
-    facts, source = shipped()
-    m = measure(facts, source, year=2021)
-    out.write(f"shipped article ({source.id}), --year 2021, as if new:\n")
+    facts, source = curated(content)
+    # The year the curators dated the article to, as an editor would give it with --year.
+    year = next((f.event.start.year for f in facts if f.event), None)
+    m = measure(facts, source, year=year)
+    given = f"--year {year}" if year else "no --year"
+    out.write(f"the content's article ({source.id}), {given}, as if new:\n")
     out.write(f"  recall:    {m.covered}/{m.cited} cited passages covered = {m.recall:.0%}\n")
     out.write(
         f"  precision: {m.relevant}/{m.proposals} proposals on a cited passage = "
@@ -110,16 +115,16 @@ def run_measure(out: TextIO) -> int:
         out.write(f"  {fact_id}: {said}\n")
     for quote in m.missed:
         out.write(f"  missed: {quote}\n")
-    article = speed_article(5000)
+    article = speed_article(5000, content)
     words = len(article.split())
     started = time.perf_counter()
-    result = propose(article, year=2021)
+    result = propose(article, year=year)
     cold = time.perf_counter() - started
     started = time.perf_counter()
-    propose(article, year=2021)
+    propose(article, year=year)
     warm = time.perf_counter() - started
     out.write(
         f"speed: {words:,} words → {len(result.items)} proposals in {cold:.2f} s "
-        f"(first run in this process, after the shipped article), {warm:.2f} s again\n"
+        f"(first run in this process, after the content's article), {warm:.2f} s again\n"
     )
     return 0

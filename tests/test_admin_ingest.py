@@ -11,6 +11,7 @@ import pytest
 from knowledge.storage.store import FactStore
 from tests.admin_support import admin_bot, admin_says, button_texts, press, replies
 from tests.bot_harness import RunningBot
+from tests.conftest import CONTENT
 
 ARTICLE = (Path(__file__).resolve().parent / "data" / "ingest" / "test-en-zones.txt").read_text(
     "utf-8"
@@ -25,7 +26,7 @@ async def tb(db_path) -> AsyncIterator[RunningBot]:
 
 
 def stored(db_path: Path) -> tuple[dict, list]:
-    store = FactStore.open(db_path)
+    store = FactStore.open(db_path, CONTENT)
     try:
         return store.sources(), store.facts()
     finally:

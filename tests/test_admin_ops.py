@@ -16,6 +16,7 @@ from bot.handlers.admin.chart import ChartLabels, draw_figure
 from bot.i18n import bot_catalog
 from knowledge.storage.backup import inspect_snapshot
 from knowledge.storage.question_log import DayCount
+from knowledge.storage.store import SCHEMA_VERSION
 from tests.admin_support import USER, admin_bot, admin_says
 from tests.bot_harness import RunningBot
 from tests.curation_support import ADMIN_A
@@ -33,7 +34,7 @@ async def tb(db_path) -> AsyncIterator[RunningBot]:
 async def test_backup_sends_a_snapshot_with_its_time_schema_version_and_fact_count(
     tb: RunningBot, tmp_path: Path
 ):
-    await admin_says(tb, "/edit call-format text_en A video call, before the backup.")
+    await admin_says(tb, "/edit talks-format text_en A video call, before the backup.")
     call = await tb.send(tb.api.text_message("/backup", user_id=ADMIN_A), "sendDocument")
 
     document = call.files["document"]
@@ -42,10 +43,10 @@ async def test_backup_sends_a_snapshot_with_its_time_schema_version_and_fact_cou
     received.write_bytes(document.content)
     info = inspect_snapshot(received)
     facts = len(tb.store.facts())
-    assert (info.schema_version, info.facts) == (3, facts)
+    assert (info.schema_version, info.facts) == (SCHEMA_VERSION, facts)
     assert call.plain.startswith(f"Backup of {info.taken_at:%Y-%m-%d %H:%M} UTC")
-    assert f"schema version 3, {facts} facts." in call.plain
-    history = tb.store.audit.history("call-format")
+    assert f"schema version {SCHEMA_VERSION}, {facts} facts." in call.plain
+    history = tb.store.audit.history("talks-format")
     assert history[0].after["text"]["en"] == "A video call, before the backup."
 
 
@@ -87,11 +88,11 @@ def chart_words(lang: str, top: list[tuple[str, int]]) -> set[str]:
 
 @pytest.mark.parametrize("lang", ["en", "ru", "uk"])
 def test_the_chart_is_labelled_in_the_admins_language(lang: str):
-    words = chart_words(lang, [("call-time", 5), ("call-format", 2)])
+    words = chart_words(lang, [("talks-time", 5), ("talks-format", 2)])
     texts = bot_catalog()
     for key in ("title", "answered", "unsure", "declined", "per_day", "top_facts"):
         assert texts(f"admin.stats.chart.{key}", lang) in words
-    assert {"call-time", "call-format"} <= words
+    assert {"talks-time", "talks-format"} <= words
     others = {texts("admin.stats.chart.title", other) for other in ("en", "ru", "uk")} - {
         texts("admin.stats.chart.title", lang)
     }

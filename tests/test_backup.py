@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from datetime import timedelta
 from pathlib import Path
@@ -23,17 +24,18 @@ from knowledge.storage.backup import (
     write_backup,
 )
 from knowledge.storage.store import SCHEMA_VERSION, FactStore
+from tests.conftest import CONTENT
 from tests.curation_support import ADMIN_A, Clock
 
 
 def changed_store(db_path: Path) -> FactStore:
     """A store with one edit (audit), a subscription, a user setting and a logged question."""
-    store = FactStore.open(db_path)
+    store = FactStore.open(db_path, CONTENT)
     curator = Curator(store, PlaceResolver.default())
-    curator.set_field(ADMIN_A, "call-format", "text_en", "A video call, as the admin says.", "en")
-    store.subscriptions.subscribe(42, "call-time", "uk")
+    curator.set_field(ADMIN_A, "talks-format", "text_en", "A video call, as the admin says.", "en")
+    store.subscriptions.subscribe(42, "talks-time", "uk")
     store.set_user_setting(42, "tz", "Europe/Berlin")
-    curator.questions.log_question(42, "when is the call", "en", "answered", "call-time")
+    curator.questions.log_question(42, "when is the call", "en", "answered", "talks-time")
     return store
 
 
@@ -49,11 +51,11 @@ def test_a_snapshot_holds_facts_audit_subscriptions_settings_and_says_what_it_ho
     assert info.schema_version == SCHEMA_VERSION
     assert info.facts == live_facts
     assert info.taken_at == Clock().now
-    copy = FactStore.open(tmp_path / "snap.db")
+    copy = FactStore.open(tmp_path / "snap.db", CONTENT)
     try:
-        assert copy.fact("call-format")[0].text["en"] == "A video call, as the admin says."
-        assert [e.action for e in copy.audit.history("call-format")] == ["edit"]
-        assert copy.subscriptions.subscriptions(42) == ["call-time"]
+        assert copy.fact("talks-format")[0].text["en"] == "A video call, as the admin says."
+        assert [e.action for e in copy.audit.history("talks-format")] == ["edit"]
+        assert copy.subscriptions.subscriptions(42) == ["talks-time"]
         assert copy.user_settings(42).tz == "Europe/Berlin"
         assert copy.db.execute("SELECT count(*) FROM questions").fetchone()[0] == 1
     finally:
@@ -63,7 +65,7 @@ def test_a_snapshot_holds_facts_audit_subscriptions_settings_and_says_what_it_ho
 def test_a_snapshot_sees_only_committed_writes_while_another_connection_writes(
     db_path: Path, tmp_path: Path
 ):
-    FactStore.open(db_path).close()
+    FactStore.open(db_path, CONTENT).close()
     writer = sqlite3.connect(db_path)
     try:
         writer.execute("BEGIN IMMEDIATE")
@@ -85,7 +87,7 @@ def test_a_snapshot_sees_only_committed_writes_while_another_connection_writes(
 def test_restore_refuses_a_foreign_file_and_changes_nothing(
     db_path: Path, tmp_path: Path, content: bytes | None, reason: str
 ):
-    FactStore.open(db_path).close()
+    FactStore.open(db_path, CONTENT).close()
     before = db_path.read_bytes()
     foreign = tmp_path / "foreign.db"
     if content is None:
@@ -103,7 +105,7 @@ def test_restore_refuses_a_foreign_file_and_changes_nothing(
 
 
 def test_restore_refuses_a_damaged_snapshot_and_changes_nothing(db_path: Path, tmp_path: Path):
-    FactStore.open(db_path).close()
+    FactStore.open(db_path, CONTENT).close()
     snapshot = tmp_path / "snap.db"
     make_snapshot(db_path, snapshot)
     data = bytearray(snapshot.read_bytes())
@@ -119,15 +121,20 @@ def test_restore_refuses_a_damaged_snapshot_and_changes_nothing(db_path: Path, t
 
 
 def test_restore_refuses_a_snapshot_from_a_newer_schema(db_path: Path, tmp_path: Path):
-    FactStore.open(db_path).close()
+    FactStore.open(db_path, CONTENT).close()
     snapshot = tmp_path / "snap.db"
     make_snapshot(db_path, snapshot)
+    future = SCHEMA_VERSION + 1
     with sqlite3.connect(snapshot) as newer:
         newer.execute(
             "INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
-            " VALUES ('talkbot', 'm004_from_the_future', '2030-01-01')"
+            " VALUES ('talkbot', ?, '2030-01-01')",
+            [f"m{future:03d}_from_the_future"],
         )
-    with pytest.raises(BackupError, match="schema version 4, newer than this talkbot knows"):
+    newer_than = re.escape(
+        f"schema version {future}, newer than this talkbot knows ({SCHEMA_VERSION})"
+    )
+    with pytest.raises(BackupError, match=newer_than):
         inspect_snapshot(snapshot)
     with pytest.raises(BackupError):
         restore_snapshot(snapshot, db_path)
@@ -137,11 +144,11 @@ def test_restore_refuses_a_snapshot_from_a_newer_schema(db_path: Path, tmp_path:
 def test_restore_keeps_the_current_database_with_its_wal_as_a_bak_file(
     db_path: Path, tmp_path: Path
 ):
-    store = FactStore.open(db_path)
+    store = FactStore.open(db_path, CONTENT)
     snapshot = tmp_path / "snap.db"
     make_snapshot(db_path, snapshot)
     curator = Curator(store, PlaceResolver.default())
-    curator.set_field(ADMIN_A, "call-format", "text_en", "Changed after the snapshot.", "en")
+    curator.set_field(ADMIN_A, "talks-format", "text_en", "Changed after the snapshot.", "en")
     # A killed bot leaves its last commits in the WAL: copy the files as they are now.
     kept_files = {s: Path(f"{db_path}{s}").read_bytes() for s in ("", "-wal")}
     store.close()
@@ -151,11 +158,11 @@ def test_restore_keeps_the_current_database_with_its_wal_as_a_bak_file(
     restored = restore_snapshot(snapshot, db_path, clock=Clock())
     assert restored.kept == tmp_path / "talkbot.db.bak-20261125-120000Z"
     assert Path(f"{restored.kept}-wal").exists()
-    kept = FactStore.open(restored.kept)
-    back = FactStore.open(db_path)
+    kept = FactStore.open(restored.kept, CONTENT)
+    back = FactStore.open(db_path, CONTENT)
     try:
-        assert kept.fact("call-format")[0].text["en"] == "Changed after the snapshot."
-        assert back.fact("call-format")[0].text["en"] != "Changed after the snapshot."
+        assert kept.fact("talks-format")[0].text["en"] == "Changed after the snapshot."
+        assert back.fact("talks-format")[0].text["en"] != "Changed after the snapshot."
     finally:
         kept.close()
         back.close()
@@ -164,7 +171,7 @@ def test_restore_keeps_the_current_database_with_its_wal_as_a_bak_file(
 def test_scheduled_backups_are_timestamped_and_only_the_newest_are_kept(
     db_path: Path, tmp_path: Path
 ):
-    FactStore.open(db_path).close()
+    FactStore.open(db_path, CONTENT).close()
     folder = tmp_path / "backups"
     clock = Clock()
     for hours in range(4):
@@ -182,7 +189,7 @@ def test_scheduled_backups_are_timestamped_and_only_the_newest_are_kept(
 async def test_a_failed_backup_is_logged_and_tried_again_without_stopping_anything(
     db_path: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ):
-    FactStore.open(db_path).close()
+    FactStore.open(db_path, CONTENT).close()
     blocked = tmp_path / "backups"
     blocked.write_text("a file where the backup folder should be")
     scheduler = BackupScheduler(db_path, blocked, timedelta(hours=1), keep=3, clock=Clock())
@@ -196,7 +203,7 @@ async def test_a_failed_backup_is_logged_and_tried_again_without_stopping_anythi
 
 
 async def test_the_schedule_backs_up_at_once_then_every_interval(db_path: Path, tmp_path: Path):
-    FactStore.open(db_path).close()
+    FactStore.open(db_path, CONTENT).close()
     folder = tmp_path / "backups"
     clock = Clock()
     pauses: list[float] = []

@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings, SettingsError, load_settings
-from knowledge.storage.fact_file import load_facts
+from knowledge.storage.content import load_content
 from knowledge.storage.store import SCHEMA_VERSION, FactStore
 from talkbot.cli import main
 from talkbot.testing.process import SETTINGS_VARIABLES
 from tests.admin_support import admin_bot, admin_says
 from tests.bot_harness import RunningBot
+from tests.conftest import CONTENT
 from tests.curation_support import ADMIN_A
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,7 +35,7 @@ async def what_the_bot_says(db_path: Path) -> tuple[str, str]:
 
 
 async def change(tb: RunningBot, text: str) -> None:
-    await admin_says(tb, f"/edit call-format text_en {text}")
+    await admin_says(tb, f"/edit talks-format text_en {text}")
 
 
 async def test_restore_then_start_gives_the_same_answers_and_audit_history(
@@ -44,7 +45,7 @@ async def test_restore_then_start_gives_the_same_answers_and_audit_history(
         await change(tb, "A video call, says the snapshot.")
     before = await what_the_bot_says(db_path)
     snapshot = tmp_path / "snapshot.db"
-    assert main(["--db", str(db_path), "backup", str(snapshot)]) == 0
+    assert main(["--db", str(db_path), "--content", str(CONTENT), "backup", str(snapshot)]) == 0
 
     async with admin_bot(db_path) as tb:
         await change(tb, "Something else, said after the snapshot.")
@@ -53,10 +54,10 @@ async def test_restore_then_start_gives_the_same_answers_and_audit_history(
     assert await what_the_bot_says(db_path) != before
 
     capsys.readouterr()
-    assert main(["--db", str(db_path), "restore", str(snapshot)]) == 0
+    assert main(["--db", str(db_path), "--content", str(CONTENT), "restore", str(snapshot)]) == 0
     said = capsys.readouterr().out.splitlines()
     assert said[0].startswith("restored snapshot.db (taken ")
-    facts = len(load_facts())
+    facts = len(load_content(CONTENT).facts)
     assert said[0].endswith(f"schema version {SCHEMA_VERSION}, {facts} facts) into {db_path}")
     [kept] = tmp_path.glob("talkbot.db.bak-*Z")
     assert said[1] == f"the previous database is kept as {kept}"
@@ -70,7 +71,7 @@ async def test_restore_then_start_gives_the_same_answers_and_audit_history(
 def test_restore_refuses_a_bad_file_with_one_line_and_changes_nothing(
     db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes
 ):
-    FactStore.open(db_path).close()
+    FactStore.open(db_path, CONTENT).close()
     original = db_path.read_bytes()
     bad = tmp_path / "bad.db"
     bad.write_bytes(content)

@@ -221,8 +221,10 @@ def test_letters_without_a_unicode_name_do_not_break_the_morphology(engine):
 def test_russian_and_ukrainian_typed_in_latin_letters_are_answered_in_cyrillic(engine):
     answer = engine.ask("kogda budut pervye kadry", lang_hint="ru")
     assert answer.answered and answer.fact.id == "talks-footage" and answer.lang == "ru"
-    answer = engine.ask("zvidky tsi dani")
-    assert answer.answered and answer.fact.id == "source-article" and answer.lang == "uk"
+    answer = engine.ask("koly budut pershi kadry", lang_hint="uk")
+    assert answer.answered and answer.fact.id == "talks-footage" and answer.lang == "uk"
+    answer = engine.ask("pro shcho hovoryly")
+    assert answer.answered and answer.fact.id == "talks-topics" and answer.lang == "uk"
 
 
 def test_what_about_a_place_after_a_time_answer_converts_the_same_event(engine):

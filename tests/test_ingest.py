@@ -8,15 +8,21 @@ from pathlib import Path
 import pytest
 
 from knowledge.i18n import ANSWERS
-from knowledge.ingest.measure import measure, shipped
+from knowledge.ingest.measure import curated, measure, speed_article
 from knowledge.ingest.moments import find_dates, find_times
 from knowledge.ingest.proposals import IngestError, decode_article, propose
 from knowledge.ingest.rules import rules
 from knowledge.ingest.segments import clauses
-from knowledge.model import LANGS
+from knowledge.model import LANGS, Fact, Source
+from tests.conftest import CONTENT
 
 ARTICLES = Path(__file__).resolve().parent / "data" / "ingest"
 TODAY = dt.date(2026, 11, 30)
+
+
+def article() -> tuple[list[Fact], Source]:
+    """The tests' copy of the shipped article and the facts curated from it (talks-time...)."""
+    return curated(CONTENT)
 
 
 def read(name: str) -> str:
@@ -29,17 +35,17 @@ def events(text: str, **options) -> dict[str, tuple[str, str]]:
     return {p.quote: (p.event["start"], p.event["zone"]) for p in result.items if p.event}
 
 
-# -- the shipped article, read as if new ------------------------------------------------
+# -- the article (the tests' copy of the shipped one), read as if new --------------------
 
 
 def test_every_quote_is_verbatim_in_the_article():
-    _, source = shipped()
+    _, source = article()
     for proposal in propose(source.text, year=2021).items:
         assert source.text[proposal.start : proposal.end] == proposal.quote
 
 
 def test_the_call_time_is_17_00_kyiv_on_7_december_2021():
-    _, source = shipped()
+    _, source = article()
     found = events(source.text, year=2021)
     assert found["дискуссия Путина и Байдена состоится 7 декабря в 17:00 (по Киеву, - ред.)."] == (
         "2021-12-07 17:00",
@@ -48,7 +54,7 @@ def test_the_call_time_is_17_00_kyiv_on_7_december_2021():
 
 
 def test_the_first_footage_is_18_00_moscow_from_the_editors_conversion():
-    _, source = shipped()
+    _, source = article()
     found = events(source.text, year=2021)
     quote = (
         "первые кадры разговора Путина и Байдена будут опубликованы в 18:00 "
@@ -58,18 +64,27 @@ def test_the_first_footage_is_18_00_moscow_from_the_editors_conversion():
 
 
 def test_proposals_cover_at_least_80_percent_of_the_curated_citations():
-    facts, source = shipped()
+    facts, source = article()
     figures = measure(facts, source)
     assert figures.recall >= 0.8
     assert figures.precision >= 0.8
     assert figures.events == {
-        "call-time": {"start": "2021-12-07 17:00", "zone": "Europe/Kyiv"},
-        "first-footage": {"start": "2021-12-07 18:00", "zone": "Europe/Moscow"},
+        "talks-time": {"start": "2021-12-07 17:00", "zone": "Europe/Kyiv"},
+        "talks-footage": {"start": "2021-12-07 18:00", "zone": "Europe/Moscow"},
     }
 
 
+def test_the_speed_article_is_made_of_the_contents_own_source_texts():
+    long = speed_article(5000, CONTENT)
+    _, source = article()
+    announcement = (CONTENT / "sources" / "warsaw-screening.txt").read_text("utf-8")
+    assert len(long.split()) >= 5000
+    assert long.startswith(source.text) and announcement in long
+    assert "John Smith" not in long  # tests/data/ingest is the tests' own, never read
+
+
 def test_filler_is_skipped_and_lead_ins_are_cut():
-    _, source = shipped()
+    _, source = article()
     quotes = [c.text for c in clauses(source.text)]
     assert not any("Главред рекомендует" in q or "Читать также" in q for q in quotes)
     assert not any(q.startswith(("Напомним", "Подчеркивается", "Также известно")) for q in quotes)
@@ -79,7 +94,7 @@ def test_filler_is_skipped_and_lead_ins_are_cut():
 
 
 def test_an_opening_attribution_is_a_proposal_of_its_own():
-    _, source = shipped()
+    _, source = article()
     kinds = {p.quote: p.kind for p in propose(source.text, year=2021).items}
     assert kinds["Как сообщает РИА Новости"] == "attribution"
     assert kinds["во вторник, 7 декабря"] == "date"
@@ -174,7 +189,7 @@ def test_a_given_publisher_zone_wins_for_times_without_one():
 
 
 def test_without_a_year_the_nearest_year_with_the_weekday_is_taken_and_noted():
-    _, source = shipped()
+    _, source = article()
     result = propose(source.text, today=dt.date(2023, 1, 1))
     call = next(p for p in result.items if p.event and p.event["zone"] == "Europe/Kyiv")
     assert call.event["start"] == "2021-12-07 17:00"
@@ -219,7 +234,7 @@ def test_twelve_hour_and_dotted_times():
 
 
 def test_drafts_use_the_articles_words_only_in_its_language():
-    _, source = shipped()
+    _, source = article()
     result = propose(source.text, year=2021)
     call = next(p for p in result.items if p.event and p.event["zone"] == "Europe/Kyiv")
     assert set(call.text) == set(LANGS)  # a time can be said honestly in every language

@@ -8,12 +8,11 @@ from pathlib import Path
 import pytest
 
 from talkbot.cli import main
+from tests.conftest import CONTENT
 
 ARTICLES = Path(__file__).resolve().parent / "data" / "ingest"
-SHIPPED = (
-    Path(__file__).resolve().parent.parent
-    / "knowledge/content/sources/glavred-putin-biden-call.txt"
-)
+# The tests' copy of the shipped article (its facts are talks-time, talks-footage...).
+ARTICLE = CONTENT / "sources" / "glavred-putin-biden-call.txt"
 
 
 @pytest.fixture
@@ -21,7 +20,7 @@ def run(db_path, capsys, monkeypatch):
     monkeypatch.delenv("BOT_TOKEN", raising=False)
 
     def invoke(*argv: str) -> tuple[int, str, str]:
-        status = main(["--db", str(db_path), "propose", *argv])
+        status = main(["--db", str(db_path), "--content", str(CONTENT), "propose", *argv])
         captured = capsys.readouterr()
         return status, captured.out, captured.err
 
@@ -29,10 +28,10 @@ def run(db_path, capsys, monkeypatch):
 
 
 def test_json_is_one_array_of_proposals_with_the_documented_keys(run):
-    status, out, _ = run(str(SHIPPED), "--year", "2021", "--json")
+    status, out, _ = run(str(ARTICLE), "--year", "2021", "--json")
     assert status == 0
     proposals = json.loads(out)
-    article = SHIPPED.read_text("utf-8")
+    article = ARTICLE.read_text("utf-8")
     for proposal in proposals:
         assert set(proposal) == {"quote", "kind", "event", "questions", "text", "notes"}
         assert proposal["quote"] in article
@@ -87,13 +86,14 @@ def test_a_missing_file_and_a_missing_argument_are_usage_errors(run, tmp_path):
 
 def test_an_unsupported_lang_option_is_refused(run):
     with pytest.raises(SystemExit) as caught:
-        run(str(SHIPPED), "--lang", "de")
+        run(str(ARTICLE), "--lang", "de")
     assert caught.value.code == 2
 
 
-def test_measure_prints_recall_precision_and_the_two_event_times(run):
+def test_measure_prints_recall_precision_and_the_two_event_times_of_the_contents_article(run):
     status, out, _ = run("--measure")
     assert status == 0
+    assert out.startswith("the content's article (glavred-2021-12-putin-biden), --year 2021,")
     assert "recall:" in out and "precision:" in out
-    assert "call-time: 2021-12-07 17:00 Europe/Kyiv" in out
-    assert "first-footage: 2021-12-07 18:00 Europe/Moscow" in out
+    assert "talks-time: 2021-12-07 17:00 Europe/Kyiv" in out
+    assert "talks-footage: 2021-12-07 18:00 Europe/Moscow" in out

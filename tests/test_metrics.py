@@ -20,6 +20,7 @@ from knowledge.storage.store import FactStore
 from talkbot.testing.fakeapi import FakeBotAPI
 from talkbot.testing.process import bot_env, start_bot, stop_bot
 from tests.bot_harness import ZONES, running_bot, settings_for
+from tests.conftest import CONTENT
 from tests.test_bot_app import SECRET, free_port, wait_until
 
 
@@ -86,7 +87,7 @@ async def test_healthz_says_the_database_is_readable_and_when_the_last_update_ca
 ):
     metrics = Metrics()
     async with metrics_server(metrics, db_path) as base:
-        FactStore.open(db_path).close()
+        FactStore.open(db_path, CONTENT).close()
         status, _, before = await get(f"{base}/healthz")
         metrics.update_received("message")
         _, _, after = await get(f"{base}/healthz")
@@ -133,7 +134,7 @@ async def test_the_webhook_server_answers_healthz_and_metrics_too(db_path, engin
             webhook_path="/tg",
             metrics_port=port,
         )
-        store = FactStore.open(db_path)
+        store = FactStore.open(db_path, CONTENT)
         bot = build_bot(config)
         dp = build_dispatcher(config, store, engine, zones=ZONES)
         stop = asyncio.Event()
@@ -164,6 +165,7 @@ async def test_the_running_bot_serves_metrics_next_to_polling_and_backs_up_on_sc
         env = bot_env(
             api,
             tmp_path,
+            content=CONTENT,
             METRICS_PORT=str(port),
             BACKUP_DIR=str(backups),
             BACKUP_EVERY="6h",

@@ -283,7 +283,7 @@ def test_every_region_is_named_and_found_in_a_question_in_each_language(resolver
 
 def test_an_answer_for_a_state_gives_its_time_and_says_which_zone_it_used(engine):
     answer = engine.ask("во сколько звонок в Техасе?")
-    assert answer.fact.id == "call-time"
+    assert answer.fact.id == "talks-time"
     asked = [(t.place, t.moment.strftime("%H:%M")) for t in answer.times if t.role == "asked"]
     assert asked == [("Хьюстон", "09:00")]  # 17:00 Kyiv is 09:00 Central time in December
     assert answer.notes[0].startswith("В регионе «Техас» несколько часовых поясов")

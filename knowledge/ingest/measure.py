@@ -1,18 +1,22 @@
-"""How well the proposer does on the shipped article, read as if it were new.
+"""How well the proposer does on a content directory's article, read as if it were new
+(the shipped content unless told otherwise).
 
 Recall: the share of the curated facts' cited passages that some proposal covers (its
 quote overlaps at least half of the cited passage). Precision: the share of proposals that
-overlap some cited passage. Plus the two event times the curators fixed.
+overlap some cited passage. Plus the event times the curators fixed.
 """
 
 from __future__ import annotations
 
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from knowledge.ingest.proposals import Proposal, propose
 from knowledge.model import Fact, Source, squash_spaces
+from knowledge.storage.content import load_content
+from knowledge.storage.fact_file import SHIPPED_CONTENT
 
 
 @dataclass
@@ -84,19 +88,21 @@ def measure(facts: list[Fact], source: Source, year: int | None = 2021) -> Measu
     )
 
 
-def shipped() -> tuple[list[Fact], Source]:
-    from knowledge.storage.fact_file import DEFAULT_FACTS_PATH, load_facts, load_sources
+def curated(content: Path = SHIPPED_CONTENT) -> tuple[list[Fact], Source]:
+    """The article of a content directory's main event (the source its facts cite most) and
+    the curated facts that cite it."""
+    loaded = load_content(content)
+    main = [f for f in loaded.facts if f.event_id == loaded.events[0].id]
+    cites = Counter(c.source for f in main for c in f.citations)
+    [(article, _)] = cites.most_common(1)
+    facts = [f for f in loaded.facts if any(c.source == article for c in f.citations)]
+    return facts, loaded.sources[article]
 
-    sources = load_sources()
-    source = next(iter(sources.values()))
-    return load_facts(DEFAULT_FACTS_PATH), source
 
-
-def speed_article(words: int = 5000) -> str:
-    """A long article for the speed figure: the shipped one and the test articles, repeated."""
-    here = Path(__file__).resolve().parents[2]
-    texts = [p.read_text("utf-8") for p in sorted((here / "tests/data/ingest").glob("*.txt"))]
-    texts.insert(0, shipped()[1].text)
+def speed_article(words: int = 5000, content: Path = SHIPPED_CONTENT) -> str:
+    """A long article for the speed figure: the content's own source texts, repeated."""
+    loaded = load_content(content)
+    texts = [source.text for source in loaded.sources.values() if source.text.strip()]
     pieces: list[str] = []
     count = 0
     while count < words:
