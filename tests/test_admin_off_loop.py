@@ -211,3 +211,31 @@ async def test_a_user_is_answered_while_a_large_import_is_written(tb: RunningBot
     assert len(batch) == APPLIED_FACTS and {entry.action for entry in batch} == {"import"}
     asked = tb.store.db.execute("SELECT count(*) FROM questions WHERE norm LIKE '%call%'")
     assert asked.fetchone()[0] == 1
+
+
+async def test_a_user_is_answered_while_a_large_import_is_undone(tb: RunningBot, db_path):
+    before_import = [fact for fact in tb.store.facts() if fact.event_id == MAIN_EVENT]
+    text = await bulk_file(tb, APPLIED_FACTS)
+    curator = tb.dp["curator"]
+    parsed = await curator.read_import(text)
+    await curator.write_import(ADMIN_A, parsed, (await curator.diff_import(parsed)).fingerprint)
+    assert len(tb.store.facts()) > APPLIED_FACTS
+
+    done = asyncio.Event()
+    tb.api.add_listener(lambda call: done.set() if "↩️" in (call.plain or "") else None)
+    tb.api.push_update(tb.api.text_message("/undo", user_id=ADMIN_A))
+    await while_writing(db_path, done)
+    [answer] = await tb.api.send_and_wait(
+        tb.api.text_message("when is the call?", user_id=USER), predicate=to(USER), timeout=60
+    )
+    [reply] = await tb.api.wait_for(
+        "sendMessage", predicate=lambda call: "↩️" in (call.plain or ""), timeout=180
+    )
+
+    assert answer.plain.startswith("The talks were scheduled")
+    assert position(tb, answer) < position(tb, reply)
+    after = [fact for fact in tb.store.facts() if fact.event_id == MAIN_EVENT]
+    assert after == before_import  # the whole import undone, in one batch
+    [latest] = tb.store.audit.history(limit=1)
+    undo_batch = [e for e in tb.store.audit.history(limit=10_000) if e.batch == latest.batch]
+    assert latest.action == "undo" and len(undo_batch) == APPLIED_FACTS

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
@@ -323,39 +323,21 @@ class Curator:
         goes one further back.
         """
         with self._change():
-            entries = self.store.audit.last_batch(admin_id)
-            if not entries:
-                raise NothingToUndo()
-            batch = self.store.audit.next_batch()
-            for entry in reversed(entries):
-                if entry.fact_id is None:
-                    unregister_source(self._writer, entry.after or {}, admin_id, entry.id, batch)
-                    continue
-                stored = self.store.stored(entry.fact_id)
-                live = stored if stored is not None and not stored.deleted else None
-                # The fact must still be as this change left it (later changes of the
-                # admin's own already undone): otherwise undo would revert someone else's.
-                if stored is None or (live.fact.to_dict() if live else None) != entry.after:
-                    raise Conflict(live.fact if live else None, live.version if live else None)
-                previous = fact_from_dict(entry.before) if entry.before else None
-                if previous is not None:
-                    self._validate(previous)  # a source it cites may be gone since
-                change = FactChange(
-                    entry.fact_id,
-                    previous,
-                    expected_version=stored.version,
-                    deleted=stored.deleted,
-                    position=entry.before_position,
-                    undo_of=entry.id,
-                )
-                self._writer.write_fact(change, admin_id=admin_id, action="undo", batch=batch)
-            self.store.audit.mark_undone(entries[0].batch)
-            self._writer.written += 1  # a source-only undo changes no fact, yet it changed
-        return Undone(
-            entries[0].action,
-            tuple(e.fact_id for e in entries if e.fact_id),
-            tuple((e.after or {}).get("source", "") for e in entries if e.fact_id is None),
-        )
+            return _undo(self.store, self._writer, admin_id)
+
+    async def write_undo(self, admin_id: int) -> Undone:
+        """`undo` written in the store's worker thread, as `write_import` is: the undo of a
+        whole import rewrites as many facts, and the event loop goes on answering meanwhile."""
+
+        def write(store: FactStore) -> tuple[Undone, int]:
+            writer = FactWriter(store)  # the Curator's too: in the worker, on its connection
+            return _undo(store, writer, admin_id), writer.written
+
+        async with self.store.gate.hold():
+            undone, written = await self.store.worker.transaction(write)
+        if written and self.on_change:
+            self.on_change()
+        return undone
 
     # -- import -----------------------------------------------------------------------
 
@@ -456,9 +438,7 @@ class Curator:
         return found
 
     def _validate(self, fact: Fact) -> None:
-        problems = fact_problems(fact.to_dict(), self.store.sources())
-        if problems:
-            raise InvalidFact(problems)
+        _check(fact, self.store.sources())
 
     def _save(self, admin_id: int, action: str, fact: Fact, version: int) -> Saved:
         self._validate(fact)
@@ -501,3 +481,57 @@ def _summary(text: str) -> str:
 def _haystack(fact: Fact) -> str:
     parts = [fact.id, *fact.text.values(), *(q for _, q in fact.all_questions())]
     return " ".join(normalize(p) for p in parts)
+
+
+def _undo(store: FactStore, writer: FactWriter, admin_id: int) -> Undone:
+    """The undo itself, with the store and writer of whichever connection writes it. Facts
+    are reverted in runs (one `write_facts` each), a source only after the facts before it."""
+    entries = store.audit.last_batch(admin_id)
+    if not entries:
+        raise NothingToUndo()
+    batch = store.audit.next_batch()
+    run: list[FactChange] = []
+
+    def flush() -> None:
+        if run:
+            writer.write_facts(run, admin_id=admin_id, action="undo", batch=batch)
+            run.clear()
+
+    for entry in reversed(entries):
+        if entry.fact_id is None:
+            flush()
+            unregister_source(writer, entry.after or {}, admin_id, entry.id, batch)
+            continue
+        stored = store.stored(entry.fact_id)
+        live = stored if stored is not None and not stored.deleted else None
+        # The fact must still be as this change left it (later changes of the admin's own
+        # already undone): otherwise undo would revert someone else's.
+        if stored is None or (live.fact.to_dict() if live else None) != entry.after:
+            raise Conflict(live.fact if live else None, live.version if live else None)
+        previous = fact_from_dict(entry.before) if entry.before else None
+        if previous is not None:
+            _check(previous, store.sources())  # a source it cites may be gone since
+        run.append(
+            FactChange(
+                entry.fact_id,
+                previous,
+                expected_version=stored.version,
+                deleted=stored.deleted,
+                position=entry.before_position,
+                undo_of=entry.id,
+            )
+        )
+    flush()
+    store.audit.mark_undone(entries[0].batch)
+    writer.written += 1  # a source-only undo changes no fact, yet it changed
+    return Undone(
+        entries[0].action,
+        tuple(e.fact_id for e in entries if e.fact_id),
+        tuple((e.after or {}).get("source", "") for e in entries if e.fact_id is None),
+    )
+
+
+def _check(fact: Fact, sources: Mapping[str, Source]) -> None:
+    problems = fact_problems(fact.to_dict(), sources)
+    if problems:
+        raise InvalidFact(problems)

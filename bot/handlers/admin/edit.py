@@ -123,7 +123,7 @@ async def restore(
 
 
 async def undo(message: Message, curator: Curator, texts: Catalog, ui_lang: str) -> None:
-    undone = curator.undo(admin_id(message))
+    undone = await curator.write_undo(admin_id(message))
     action = action_name(undone.action, texts, ui_lang)
     what = clip(", ".join(undone.fact_ids + undone.source_ids), 300) or "—"
     await reply(message, Text("↩️ ", texts("admin.undo.done", ui_lang, action=action, what=what)))
