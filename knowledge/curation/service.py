@@ -155,21 +155,12 @@ class Curator:
 
     def list_facts(self, words: str = "", page: int = 1, lang: str = "en") -> FactPage:
         """Live facts whose id, texts or questions contain every word (prefixes count)."""
-        wanted = normalize(words).split()
-        found = [f for f in self.store.facts() if all(w in _haystack(f) for w in wanted)]
-        pages = max(1, math.ceil(len(found) / self.page_size))
-        page = min(max(1, page), pages)
-        chunk = found[(page - 1) * self.page_size : page * self.page_size]
-        items = tuple(
-            FactLine(
-                f.id,
-                _summary(f.text.get(lang) or f.text["en"]),
-                len(f.all_questions()),
-                f.event is not None,
-            )
-            for f in chunk
-        )
-        return FactPage(items, page, pages, len(found))
+        return _fact_page(self.store, words, page, lang, self.page_size)
+
+    async def find_facts(self, words: str = "", page: int = 1, lang: str = "en") -> FactPage:
+        """`list_facts` in the store's worker thread: a search reads every fact."""
+        size = self.page_size
+        return await self.store.worker.run(lambda store: _fact_page(store, words, page, lang, size))
 
     def show(self, fact_id: str) -> FactView:
         stored = self.store.stored(fact_id)
@@ -194,8 +185,12 @@ class Curator:
 
     def export(self, event: Event | None = None) -> str:
         """One event's facts file (the main event's by default), as /import takes it back."""
-        event = event or next(iter(self.store.events()), None)
-        return dump_facts(event_facts(self.store, event), event.id if event else None)
+        return _export(self.store, event)[0]
+
+    async def export_file(self, event: Event | None = None) -> tuple[str, int]:
+        """`export` in the store's worker thread, with the number of facts in the file: 10,000
+        facts take seconds to read and write out."""
+        return await self.store.worker.run(lambda store: _export(store, event))
 
     # -- adding -----------------------------------------------------------------------
 
@@ -535,3 +530,27 @@ def _check(fact: Fact, sources: Mapping[str, Source]) -> None:
     problems = fact_problems(fact.to_dict(), sources)
     if problems:
         raise InvalidFact(problems)
+
+
+def _export(store: FactStore, event: Event | None) -> tuple[str, int]:
+    event = event or next(iter(store.events()), None)
+    facts = event_facts(store, event)
+    return dump_facts(facts, event.id if event else None), len(facts)
+
+
+def _fact_page(store: FactStore, words: str, page: int, lang: str, size: int) -> FactPage:
+    wanted = normalize(words).split()
+    found = [f for f in store.facts() if all(w in _haystack(f) for w in wanted)]
+    pages = max(1, math.ceil(len(found) / size))
+    page = min(max(1, page), pages)
+    chunk = found[(page - 1) * size : page * size]
+    items = tuple(
+        FactLine(
+            f.id,
+            _summary(f.text.get(lang) or f.text["en"]),
+            len(f.all_questions()),
+            f.event is not None,
+        )
+        for f in chunk
+    )
+    return FactPage(items, page, pages, len(found))

@@ -39,7 +39,7 @@ async def list_facts(
     message: Message, command: CommandObject, curator: Curator, texts: Catalog, ui_lang: str
 ) -> None:
     words = search_words(command.args or "")
-    page = curator.list_facts(words, 1, ui_lang)
+    page = await curator.find_facts(words, 1, ui_lang)
     await reply(
         message, page_text(page, words, texts, ui_lang), reply_markup=page_keyboard(page, words)
     )
@@ -53,7 +53,7 @@ async def turn_page(
     ui_lang: str,
 ) -> None:
     words = callback_data.query
-    page = curator.list_facts(words, callback_data.page, ui_lang)
+    page = await curator.find_facts(words, callback_data.page, ui_lang)
     await callback.answer()
     message = callback_message(callback)
     if message is None:

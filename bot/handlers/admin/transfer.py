@@ -27,7 +27,7 @@ from bot.handlers.admin.states import AdminStates, start_dialogue
 from bot.handlers.admin.views import clip, fit
 from bot.render import joined
 from knowledge.curation.errors import AlreadyDone, Conflict
-from knowledge.curation.importing import ImportPreview, ImportResult, event_facts
+from knowledge.curation.importing import ImportPreview, ImportResult
 from knowledge.curation.parsing import parse_source
 from knowledge.curation.service import Curator
 from knowledge.i18n import Catalog
@@ -77,9 +77,9 @@ async def read_document(message: Message, bot: Bot) -> str:
 async def export(message: Message, curator: Curator, texts: Catalog, ui_lang: str) -> None:
     """One facts file per event (named as its content file), each importable on its own."""
     for event in curator.store.events() or (None,):
-        count = len(event_facts(curator.store, event))
+        text, count = await curator.export_file(event)  # read and dumped off the event loop
         name = event.facts_file.rsplit("/", 1)[-1] if event else EXPORT_NAME
-        facts_file = BufferedInputFile(curator.export(event).encode(), filename=name)
+        facts_file = BufferedInputFile(text.encode(), filename=name)
         title = event.title[ui_lang] if event else ""
         caption = Text(texts("admin.export.caption", ui_lang, count=count, event=title))
         await message.answer_document(facts_file, caption=caption.as_html())
