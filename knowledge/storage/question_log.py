@@ -72,10 +72,22 @@ def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
+_INSERT = (
+    "INSERT INTO questions (at, user_hash, text, norm, lang, status, fact_id, score)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
 class QuestionLog:
+    """The question log. With `batching` on (the bot's, see bot.runtime.question_writer)
+    questions wait in memory and `flush()` writes them in one transaction; every read here
+    flushes first, so /stats and /unanswered never miss a question already answered."""
+
     def __init__(self, db: Database, clock: Callable[[], datetime] = utc_now):
         self.db = db
         self.clock = clock
+        self.batching = False
+        self._pending: list[tuple[object, ...]] = []
         self._salt: str | None = None  # read once: the database's salt never changes
         self._next_purge: datetime | None = None
 
@@ -94,27 +106,45 @@ class QuestionLog:
         fact_id: str | None = None,
         score: float = 0.0,
     ) -> None:
-        """Record one question (the engine's verdict on it); drop rows past retention."""
+        """Record one question (the engine's verdict on it), at once or, batching, at the
+        next `flush()`; rows past retention are dropped as it is written."""
         text = clean(text).strip()[:MAX_TEXT]
         norm = normalize(text)
         if not norm:
             return
+        row = (_iso(self.clock()), self._hash(user_id), text, norm, lang, status, fact_id, score)
+        self._pending.append(row)
+        if not self.batching:
+            self.flush()
+
+    @property
+    def pending(self) -> int:
+        """Questions logged and not yet written."""
+        return len(self._pending)
+
+    def flush(self) -> int:
+        """Write the waiting questions in one transaction; how many were written."""
+        rows, self._pending = self._pending, []
+        if not rows:
+            return 0
         now = self.clock()
-        with self.db.atomic():
-            # Plain SQL: sqlite-utils' insert() reads the table's schema first, on every
-            # answer, which cost more than the insert itself.
-            self.db.execute(
-                "INSERT INTO questions (at, user_hash, text, norm, lang, status, fact_id, score)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [_iso(now), self._hash(user_id), text, norm, lang, status, fact_id, score],
-            )
-            if self._next_purge is None or now >= self._next_purge:
-                cutoff = _iso(now - timedelta(days=RETENTION_DAYS))
-                self.db.execute("DELETE FROM questions WHERE at < ?", [cutoff])
-                self._next_purge = now + PURGE_EVERY
+        try:
+            with self.db.atomic():
+                # Plain SQL: sqlite-utils' insert() reads the table's schema first, which
+                # cost more than the insert itself.
+                self.db.conn.executemany(_INSERT, rows)
+                if self._next_purge is None or now >= self._next_purge:
+                    cutoff = _iso(now - timedelta(days=RETENTION_DAYS))
+                    self.db.execute("DELETE FROM questions WHERE at < ?", [cutoff])
+                    self._next_purge = now + PURGE_EVERY
+        except BaseException:
+            self._pending[:0] = rows  # kept for the next try, in order
+            raise
+        return len(rows)
 
     def unanswered(self, limit: int = 20, days: int = 30) -> list[UnansweredGroup]:
         """Unresolved declined/unsure questions grouped by normalised text, newest first."""
+        self.flush()
         since = _iso(self.clock() - timedelta(days=days))
         marks = ",".join("?" * len(UNANSWERED))
         rows = self.db.query(
@@ -133,6 +163,7 @@ class QuestionLog:
 
     def group(self, handle: int) -> UnansweredGroup | None:
         """The unresolved group a handle (from /unanswered) stands for, or None."""
+        self.flush()
         marks = ",".join("?" * len(UNANSWERED))
         rows = list(
             self.db.query(
@@ -151,6 +182,7 @@ class QuestionLog:
 
     def resolve(self, handle: int, resolution: str) -> int:
         """Mark every unresolved question of the handle's group ("attached:ID", "dismissed")."""
+        self.flush()
         marks = ",".join("?" * len(UNANSWERED))
         cursor = self.db.execute(
             "UPDATE questions SET resolution = ? WHERE resolution IS NULL"
@@ -160,11 +192,13 @@ class QuestionLog:
         return cursor.rowcount
 
     def stats(self, windows: Sequence[int] = WINDOWS, top: int = 5) -> tuple[WindowStats, ...]:
+        self.flush()
         return tuple(self._window(days, top) for days in windows)
 
     def daily(self, days: int = 30) -> list[DayCount]:
         """The last `days` UTC days, today included and oldest first; days without a question
         are there with zeros."""
+        self.flush()
         today = self.clock().astimezone(UTC).date()
         first = today - timedelta(days=days - 1)
         rows = self.db.query(
