@@ -11,7 +11,10 @@ fact, the language and the place asked for. It is used again only while
 - its tense line is still what the clock says ("5 years ago", "in 3 hours"), the one part
   of an answer that changes with time: it is computed again, cheaply, and compared.
 
-The least recently used replies are dropped first, so memory stays bounded.
+A question asked in other words (a typo, capitals, another phrasing) is matched again, but
+when it comes to the same answer (the same fact, language, place asked and user zone, or the
+same suggestions) the rendered messages and keyboard are taken from a second, smaller map.
+The least recently used entries are dropped first, so memory stays bounded.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Hashable
 from dataclasses import dataclass
+from typing import Any
 
 from aiogram.types import InlineKeyboardMarkup
 
@@ -32,6 +36,9 @@ from knowledge.places.resolver import Place
 
 # About 3 KB each (two HTML messages' worth, the keyboard, the answer): at most ~6 MB.
 REPLY_CACHE_SIZE = 2_000
+# Distinct answers are far fewer than distinct questions (a few hundred in the load test's
+# 3,000 questions).
+RENDERED_CACHE_SIZE = 1_000
 
 
 def reply_keyboard(answer: Answer, texts: Catalog) -> InlineKeyboardMarkup | None:
@@ -55,6 +62,7 @@ class ReplyCache:
         self.hits = 0
         self.misses = 0
         self._entries: OrderedDict[Hashable, Reply] = OrderedDict()
+        self._rendered: OrderedDict[Hashable, tuple[tuple[str, ...], Any]] = OrderedDict()
         self._base: tuple[object, object] = (engine.index, engine.sources)
 
     def __len__(self) -> int:
@@ -74,6 +82,7 @@ class ReplyCache:
         base = (self.engine.index, self.engine.sources)
         if base[0] is not self._base[0] or base[1] is not self._base[1]:
             self._entries.clear()  # a new fact base: every kept reply may be out of date
+            self._rendered.clear()
             self._base = base
         key = (question, lang, lang_hint, user_place, conversation.last_fact_id)
         reply = self._entries.get(key)
@@ -90,17 +99,34 @@ class ReplyCache:
             user_place=user_place,
             conversation=conversation,
         )
-        reply = Reply(
-            answer,
-            tuple(answer_messages(answer, self.texts)),
-            reply_keyboard(answer, self.texts),
-            conversation.last_fact_id,
-        )
-        self._entries[key] = reply
-        self._entries.move_to_end(key)
-        if len(self._entries) > self.capacity:
-            self._entries.popitem(last=False)
+        messages, keyboard = self._render(answer)
+        reply = Reply(answer, messages, keyboard, conversation.last_fact_id)
+        _keep(self._entries, key, reply, self.capacity)
         return reply
+
+    def _render(self, answer: Answer) -> tuple[tuple[str, ...], InlineKeyboardMarkup | None]:
+        """The answer's messages and keyboard, rendered once per distinct answer: what they
+        show is decided by these parts of it (the index and sources being the same)."""
+        key = (
+            answer.status,
+            answer.lang,
+            answer.fact.id if answer.fact else None,
+            answer.place,
+            answer.times,
+            answer.tense,
+            answer.notes,
+            tuple(s.fact_id for s in answer.suggestions),
+        )
+        rendered = self._rendered.get(key)
+        if rendered is None:
+            rendered = (
+                tuple(answer_messages(answer, self.texts)),
+                reply_keyboard(answer, self.texts),
+            )
+            _keep(self._rendered, key, rendered, RENDERED_CACHE_SIZE)
+        else:
+            self._rendered.move_to_end(key)
+        return rendered
 
     def _current(self, answer: Answer) -> bool:
         """Whether the kept answer's tense line is still the one the clock gives."""
@@ -108,3 +134,10 @@ class ReplyCache:
         if start is None or not answer.tense:
             return True
         return tense_line(start, self.engine.clock(), answer.lang) == answer.tense
+
+
+def _keep(entries: OrderedDict[Hashable, Any], key: Hashable, value: Any, capacity: int) -> None:
+    entries[key] = value
+    entries.move_to_end(key)
+    if len(entries) > capacity:
+        entries.popitem(last=False)

@@ -44,6 +44,16 @@ def test_a_repeated_question_gets_the_kept_reply_with_the_text_the_engine_gives(
     assert "Tokyo" in again.messages[-1]
 
 
+def test_a_question_in_other_words_with_the_same_answer_reuses_its_rendered_messages(engine):
+    cache = ReplyCache(engine, TEXTS)
+
+    first = ask(cache, "when is the call?")
+    other = ask(cache, "WHEN is teh call")
+
+    assert cache.misses == 2 and other.answer.fact == first.answer.fact
+    assert other.messages is first.messages and other.keyboard is first.keyboard
+
+
 def test_a_kept_reply_is_not_reused_for_another_zone_or_language(engine):
     cache = ReplyCache(engine, TEXTS)
     berlin = engine.resolve_place("Berlin")
