@@ -9,7 +9,7 @@ import asyncio
 import gc
 import logging
 import signal
-from collections.abc import Iterable
+from collections.abc import Coroutine, Iterable
 from contextlib import suppress
 from typing import Any
 
@@ -394,6 +394,17 @@ def configure_logging(config: Settings) -> None:
     logging.basicConfig(level=config.log_level, handlers=[handler], force=True)
 
 
+def run_loop(main: Coroutine[Any, Any, None]) -> None:
+    """Run on uvloop where it is installed (not on Windows): a sixth less CPU per reply
+    under load than asyncio's own loop (docs/performance.md)."""
+    try:
+        import uvloop
+    except ImportError:
+        asyncio.run(main)
+    else:
+        uvloop.run(main)
+
+
 def run(config: Settings) -> int:
     """Run the bot until SIGINT/SIGTERM; 0 after a clean stop, 1 after a failure."""
     configure_logging(config)
@@ -417,7 +428,7 @@ def run(config: Settings) -> int:
             serve_webhook(config, bot, dp) if config.webhook_url else serve_polling(bot, dp, config)
         )
         with suppress(KeyboardInterrupt):  # a second Ctrl-C while stopping
-            asyncio.run(mode)
+            run_loop(mode)
     except TelegramAPIError as error:  # Telegram unreachable, token refused...: one line
         logger.error("the bot stopped on an error: %s: %s", type(error).__name__, error)
         return 1
