@@ -13,7 +13,6 @@ from collections.abc import Coroutine, Iterable
 from contextlib import suppress
 from typing import Any
 
-import orjson
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
@@ -61,13 +60,10 @@ def build_bot(config: Settings, metrics: Metrics | None = None) -> Bot:
     `metrics` counts its retried calls."""
     if config.bot_token is None:
         raise ValueError("BOT_TOKEN is not set")
-    # orjson reads each getUpdates batch and writes each reply's keyboard several times
-    # faster than the json module (docs/performance.md).
-    json_io: dict[str, Any] = {"json_loads": orjson.loads, "json_dumps": _orjson_dumps}
     session = (
-        AiohttpSession(api=TelegramAPIServer.from_base(config.telegram_api_url), **json_io)
+        AiohttpSession(api=TelegramAPIServer.from_base(config.telegram_api_url))
         if config.telegram_api_url
-        else AiohttpSession(**json_io)
+        else AiohttpSession()
     )
     bot = Bot(
         config.bot_token.get_secret_value(),
@@ -88,10 +84,6 @@ def build_bot(config: Settings, metrics: Metrics | None = None) -> Bot:
         )
     )
     return bot
-
-
-def _orjson_dumps(value: Any) -> str:
-    return orjson.dumps(value).decode()
 
 
 def build_dispatcher(
