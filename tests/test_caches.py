@@ -11,6 +11,7 @@ from datetime import timedelta
 from bot.i18n import bot_catalog
 from bot.render import answer_messages
 from bot.replies import ReplyCache
+from bot.runtime import question_writer
 from knowledge.answering.engine import Conversation, Engine
 from knowledge.curation.service import Curator
 from knowledge.places.resolver import PlaceResolver
@@ -161,3 +162,31 @@ async def test_questions_answered_before_a_stop_are_all_in_the_log_after_it(db_p
     with _opened(db_path) as reopened:
         count = reopened.db.execute("SELECT count(*) FROM questions").fetchone()[0]
     assert count == 3
+
+
+def test_a_log_the_database_refuses_keeps_its_questions_up_to_a_bound_then_drops_the_oldest(
+    db_path, monkeypatch
+):
+    store = FactStore.open(db_path)
+    try:
+        log = Curator(store, PlaceResolver.default()).questions
+        store.db.execute(
+            "CREATE TRIGGER broken BEFORE INSERT ON questions"
+            " BEGIN SELECT RAISE(ABORT, 'refused'); END"
+        )
+        monkeypatch.setattr(question_writer, "MAX_PENDING", 3)
+        writer = question_writer.QuestionLogWriter(log)
+        log.batching = True
+        for n in range(5):
+            log.log_question(n, f"question {n}", "en", "declined")
+
+        writer.flush()  # refused: the newest three are kept for the next try
+
+        assert [row[2] for row in log._pending] == ["question 2", "question 3", "question 4"]
+        store.db.execute("DROP TRIGGER broken")
+        writer.flush()
+        assert log.pending == 0
+        rows = store.db.execute("SELECT text FROM questions ORDER BY id").fetchall()
+        assert [text for (text,) in rows] == ["question 2", "question 3", "question 4"]
+    finally:
+        store.close()

@@ -19,6 +19,9 @@ from knowledge.storage.question_log import QuestionLog
 logger = logging.getLogger(__name__)
 
 FLUSH_INTERVAL = 0.5
+# Questions kept while the database refuses them (locked, full, damaged): beyond this the
+# oldest are dropped, so a broken log costs statistics, never the bot's memory.
+MAX_PENDING = 20_000
 
 
 class QuestionLogWriter:
@@ -42,6 +45,9 @@ class QuestionLogWriter:
             self.log.flush()
         except sqlite3.Error as error:  # kept in memory, tried again at the next flush
             logger.warning("could not write %d question(s) yet: %s", self.log.pending, error)
+            dropped = self.log.drop_oldest(self.log.pending - MAX_PENDING)
+            if dropped:
+                logger.error("dropped the %d oldest unwritten question(s)", dropped)
 
     async def close(self) -> None:
         """Stop batching and write what waits."""

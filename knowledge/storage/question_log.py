@@ -122,6 +122,12 @@ class QuestionLog:
         """Questions logged and not yet written."""
         return len(self._pending)
 
+    def drop_oldest(self, count: int) -> int:
+        """Forget up to `count` of the oldest unwritten questions; how many were dropped."""
+        count = max(0, min(count, len(self._pending)))
+        del self._pending[:count]
+        return count
+
     def flush(self) -> int:
         """Write the waiting questions in one transaction; how many were written."""
         rows, self._pending = self._pending, []
