@@ -185,29 +185,12 @@ async def on_startup(
     notifier: Notifier,
     backups: BackupScheduler | None,
     question_writer: QuestionLogWriter,
-    engine: Engine,
 ) -> None:
     question_writer.start()
-    # The place index, the morphology dictionaries and the locale data load in a worker
-    # thread while polling starts, not before it: start-up is ~0.4 s shorter, and a first
-    # question that needs one of them waits only for that one (the loads are locked).
-    _background.add(asyncio.create_task(warm_up(engine)))
     await register_commands(bot, texts, settings.admin_ids)
     notifier.start(bot)
     if backups is not None:
         backups.start()
-
-
-_background: set[asyncio.Task[None]] = set()
-
-
-async def warm_up(engine: Engine) -> None:
-    try:
-        await asyncio.to_thread(engine.warm_up)
-    except Exception:  # the same loads happen on first use anyway
-        logger.exception("warm-up failed")
-        return
-    gc.freeze()  # what it loaded lives as long as the process (see run)
 
 
 async def on_shutdown(
@@ -405,6 +388,7 @@ def run(config: Settings) -> int:
     store = FactStore.open(config.database_path, clock=clock)
     try:
         engine = Engine(store.facts(), store.sources(), clock=clock)
+        engine.warm_up()
         # What start-up built lives as long as the process: kept out of the collector's
         # generations, full collections under load no longer walk it each time.
         gc.collect()

@@ -7,7 +7,6 @@ Everything here turns them into comparable tokens; the matcher never sees raw te
 from __future__ import annotations
 
 import re
-import threading
 import unicodedata
 from functools import lru_cache
 from typing import Any
@@ -171,21 +170,12 @@ def detect_language(text: str, hint: str | None = None) -> str:
     return hint if hint in ("ru", "uk") else "ru"
 
 
-_MORPH_LOCK = threading.Lock()
-_analysers: dict[str, Any] = {}
-
-
 @lru_cache(maxsize=2)
 def morph(lang: str):
-    """The pymorphy3 analyser for ru or uk, created once and shared (each costs ~20 MiB).
-    Locked: the bot's warm-up loads them in a worker thread while questions come in."""
-    with _MORPH_LOCK:
-        analyser = _analysers.get(lang)
-        if analyser is None:
-            import pymorphy3
+    """The pymorphy3 analyser for ru or uk, created once and shared (each costs ~20 MiB)."""
+    import pymorphy3
 
-            analyser = _analysers[lang] = pymorphy3.MorphAnalyzer(lang=lang)
-        return analyser
+    return pymorphy3.MorphAnalyzer(lang=lang)
 
 
 def morph_parse(lang: str, word: str) -> list[Any]:
