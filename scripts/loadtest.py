@@ -60,6 +60,11 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
     parser.add_argument("--questions", type=int, help="questions in all (default 10,000)")
     parser.add_argument("--users", type=int, help="distinct users (default 1,000)")
     parser.add_argument("--clump", type=int, help="questions a user sends back to back")
+    parser.add_argument(
+        "--question",
+        help="every user asks this one question, the way a story breaking is asked about"
+        " (default: the mixed questions below)",
+    )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--only", choices=("talkbot", "echo"), help="run one bot only")
     parser.add_argument(
@@ -101,6 +106,7 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
         json=args.json,
         bot_env=dict(item.split("=", 1) for item in args.bot_env),
         outage_s=args.outage,
+        question=args.question,
     )
 
 
@@ -120,7 +126,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     echo: Result | None = None
     if options.only in (None, "talkbot"):
         expectations = Expectations()
-        workload = build_workload(options.users, per_user, options.seed, expectations)
+        workload = build_workload(
+            options.users, per_user, options.seed, expectations, options.question
+        )
         flooder = flood_jobs(expectations, options.seed) if options.flooder else []
         report_statuses(workload)
         target = talkbot_target()
@@ -128,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         talkbot = asyncio.run(run_target(target, workload, flooder, options))
         results.append(talkbot)
     if options.only in (None, "echo"):
-        workload = build_workload(options.users, per_user, options.seed, None)
+        workload = build_workload(options.users, per_user, options.seed, None, options.question)
         echo = asyncio.run(run_target(echo_target(), workload, [], options))
         results.append(echo)
     print_table(results)

@@ -5,16 +5,15 @@ from __future__ import annotations
 import time
 
 from aiogram import Bot, F, Router
-from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, Message
 
 from bot.callbacks import FactAction, FactCallback, resolve
 from bot.filters import AddressedToBot, Magic
 from bot.handlers import respond
-from bot.handlers.subscriptions import with_notify_button
 from bot.i18n import client_lang
-from bot.keyboards import answer_keyboard
 from bot.metrics import Metrics
 from bot.render import answer_messages, fit_value, plain_html
+from bot.replies import ReplyCache, reply_keyboard
 from knowledge.answering.calendar import calendar_file_name, event_calendar
 from knowledge.answering.compose import Answer
 from knowledge.answering.engine import Conversation, Engine
@@ -38,17 +37,11 @@ def create_router() -> Router:
     return router
 
 
-def reply_keyboard(answer: Answer, texts: Catalog) -> InlineKeyboardMarkup | None:
-    """Suggestions or the calendar button, and under an event answer the notify button."""
-    return with_notify_button(answer_keyboard(answer, texts), answer, texts)
-
-
 async def ask(
     message: Message,
     question: str,
-    engine: Engine,
+    replies: ReplyCache,
     curator: Curator,
-    texts: Catalog,
     lang_override: str | None,
     user_place: Place | None,
     conversation: Conversation,
@@ -56,17 +49,18 @@ async def ask(
 ) -> None:
     started = time.perf_counter()
     hint = client_lang(message.from_user.language_code if message.from_user else None)
-    answer = engine.ask(
+    reply = replies.ask(
         question,
         lang=lang_override,
         lang_hint=hint,
         user_place=user_place,
         conversation=conversation,
     )
-    *first, last = answer_messages(answer, texts)
+    answer = reply.answer
+    *first, last = reply.messages
     for part in first:  # only an answer longer than one message (see bot.render)
         await respond(message, part)
-    await respond(message, last, reply_markup=reply_keyboard(answer, texts))
+    await respond(message, last, reply_markup=reply.keyboard)
     metrics.question(answer.lang, answer.status, time.perf_counter() - started)
     # For /unanswered and /stats, once the user has the answer; only a salted hash of the
     # user id is kept.

@@ -21,6 +21,8 @@ from typing import Protocol
 
 import yaml
 
+from knowledge.i18n import SAFE_LOADER
+
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "decision.yaml"
 
 FEATURES: tuple[str, ...] = (
@@ -116,7 +118,7 @@ class ModelInvalid(ValueError):
 
 
 def load_model(path: Path = MODEL_PATH) -> DecisionModel:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), SAFE_LOADER)
     try:
         weights = data["weights"]
         if set(weights) != set(FEATURES):

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from knowledge.i18n import SAFE_LOADER
 from knowledge.language.text import normalize
 from knowledge.model import LANGS
 
@@ -99,7 +100,7 @@ class Lexicon:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), SAFE_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise LexiconInvalid(f"{path.name}: cannot be read: {exc}") from None
     if data is None:

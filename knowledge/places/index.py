@@ -9,11 +9,13 @@ usefully, are a hand-kept data file, data/zone_abbreviations.yaml.
 from __future__ import annotations
 
 import json
+from array import array
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+import marisa_trie
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -72,6 +74,8 @@ SPELT_ZONES: dict[str, str] = dict(_ABBREVIATION_FILE.spelt)
 WEAK = 1  # known only from GeoNames' untagged alternate names
 COMMON = 2  # also an ordinary word ("Nice", "Reading")
 UPPER = 4  # counts only in capitals ("LA", "US")
+FLAG_BITS = 3
+FLAG_MASK = (1 << FLAG_BITS) - 1
 
 
 @dataclass(frozen=True)
@@ -152,22 +156,32 @@ def _holds(row: list[Any], flags: int, region: Mapping[str, Any]) -> bool:
 
 class Index:
     """Names, adjectives and abbreviations by key, with every word-prefix of a key so a
-    scan can stop as soon as a run of words leads nowhere."""
+    scan can stop as soon as a run of words leads nowhere.
+
+    The ~49,000 names and their word-prefixes are kept in two marisa tries rather than a
+    dict and a set (each name's row and flags in an array, at its key id): ~1.5 MB instead of
+    ~13.5 MB of Python objects, for ~0.5 µs a lookup instead of ~0.1 µs.
+    """
 
     def __init__(self, data: Mapping[str, Any]) -> None:
         self._rows: list[list[Any]] = data["places"]
-        self.names: dict[str, list[int]] = data["names"]
+        names: dict[str, list[int]] = data["names"]
+        self.names = marisa_trie.Trie(names)
+        self._name_rows = array("I", bytes(4 * len(self.names)))
+        for key, (row, flags) in names.items():
+            self._name_rows[self.names[key]] = row << FLAG_BITS | flags
         self.adjectives: dict[str, int] = data["adjectives"]
         self.zone_labels: dict[str, list[str]] = data["zones"]
         self.abbreviations = {pt.name_key(a): a for a in ABBREVIATIONS}
         self.abbreviations |= {pt.name_key(k): v for k, v in SPELT_ZONES.items()}
-        self.prefixes: set[str] = set()
+        prefixes: set[str] = set()
         self.max_words = 1
-        for key in (*self.names, *self.adjectives, *self.abbreviations):
+        for key in (*names, *self.adjectives, *self.abbreviations):
             words = key.split(" ")
             self.max_words = max(self.max_words, len(words))
             for n in range(1, len(words) + 1):
-                self.prefixes.add(" ".join(words[:n]))
+                prefixes.add(" ".join(words[:n]))
+        self.prefixes = marisa_trie.Trie(prefixes)
         self.zone_names = {z.casefold(): z for z in zones.available_zones()}
         self._suggestions: dict[bool, Suggestions] = {}
 
@@ -175,9 +189,10 @@ class Index:
         out = []
         if key in self.abbreviations:
             out.append(Match(i, j, "abbreviation", self.abbreviations[key], 0, head))
-        if key in self.names:
-            row, flags = self.names[key]
-            out.append(Match(i, j, "name", row, flags, head))
+        at = self.names.get(key)
+        if at is not None:
+            packed = self._name_rows[at]
+            out.append(Match(i, j, "name", packed >> FLAG_BITS, packed & FLAG_MASK, head))
         if key in self.adjectives and (head is None or head.adjective):
             out.append(Match(i, j, "adjective", self.adjectives[key], 0, head))
         return out

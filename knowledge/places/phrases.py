@@ -18,6 +18,7 @@ from knowledge.language.text import (
     LATIN,
     RU_LETTERS,
     UK_LETTERS,
+    WORD_CACHE_SIZE,
     morph_parse,
 )
 
@@ -53,7 +54,8 @@ def _unmix(word: str) -> str:
     return word.translate(_TO_CYRILLIC if cyrillic >= latin else _TO_LATIN)
 
 
-@lru_cache(maxsize=50_000)
+# Bounded like language.text's (WORD_CACHE_SIZE); these were 20,000 to 100,000.
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def norm_word(word: str) -> str:
     word = unicodedata.normalize("NFKC", word.translate(FOLD_APOSTROPHES))
     word = _unmix(word).casefold().replace("ё", "е")
@@ -119,7 +121,7 @@ def _languages(word: str) -> tuple[str, ...]:
     return ("ru", "uk")
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def readings(word: str) -> tuple[Reading, ...]:
     """Every lemma that the ru and uk dictionaries allow for a lower-case Cyrillic word.
 
@@ -158,7 +160,7 @@ def readings(word: str) -> tuple[Reading, ...]:
     )
 
 
-@lru_cache(maxsize=20_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def is_noun(word: str) -> bool:
     """Whether a lower-case Cyrillic word is only ever a noun ("пониманиям", "делу")."""
     parses = [p for lang in ("ru", "uk") for p in morph_parse(lang, word) if p.is_known]

@@ -73,7 +73,18 @@ def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds")
 
 
+_INSERT = (
+    "INSERT INTO questions (at, user_hash, text, norm, lang, status, fact_id, score)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
 class QuestionLog:
+    """The question log. With `batching` on (the bot's, see bot.runtime.question_writer)
+    questions wait in memory and `flush()` writes them in one transaction; every read here
+    flushes first, so /stats and /unanswered never miss a question already answered. While
+    an import is being written (storage.worker), a flush waits for its commit."""
+
     def __init__(
         self,
         db: Database,
@@ -82,8 +93,10 @@ class QuestionLog:
     ):
         self.db = db
         self.clock = clock
-        # While an import is being written (storage.worker), rows wait for its commit.
         self.gate = gate
+        self.batching = False
+        self._pending: list[tuple[object, ...]] = []
+
         self._salt: str | None = None  # read once: the database's salt never changes
         self._next_purge: datetime | None = None
 
@@ -102,37 +115,57 @@ class QuestionLog:
         fact_id: str | None = None,
         score: float = 0.0,
     ) -> None:
-        """Record one question (the engine's verdict on it); drop rows past retention.
-
-        While an import holds the write lock the row is written right after it commits,
-        with the time it was asked: the answer never waits for it."""
+        """Record one question (the engine's verdict on it), at once or, batching, at the
+        next `flush()`; rows past retention are dropped as it is written. The answer never
+        waits for it: while an import holds the write lock, the row is written right after
+        it commits, with the time it was asked."""
         text = clean(text).strip()[:MAX_TEXT]
         norm = normalize(text)
         if not norm:
             return
-        row = [_iso(self.clock()), self._hash(user_id), text, norm, lang, status, fact_id, score]
-        if self.gate is None:
-            self._insert(row)
-        else:
-            self.gate.defer(lambda: self._insert(row))
+        row = (_iso(self.clock()), self._hash(user_id), text, norm, lang, status, fact_id, score)
+        self._pending.append(row)
+        if not self.batching:
+            self.flush()
 
-    def _insert(self, row: list[object]) -> None:
+    @property
+    def pending(self) -> int:
+        """Questions logged and not yet written."""
+        return len(self._pending)
+
+    def drop_oldest(self, count: int) -> int:
+        """Forget up to `count` of the oldest unwritten questions; how many were dropped."""
+        count = max(0, min(count, len(self._pending)))
+        del self._pending[:count]
+        return count
+
+    def flush(self) -> int:
+        """Write the waiting questions in one transaction (right after an import's commit
+        while one is being written); how many were written now."""
+        if self.gate is not None and self.gate.held:
+            self.gate.defer(self.flush)
+            return 0
+        rows, self._pending = self._pending, []
+        if not rows:
+            return 0
         now = self.clock()
-        with self.db.atomic():
-            # Plain SQL: sqlite-utils' insert() reads the table's schema first, on every
-            # answer, which cost more than the insert itself.
-            self.db.execute(
-                "INSERT INTO questions (at, user_hash, text, norm, lang, status, fact_id, score)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                row,
-            )
-            if self._next_purge is None or now >= self._next_purge:
-                cutoff = _iso(now - timedelta(days=RETENTION_DAYS))
-                self.db.execute("DELETE FROM questions WHERE at < ?", [cutoff])
-                self._next_purge = now + PURGE_EVERY
+        try:
+            with self.db.atomic():
+                # Plain SQL: sqlite-utils' insert() reads the table's schema first, which
+                # cost more than the insert itself.
+                self.db.conn.executemany(_INSERT, rows)
+                if self._next_purge is None or now >= self._next_purge:
+                    cutoff = _iso(now - timedelta(days=RETENTION_DAYS))
+                    self.db.execute("DELETE FROM questions WHERE at < ?", [cutoff])
+                    self._next_purge = now + PURGE_EVERY
+        except BaseException:
+            self._pending[:0] = rows  # kept for the next try, in order
+            raise
+        return len(rows)
 
     def unanswered(self, limit: int = 20, days: int = 30) -> list[UnansweredGroup]:
         """Unresolved declined/unsure questions grouped by normalised text, newest first."""
+        self.flush()
         since = _iso(self.clock() - timedelta(days=days))
         marks = ",".join("?" * len(UNANSWERED))
         rows = self.db.query(
@@ -151,6 +184,7 @@ class QuestionLog:
 
     def group(self, handle: int) -> UnansweredGroup | None:
         """The unresolved group a handle (from /unanswered) stands for, or None."""
+        self.flush()
         marks = ",".join("?" * len(UNANSWERED))
         rows = list(
             self.db.query(
@@ -169,6 +203,7 @@ class QuestionLog:
 
     def resolve(self, handle: int, resolution: str) -> int:
         """Mark every unresolved question of the handle's group ("attached:ID", "dismissed")."""
+        self.flush()
         marks = ",".join("?" * len(UNANSWERED))
         cursor = self.db.execute(
             "UPDATE questions SET resolution = ? WHERE resolution IS NULL"
@@ -178,11 +213,13 @@ class QuestionLog:
         return cursor.rowcount
 
     def stats(self, windows: Sequence[int] = WINDOWS, top: int = 5) -> tuple[WindowStats, ...]:
+        self.flush()
         return tuple(self._window(days, top) for days in windows)
 
     def daily(self, days: int = 30) -> list[DayCount]:
         """The last `days` UTC days, today included and oldest first; days without a question
         are there with zeros."""
+        self.flush()
         today = self.clock().astimezone(UTC).date()
         first = today - timedelta(days=days - 1)
         rows = self.db.query(

@@ -12,6 +12,7 @@ import hashlib
 import json
 import secrets
 import sqlite3
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -177,6 +178,11 @@ class UserSettings:
     lang: str | None = None
 
 
+NO_SETTINGS = UserSettings()
+# Users whose settings are kept in memory, the least recent dropped first: ~100 bytes each.
+SETTINGS_CACHE_SIZE = 20_000
+
+
 @dataclass(frozen=True)
 class StoredFact:
     """A fact row, live or deleted, with what optimistic locking and /fact need."""
@@ -219,6 +225,7 @@ class FactStore:
         self.audit = AuditTrail(db, clock)
         self.subscriptions = Subscriptions(db, clock)
         self.registry = SourceRegistry(db)
+        self._settings: OrderedDict[int, UserSettings] = OrderedDict()
         # Work too long for the event loop runs in the worker's thread, on a connection of
         # its own; while it writes, the gate keeps this connection from writing.
         self.gate = WriteGate(db)
@@ -392,18 +399,32 @@ class FactStore:
     # -- users ------------------------------------------------------------------
 
     def user_settings(self, user_id: int) -> UserSettings:
+        """The user's saved settings; read on every update, so the recent ones are kept in
+        memory (only `set_user_setting` writes them, and it drops the kept copy)."""
+        cached = self._settings.get(user_id)
+        if cached is not None:
+            self._settings.move_to_end(user_id)
+            return cached
         rows = list(self.db.query("SELECT tz, lang FROM users WHERE user_id = ?", [user_id]))
-        return UserSettings(**rows[0]) if rows else UserSettings()
+        settings = UserSettings(**rows[0]) if rows else NO_SETTINGS
+        self._settings[user_id] = settings
+        if len(self._settings) > SETTINGS_CACHE_SIZE:
+            self._settings.popitem(last=False)
+        return settings
 
     def set_user_setting(self, user_id: int, name: str, value: str | None) -> None:
         if name not in ("tz", "lang"):
             raise ValueError(name)
-        with self.db.atomic():
-            current = self.user_settings(user_id)
-            values = {"tz": current.tz, "lang": current.lang, name: value}
-            self.db["users"].upsert(
-                {"user_id": user_id, **values, "updated_at": iso(self.clock())}, pk="user_id"
-            )
+        self._settings.pop(user_id, None)
+        try:
+            with self.db.atomic():
+                current = self.user_settings(user_id)
+                values = {"tz": current.tz, "lang": current.lang, name: value}
+                self.db["users"].upsert(
+                    {"user_id": user_id, **values, "updated_at": iso(self.clock())}, pk="user_id"
+                )
+        finally:  # read again from the table next time, whether the write held or not
+            self._settings.pop(user_id, None)
 
 
 def _event_from_dict(data: dict[str, Any]) -> Event:

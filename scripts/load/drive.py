@@ -119,6 +119,7 @@ class Options:
     json: Path | None = None
     bot_env: dict[str, str] = field(default_factory=dict)  # extra variables for the bots
     outage_s: float = OUTAGE_SECONDS  # with faults: how long the Bot API is away
+    question: str | None = None  # every user asks this one question (a story breaking)
 
 
 async def run_target(

@@ -130,9 +130,14 @@ class Expectations:
 
 
 def build_workload(
-    users: int, per_user: int, seed: int, expectations: Expectations | None
+    users: int,
+    per_user: int,
+    seed: int,
+    expectations: Expectations | None,
+    question: str | None = None,
 ) -> list[list[Job]]:
-    """Each user's questions in the order asked; `expectations` None means an echo bot."""
+    """Each user's questions in the order asked; `expectations` None means an echo bot.
+    With `question`, every user asks just that, `per_user` times: a story breaking."""
     rng = random.Random(seed)
     corpus = question_corpus()
     codes, weights = zip(*CLIENT_CODES, strict=True)
@@ -143,7 +148,12 @@ def build_workload(
         native = client_lang(code or None)
         conversation = Conversation()
         jobs = []
-        for step, text in enumerate(user_questions(corpus, native, per_user, rng)):
+        asked = (
+            [question] * per_user
+            if question is not None
+            else user_questions(corpus, native, per_user, rng)
+        )
+        for step, text in enumerate(asked):
             if expectations is None:
                 expected, status = text.strip(), "echo"
             else:
