@@ -17,6 +17,7 @@ from knowledge.curation.service import Curator
 from knowledge.places.resolver import PlaceResolver
 from knowledge.storage.store import FactStore
 from tests.bot_harness import running_bot
+from tests.conftest import CONTENT
 from tests.curation_support import Clock
 
 TEXTS = bot_catalog()
@@ -103,13 +104,13 @@ def test_a_follow_up_from_the_kept_replies_refers_to_the_fact_the_engine_would(e
         ask(cache, "what format is the call?", conversation)
         ask(cache, "when is the call?", conversation)
         follow_up = ask(cache, "and in Tokyo?", conversation)
-        assert follow_up.answer.fact is not None and follow_up.answer.fact.id == "call-time"
-        assert conversation.last_fact_id == "call-time"
+        assert follow_up.answer.fact is not None and follow_up.answer.fact.id == "talks-time"
+        assert conversation.last_fact_id == "talks-time"
     assert cache.hits == 3
 
 
 def test_a_changed_setting_is_read_back_at_once_though_settings_are_kept(db_path):
-    store = FactStore.open(db_path)
+    store = FactStore.open(db_path, CONTENT)
     try:
         assert store.user_settings(7).tz is None  # read once: now kept
         store.set_user_setting(7, "tz", "Europe/Berlin")
@@ -124,7 +125,7 @@ def test_a_changed_setting_is_read_back_at_once_though_settings_are_kept(db_path
 
 class _opened:
     def __init__(self, path):
-        self.store = FactStore.open(path)
+        self.store = FactStore.open(path, CONTENT)
 
     def __enter__(self) -> FactStore:
         return self.store
@@ -134,12 +135,12 @@ class _opened:
 
 
 def test_batched_questions_wait_for_a_flush_but_stats_and_unanswered_see_them(db_path):
-    store = FactStore.open(db_path)
+    store = FactStore.open(db_path, CONTENT)
     try:
         log = Curator(store, PlaceResolver.default()).questions
         log.batching = True
         log.log_question(1, "what will they eat?", "en", "declined")
-        log.log_question(2, "when is the call", "en", "answered", "call-time")
+        log.log_question(2, "when is the call", "en", "answered", "talks-time")
 
         assert store.db.execute("SELECT count(*) FROM questions").fetchone()[0] == 0
         assert log.pending == 2
@@ -167,7 +168,7 @@ async def test_questions_answered_before_a_stop_are_all_in_the_log_after_it(db_p
 def test_a_log_the_database_refuses_keeps_its_questions_up_to_a_bound_then_drops_the_oldest(
     db_path, monkeypatch
 ):
-    store = FactStore.open(db_path)
+    store = FactStore.open(db_path, CONTENT)
     try:
         log = Curator(store, PlaceResolver.default()).questions
         store.db.execute(
