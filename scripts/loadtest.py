@@ -2,11 +2,12 @@
 and a minimal aiogram echo bot (scripts/echo_bot.py) under the same load as the ceiling.
 
 Not part of the test suite (it takes minutes); the figures and how to reproduce them are in
-docs/resilience.md.  Examples::
+docs/resilience.md and docs/performance.md.  Examples::
 
     .venv/bin/python scripts/loadtest.py --quick              # 1,000 questions, smoke run
     .venv/bin/python scripts/loadtest.py --rate 200           # 10,000 questions at 200/s
     .venv/bin/python scripts/loadtest.py --burst              # 10,000 questions at once
+    .venv/bin/python scripts/loadtest.py --burst --question "when is the call?"  # all ask it
     .venv/bin/python scripts/loadtest.py --burst --faults     # 5% 429s, a 10 s outage
     .venv/bin/python scripts/loadtest.py --flood --quick      # Telegram's flood limits
 
