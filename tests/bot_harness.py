@@ -5,6 +5,7 @@ end-to-end tests; each test gets its own fake server and SQLite file.
 from __future__ import annotations
 
 import asyncio
+import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from typing import Any
 from aiogram import Bot, Dispatcher
 from aiogram.utils.backoff import BackoffConfig
 
-from bot.app import build_bot, build_dispatcher
+from bot.app import build_bot, build_dispatcher, serve_webhook
 from bot.config import Settings, load_settings
 from bot.runtime.ordering import OrderedUpdateRunner
 from knowledge.answering.engine import Engine
@@ -139,3 +140,54 @@ def buttons(call: Call) -> list[dict[str, Any]]:
 def sent_entities(call: Call) -> list[dict[str, Any]]:
     """The entities Telegram (the fake) parsed out of the HTML the bot sent."""
     return (call.result or {}).get("entities", [])
+
+
+WEBHOOK_SECRET = "webhook-secret-4f1c"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class RunningWebhook:
+    api: FakeBotAPI
+    dp: Dispatcher
+    url: str  # where Telegram would post updates, on 127.0.0.1
+    port: int
+    hook: Call  # the setWebhook the bot made
+    headers: dict[str, str]  # the secret Telegram sends with every update
+
+
+@asynccontextmanager
+async def running_webhook(
+    db_path: Path, engine: Engine, *, with_metrics: bool = False
+) -> AsyncIterator[RunningWebhook]:
+    """The real webhook server (bot.app.serve_webhook) on a free port, its Bot API the fake;
+    `with_metrics` serves /healthz and /metrics on the same server."""
+    port = free_port()
+    async with FakeBotAPI() as api:
+        config = settings_for(
+            api,
+            db_path,
+            webhook_url="https://bot.example.org/tg",
+            webhook_secret=WEBHOOK_SECRET,
+            webhook_port=port,
+            webhook_path="/tg",
+            **({"metrics_port": port} if with_metrics else {}),
+        )
+        store = FactStore.open(db_path, CONTENT)
+        bot = build_bot(config)
+        dp = build_dispatcher(config, store, engine, zones=ZONES)
+        stop = asyncio.Event()
+        server = asyncio.create_task(serve_webhook(config, bot, dp, stop))
+        try:
+            [hook] = await api.wait_for("setWebhook")
+            headers = {"X-Telegram-Bot-Api-Secret-Token": WEBHOOK_SECRET}
+            yield RunningWebhook(api, dp, f"http://127.0.0.1:{port}/tg", port, hook, headers)
+        finally:
+            stop.set()
+            await asyncio.wait_for(server, 10)
+            store.close()

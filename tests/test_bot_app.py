@@ -6,27 +6,19 @@ import asyncio
 import io
 import logging
 import signal
-import socket
 from pathlib import Path
 
 import aiohttp
 import pytest
 
-from bot.app import RedactingFormatter, build_bot, build_dispatcher, run, serve_webhook
+from bot.app import RedactingFormatter, build_dispatcher, run
 from bot.config import load_settings
-from knowledge.storage.store import FactStore
 from talkbot.testing.fakeapi import FakeBotAPI
 from talkbot.testing.process import bot_env, start_bot
-from tests.bot_harness import ZONES, settings_for
+from tests.bot_harness import WEBHOOK_SECRET, free_port, running_webhook
 from tests.conftest import CONTENT
 
-SECRET = "webhook-secret-4f1c"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+SECRET = WEBHOOK_SECRET
 
 
 async def wait_until(condition, timeout: float = 10.0) -> None:
@@ -88,40 +80,17 @@ def test_no_filter_or_handler_runs_in_a_thread(store, engine):
 
 
 async def test_webhook_accepts_the_secret_and_refuses_anything_else(db_path, engine):
-    port = free_port()
-    async with FakeBotAPI() as api:
-        config = settings_for(
-            api,
-            db_path,
-            webhook_url="https://bot.example.org/tg",
-            webhook_secret=SECRET,
-            webhook_port=port,
-            webhook_path="/tg",
-        )
-        store = FactStore.open(db_path, CONTENT)
-        bot = build_bot(config)
-        dp = build_dispatcher(config, store, engine, zones=ZONES)
-        stop = asyncio.Event()
-        server = asyncio.create_task(serve_webhook(config, bot, dp, stop))
-        try:
-            [hook] = await api.wait_for("setWebhook")
-            url = f"http://127.0.0.1:{port}/tg"
-            update = {"update_id": 1, **api.text_message("when is the call?")}
-            async with aiohttp.ClientSession() as http:
-                headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
-                async with http.post(url, json=update, headers=headers) as good:
-                    assert good.status == 200
-                # handled before the answer to Telegram: the reply is already sent
-                [answer] = api.calls_of("sendMessage")
-                for wrong in ({"X-Telegram-Bot-Api-Secret-Token": "guess"}, {}):
-                    async with http.post(
-                        url, json={**update, "update_id": 2}, headers=wrong
-                    ) as bad:
-                        assert bad.status == 403
-        finally:
-            stop.set()
-            await asyncio.wait_for(server, 10)
-            store.close()
+    async with running_webhook(db_path, engine) as hooked:
+        api, url, hook = hooked.api, hooked.url, hooked.hook
+        update = {"update_id": 1, **api.text_message("when is the call?")}
+        async with aiohttp.ClientSession() as http:
+            async with http.post(url, json=update, headers=hooked.headers) as good:
+                assert good.status == 200
+            # handled before the answer to Telegram: the reply is already sent
+            [answer] = api.calls_of("sendMessage")
+            for wrong in ({"X-Telegram-Bot-Api-Secret-Token": "guess"}, {}):
+                async with http.post(url, json={**update, "update_id": 2}, headers=wrong) as bad:
+                    assert bad.status == 403
 
     assert hook.params["url"] == "https://bot.example.org/tg"
     assert hook.params["secret_token"] == SECRET

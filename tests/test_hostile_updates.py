@@ -3,7 +3,6 @@ in polling and in the webhook, and the questions after it are answered."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from pathlib import Path
 from typing import Any
@@ -11,13 +10,9 @@ from typing import Any
 import aiohttp
 import pytest
 
-from bot.app import build_bot, build_dispatcher, serve_webhook
 from bot.runtime.updates import SkippedUpdates
-from knowledge.storage.store import FactStore
 from talkbot.testing.fakeapi import FakeBotAPI
-from tests.bot_harness import ZONES, running_bot, settings_for
-from tests.conftest import CONTENT
-from tests.test_bot_app import SECRET, free_port
+from tests.bot_harness import running_bot, running_webhook
 
 ADMIN = 4242
 
@@ -71,44 +66,23 @@ async def test_polling_skips_updates_it_cannot_decode_and_answers_the_next_quest
 async def test_the_webhook_answers_an_undecodable_update_200_and_the_next_one_normally(
     db_path: Path, engine
 ):
-    port = free_port()
-    async with FakeBotAPI() as api:
-        config = settings_for(
-            api,
-            db_path,
-            webhook_url="https://bot.example.org/tg",
-            webhook_secret=SECRET,
-            webhook_port=port,
-            webhook_path="/tg",
-        )
-        store = FactStore.open(db_path, CONTENT)
-        bot = build_bot(config)
-        dp = build_dispatcher(config, store, engine, zones=ZONES)
-        stop = asyncio.Event()
-        server = asyncio.create_task(serve_webhook(config, bot, dp, stop))
-        try:
-            await api.wait_for("setWebhook")
-            url = f"http://127.0.0.1:{port}/tg"
-            headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
-            bad = [
-                {"update_id": 1, **older_api_poll(api)},
-                {"update_id": 2, **rejected_object(api)},
-            ]
-            statuses = []
-            async with aiohttp.ClientSession() as http:
-                for update in bad:
-                    async with http.post(url, json=update, headers=headers) as response:
-                        statuses.append(response.status)
-                async with http.post(url, data=b"{not json", headers=headers) as response:
+    async with running_webhook(db_path, engine) as hooked:
+        api, url, headers, dp = hooked.api, hooked.url, hooked.headers, hooked.dp
+        bad = [
+            {"update_id": 1, **older_api_poll(api)},
+            {"update_id": 2, **rejected_object(api)},
+        ]
+        statuses = []
+        async with aiohttp.ClientSession() as http:
+            for update in bad:
+                async with http.post(url, json=update, headers=headers) as response:
                     statuses.append(response.status)
-                good = {"update_id": 3, **api.text_message("when is the call?")}
-                async with http.post(url, json=good, headers=headers) as response:
-                    statuses.append(response.status)
-            [answer] = api.calls_of("sendMessage")
-        finally:
-            stop.set()
-            await asyncio.wait_for(server, 10)
-            store.close()
+            async with http.post(url, data=b"{not json", headers=headers) as response:
+                statuses.append(response.status)
+            good = {"update_id": 3, **api.text_message("when is the call?")}
+            async with http.post(url, json=good, headers=headers) as response:
+                statuses.append(response.status)
+        [answer] = api.calls_of("sendMessage")
     assert statuses == [200, 200, 200, 200]
     assert answer.plain.startswith("The talks were scheduled for Tuesday")
     skipped: SkippedUpdates = dp["skipped_updates"]

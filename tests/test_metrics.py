@@ -3,7 +3,6 @@ its scheduled backups), on the webhook server, and what each figure counts."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -13,15 +12,15 @@ import aiohttp
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
-from bot.app import build_bot, build_dispatcher, serve_webhook
+from bot.app import build_bot
 from bot.metrics import Metrics, MetricsServer
 from knowledge.storage.backup import scheduled_backups
 from knowledge.storage.store import FactStore
 from talkbot.testing.fakeapi import FakeBotAPI
 from talkbot.testing.process import bot_env, start_bot, stop_bot
-from tests.bot_harness import ZONES, running_bot, settings_for
+from tests.bot_harness import free_port, running_bot, running_webhook, settings_for
 from tests.conftest import CONTENT
-from tests.test_bot_app import SECRET, free_port, wait_until
+from tests.test_bot_app import wait_until
 
 
 def samples(text: str) -> dict[tuple[str, frozenset[tuple[str, str]]], float]:
@@ -123,35 +122,13 @@ async def test_api_retries_are_counted_by_reason(db_path):
 
 
 async def test_the_webhook_server_answers_healthz_and_metrics_too(db_path, engine):
-    port = free_port()
-    async with FakeBotAPI() as api:
-        config = settings_for(
-            api,
-            db_path,
-            webhook_url="https://bot.example.org/tg",
-            webhook_secret=SECRET,
-            webhook_port=port,
-            webhook_path="/tg",
-            metrics_port=port,
-        )
-        store = FactStore.open(db_path, CONTENT)
-        bot = build_bot(config)
-        dp = build_dispatcher(config, store, engine, zones=ZONES)
-        stop = asyncio.Event()
-        server = asyncio.create_task(serve_webhook(config, bot, dp, stop))
-        try:
-            await api.wait_for("setWebhook")
-            update = {"update_id": 1, **api.text_message("when is the call?")}
-            secret = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
-            url = f"http://127.0.0.1:{port}/tg"
-            async with aiohttp.ClientSession() as http, http.post(url, json=update, headers=secret):
-                pass
-            health, _, body = await get(f"http://127.0.0.1:{port}/healthz")
-            _, text, _ = await get(f"http://127.0.0.1:{port}/metrics")
-        finally:
-            stop.set()
-            await asyncio.wait_for(server, 10)
-            store.close()
+    async with running_webhook(db_path, engine, with_metrics=True) as hooked:
+        update = {"update_id": 1, **hooked.api.text_message("when is the call?")}
+        post = {"json": update, "headers": hooked.headers}
+        async with aiohttp.ClientSession() as http, http.post(hooked.url, **post):
+            pass
+        health, _, body = await get(f"http://127.0.0.1:{hooked.port}/healthz")
+        _, text, _ = await get(f"http://127.0.0.1:{hooked.port}/metrics")
     assert health == 200 and body["database"] == "ok"
     assert value(samples(text), "talkbot_questions_total", lang="en", status="answered") == 1
 
