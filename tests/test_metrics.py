@@ -155,7 +155,12 @@ async def test_the_running_bot_serves_metrics_next_to_polling_and_backs_up_on_sc
             health, _, body = await get(f"http://127.0.0.1:{port}/healthz")
             _, text, _ = await get(f"http://127.0.0.1:{port}/metrics")
             database = tmp_path / "talkbot.db"
-            await wait_until(lambda: len(scheduled_backups(backups, database)) == 1)
+            log = tmp_path / "bot.log"
+            # The file is renamed into place before the line is logged: wait for both.
+            await wait_until(
+                lambda: len(scheduled_backups(backups, database)) == 1
+                and "backup written: talkbot-" in log.read_text()
+            )
         finally:
             code = await stop_bot(process)
     assert code == 0
