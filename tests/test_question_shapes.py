@@ -64,8 +64,8 @@ def test_a_yes_no_question_the_fact_settles_is_answered_yes_or_no_first(
 )
 def test_other_questions_get_the_fact_without_a_verdict(shaped, question):
     answer = shaped.ask(question, lang="en")
-    if answer.fact is not None and answer.fact.id == FORMAT:
-        assert answer.lead == answer.fact.text["en"]
+    assert answer.fact is not None and answer.fact.id == FORMAT
+    assert answer.lead == answer.fact.text["en"]
 
 
 def test_who_said_that_names_whom_the_article_credits_with_the_last_answer(shaped):
