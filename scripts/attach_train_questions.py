@@ -8,7 +8,6 @@ Run from the repository root: `python scripts/attach_train_questions.py [PER_GRO
 
 from __future__ import annotations
 
-import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -17,12 +16,11 @@ import yaml
 
 from knowledge.answering.engine import Engine
 from knowledge.language.decision import ALWAYS
+from knowledge.language.text import CYRILLIC
 from knowledge.model import LANGS
 from knowledge.places.zones import use_bundled_zones
 from knowledge.storage.fact_file import DEFAULT_FACTS_PATH, FACTS_HEADER, load_facts, load_sources
 from talkbot.evaluation import load_split
-
-_CYRILLIC = re.compile("[а-яіїєґё]", re.IGNORECASE)
 
 
 def missed_questions(engine: Engine, per_group: int) -> dict[tuple[str, str], list[str]]:
@@ -32,7 +30,7 @@ def missed_questions(engine: Engine, per_group: int) -> dict[tuple[str, str], li
     for item in load_split("train").items:
         if not item.answerable or item.label not in engine.facts or taken[item.group] >= per_group:
             continue
-        if item.lang != "en" and not _CYRILLIC.search(item.q):
+        if item.lang != "en" and not CYRILLIC.search(item.q):
             continue
         if engine.index.analyse(item.q, item.lang).corrected:
             continue

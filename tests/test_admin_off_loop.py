@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.curation.citing import MAX_QUOTE_LENGTH
 from knowledge.curation.importing import event_facts
+from knowledge.limits import MAX_QUOTE
 from knowledge.model import Fact
 from knowledge.storage.fact_file import dump_facts, parse_facts
 from talkbot.testing.fakeapi import Call
@@ -152,7 +152,7 @@ async def test_a_quote_over_the_limit_is_refused_at_once_naming_the_limit(tb: Ru
     quote = "x" * 3_000
     refused = await admin_says(tb, f"/edit talks-format quote {quote}")
     assert refused.plain == (
-        f"That quote is 3000 characters long; a quote may have at most {MAX_QUOTE_LENGTH}."
+        f"That quote is 3000 characters long; a quote may have at most {MAX_QUOTE}."
         " Copy a sentence or two from the source."
     )
     assert tb.store.fact("talks-format")[1] == 1

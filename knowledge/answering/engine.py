@@ -30,7 +30,7 @@ from knowledge.answering.shapes import asks_who_said_it, verdict_of
 from knowledge.i18n import ANSWERS
 from knowledge.language.decision import DecisionModel
 from knowledge.language.matcher import FactIndex, Match, Weights
-from knowledge.language.text import clean, detect_language
+from knowledge.language.text import CYRILLIC, clean, detect_language
 from knowledge.model import Event, Fact, Source
 from knowledge.places.resolver import Place, PlaceResolver
 from knowledge.places.times import utc_now, zone_city
@@ -41,7 +41,6 @@ _FOLLOW_UP_TOKENS = frozenset({"@when", "@time", "@topic"})
 # How close (in score points) another event's best fact must come to the top one for the
 # question to count as not saying which event it means.
 _SAME_SCORE = 5.0
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _TIME_WORD = re.compile(r"\b(time|время|времени|час|часу|часом|годин\w*)\b", re.IGNORECASE)
 
 
@@ -273,7 +272,7 @@ class Engine:
     ) -> Answer | None:
         """Russian or Ukrainian typed in Latin letters ("kogda peregovory"), read in Cyrillic
         and answered in that language, when the English reading found nothing."""
-        if lang != "en" or _CYRILLIC.search(text):
+        if lang != "en" or CYRILLIC.search(text):
             return None
         order = ("uk", "ru") if lang_hint == "uk" else ("ru", "uk")
         for reading in order:

@@ -19,18 +19,15 @@ from knowledge.model import FACT_ID_PATTERN, LANGS, Citation, Source, squash_spa
 from knowledge.storage.fact_file import Complaint
 from knowledge.storage.writes import FactWriter
 
-# The limit (knowledge/limits.py) also bounds the closest-passage search when a quote is
-# not found in its source: a refused quote is never searched for.
-MAX_QUOTE_LENGTH = MAX_QUOTE
-
 
 def cite(sources: Mapping[str, Source], value: str, default_source: str | None = None) -> Citation:
     """A citation from 'QUOTE' or 'SOURCE: QUOTE', found verbatim (whitespace aside).
 
-    A quote over MAX_QUOTE_LENGTH is refused before any search. A named source is the only
-    one searched. Otherwise the default (the fact's current source, else the first
-    registered) is tried first, then the others: a quote is true of whichever source holds
-    it. A refusal names the first tried, whose closest passage the bot then shows.
+    A quote over MAX_QUOTE (knowledge/limits.py) is refused before any search, which a long
+    one would make slow. A named source is the only one searched. Otherwise the default
+    (the fact's current source, else the first registered) is tried first, then the others:
+    a quote is true of whichever source holds it. A refusal names the first tried, whose
+    closest passage the bot then shows.
     """
     head, colon, rest = value.partition(":")
     named = head.strip().lower()
@@ -40,8 +37,8 @@ def cite(sources: Mapping[str, Source], value: str, default_source: str | None =
         quote = squash_spaces(value)
         first = default_source if default_source in sources else next(iter(sources))
         candidates = [first, *(sid for sid in sources if sid != first)]
-    if len(quote) > MAX_QUOTE_LENGTH:
-        raise QuoteTooLong(len(quote), MAX_QUOTE_LENGTH)
+    if len(quote) > MAX_QUOTE:
+        raise QuoteTooLong(len(quote), MAX_QUOTE)
     for source_id in candidates:
         if sources[source_id].paragraph_of(quote) is not None:
             return Citation(source_id, quote)
