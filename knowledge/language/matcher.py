@@ -132,6 +132,7 @@ class FactIndex:
         self._question_owner: list[str] = []
         self._question_tokens: list[frozenset[str]] = []
         self._question_text: list[str] = []
+        self._question_set_text: list[str] = []  # the same, each token once
         fact_vocab: dict[str, set[str]] = defaultdict(set)
         asked_vocab: dict[str, set[str]] = defaultdict(set)
         surface_to_token: dict[str, str] = {}
@@ -155,7 +156,11 @@ class FactIndex:
                 if is_question and tokens:
                     self._question_owner.append(fact.id)
                     self._question_tokens.append(frozenset(tokens))
-                    self._question_text.append(" ".join(sorted(tokens)))
+                    joined = " ".join(sorted(tokens))
+                    self._question_text.append(joined)
+                    distinct = " ".join(sorted(set(tokens)))
+                    # The same object when nothing repeats: rank tells them apart by identity.
+                    self._question_set_text.append(joined if distinct == joined else distinct)
         self._fact_vocab = {fid: frozenset(v) for fid, v in fact_vocab.items()}
         self._asked_vocab = {fid: frozenset(v) for fid, v in asked_vocab.items()}
         questions_of: dict[str, list[int]] = defaultdict(list)
@@ -201,6 +206,13 @@ class FactIndex:
         self._cached_rank = lru_cache(maxsize=RANK_CACHE_SIZE)(self._rank_head)
         self._known_tokens = frozenset(self._idf)
         self._question_weight = [sum(self.idf(t) for t in q) or 1.0 for q in self._question_tokens]
+        # Each token's questions: a question sharing no token with the asked one needs no
+        # token-set scoring (see rank).
+        questions_with: dict[str, list[int]] = defaultdict(list)
+        for position, question in enumerate(self._question_tokens):
+            for token in question:
+                questions_with[token].append(position)
+        self._questions_with = dict(questions_with)
         self._shifters = frozenset(
             reduce_word(word, lang, mode)
             for lang, words in lexicon.shifters.items()
@@ -354,9 +366,33 @@ class FactIndex:
         intents = query_set & self.lexicon.intents
         chosen = [p for fid in candidates for p in self._distinct_questions_of.get(fid, ())]
         choices = [self._question_text[p] for p in chosen]
-        set_scores = _scores(query_text, choices, fuzz.token_set_ratio)
         # token_sort_ratio, but both sides are sorted tokens already: no need to sort again.
         sort_scores = _scores(query_text, choices, fuzz.ratio)
+        shared: dict[int, float] = defaultdict(float)
+        for token in query_set:
+            for position in self._questions_with.get(token, ()):
+                shared[position] += query_idf[token]
+        # With no token in common, token_set_ratio is the plain ratio of the two sorted,
+        # de-duplicated token strings: only the questions sharing a token need the costlier
+        # scorer. It is most of rank's time, and most questions share nothing.
+        distinct_text = " ".join(sorted(query_set))
+        set_text = self._question_set_text
+        # Where a side repeats a token, the ratio of the de-duplicated strings is needed.
+        plain = distinct_text == query_text
+        overlapping, repeated = [], []
+        for i, position in enumerate(chosen):
+            if position in shared:
+                overlapping.append(i)
+            elif not plain or set_text[position] is not choices[i]:
+                repeated.append(i)
+        set_scores = sort_scores[:]
+        for i in repeated:
+            set_scores[i] = fuzz.ratio(distinct_text, set_text[chosen[i]])
+        overlap_scores = _scores(
+            query_text, [choices[i] for i in overlapping], fuzz.token_set_ratio
+        )
+        for i, score in zip(overlapping, overlap_scores, strict=True):
+            set_scores[i] = score
         best_by_fact: dict[str, float] = {}
         closest: dict[str, float] = defaultdict(float)
         w = self.weights
@@ -370,11 +406,10 @@ class FactIndex:
                 if t in vocab
             )
             coverage[fact_id] = found / query_weight
+        owner, question_weight = self._question_owner, self._question_weight
         for i, position in enumerate(chosen):
-            fact_id = self._question_owner[position]
-            question = self._question_tokens[position]
-            shared = sum(query_idf[t] for t in query_set & question)
-            question_coverage = shared / self._question_weight[position]
+            fact_id = owner[position]
+            question_coverage = shared.get(position, 0.0) / question_weight[position]
             score = (
                 w.token_set * set_scores[i]
                 + w.token_sort * sort_scores[i]
@@ -383,7 +418,8 @@ class FactIndex:
             )
             if score > best_by_fact.get(fact_id, -1.0):
                 best_by_fact[fact_id] = score
-            closest[fact_id] = max(closest[fact_id], sort_scores[i])
+            if sort_scores[i] > closest[fact_id]:
+                closest[fact_id] = sort_scores[i]
         ranked = [
             Candidate(
                 fid,
