@@ -10,6 +10,7 @@ when loaded: a mistake names the file and the entry rather than quietly matching
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -85,17 +86,18 @@ class Lexicon:
         pairs = self.translit.get(lang)
         if not pairs:
             return text
-        out, i, lower = [], 0, text.lower()
-        while i < len(lower):
-            for latin, cyrillic in pairs:
-                if lower.startswith(latin, i):
-                    out.append(cyrillic)
-                    i += len(latin)
-                    break
-            else:
-                out.append(lower[i])
-                i += 1
-        return "".join(out)
+        pattern, table = _spellings(pairs)
+        return pattern.sub(lambda m: table[m.group()], text.lower())
+
+
+@cache
+def _spellings(pairs: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+    # An alternation tries its branches in order at each position, as the table reads:
+    # the longest spelling first ("shch" before "sh" before "s"); other characters stay.
+    table: dict[str, str] = {}
+    for latin, cyrillic in pairs:
+        table.setdefault(latin, cyrillic)
+    return re.compile("|".join(re.escape(latin) for latin, _ in pairs)), table
 
 
 def _read(path: Path) -> dict[str, Any]:

@@ -123,6 +123,8 @@ _RU_WORDS = frozenset(
 def clean(text: str) -> str:
     """Unicode-normalised text with invisible characters dropped; case and words kept."""
     text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    if text.isprintable():  # nearly every question: no need to look at each character
+        return text
     return "".join(ch if ch.isprintable() else " " for ch in text)
 
 
