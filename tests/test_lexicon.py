@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from knowledge.language.lexicon import WORDS_PATH, LexiconInvalid, load_lexicon
 from knowledge.language.matcher import FactIndex
@@ -63,3 +64,13 @@ def test_a_bad_lexicon_is_refused_with_the_file_and_entry(tmp_path, text, compla
         load_lexicon(WORDS_PATH, _write(tmp_path, text))
     assert str(refused.value).startswith("lexicon.yaml: ")
     assert complaint in str(refused.value)
+
+
+def test_a_word_that_is_both_a_stopword_and_a_shifter_is_refused(tmp_path):
+    words = yaml.safe_load(WORDS_PATH.read_text(encoding="utf-8"))
+    words["shifters"]["en"] += " the"
+    path = tmp_path / "words.yaml"
+    path.write_text(yaml.safe_dump(words, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(LexiconInvalid) as refused:
+        load_lexicon(path)
+    assert str(refused.value) == "words.yaml: shifters: en the is a stopword"

@@ -143,6 +143,11 @@ def load_lexicon(
     stopwords = _texts_per_language(words.get("stopwords"), words_path, "stopwords")
     shifters = _texts_per_language(words.get("shifters"), words_path, "shifters")
     yes_no = _texts_per_language(words.get("yes_no"), words_path, "yes_no")
+    # A stopword is dropped before anything weighs it: as a shifter too it would never count.
+    for lang, text in shifters.items():
+        both = sorted(set(text.split()) & set(stopwords.get(lang, "").split()))
+        if both:
+            raise LexiconInvalid(f"{words_path.name}: shifters: {lang} {both[0]} is a stopword")
     said_that = words.get("said_that") or {}
     if not isinstance(said_that, dict) or not all(
         lang in LANGS and isinstance(ps, list) and all(isinstance(p, str) for p in ps)
