@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from knowledge.language.decision import FEATURES
 from knowledge.language.matcher import FactIndex
 from talkbot.evaluation import is_correct
 
@@ -33,3 +34,27 @@ def test_a_question_asked_again_in_other_words_is_ranked_once(facts):
     verdict = edited.match("When is the call?", "en")
     assert edited.cache_hits == 0
     assert verdict.best is None or verdict.best.fact_id != "talks-time"
+
+
+def test_the_decision_weighs_whether_the_question_as_written_points_to_the_same_fact(facts):
+    index = FactIndex(facts)
+    asked = index.match("when is the call?", "en")
+    assert asked.best is not None and asked.evidence[FEATURES.index("wording_agrees")] == 1.0
+    # Ranked the other way round, the wording still points to the talks' time: the two
+    # readings disagree, which the decision counts against the first-ranked fact.
+    ranked = {c.fact_id: c for c in index.rank(tuple(sorted(asked.tokens)))}
+    swapped = [ranked["talks-format"], ranked["talks-time"]]
+    assert not index._wording_agrees("when is the call?", swapped)
+    assert index._wording_agrees("when is the call?", swapped[::-1])
+
+
+def test_a_real_word_is_never_read_as_a_typo_of_another(facts):
+    index = FactIndex(facts)
+    # "война" is one letter from Ukrainian "вона" (she), a stopword: read as its typo, the
+    # question's subject vanished and "has the war started" became "has it started".
+    war = index.analyse("началась ли война", "ru")
+    assert "война" in war.tokens and war.corrected == 0
+    # A shifter ("tall", one letter from "talk") keeps its meaning too.
+    assert index.analyse("how tall is biden", "en").corrected == 0
+    # A real typo is still read as the word it misspells.
+    assert index.analyse("когда перигаворы", "ru").corrected == 1

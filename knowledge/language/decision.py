@@ -39,6 +39,7 @@ FEATURES: tuple[str, ...] = (
     "closest",  # the best fact's nearest own question, word for word, 0..1
     "unexplained_share",  # the question's words the best fact never uses
     "shifted",  # one of them moves the question elsewhere ("next", "итоги"; words.yaml)
+    "wording_agrees",  # the facts' questions as written, unreduced, point to the same fact
 )
 
 
@@ -60,6 +61,7 @@ def features(
     unexplained: Sequence[str] = (),
     *,
     shifted: bool = False,
+    wording_agrees: bool = True,
 ) -> tuple[float, ...]:
     tokens, unknown = analysis.tokens, analysis.unknown
     top = ranked[0]
@@ -80,6 +82,7 @@ def features(
         top.closest / 100,
         len(unexplained) / words,
         1.0 if shifted else 0.0,
+        1.0 if wording_agrees else 0.0,
     )
 
 

@@ -22,7 +22,7 @@ from rapidfuzz.distance import OSA
 
 from knowledge.language.decision import DecisionModel, features, shipped_model
 from knowledge.language.lexicon import Lexicon, shipped_lexicon
-from knowledge.language.text import normalize, reduce_word
+from knowledge.language.text import CYRILLIC, in_dictionary, normalize, reduce_word
 from knowledge.model import Fact
 
 # Facts whose questions are scored in full for one question.
@@ -133,6 +133,9 @@ class FactIndex:
         self._question_tokens: list[frozenset[str]] = []
         self._question_text: list[str] = []
         self._question_set_text: list[str] = []  # the same, each token once
+        # Each fact's questions as written (normalised, not reduced), by script: a second
+        # reading, compared within the question's own script only.
+        wordings: dict[tuple[str, bool], dict[str, None]] = defaultdict(dict)
         fact_vocab: dict[str, set[str]] = defaultdict(set)
         asked_vocab: dict[str, set[str]] = defaultdict(set)
         surface_to_token: dict[str, str] = {}
@@ -153,6 +156,9 @@ class FactIndex:
                             lexicon.single_word_intents.get(word)
                             or concept_or_base(word, lang, mode, lexicon),
                         )
+                if is_question:
+                    wording = normalize(text)
+                    wordings[fact.id, bool(CYRILLIC.search(wording))][wording] = None
                 if is_question and tokens:
                     self._question_owner.append(fact.id)
                     self._question_tokens.append(frozenset(tokens))
@@ -162,6 +168,7 @@ class FactIndex:
                     # The same object when nothing repeats: rank tells them apart by identity.
                     self._question_set_text.append(joined if distinct == joined else distinct)
         self._fact_vocab = {fid: frozenset(v) for fid, v in fact_vocab.items()}
+        self._wordings = {key: tuple(texts) for key, texts in wordings.items()}
         self._asked_vocab = {fid: frozenset(v) for fid, v in asked_vocab.items()}
         questions_of: dict[str, list[int]] = defaultdict(list)
         for position, owner in enumerate(self._question_owner):
@@ -233,7 +240,12 @@ class FactIndex:
                 continue
             else:
                 token = self._surface.get(word) or concept_or_base(word, lang, self.mode, lexicon)
-                if token not in self._known_tokens and len(word) >= 3:
+                if (
+                    token not in self._known_tokens
+                    and len(word) >= 3
+                    and token not in self._shifters
+                    and not in_dictionary(word, lang)
+                ):
                     corrected = self._corrected(word)
                     if corrected is not None:
                         token, corrections = corrected, corrections + 1
@@ -308,7 +320,11 @@ class FactIndex:
         vocab = self._fact_vocab[ranked[0].fact_id]
         unexplained = [t for t in analysed.tokens if t not in vocab and not t.startswith("@")]
         evidence = features(
-            ranked, analysed, unexplained, shifted=any(t in self._shifters for t in unexplained)
+            ranked,
+            analysed,
+            unexplained,
+            shifted=any(t in self._shifters for t in unexplained),
+            wording_agrees=self._wording_agrees(text, ranked),
         )
         shown = ()
         if self.decision.worth_suggesting(evidence):
@@ -320,6 +336,22 @@ class FactIndex:
             tokens=analysed.tokens,
             evidence=evidence,
         )
+
+    def _wording_agrees(self, text: str, ranked: Sequence[Candidate]) -> bool:
+        """Whether the question, read as written, is closest to a question of the fact ranked
+        first. Reduced words miss what wording keeps (word order, endings, the small words);
+        when both readings pick the same fact, a wrong answer is much rarer."""
+        if len(ranked) < 2:
+            return True
+        asked = normalize(text)
+        script = bool(CYRILLIC.search(asked))
+        owners, wordings = [], []
+        for candidate in ranked[:RANKED_KEPT]:  # best first: a tie goes to the higher rank
+            for wording in self._wordings.get((candidate.fact_id, script), ()):
+                owners.append(candidate.fact_id)
+                wordings.append(wording)
+        best = process.extractOne(asked, wordings, scorer=fuzz.WRatio)
+        return best is None or owners[best[2]] == ranked[0].fact_id
 
     def _rank_head(self, tokens: tuple[str, ...]) -> tuple[Candidate, ...]:
         # What match() reads of a ranking (the suggestions shown, the top two for the

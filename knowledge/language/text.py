@@ -194,6 +194,18 @@ def morph_parse(lang: str, word: str) -> list[Any]:
         return []
 
 
+def in_dictionary(word: str, lang: str) -> bool:
+    """Whether a Cyrillic word is a real word of the question's language ("война" is; a typo
+    such as "перигаворы" is not), so never to be read as a typo of another word. There is no
+    English dictionary here: False for Latin words."""
+    if lang not in ("ru", "uk") or not CYRILLIC.search(word):
+        return False
+    try:
+        return bool(morph(lang).word_is_known(word))
+    except ValueError:  # a letter without a Unicode name (see morph_parse)
+        return False
+
+
 def _known_only_in(lang: str, token: str) -> bool:
     other = "ru" if lang == "uk" else "uk"
     return morph(lang).word_is_known(token) and not morph(other).word_is_known(token)
