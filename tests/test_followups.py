@@ -226,7 +226,8 @@ def test_follow_up_words_come_from_the_words_file():
     words = load_lexicon().follow_ups
     assert {"he", "він", "нему"} <= words.pronouns
     assert {"and later", "а потім", "а потом"} <= words.and_then
-    assert {"about it", "щодо нього", "по нему"} <= words.about_it
+    assert {"about it", "щодо нього", "по нему"} <= set(words.about_it)
+    assert words.about_it.index("про неї") < words.about_it.index("про це")
 
 
 @pytest.mark.parametrize(

@@ -211,7 +211,7 @@ class Engine:
         lang: str,
         asked: Place | None,
         user_place: Place | None,
-        conversation: Conversation | None = None,
+        conversation: Conversation | None,
     ) -> Answer:
         """The answer with `fact`, "Yes."/"No." first when the question is one it settles;
         the conversation now refers back to it."""

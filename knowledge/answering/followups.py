@@ -90,9 +90,7 @@ def resolve(
         told = told_next(index.facts.values(), sources, previous, step)
         return Turn(told, _chosen(told)) if told else None
     padded = f" {asked} "
-    about = next(
-        (p for p in sorted(words.about_it, key=len, reverse=True) if f" {p} " in padded), None
-    )
+    about = next((p for p in words.about_it if f" {p} " in padded), None)
     if about is not None:
         return on_the_subject(index, padded.replace(f" {about} ", " ", 1), lang, previous)
     if words.pronouns & set(asked.split()):

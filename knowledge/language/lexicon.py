@@ -37,7 +37,7 @@ class FollowUpWords:
     question asking what came next or before ("and later?", "а раньше?")."""
 
     pronouns: frozenset[str] = frozenset()
-    about_it: frozenset[str] = frozenset()
+    about_it: tuple[str, ...] = ()  # longest first: "про неї" is found before "про"
     and_then: frozenset[str] = frozenset()
     and_before: frozenset[str] = frozenset()
 
@@ -197,7 +197,7 @@ def _follow_up_words(words: Mapping[str, Any], path: Path) -> FollowUpWords:
 
     return FollowUpWords(
         pronouns=frozenset(normalize(w) for text in pronouns.values() for w in text.split()),
-        about_it=phrases("about_it"),
+        about_it=tuple(sorted(phrases("about_it"), key=lambda p: (-len(p), p))),
         and_then=phrases("and_then"),
         and_before=phrases("and_before"),
     )
