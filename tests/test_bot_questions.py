@@ -76,6 +76,24 @@ async def test_a_follow_up_refers_to_the_previous_question(tb: RunningBot):
     assert "(UTC+9) — Tokyo" in call.plain
 
 
+async def test_a_fragment_is_read_with_the_previous_answer_even_when_asked_before(
+    tb: RunningBot,
+):
+    # Replies are kept per question and last answer: the same words cold, then after an
+    # answer, get each their own reply.
+    cold = await tb.say("в якому форматі?", language_code="uk")
+    assert "у форматі відеозв'язку" not in cold.plain
+    await tb.say("коли переговори", language_code="uk")
+    call = await tb.say("в якому форматі?", language_code="uk")
+    assert "у форматі відеозв'язку" in call.plain
+
+
+async def test_a_follow_up_place_in_the_source_zone_is_named(tb: RunningBot):
+    await tb.say("what time is the call in kyiv")
+    call = await tb.say("what about in Kharkiv")
+    assert "17:00 (UTC+2) — Kharkiv (you asked)" in call.plain
+
+
 async def test_fact_text_with_markup_characters_is_escaped(db_path, facts, sources):
     store = FactStore.open(db_path, CONTENT)
     fact = next(f for f in store.facts() if f.id == "talks-format")

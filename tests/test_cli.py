@@ -50,6 +50,13 @@ def test_questions_are_one_conversation_in_order(run):
     assert "00:00" in second["text"] and "Токио" in second["text"]
 
 
+def test_a_conversation_reads_a_fragment_with_the_last_answer(run):
+    _, out, _ = run("ask", "--json", "коли переговори", "в якому форматі?")
+    first, second = (json.loads(line) for line in out.splitlines())
+    assert first["facts"][0]["id"] == "talks-time"
+    assert second["answered"] and second["facts"][0]["id"] == "talks-format"
+
+
 def test_lang_and_tz_options(run):
     _, out, _ = run("ask", "--json", "--lang", "uk", "--tz", "Нью-Йорк", "when is the call")
     answer = json.loads(out)

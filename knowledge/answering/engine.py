@@ -2,8 +2,8 @@
 
 Flow: detect the language → find and strip a named place → match the rest against the
 fact index → compose times (source zone, a reference zone, the place asked for, the
-user's own zone), tense, notes and citations. A follow-up such as "and in Tokyo?" reuses
-the conversation's last event fact.
+user's own zone), tense, notes and citations. A follow-up ("and in Tokyo?", "who is he?",
+"в якому форматі?") is read with the conversation's last answer (followups.py).
 
 Everything about the news events themselves (their reference zones, the facts to offer,
 the warm-up questions, what the bot says it knows) comes from their Event records, never
@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import datetime
 
+from knowledge.answering import followups
 from knowledge.answering.compose import (
     Answer,
     Suggestion,
@@ -26,7 +27,8 @@ from knowledge.answering.compose import (
     representative_question,
     tense_line,
 )
-from knowledge.answering.shapes import asks_who_said_it, verdict_of
+from knowledge.answering.followups import Conversation
+from knowledge.answering.shapes import verdict_of
 from knowledge.i18n import ANSWERS
 from knowledge.language.decision import DecisionModel
 from knowledge.language.matcher import FactIndex, Match, Weights
@@ -37,7 +39,6 @@ from knowledge.places.times import utc_now, zone_city
 from knowledge.places.zones import get_zone
 
 MAX_QUESTION_LENGTH = 1000
-_FOLLOW_UP_TOKENS = frozenset({"@when", "@time", "@topic"})
 # How close (in score points) another event's best fact must come to the top one for the
 # question to count as not saying which event it means.
 _SAME_SCORE = 5.0
@@ -49,13 +50,6 @@ class UnknownPlace(ValueError):
         self.name = name
         self.suggestions = suggestions
         super().__init__(f"unknown place or time zone: {name!r}")
-
-
-@dataclass
-class Conversation:
-    """What a follow-up question may refer back to."""
-
-    last_fact_id: str | None = None
 
 
 class Engine:
@@ -168,9 +162,16 @@ class Engine:
             about = self.about(lang)
             lead = ANSWERS("answer.empty", lang, **about) if about["subject"] else ""
             return Answer(status="empty", lang=lang, lead=lead or ANSWERS("answer.ask", lang))
-        said = self._who_said_it(index, text, lang, conversation)
-        if said is not None:
-            return said
+        previous = followups.last_fact(index, conversation)
+        if previous is not None:
+            said = followups.who_said_it(index, self.sources, text, lang, previous)
+            if said is not None:
+                return said
+            turn = followups.resolve(index, self.sources, text, lang, previous)
+            if turn is not None:
+                return self._settle(
+                    index, turn.fact, turn.match, text, lang, None, user_place, conversation
+                )
         mention = self.resolver.find(text)
         asked = mention.place if mention else None
         match = index.match(text, lang)
@@ -180,19 +181,40 @@ class Engine:
             gap = " time " if _TIME_WORD.search(mention.text) else " "
             without = text[: mention.start] + gap + text[mention.end :]
             stripped = index.match(without, lang)
-            if _place_is_a_zone(index, mention.text, lang, stripped, match):
+            if followups.asks_the_same_event_elsewhere(previous, stripped) or _place_is_a_zone(
+                index, mention.text, lang, stripped, match
+            ):
                 match, matched = stripped, without
             else:
                 asked = None
         match = self._within_event(index, match, matched, lang, conversation)
         fact = index.facts[match.best.fact_id] if match.best else None
-        previous = index.facts.get(conversation.last_fact_id or "") if conversation else None
-        if asked and previous and previous.event and set(match.tokens) <= _FOLLOW_UP_TOKENS:
+        if asked and followups.asks_the_same_event_elsewhere(previous, match):
             # "how about Rome?", "а в Харкові?" after a timed answer: the same event there.
             fact = previous
+        elif fact is None and previous is not None:
+            # "в якому форматі?" after "коли переговори": the fragment asks about the same.
+            completed = followups.completed(index, text, lang, previous)
+            if completed is not None and completed.best is not None:
+                match, fact = completed, index.facts[completed.best.fact_id]
         if fact is None:
             retried = self._in_cyrillic(text, lang, lang_hint, user_place, conversation)
             return retried or self._not_answered(index, match, lang)
+        return self._settle(index, fact, match, text, lang, asked, user_place, conversation)
+
+    def _settle(
+        self,
+        index: FactIndex,
+        fact: Fact,
+        match: Match,
+        text: str,
+        lang: str,
+        asked: Place | None,
+        user_place: Place | None,
+        conversation: Conversation | None,
+    ) -> Answer:
+        """The answer with `fact`, "Yes."/"No." first when the question is one it settles;
+        the conversation now refers back to it."""
         if conversation is not None:
             conversation.last_fact_id = fact.id
         answer = self._answer(fact, match, lang, asked, user_place)
@@ -201,32 +223,6 @@ class Engine:
             return answer
         lead = ANSWERS("answer.yes" if verdict else "answer.no", lang)
         return replace(answer, lead=f"{lead} {answer.lead}")
-
-    def _who_said_it(
-        self, index: FactIndex, text: str, lang: str, conversation: Conversation | None
-    ) -> Answer | None:
-        """ "Who said that?" after an answer: whom the article credits with that fact."""
-        if conversation is None or not conversation.last_fact_id:
-            return None
-        if not asks_who_said_it(index, text):
-            return None
-        previous = index.facts.get(conversation.last_fact_id)
-        if previous is None:
-            return None
-        who = previous.said_by.get(lang)
-        lead = (
-            ANSWERS("answer.said_by", lang, who=who)
-            if who
-            else ANSWERS("answer.said_by_unknown", lang)
-        )
-        return Answer(
-            status="answered",
-            lang=lang,
-            lead=lead,
-            fact=previous,
-            citations=citations_for(previous, self.sources, lang),
-            ranked=((previous.id, 100.0),),
-        )
 
     def _within_event(
         self,
@@ -310,7 +306,7 @@ class Engine:
                 shown.add(zone)
             for place, role in personal:
                 notes.extend(place_notes(place, lang))
-                if place.key == fact.event.zone and role == "asked":
+                if role == "asked" and place.label(lang) == zone_city(fact.event.zone, lang):
                     continue  # the source line already says it; "your time" is still worth saying
                 times.append(TimeLine(start.astimezone(place.tzinfo), place.label(lang), role))
             tense = tense_line(start, self.clock(), lang)
@@ -420,4 +416,3 @@ def place_notes(place: Place, lang: str) -> list[str]:
             )
         )
     return notes
-

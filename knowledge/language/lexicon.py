@@ -32,6 +32,18 @@ class LexiconInvalid(ValueError):
 
 
 @dataclass(frozen=True)
+class FollowUpWords:
+    """Words of follow-up turns (words.yaml), normalised, any language: a person pronoun
+    ("who is he?"), a phrase pointing back at the last subject ("about it"), a whole
+    question asking what came next or before ("and later?", "а раньше?")."""
+
+    pronouns: frozenset[str] = frozenset()
+    about_it: tuple[str, ...] = ()  # longest first: "про неї" is found before "про"
+    and_then: frozenset[str] = frozenset()
+    and_before: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class Lexicon:
     # (phrase, intent), longest phrase first: replaced before its parts.
     intent_phrases: tuple[tuple[str, str], ...]
@@ -48,6 +60,7 @@ class Lexicon:
     said_that: frozenset[str] = frozenset()
     # Per language, the words that make a question a yes/no one.
     yes_no: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    follow_ups: FollowUpWords = field(default_factory=FollowUpWords)
 
     @classmethod
     def build(
@@ -59,6 +72,7 @@ class Lexicon:
         shifters: Mapping[str, str] | None = None,
         said_that: Mapping[str, list[str]] | None = None,
         yes_no: Mapping[str, str] | None = None,
+        follow_ups: FollowUpWords | None = None,
     ) -> Lexicon:
         phrases = sorted(
             {(p, intent) for intent, ps in intents.items() for p in ps},
@@ -79,6 +93,7 @@ class Lexicon:
                 normalize(p) for phrases in (said_that or {}).values() for p in phrases
             ),
             yes_no={lang: frozenset(text.split()) for lang, text in (yes_no or {}).items()},
+            follow_ups=follow_ups or FollowUpWords(),
         )
 
     def transliterated(self, text: str, lang: str) -> str:
@@ -162,7 +177,37 @@ def load_lexicon(
         clash = sorted(set(concepts) & set(intents))
         if clash:
             raise LexiconInvalid(f"{concepts_path.name}: concepts: {clash[0]} is an intent")
-    return Lexicon.build(intents, stopwords, concepts, translit, shifters, said_that, yes_no)
+    return Lexicon.build(
+        intents,
+        stopwords,
+        concepts,
+        translit,
+        shifters,
+        said_that,
+        yes_no,
+        _follow_up_words(words, words_path),
+    )
+
+
+def _follow_up_words(words: Mapping[str, Any], path: Path) -> FollowUpWords:
+    pronouns = _texts_per_language(words.get("person_pronouns"), path, "person_pronouns")
+
+    def phrases(section: str) -> frozenset[str]:
+        data = words.get(section) or {}
+        ok = isinstance(data, dict) and not set(data) - set(LANGS)
+        if not ok or not all(
+            isinstance(ps, list) and all(isinstance(p, str) and normalize(p) for p in ps)
+            for ps in data.values()
+        ):
+            raise LexiconInvalid(f"{path.name}: {section}: expected phrases per language")
+        return frozenset(normalize(p) for ps in data.values() for p in ps)
+
+    return FollowUpWords(
+        pronouns=frozenset(normalize(w) for text in pronouns.values() for w in text.split()),
+        about_it=tuple(sorted(phrases("about_it"), key=lambda p: (-len(p), p))),
+        and_then=phrases("and_then"),
+        and_before=phrases("and_before"),
+    )
 
 
 def _texts_per_language(data: Any, path: Path, section: str) -> dict[str, str]:

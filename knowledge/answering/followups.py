@@ -1,0 +1,212 @@
+"""Follow-up turns: what a question that leans on the conversation's last answer means.
+
+After an answer people ask in fragments: "and in Tokyo?" (the same event there), "who said
+that?" (whom the article credits), "who is he?" (the person that answer names), "and
+later?" (what the same speaker is reported to say next), "what will they discuss about
+it?" (another fact on the same subject), "в якому форматі?" (the same subject, another
+question). Each is read from the last answer's fact alone, so a conversation keeps one
+thing: that fact's id. The words marking these turns are data (words.yaml: said_that,
+person_pronouns, about_it, and_then, and_before); no person, fact or event is named here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from knowledge.answering.compose import Answer, citations_for, representative_question
+from knowledge.answering.shapes import asks_who_said_it
+from knowledge.i18n import ANSWERS
+from knowledge.language.matcher import Candidate, FactIndex, Match
+from knowledge.language.text import normalize
+from knowledge.model import Fact, Source, squash_spaces
+
+# A follow-up made of a place and these ("and in Tokyo?", "what's that in Denver time?",
+# "what about Rome?") asks for the last timed answer's event in that place.
+PLACE_FOLLOW_UP_TOKENS = frozenset({"@when", "@time", "@topic"})
+# A fact the conversation itself points to (not a ranking) is shown as this sure.
+CHOSEN = 100.0
+# A word that may be a name: it starts with a capital letter (any script).
+_WORD_OR_STOP = re.compile(r"[^\W\d_][\w'’-]*|[.!?;:]")
+
+
+@dataclass
+class Conversation:
+    """What a follow-up question may refer back to."""
+
+    last_fact_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Turn:
+    """A follow-up read as a fact, and the ranking that chose it."""
+
+    fact: Fact
+    match: Match
+
+
+def last_fact(index: FactIndex, conversation: Conversation | None) -> Fact | None:
+    if conversation is None or not conversation.last_fact_id:
+        return None
+    return index.facts.get(conversation.last_fact_id)
+
+
+def asks_the_same_event_elsewhere(previous: Fact | None, match: Match) -> bool:
+    """ "and in Tokyo?", "а по UTC?": after a timed answer, a place with nothing else asked."""
+    return bool(previous and previous.event) and set(match.tokens) <= PLACE_FOLLOW_UP_TOKENS
+
+
+def who_said_it(
+    index: FactIndex, sources: Mapping[str, Source], text: str, lang: str, previous: Fact
+) -> Answer | None:
+    """ "Who said that?" after an answer: whom the article credits with that fact."""
+    if not asks_who_said_it(index, text):
+        return None
+    who = previous.said_by.get(lang)
+    lead = (
+        ANSWERS("answer.said_by", lang, who=who) if who else ANSWERS("answer.said_by_unknown", lang)
+    )
+    return Answer(
+        status="answered",
+        lang=lang,
+        lead=lead,
+        fact=previous,
+        citations=citations_for(previous, sources, lang),
+        ranked=((previous.id, CHOSEN),),
+    )
+
+
+def resolve(
+    index: FactIndex, sources: Mapping[str, Source], text: str, lang: str, previous: Fact
+) -> Turn | None:
+    """The fact a follow-up means when its words point back at the last answer: "and
+    later?", "about it", "he". None when they do not, or lead nowhere (then the question is
+    matched as any other)."""
+    words = index.lexicon.follow_ups
+    asked = normalize(text)
+    step = 1 if asked in words.and_then else -1 if asked in words.and_before else 0
+    if step:
+        told = told_next(index.facts.values(), sources, previous, step)
+        return Turn(told, _chosen(told)) if told else None
+    padded = f" {asked} "
+    about = next((p for p in words.about_it if f" {p} " in padded), None)
+    if about is not None:
+        return on_the_subject(index, padded.replace(f" {about} ", " ", 1), lang, previous)
+    if words.pronouns & set(asked.split()):
+        return the_person_named(index, asked, lang, previous)
+    return None
+
+
+def told_next(
+    facts: Iterable[Fact], sources: Mapping[str, Source], previous: Fact, step: int
+) -> Fact | None:
+    """What the same speaker is reported to say next (`step` 1) or before (-1) in the
+    article: "what did the White House say at first?" → "and later?"."""
+    here = article_position(previous, sources)
+    if not previous.said_by or here is None:
+        return None
+    said = [
+        (position, fact)
+        for fact in facts
+        if fact.id != previous.id and fact.said_by == previous.said_by
+        if (position := article_position(fact, sources)) is not None and position[0] == here[0]
+    ]
+    ahead = [(p, f) for p, f in said if (p > here if step > 0 else p < here)]
+    if not ahead:
+        return None
+    pick = min if step > 0 else max
+    return pick(ahead, key=lambda pair: pair[0])[1]
+
+
+def article_position(fact: Fact, sources: Mapping[str, Source]) -> tuple[str, int, int] | None:
+    """Where a fact's first quote stands in its source: (source, paragraph, offset)."""
+    if not fact.citations:
+        return None
+    citation = fact.citations[0]
+    source = sources.get(citation.source)
+    paragraph = source.paragraph_of(citation.quote) if source else None
+    if source is None or paragraph is None:
+        return None
+    offset = source.paragraphs[paragraph - 1].find(squash_spaces(citation.quote))
+    return citation.source, paragraph, offset
+
+
+def on_the_subject(index: FactIndex, asked: str, lang: str, previous: Fact) -> Turn | None:
+    """ "What will they discuss about it?" after the Geneva summit: the best fact for the
+    question read with the last subject, among the facts that subject brings up other than
+    the one just given (it is what the asker already has)."""
+    subject = subject_words(index, previous, lang)
+    if not subject:
+        return None
+    floor = index.weights.suggest_threshold
+    near = index.rank(index.analyse(subject, lang).tokens)
+    on_subject = {c.fact_id for c in near if c.score >= floor} - {previous.id}
+    tokens = index.analyse(f"{asked} {subject}", lang).tokens
+    ranked = tuple(
+        c for c in index.rank(tokens) if c.fact_id in on_subject and not c.asks_differently
+    )
+    if not ranked:
+        return None
+    return Turn(index.facts[ranked[0].fact_id], Match(ranked[0], ranked[:3], tokens))
+
+
+def the_person_named(index: FactIndex, asked: str, lang: str, previous: Fact) -> Turn | None:
+    """ "Who is he?", "а хто він такий?": the pronoun stands for the person the last answer
+    names, whom it quotes (`said_by`) or else whom its text names. The fact found must name
+    them too: "he" after an answer about Lloyd Austin is never another person."""
+    said = previous.said_by.get(lang)
+    names = proper_names(said) if said else proper_names(previous.text.get(lang, ""), True)
+    if not names:
+        return None
+    pronouns = index.lexicon.follow_ups.pronouns
+    match = index.match(" ".join(names if w in pronouns else w for w in asked.split()), lang)
+    if match.best is None:
+        return None
+    fact = index.facts[match.best.fact_id]
+    named = set(index.analyse(names, lang).tokens)
+    if not named & set(index.analyse(fact.text.get(lang, ""), lang).tokens):
+        return None
+    return Turn(fact, match)
+
+
+def completed(index: FactIndex, text: str, lang: str, previous: Fact) -> Match | None:
+    """A fragment the matcher is unsure of, read with the last answer's subject: "в якому
+    форматі?" after "коли переговори" is "в якому форматі переговори"."""
+    subject = subject_words(index, previous, lang)
+    if not subject:
+        return None
+    match = index.match(f"{text} {subject}", lang)
+    return match if match.best else None
+
+
+def subject_words(index: FactIndex, fact: Fact, lang: str) -> str:
+    """What a fact is about: the content words of its first question, without the question
+    words ("when was the Geneva summit" → "geneva summit", "коли розмова" → "розмова")."""
+    intents = index.lexicon.intents
+    kept = []
+    for word in normalize(representative_question(fact, lang)).split():
+        tokens = index.analyse(word, lang).tokens
+        if tokens and not intents & set(tokens):
+            kept.append(word)
+    return " ".join(kept)
+
+
+def proper_names(text: str, sentences: bool = False) -> str:
+    """The capitalised words of a text ("US Defense Secretary Lloyd Austin", "Джен Псакі");
+    in `sentences`, a sentence's first word is not taken for a name."""
+    names: list[str] = []
+    starts = sentences
+    for word in _WORD_OR_STOP.findall(text):
+        if word in ".!?;:":
+            starts = sentences
+            continue
+        if word[0].isupper() and not starts:
+            names.append(word)
+        starts = False
+    return " ".join(dict.fromkeys(names))
+
+
+def _chosen(fact: Fact) -> Match:
+    best = Candidate(fact.id, CHOSEN, 1.0)
+    return Match(best, (best,), ())

@@ -1,0 +1,243 @@
+"""Follow-up turns read with the last answer: "who is he?" means the person it names, "and
+later?" what the same speaker said next, "about it" another fact on its subject, a bare
+place or zone the same event there (named in the answer), a fragment the same subject."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from knowledge.answering.engine import Conversation, Engine
+from knowledge.language.lexicon import WORDS_PATH, LexiconInvalid, load_lexicon
+from knowledge.model import Citation, Fact
+
+ARTICLE = "glavred-2021-12-putin-biden"
+WHITE_HOUSE = {"en": "the White House", "ru": "Белый дом", "uk": "Білий дім"}
+
+
+def _person(fact_id: str, text: dict[str, str], questions: dict[str, tuple[str, ...]], quote: str):
+    return Fact(fact_id, text, questions, (Citation(ARTICLE, quote),), event_id="video-talks")
+
+
+@pytest.fixture(scope="module")
+def attributed(facts, sources, events) -> Engine:
+    """The test content with what the shipped base adds to it: whom the White House, Psaki
+    and Austin facts quote, a fact on the role of Austin and of Psaki, and questions that
+    make a bare "UTC" or "Moscow" a word the facts use."""
+    by_id = {fact.id: fact for fact in facts}
+    for fact_id, question in (
+        ("talks-time", "the call in UTC+5"),
+        ("talks-format", "will biden fly to moscow"),
+    ):
+        fact = by_id[fact_id]
+        questions = {**fact.questions, "en": (*fact.questions["en"], question)}
+        by_id[fact_id] = replace(fact, questions=questions)
+    said_by = {
+        "white-house-denial": WHITE_HOUSE,
+        "white-house-confirmation": WHITE_HOUSE,
+        "psaki-statement": {
+            "en": "Jen Psaki, the US president's press secretary",
+            "ru": "пресс-секретарь американского президента Джен Псаки",
+            "uk": "прессекретарка американського президента Джен Псакі",
+        },
+        "austin-view": {
+            "en": "US Defense Secretary Lloyd Austin",
+            "ru": "министр обороны США Ллойд Остин",
+            "uk": "міністр оборони США Ллойд Остін",
+        },
+    }
+    for fact_id, who in said_by.items():
+        by_id[fact_id] = replace(by_id[fact_id], said_by=who)
+    people = [
+        _person(
+            "person-austin",
+            {
+                "en": "Lloyd Austin is the US Secretary of Defense.",
+                "ru": "Ллойд Остин — министр обороны США.",
+                "uk": "Ллойд Остін — міністр оборони США.",
+            },
+            {
+                "en": ("who is Austin", "who is Lloyd Austin", "who is the US defense secretary"),
+                "ru": ("кто такой Остин", "кто такой Ллойд Остин", "кто министр обороны США"),
+                "uk": ("хто такий Остін", "хто такий Ллойд Остін", "хто міністр оборони США"),
+            },
+            "Министр обороны США Ллойд Остин",
+        ),
+        _person(
+            "person-psaki",
+            {
+                "en": "Jen Psaki is the US president's press secretary.",
+                "ru": "Джен Псаки — пресс-секретарь американского президента.",
+                "uk": "Джен Псакі — прессекретарка американського президента.",
+            },
+            {
+                "en": ("who is Psaki", "who is Jen Psaki", "who is Biden's press secretary"),
+                "ru": ("кто такая Псаки", "кто такая Джен Псаки", "кто пресс-секретарь Байдена"),
+                "uk": ("хто така Псакі", "хто така Джен Псакі", "хто прессекретар Байдена"),
+            },
+            "Пресс-секретарь американского президента Джен Псаки",
+        ),
+    ]
+    return Engine([*by_id.values(), *people], sources, events=events)
+
+
+def _after(engine: Engine, first: str, follow_up: str, lang: str):
+    conversation = Conversation()
+    before = engine.ask(first, lang=lang, conversation=conversation)
+    assert before.answered, first
+    return engine.ask(follow_up, lang=lang, conversation=conversation)
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "lang"),
+    [
+        ("what does Austin think of the talks", "who is he?", "en"),
+        ("что думает Остин о переговорах", "а кто он такой?", "ru"),
+        ("що думає Остін про переговори", "а хто він такий?", "uk"),
+    ],
+)
+def test_who_is_he_means_the_person_the_last_answer_quotes(attributed, first, follow_up, lang):
+    answer = _after(attributed, first, follow_up, lang)
+    assert answer.answered and answer.fact.id == "person-austin"
+
+
+def test_she_after_a_quote_of_psaki_is_psaki(attributed):
+    answer = _after(attributed, "what did Psaki say", "and who is she?", "en")
+    assert answer.answered and answer.fact.id == "person-psaki"
+
+
+def test_a_pronoun_is_not_read_as_a_person_the_last_answer_does_not_name(attributed):
+    # The White House is quoted, and no fact on a person names it: "he" stays unresolved
+    # rather than becoming whoever "who is" matches best.
+    answer = _after(attributed, "what did the White House say at first", "who is he?", "en")
+    assert not (answer.answered and answer.fact.id.startswith("person-"))
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "lang"),
+    [
+        ("what did the White House say at first", "and later?", "en"),
+        ("что сначала говорил Белый дом", "а потом?", "ru"),
+        ("що спочатку казав Білий дім", "а потім?", "uk"),
+    ],
+)
+def test_and_later_is_what_the_same_speaker_said_next_in_the_article(
+    attributed, first, follow_up, lang
+):
+    # Psaki's statement stands between the two in the article: another speaker, skipped.
+    answer = _after(attributed, first, follow_up, lang)
+    assert answer.answered and answer.fact.id == "white-house-confirmation"
+
+
+def test_and_before_that_is_what_the_same_speaker_said_before(attributed):
+    answer = _after(attributed, "did the White House confirm the talks", "and before that?", "en")
+    assert answer.answered and answer.fact.id == "white-house-denial"
+
+
+def test_and_later_after_an_unattributed_answer_is_an_ordinary_question(attributed):
+    answer = _after(attributed, "when is the call", "and later?", "en")
+    assert not answer.answered
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "lang"),
+    [
+        ("when was the geneva summit", "what will they discuss about it", "en"),
+        ("когда был саммит в Женеве", "а что будут обсуждать по нему", "ru"),
+        ("коли був саміт у Женеві", "а що обговорюватимуть щодо нього", "uk"),
+    ],
+)
+def test_about_it_asks_another_fact_on_the_last_answers_subject(engine, first, follow_up, lang):
+    answer = _after(engine, first, follow_up, lang)
+    assert answer.answered and answer.fact.id == "summit-review"
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "lang", "place"),
+    [
+        ("what time is the call in kyiv", "what about in Kharkiv", "en", "Kharkiv"),
+        ("во сколько по Киеву", "а в Харькове?", "ru", "Харьков"),
+        ("о котрій розмова", "а скільки це буде у Львові", "uk", "Львів"),
+    ],
+)
+def test_a_place_in_the_source_zone_is_named_in_the_answer(engine, first, follow_up, lang, place):
+    answer = _after(engine, first, follow_up, lang)
+    assert answer.answered and answer.fact.id == "talks-time"
+    [asked] = [t for t in answer.times if t.role == "asked"]
+    assert (asked.place, asked.moment.strftime("%H:%M")) == (place, "17:00")
+    assert place in answer.text
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "lang", "place", "wall_time"),
+    [
+        ("во сколько переговоры", "а по UTC?", "ru", "UTC", "15:00"),
+        ("о котрій розмова", "а за UTC?", "uk", "UTC", "15:00"),
+        ("when's the call in berlin", "and moscow?", "en", "Moscow", "18:00"),
+    ],
+)
+def test_a_bare_zone_or_place_after_a_timed_answer_converts_the_same_event(
+    attributed, first, follow_up, lang, place, wall_time
+):
+    # "Moscow" and "UTC" are words the facts themselves use, so alone they read as a
+    # topic; after a timed answer, with nothing else asked, they are where to show it.
+    answer = _after(attributed, first, follow_up, lang)
+    assert answer.answered and answer.fact.id == "talks-time"
+    [asked] = [t for t in answer.times if t.role == "asked"]
+    assert (asked.place, asked.moment.strftime("%H:%M")) == (place, wall_time)
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "lang"),
+    [
+        ("коли переговори", "в якому форматі?", "uk"),
+        ("когда переговоры", "в каком формате?", "ru"),
+    ],
+)
+def test_a_fragment_after_an_answer_asks_about_the_same_subject(engine, first, follow_up, lang):
+    answer = _after(engine, first, follow_up, lang)
+    assert answer.answered and answer.fact.id == "talks-format"
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "lang"),
+    [
+        ("what time does it start", "how long will it last?", "en"),
+        ("когда переговоры", "и чем все закончилось?", "ru"),
+        ("коли созвон", "а довго говоритимуть?", "uk"),
+        ("когда разговор в Екатеринбурге", "какая там погода?", "ru"),
+    ],
+)
+def test_a_follow_up_the_article_cannot_answer_is_still_declined(
+    attributed, first, follow_up, lang
+):
+    assert not _after(attributed, first, follow_up, lang).answered
+
+
+def _words(tmp_path: Path, extra: str) -> Path:
+    path = tmp_path / "words.yaml"
+    path.write_text(WORDS_PATH.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    return path
+
+
+def test_follow_up_words_come_from_the_words_file():
+    words = load_lexicon().follow_ups
+    assert {"he", "він", "нему"} <= words.pronouns
+    assert {"and later", "а потім", "а потом"} <= words.and_then
+    assert {"about it", "щодо нього", "по нему"} <= set(words.about_it)
+    assert words.about_it.index("про неї") < words.about_it.index("про це")
+
+
+@pytest.mark.parametrize(
+    ("extra", "complaint"),
+    [
+        ("and_then_typo: 1\nabout_it: [about it]\n", "about_it: expected phrases per language"),
+        ("and_before:\n  de: [vorher]\n", "and_before: expected phrases per language"),
+        ("person_pronouns:\n  en: [he]\n", "person_pronouns: expected a text per language"),
+    ],
+)
+def test_bad_follow_up_words_name_their_section(tmp_path, extra, complaint):
+    with pytest.raises(LexiconInvalid, match=complaint):
+        load_lexicon(_words(tmp_path, extra), concepts_path=None)
