@@ -58,3 +58,15 @@ def test_a_real_word_is_never_read_as_a_typo_of_another(facts):
     assert index.analyse("how tall is biden", "en").corrected == 0
     # A real typo is still read as the word it misspells.
     assert index.analyse("когда перигаворы", "ru").corrected == 1
+
+
+def test_kinds_of_question_no_fact_answers_are_declined_not_matched_by_their_other_words(facts):
+    index = FactIndex(facts)
+    assert index.match("what time is the call", "en").best is not None
+    for asked, lang in [
+        ("till what time is the call", "en"),  # an end time: the article gives the start
+        ("до скольки будет разговор", "ru"),
+        ("who made you", "en"),  # about the bot, not the article
+        ("хто тебе створив", "uk"),
+    ]:
+        assert index.match(asked, lang).best is None, asked
