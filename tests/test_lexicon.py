@@ -74,3 +74,11 @@ def test_a_word_that_is_both_a_stopword_and_a_shifter_is_refused(tmp_path):
     with pytest.raises(LexiconInvalid) as refused:
         load_lexicon(path)
     assert str(refused.value) == "words.yaml: shifters: en the is a stopword"
+
+
+def test_a_spelling_ending_in_a_dollar_sign_holds_only_at_a_words_end():
+    lexicon = load_lexicon()
+    # "yi" is "ї" inside a word and "ий" at its end; "ii" at the end is "ій".
+    assert lexicon.transliterated("yizhak takyi", "uk") == "їжак такий"
+    assert lexicon.transliterated("o kotrii", "uk") == "о котрій"
+    assert lexicon.transliterated("kto takoy", "ru") == "кто такой"

@@ -101,18 +101,21 @@ class Lexicon:
         pairs = self.translit.get(lang)
         if not pairs:
             return text
-        pattern, table = _spellings(pairs)
-        return pattern.sub(lambda m: table[m.group()], text.lower())
+        pattern, spellings = _spellings(pairs)
+        return pattern.sub(lambda m: spellings[m.lastindex - 1], text.lower())
 
 
 @cache
-def _spellings(pairs: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[str, str]]:
+def _spellings(pairs: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], tuple[str, ...]]:
     # An alternation tries its branches in order at each position, as the table reads:
     # the longest spelling first ("shch" before "sh" before "s"); other characters stay.
-    table: dict[str, str] = {}
-    for latin, cyrillic in pairs:
-        table.setdefault(latin, cyrillic)
-    return re.compile("|".join(re.escape(latin) for latin, _ in pairs)), table
+    # A spelling ending in "$" holds only at a word's end ("takyi": "yi$" → "ий", while
+    # "Kyiv" keeps "yi" → "ї"). Each branch is a group: the one that matched says which.
+    branches = [
+        f"({re.escape(latin[:-1])}(?![a-z']))" if latin.endswith("$") else f"({re.escape(latin)})"
+        for latin, _ in pairs
+    ]
+    return re.compile("|".join(branches)), tuple(cyrillic for _, cyrillic in pairs)
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -230,7 +233,7 @@ def _translit_tables(data: Any, path: Path) -> dict[str, list[tuple[str, str]]]:
             isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) and x for x in p)
             for p in pairs
         )
-        if not ok:
+        if not ok or any(latin == "$" for latin, _ in pairs):
             raise LexiconInvalid(f"{where}: {lang}: expected [latin, cyrillic] pairs")
         tables[lang] = [(a, b) for a, b in pairs]
     return tables
