@@ -82,3 +82,11 @@ def test_a_spelling_ending_in_a_dollar_sign_holds_only_at_a_words_end():
     assert lexicon.transliterated("yizhak takyi", "uk") == "їжак такий"
     assert lexicon.transliterated("o kotrii", "uk") == "о котрій"
     assert lexicon.transliterated("kto takoy", "ru") == "кто такой"
+
+
+def test_filler_phrases_are_dropped_before_their_words_are_read():
+    lexicon = load_lexicon()
+    index = FactIndex([], lexicon=lexicon)
+    # "кто" in "для тех кто в Праге" asks nothing: the question is for Prague's time.
+    assert "@who" not in index.analyse("для тех кто в Праге во сколько", "ru").tokens
+    assert "@who" in index.analyse("кто в Праге", "ru").tokens

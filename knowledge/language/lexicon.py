@@ -73,15 +73,18 @@ class Lexicon:
         said_that: Mapping[str, list[str]] | None = None,
         yes_no: Mapping[str, str] | None = None,
         follow_ups: FollowUpWords | None = None,
+        filler: Mapping[str, list[str]] | None = None,
     ) -> Lexicon:
+        # Filler phrases are replaced by nothing, in the same pass as the intents.
+        dropped = {(p, "") for ps in (filler or {}).values() for p in ps}
         phrases = sorted(
-            {(p, intent) for intent, ps in intents.items() for p in ps},
+            {(p, intent) for intent, ps in intents.items() for p in ps} | dropped,
             key=lambda item: (-len(item[0]), item[0]),
         )
         return cls(
             intent_phrases=tuple(phrases),
             intents=frozenset(intents),
-            single_word_intents={p: i for p, i in phrases if " " not in p},
+            single_word_intents={p: i for p, i in phrases if " " not in p and i},
             stopwords=frozenset(w for words in stopwords.values() for w in words.split()),
             concept_of={word: concept for concept, words in concepts.items() for word in words},
             translit={
@@ -166,12 +169,8 @@ def load_lexicon(
         both = sorted(set(text.split()) & set(stopwords.get(lang, "").split()))
         if both:
             raise LexiconInvalid(f"{words_path.name}: shifters: {lang} {both[0]} is a stopword")
-    said_that = words.get("said_that") or {}
-    if not isinstance(said_that, dict) or not all(
-        lang in LANGS and isinstance(ps, list) and all(isinstance(p, str) for p in ps)
-        for lang, ps in said_that.items()
-    ):
-        raise LexiconInvalid(f"{words_path.name}: said_that: expected phrases per language")
+    said_that = _phrases_per_language(words.get("said_that"), words_path, "said_that")
+    filler = _phrases_per_language(words.get("filler"), words_path, "filler")
     translit = _translit_tables(words.get("translit"), words_path)
     concepts: dict[str, list[str]] = {}
     if concepts_path is not None and concepts_path.exists():
@@ -189,6 +188,7 @@ def load_lexicon(
         said_that,
         yes_no,
         _follow_up_words(words, words_path),
+        filler,
     )
 
 
@@ -211,6 +211,16 @@ def _follow_up_words(words: Mapping[str, Any], path: Path) -> FollowUpWords:
         and_then=phrases("and_then"),
         and_before=phrases("and_before"),
     )
+
+
+def _phrases_per_language(data: Any, path: Path, section: str) -> dict[str, list[str]]:
+    data = data or {}
+    if not isinstance(data, dict) or not all(
+        lang in LANGS and isinstance(ps, list) and all(isinstance(p, str) and p for p in ps)
+        for lang, ps in data.items()
+    ):
+        raise LexiconInvalid(f"{path.name}: {section}: expected phrases per language")
+    return data
 
 
 def _texts_per_language(data: Any, path: Path, section: str) -> dict[str, str]:
