@@ -26,10 +26,10 @@ def test_the_shipped_model_names_every_feature_and_a_threshold_between_0_and_1()
 
 def test_more_evidence_for_the_fact_means_more_confidence():
     model = shipped_model()
-    weak = [0.5, 0.5, 0.25, 0.05, 0.5, 1.0, 0.5, 0.3, 1.0, 0.0, 0.5, 0.5, 0.0, 0.0]
-    strong = [0.9, 1.0, 0.9, 0.4, 0.2, 0.0, 0.0, 0.3, 1.0, 0.0, 1.0, 0.0, 0.0, 1.0]
+    weak = [0.5, 0.5, 0.25, 0.05, 0.5, 1.0, 0.5, 0.3, 1.0, 0.0, 0.5, 0.5, 0.0, 0.0, 0.0]
+    strong = [0.9, 1.0, 0.9, 0.4, 0.2, 0.0, 0.0, 0.3, 1.0, 0.0, 1.0, 0.0, 0.0, 1.0, 0.0]
     assert model.probability(strong) > model.probability(weak)
-    shifted = [*strong[:-2], 1.0, 1.0]  # "when is their NEXT call"
+    shifted = [*strong[:-3], 1.0, 1.0, 0.0]  # "when is their NEXT call"
     assert model.probability(shifted) < model.probability(strong)
 
 

@@ -70,3 +70,9 @@ def test_kinds_of_question_no_fact_answers_are_declined_not_matched_by_their_oth
         ("хто тебе створив", "uk"),
     ]:
         assert index.match(asked, lang).best is None, asked
+
+
+def test_the_decision_knows_when_a_place_was_taken_out_of_the_question(engine):
+    place_named = FEATURES.index("place_named")
+    assert engine.ask("when is the call in London?").evidence[place_named] == 1.0
+    assert engine.ask("when is the call?").evidence[place_named] == 0.0

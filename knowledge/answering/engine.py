@@ -180,14 +180,16 @@ class Engine:
             # "нью-йоркское время" names a place and asks for a time: keep the asking.
             gap = " time " if _TIME_WORD.search(mention.text) else " "
             without = text[: mention.start] + gap + text[mention.end :]
-            stripped = index.match(without, lang)
+            stripped = index.match(without, lang, place_named=True)
             if followups.asks_the_same_event_elsewhere(previous, stripped) or _place_is_a_zone(
                 index, mention.text, lang, stripped, match
             ):
                 match, matched = stripped, without
             else:
                 asked = None
-        match = self._within_event(index, match, matched, lang, conversation)
+        match = self._within_event(
+            index, match, matched, lang, conversation, place_named=matched is not text
+        )
         fact = index.facts[match.best.fact_id] if match.best else None
         if asked and followups.asks_the_same_event_elsewhere(previous, match):
             # "how about Rome?", "а в Харкові?" after a timed answer: the same event there.
@@ -231,6 +233,8 @@ class Engine:
         text: str,
         lang: str,
         conversation: Conversation | None,
+        *,
+        place_named: bool = False,
     ) -> Match:
         """A question that fits several events about equally means one: the event of the
         conversation's last answer, else the main event."""
@@ -255,7 +259,7 @@ class Engine:
         # Decided again among the preferred event's facts alone: the other event's facts are
         # not rivals when the question does not say which event it means.
         ids = {fact.id for fact in facts.values() if event_id(fact) == preferred}
-        within = index.match(text, lang, among=ids)
+        within = index.match(text, lang, among=ids, place_named=place_named)
         return within if within.best else match
 
     def _in_cyrillic(

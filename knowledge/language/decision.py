@@ -40,6 +40,7 @@ FEATURES: tuple[str, ...] = (
     "unexplained_share",  # the question's words the best fact never uses
     "shifted",  # one of them moves the question elsewhere ("next", "итоги"; words.yaml)
     "wording_agrees",  # the facts' questions as written, unreduced, point to the same fact
+    "place_named",  # a place was taken out of the question: it asks for that place's time
 )
 
 
@@ -62,6 +63,7 @@ def features(
     *,
     shifted: bool = False,
     wording_agrees: bool = True,
+    place_named: bool = False,
 ) -> tuple[float, ...]:
     tokens, unknown = analysis.tokens, analysis.unknown
     top = ranked[0]
@@ -83,6 +85,7 @@ def features(
         len(unexplained) / words,
         1.0 if shifted else 0.0,
         1.0 if wording_agrees else 0.0,
+        1.0 if place_named else 0.0,
     )
 
 

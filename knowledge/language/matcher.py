@@ -297,6 +297,7 @@ class FactIndex:
         *,
         cached: bool = True,
         among: Collection[str] | None = None,
+        place_named: bool = False,
     ) -> Match:
         """The verdict on a question.
 
@@ -304,6 +305,7 @@ class FactIndex:
         is kept per set of tokens: asked again with a typo, in capitals, in other words for
         the same concepts or in another order, a question is ranked once. `cached=False`
         works it out afresh (for benchmarks). `among` weighs only those facts (one event's).
+        `place_named`: the caller took a place out of the question ("во сколько в Лондоне").
         """
         analysed = self.analyse(text, lang)
         tokens = tuple(sorted(analysed.tokens))
@@ -325,6 +327,7 @@ class FactIndex:
             unexplained,
             shifted=any(t in self._shifters for t in unexplained),
             wording_agrees=self._wording_agrees(text, ranked),
+            place_named=place_named,
         )
         shown = ()
         if self.decision.worth_suggesting(evidence):
