@@ -353,7 +353,7 @@ class FactIndex:
             for wording in self._wordings.get((candidate.fact_id, script), ()):
                 owners.append(candidate.fact_id)
                 wordings.append(wording)
-        best = process.extractOne(asked, wordings, scorer=fuzz.WRatio)
+        best = process.extractOne(asked, wordings, scorer=fuzz.ratio)
         return best is None or owners[best[2]] == ranked[0].fact_id
 
     def _rank_head(self, tokens: tuple[str, ...]) -> tuple[Candidate, ...]:
