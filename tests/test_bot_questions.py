@@ -80,11 +80,11 @@ async def test_a_fragment_is_read_with_the_previous_answer_even_when_asked_befor
     tb: RunningBot,
 ):
     # Replies are kept per question and last answer: the same words cold, then after an
-    # answer, get each their own reply.
-    cold = await tb.say("в якому форматі?", language_code="uk")
+    # answer, get each their own reply ("а як?": and how will they be held?).
+    cold = await tb.say("а як?", language_code="uk")
     assert "у форматі відеозв'язку" not in cold.plain
     await tb.say("коли переговори", language_code="uk")
-    call = await tb.say("в якому форматі?", language_code="uk")
+    call = await tb.say("а як?", language_code="uk")
     assert "у форматі відеозв'язку" in call.plain
 
 
