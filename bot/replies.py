@@ -12,9 +12,10 @@ fact, the language and the place asked for. It is used again only while
   of an answer that changes with time: it is computed again, cheaply, and compared.
 
 A question asked in other words (a typo, capitals, another phrasing) is matched again, but
-when it comes to the same answer (the same fact, language, place asked and user zone, or the
-same suggestions) the rendered messages and keyboard are taken from a second, smaller map.
-The least recently used entries are dropped first, so memory stays bounded.
+when it comes to the same answer (the same text, citations, fact, language, place asked and
+user zone, or the same suggestions) the rendered messages and keyboard are taken from a
+second, smaller map. The least recently used entries are dropped first, so memory stays
+bounded.
 """
 
 from __future__ import annotations
@@ -106,10 +107,14 @@ class ReplyCache:
 
     def _render(self, answer: Answer) -> tuple[tuple[str, ...], InlineKeyboardMarkup | None]:
         """The answer's messages and keyboard, rendered once per distinct answer: what they
-        show is decided by these parts of it (the index and sources being the same)."""
+        show is decided by these parts of it (the index and sources being the same). The
+        lead and citations are in the key, not only the fact: one fact is said with "Yes."
+        or "No." first, or as who said it, depending on the question."""
         key = (
             answer.status,
             answer.lang,
+            answer.lead,
+            answer.citations,
             answer.fact.id if answer.fact else None,
             answer.place,
             answer.times,
