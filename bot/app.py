@@ -136,6 +136,9 @@ def build_dispatcher(
     # too, so that the polling runner drops a flood as it arrives (bot.runtime.ordering).
     throttle = dp["throttle"] = ThrottlingMiddleware(
         notice=lambda code: catalog("flood.notice", client_lang(code)),
+        rate=config.throttle_rate,
+        per=1.0,
+        burst=config.throttle_burst,
         exempt_ids=config.admin_ids,
     )
     dp.update.outer_middleware(throttle)
