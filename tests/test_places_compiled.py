@@ -8,6 +8,7 @@ import logging
 import shutil
 from pathlib import Path
 
+import marisa_trie
 import pytest
 
 from knowledge.places import compiled
@@ -28,7 +29,14 @@ def test_the_shipped_compiled_index_is_what_the_build_writes_from_the_json_now(t
     shipped = sorted(p.name for p in compiled.COMPILED.iterdir())
     assert sorted(p.name for p in tmp_path.iterdir()) == shipped
     for name in shipped:
-        assert (tmp_path / name).read_bytes() == (compiled.COMPILED / name).read_bytes(), name
+        if name.endswith(".marisa"):  # the same keys with the same ids, whatever the version
+            assert _keys(tmp_path / name) == _keys(compiled.COMPILED / name), name
+        else:
+            assert (tmp_path / name).read_bytes() == (compiled.COMPILED / name).read_bytes(), name
+
+
+def _keys(path: Path) -> dict[str, int]:
+    return dict(marisa_trie.Trie().load(str(path)).items())
 
 
 def test_the_compiled_index_holds_the_same_names_rows_and_prefixes_as_the_built_one(built):
