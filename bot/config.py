@@ -57,6 +57,11 @@ class Settings(BaseSettings):
     backup_keep: int = Field(default=7, ge=1)
     metrics_port: int | None = Field(default=None, ge=1, le=65535)
     metrics_host: str = "127.0.0.1"
+    # The per-user throttle (bot.runtime.throttling): THROTTLE_BURST messages at once, then
+    # THROTTLE_RATE a second. 10 at once: a person may paste several questions; a flooder
+    # is still cut off after 10.
+    throttle_burst: int = Field(default=10, ge=1)
+    throttle_rate: float = Field(default=1.0, gt=0)
 
     @field_validator("admin_ids", mode="before")
     @classmethod

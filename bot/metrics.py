@@ -20,22 +20,20 @@ from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject, Update
 from aiogram.types.update import UpdateTypeLookupError
 from aiohttp import web
-from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
-from prometheus_client.core import (
-    CounterMetricFamily,
-    GaugeMetricFamily,
-    HistogramMetricFamily,
-    Metric,
-)
-from prometheus_client.process_collector import ProcessCollector
 
 from knowledge.model import LANGS
+
+# prometheus-client is imported when /metrics is first served (METRICS_PORT set), not at
+# start: a bot run without monitoring never needs it (1.4 MB, docs/performance.md).
+if TYPE_CHECKING:
+    from prometheus_client import CollectorRegistry
+    from prometheus_client.core import Metric
 
 logger = logging.getLogger(__name__)
 
@@ -122,6 +120,12 @@ class Metrics:
 
     def collect(self) -> Iterator[Metric]:
         """prometheus-client's collector interface: the figures as they are now."""
+        from prometheus_client.core import (
+            CounterMetricFamily,
+            GaugeMetricFamily,
+            HistogramMetricFamily,
+        )
+
         for key, spec in COUNTERS.items():
             family = CounterMetricFamily(spec.name, spec.help, labels=spec.labels)
             for labels, value in sorted(self.counts[key].items()):
@@ -151,6 +155,9 @@ class Metrics:
         )
 
     def registry(self) -> CollectorRegistry:
+        from prometheus_client import CollectorRegistry
+        from prometheus_client.process_collector import ProcessCollector
+
         registry = CollectorRegistry(auto_describe=False)
         registry.register(self)
         ProcessCollector(registry=registry)  # memory, CPU, open files (Linux)
@@ -210,6 +217,8 @@ def metrics_app_routes(app: web.Application, metrics: Metrics, database: Path) -
             text=json.dumps(body),
             content_type="application/json",
         )
+
+    from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
     async def metrics_text(request: web.Request) -> web.Response:
         # On the loop, where the counts are written: a consistent reading, and no lock.

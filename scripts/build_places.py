@@ -16,6 +16,7 @@ from gazetteer.names import is_cyrillic_word
 from gazetteer.words import LANGS, OUT, ROOT
 
 from knowledge.language.text import morph
+from knowledge.places import compiled
 from knowledge.places.zones import use_bundled_zones
 
 
@@ -109,6 +110,8 @@ def main() -> None:
         f"{len(data['adjectives'])} adjectives, {len(text.encode()) / 1e6:.2f} MB "
         f"in {time.perf_counter() - started:.1f} s"
     )
+    compiled.write()  # the index the bot memory-maps, from places.json and regions.json
+    print(f"{compiled.COMPILED.relative_to(ROOT)}: compiled")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from knowledge.language.text import morph_parse
-from knowledge.places import zones
+from knowledge.places import compiled, zones
 from knowledge.places.index import COMMON
 from knowledge.places.phrases import WORD, name_key, norm_word, readings
 from knowledge.places.zones import use_bundled_zones
@@ -232,6 +232,8 @@ def main() -> None:
     )
     for r in several:
         print(f"  {r['names'][0]}: {r['zone']}; also {', '.join(e[0] for e in r['elsewhere'])}")
+    compiled.write()  # the index the bot memory-maps, from places.json and regions.json
+    print(f"{compiled.COMPILED.relative_to(ROOT)}: compiled")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ import hashlib
 
 import pytest
 from aiogram.filters.callback_data import MAX_CALLBACK_LENGTH
+from aiogram.types import Message
 
 from bot.callbacks import (
     Choice,
@@ -16,6 +17,7 @@ from bot.callbacks import (
     fact_token,
     resolve,
 )
+from bot.filters import CommandLike
 from bot.keyboards import fact_button
 from bot.middlewares import Conversations, InFlight
 
@@ -76,3 +78,27 @@ async def test_in_flight_waits_until_the_last_update_is_done():
     in_flight.finished()
     assert await in_flight.wait_idle(0.01)
     assert in_flight.last_update_id == 7
+
+
+@pytest.mark.parametrize(
+    ("text", "caption", "passes"),
+    [
+        ("/help", None, True),
+        ("  /tz Berlin", None, True),  # aiogram's Command takes it too
+        (None, "/subscribe", True),  # a command written under a photo
+        ("when is the call?", None, False),
+        ("what does /help do?", None, False),
+        (None, None, False),
+    ],
+)
+async def test_command_routers_let_through_every_command_and_no_question(text, caption, passes):
+    message = Message.model_validate(
+        {
+            "message_id": 1,
+            "date": 0,
+            "chat": {"id": 5, "type": "private"},
+            "text": text,
+            "caption": caption,
+        }
+    )
+    assert await CommandLike()(message) is passes

@@ -17,7 +17,7 @@ from knowledge.curation.service import Curator
 from knowledge.places.resolver import PlaceResolver
 from knowledge.storage.store import FactStore
 from tests.bot_harness import running_bot
-from tests.conftest import CONTENT
+from tests.conftest import AFTER_THE_CALL, CONTENT
 from tests.curation_support import Clock
 
 TEXTS = bot_catalog()
@@ -54,6 +54,33 @@ def test_a_question_in_other_words_with_the_same_answer_reuses_its_rendered_mess
 
     assert cache.misses == 2 and other.answer.fact == first.answer.fact
     assert other.messages is first.messages and other.keyboard is first.keyboard
+
+
+def test_a_yes_or_no_verdict_is_not_reused_for_a_plain_question_on_the_same_fact(
+    facts, sources, events
+):
+    # Regression: the rendered messages were kept per fact, so "is it a phone call?" answered
+    # "No. The talks ..." and then "what format is the call?" got that "No." too.
+    settled = {"en": {"is it a phone call": False}}
+    engine = Engine(
+        [replace(f, yes_no=settled) if f.id == "talks-format" else f for f in facts],
+        sources,
+        events=events,
+        clock=lambda: AFTER_THE_CALL,
+    )
+    cache = ReplyCache(engine, TEXTS)
+
+    verdict = ask(cache, "is it a phone call?")
+    plain = ask(cache, "what format is the call?")
+
+    assert verdict.answer.fact == plain.answer.fact
+    assert verdict.answer.lead != plain.answer.lead
+    assert list(plain.messages) == answer_messages(
+        engine.ask("what format is the call?", lang_hint="en"), TEXTS
+    )
+    assert list(verdict.messages) == answer_messages(
+        engine.ask("is it a phone call?", lang_hint="en"), TEXTS
+    )
 
 
 def test_a_kept_reply_is_not_reused_for_another_zone_or_language(engine):

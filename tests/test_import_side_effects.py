@@ -41,3 +41,20 @@ def test_importing_knowledge_leaves_zoneinfo_and_numpy_alone():
 def test_the_command_line_reads_zones_from_the_tzdata_package_only():
     done = _python(STARTED, "/usr/share/zoneinfo")
     assert done.returncode == 0, done.stderr
+
+
+ADMIN_ONLY = ("icalendar", "prometheus_client", "knowledge.ingest.proposals", "matplotlib")
+
+IMPORT_THE_BOT = f"""
+import sys
+import bot.app
+print(sorted(name for name in {ADMIN_ONLY!r} if name in sys.modules))
+"""
+
+
+def test_the_running_bot_imports_what_only_admins_monitoring_or_the_calendar_use_when_first_used():
+    # Each costs start-up time and memory every run pays (docs/performance.md); the handlers
+    # and /metrics import them on first use.
+    done = _python(IMPORT_THE_BOT, "/usr/share/zoneinfo")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

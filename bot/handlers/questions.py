@@ -14,7 +14,6 @@ from bot.i18n import client_lang
 from bot.metrics import Metrics
 from bot.render import answer_messages, fit_value, plain_html
 from bot.replies import ReplyCache, reply_keyboard
-from knowledge.answering.calendar import calendar_file_name, event_calendar
 from knowledge.answering.compose import Answer
 from knowledge.answering.engine import Conversation, Engine
 from knowledge.curation.service import Curator
@@ -126,6 +125,9 @@ async def send_calendar(
         key = "answer.gone" if fact is None else "answer.no_event"
         await callback.answer(texts(key, lang), show_alert=True)
         return
+    # icalendar is imported on the first press, not at start: most runs never need it.
+    from knowledge.answering.calendar import calendar_file_name, event_calendar
+
     ics = event_calendar(fact, engine.sources, lang, stamp=engine.clock())
     title = fact.event.title.get(lang) or fact.event.title.get("en") or fact.id
     await callback.answer()

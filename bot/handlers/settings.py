@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from aiogram import F, Router
 from aiogram.enums import ChatType
-from aiogram.filters import Command, CommandObject
+from aiogram.filters import Command, CommandObject, or_f
 from aiogram.types import CallbackQuery, Message, ReplyKeyboardRemove
 
 from bot.callbacks import LangCallback, LangChoice
-from bot.filters import Magic
+from bot.filters import CommandLike, Magic
 from bot.handlers import respond
 from bot.i18n import client_lang
 from bot.keyboards import lang_choice_label, lang_keyboard, location_keyboard
@@ -34,6 +34,7 @@ MAX_ECHOED_NAME = 64  # an unknown place is quoted back; a novel is not
 
 def create_router() -> Router:
     router = Router(name="settings")
+    router.message.filter(or_f(CommandLike(), Magic(F.location)))
     # They write: while an import is being written, they wait for its commit (off the loop).
     router.message.middleware(AfterImportWrite())
     router.callback_query.middleware(AfterImportWrite())

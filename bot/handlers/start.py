@@ -8,6 +8,7 @@ from aiogram.types import Message
 from aiogram.utils.formatting import Bold, Text
 
 from bot.commands import COMMANDS
+from bot.filters import CommandLike
 from bot.handlers import respond
 from bot.keyboards import MAX_EXAMPLES, example_keyboard
 from bot.render import joined
@@ -18,6 +19,7 @@ from knowledge.places.times import format_moment, utc_offset, zone_city
 
 def create_router() -> Router:
     router = Router(name="start")
+    router.message.filter(CommandLike())
     router.message.register(start, CommandStart())
     router.message.register(show_help, Command("help"))
     return router

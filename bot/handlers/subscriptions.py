@@ -12,6 +12,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from aiogram.utils.formatting import Code, Text
 
 from bot.callbacks import NotifyCallback, fact_token, resolve
+from bot.filters import CommandLike
 from bot.handlers import respond
 from bot.render import fit_value, joined, plain_html
 from bot.runtime.live import AfterImportWrite
@@ -29,6 +30,7 @@ ALL_WORDS = frozenset({"all", "все", "всё", "усі"})
 
 def create_router() -> Router:
     router = Router(name="subscriptions")
+    router.message.filter(CommandLike())
     # They write: while an import is being written, they wait for its commit (off the loop).
     router.message.middleware(AfterImportWrite())
     router.callback_query.middleware(AfterImportWrite())

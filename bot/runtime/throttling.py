@@ -52,7 +52,9 @@ VERDICT_KEY = "throttle_verdict"
 
 DEFAULT_RATE = 10
 DEFAULT_PER = 10.0
-DEFAULT_BURST = 5
+# Ten at once: a person may paste several questions, and a news bot's users do ask ten in a
+# row when a story breaks (issue 12's load); a flooder is still cut off after ten.
+DEFAULT_BURST = 10
 # Users whose buckets are remembered; the least recently seen are forgotten first (a forgotten
 # user simply starts again with a full bucket).
 DEFAULT_MAX_TRACKED = 100_000

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 from array import array
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import Any
 
 import marisa_trie
@@ -109,8 +110,9 @@ class Suggestions:
     weights: list[float]
 
 
-def load_data() -> dict[str, Any]:
-    folder = resources.files("knowledge.places").joinpath("data")
+def load_data(folder: Traversable | None = None) -> dict[str, Any]:
+    """places.json with regions.json merged in, from `folder` (default: the package's)."""
+    folder = folder or resources.files("knowledge.places").joinpath("data")
     data = json.loads(folder.joinpath("places.json").read_text("utf-8"))
     return merge_regions(data, json.loads(folder.joinpath("regions.json").read_text("utf-8")))
 
@@ -154,36 +156,88 @@ def _holds(row: list[Any], flags: int, region: Mapping[str, Any]) -> bool:
     return not flags & WEAK and (bool(prominent) or zone in own)
 
 
+class Prefixes:
+    """Every word-prefix of a key, so a scan can stop as soon as a run of words leads nowhere:
+    the data's names and adjectives in a trie, the abbreviations' (keyed at start from
+    zone_abbreviations.yaml) in a small set."""
+
+    __slots__ = ("extra", "trie")
+
+    def __init__(self, trie: marisa_trie.Trie, extra: frozenset[str]) -> None:
+        self.trie = trie
+        self.extra = extra
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.extra or key in self.trie
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The index's large tables, built from the data (`tables`) or read from the compiled
+    files (knowledge.places.compiled)."""
+
+    names: marisa_trie.Trie  # every name's key
+    name_rows: array[int]  # at a name's key id: its row << FLAG_BITS | its flags
+    prefixes: marisa_trie.Trie  # word-prefixes of the names and adjectives
+    max_words: int  # the most words in a name or adjective
+
+
+def word_prefixes(keys: Iterable[str]) -> tuple[set[str], int]:
+    """The word-prefixes of `keys` ("new", "new york", "new york city"), and the most words."""
+    prefixes: set[str] = set()
+    most = 1
+    for key in keys:
+        words = key.split(" ")
+        most = max(most, len(words))
+        for n in range(1, len(words) + 1):
+            prefixes.add(" ".join(words[:n]))
+    return prefixes, most
+
+
+def tables(data: Mapping[str, Any]) -> Tables:
+    names: dict[str, list[int]] = data["names"]
+    trie = marisa_trie.Trie(names)
+    name_rows = array("I", bytes(4 * len(trie)))
+    for key, (row, flags) in names.items():
+        name_rows[trie[key]] = row << FLAG_BITS | flags
+    prefixes, most = word_prefixes((*names, *data["adjectives"]))
+    return Tables(trie, name_rows, marisa_trie.Trie(prefixes), most)
+
+
 class Index:
-    """Names, adjectives and abbreviations by key, with every word-prefix of a key so a
-    scan can stop as soon as a run of words leads nowhere.
+    """Names, adjectives and abbreviations by key, with every word-prefix of a key.
 
     The ~49,000 names and their word-prefixes are kept in two marisa tries rather than a
     dict and a set (each name's row and flags in an array, at its key id): ~1.5 MB instead of
-    ~13.5 MB of Python objects, for ~0.5 µs a lookup instead of ~0.1 µs.
+    ~13.5 MB of Python objects, for ~0.5 µs a lookup instead of ~0.1 µs. The running bot
+    reads them, memory-mapped, from the compiled files (knowledge.places.compiled), so the
+    data file's objects are never built at start.
     """
 
-    def __init__(self, data: Mapping[str, Any]) -> None:
-        self._rows: list[list[Any]] = data["places"]
-        names: dict[str, list[int]] = data["names"]
-        self.names = marisa_trie.Trie(names)
-        self._name_rows = array("I", bytes(4 * len(self.names)))
-        for key, (row, flags) in names.items():
-            self._name_rows[self.names[key]] = row << FLAG_BITS | flags
-        self.adjectives: dict[str, int] = data["adjectives"]
-        self.zone_labels: dict[str, list[str]] = data["zones"]
+    def __init__(
+        self,
+        parts: Tables,
+        rows: Sequence[list[Any]],
+        adjectives: dict[str, int],
+        zone_labels: dict[str, list[str]],
+    ) -> None:
+        self._rows = rows
+        self.names = parts.names
+        self._name_rows = parts.name_rows
+        self.adjectives = adjectives
+        self.zone_labels = zone_labels
         self.abbreviations = {pt.name_key(a): a for a in ABBREVIATIONS}
         self.abbreviations |= {pt.name_key(k): v for k, v in SPELT_ZONES.items()}
-        prefixes: set[str] = set()
-        self.max_words = 1
-        for key in (*names, *self.adjectives, *self.abbreviations):
-            words = key.split(" ")
-            self.max_words = max(self.max_words, len(words))
-            for n in range(1, len(words) + 1):
-                prefixes.add(" ".join(words[:n]))
-        self.prefixes = marisa_trie.Trie(prefixes)
+        extra, most = word_prefixes(self.abbreviations)
+        self.prefixes = Prefixes(parts.prefixes, frozenset(extra))
+        self.max_words = max(parts.max_words, most)
         self.zone_names = {z.casefold(): z for z in zones.available_zones()}
         self._suggestions: dict[bool, Suggestions] = {}
+
+    @classmethod
+    def build(cls, data: Mapping[str, Any]) -> Index:
+        """The index of `data` (load_data's shape), built in memory."""
+        return cls(tables(data), data["places"], data["adjectives"], data["zones"])
 
     def lookup(self, key: str, i: int, j: int, head: Reading | None) -> list[Match]:
         out = []

@@ -14,8 +14,8 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Any, ClassVar
 
+from knowledge.places import compiled, zones
 from knowledge.places import phrases as pt
-from knowledge.places import zones
 from knowledge.places.index import (
     ABBREVIATIONS,
     ANY_CASE,
@@ -159,7 +159,11 @@ class PlaceResolver:
         if self._built is None:
             with self._build_lock:
                 if self._built is None:
-                    self._built = Index(self._data or load_data())
+                    self._built = (
+                        Index.build(self._data)
+                        if self._data
+                        else compiled.load() or Index.build(load_data())
+                    )
         return self._built
 
     # -- public API ----------------------------------------------------------------------

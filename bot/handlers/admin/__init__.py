@@ -19,7 +19,7 @@ from aiogram.types import CallbackQuery, Message, User
 
 from bot.callbacks import ADMIN_PREFIX
 from bot.commands import ADMIN_COMMANDS
-from bot.filters import Magic
+from bot.filters import CommandLike, Magic
 from bot.handlers.admin import (
     add,
     backup,
@@ -65,7 +65,7 @@ def create_router(admin_ids: Iterable[int]) -> Router:
         curation.include_router(gate(module.create_router(), is_admin))
 
     refusal = Router(name="admin.refusal")
-    refusal.message.filter(Magic(F.chat.type == ChatType.PRIVATE))
+    refusal.message.filter(CommandLike(), Magic(F.chat.type == ChatType.PRIVATE))
     # Many bots have a /cancel; a user who tries it here has nothing of an admin's to drop.
     refusal.message.register(nothing_to_cancel, Command("cancel"))
     refusal.message.register(refuse_command, Command(*ADMIN_COMMANDS))

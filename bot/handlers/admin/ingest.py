@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aiogram import Bot, Router
 from aiogram.filters import Command, CommandObject
@@ -27,9 +27,11 @@ from bot.render import joined
 from knowledge.curation.parsing import Draft, parse_source
 from knowledge.curation.service import Curator
 from knowledge.i18n import Catalog
-from knowledge.ingest.proposals import IngestError, Proposal, check_article, propose
 from knowledge.model import LANGS
 from knowledge.storage.store import FactStore
+
+if TYPE_CHECKING:
+    from knowledge.ingest.proposals import Proposal
 
 DESTINY = "ingest"
 SESSION = "ingest"
@@ -80,6 +82,9 @@ async def ingest(
         await _show_next(message, state, texts, ui_lang)
         return
     header, _, body = given.partition("\n")
+    # The article reader is imported on the first /ingest, not at start (docs/performance.md).
+    from knowledge.ingest.proposals import IngestError, check_article, propose
+
     try:
         if message.document is not None:
             body = await read_document(message, bot)
