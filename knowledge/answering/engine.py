@@ -42,6 +42,8 @@ MAX_QUESTION_LENGTH = 1000
 # How close (in score points) another event's best fact must come to the top one for the
 # question to count as not saying which event it means.
 _SAME_SCORE = 5.0
+# A question of at most this many content words may be a fragment of the last one's subject.
+FRAGMENT_WORDS = 2
 _TIME_WORD = re.compile(r"\b(time|время|времени|час|часу|часом|годин\w*)\b", re.IGNORECASE)
 
 
@@ -194,13 +196,17 @@ class Engine:
         if asked and followups.asks_the_same_event_elsewhere(previous, match):
             # "how about Rome?", "а в Харкові?" after a timed answer: the same event there.
             fact = previous
-        elif fact is None and previous is not None:
+        elif fact is None and previous is not None and len(match.tokens) <= FRAGMENT_WORDS:
             # "в якому форматі?" after "коли переговори": the fragment asks about the same.
             completed = followups.completed(index, text, lang, previous)
             if completed is not None and completed.best is not None:
                 match, fact = completed, index.facts[completed.best.fact_id]
         if fact is None:
-            retried = self._in_cyrillic(text, lang, lang_hint, user_place, conversation)
+            # Only a reading with words English does not know can be Russian or Ukrainian.
+            unknown = not all(index.knows(t) for t in match.tokens)
+            retried = unknown and self._in_cyrillic(
+                text, lang, lang_hint, user_place, conversation
+            )
             return retried or self._not_answered(index, match, lang)
         return self._settle(index, fact, match, text, lang, asked, user_place, conversation)
 

@@ -286,6 +286,10 @@ class FactIndex:
 
     # -- matching ---------------------------------------------------------------
 
+    def knows(self, token: str) -> bool:
+        """Whether any fact's questions or text use this (reduced) token."""
+        return token in self._known_tokens
+
     def idf(self, token: str) -> float:
         return self._idf.get(token, self._unknown_idf)
 
