@@ -408,9 +408,17 @@ class FactIndex:
         # token_sort_ratio, but both sides are sorted tokens already: no need to sort again.
         sort_scores = _scores(query_text, choices, fuzz.ratio)
         shared: dict[int, float] = defaultdict(float)
+        question_tokens = self._question_tokens
         for token in query_set:
-            for position in self._questions_with.get(token, ()):
-                shared[position] += query_idf[token]
+            weight, having = query_idf[token], self._questions_with.get(token, ())
+            # A common word of a large base is in more questions than are weighed here.
+            if len(having) <= len(chosen):
+                for position in having:
+                    shared[position] += weight
+            else:
+                for position in chosen:
+                    if token in question_tokens[position]:
+                        shared[position] += weight
         # With no token in common, token_set_ratio is the plain ratio of the two sorted,
         # de-duplicated token strings: only the questions sharing a token need the costlier
         # scorer. It is most of rank's time, and most questions share nothing.
