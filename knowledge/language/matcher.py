@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
 
 from knowledge.language.decision import DecisionModel, features, shipped_model
 from knowledge.language.lexicon import Lexicon, shipped_lexicon
 from knowledge.language.text import CYRILLIC, in_dictionary, normalize, reduce_word
+from knowledge.language.typos import TypoReader
 from knowledge.model import Fact
 
 # Facts whose questions are scored in full for one question.
@@ -206,10 +206,7 @@ class FactIndex:
         for word in stopwords:
             surface_to_token.setdefault(word, "")
         self._surface = surface_to_token
-        self._surface_by_start: dict[tuple[str, int], list[str]] = defaultdict(list)
-        for word in surface_to_token:
-            self._surface_by_start[word[0], len(word)].append(word)
-        self._corrections: dict[str, str | None] = {}
+        self._typos = TypoReader(surface_to_token)
         self._cached_rank = lru_cache(maxsize=RANK_CACHE_SIZE)(self._rank_head)
         self._known_tokens = frozenset(self._idf)
         self._question_weight = [sum(self.idf(t) for t in q) or 1.0 for q in self._question_tokens]
@@ -246,7 +243,7 @@ class FactIndex:
                     and token not in self._shifters
                     and not in_dictionary(word, lang)
                 ):
-                    corrected = self._corrected(word)
+                    corrected = self._typos.corrected(word)
                     if corrected is not None:
                         token, corrections = corrected, corrections + 1
                 if token in lexicon.stopwords or not token:
@@ -255,34 +252,6 @@ class FactIndex:
             if token not in self._known_tokens:
                 unknown.append(token)
         return Analysed(tuple(tokens), tuple(unknown), corrections)
-
-    def _corrected(self, word: str) -> str | None:
-        """The known word a typo most likely meant ("перигаворы" → "переговоры", "teh" → "the").
-
-        Edits allowed grow with length (one up to 7 letters, two up to 11, then three); the
-        first letter must agree and a word may lose at most one letter, so "joke" never
-        becomes "joe" nor "погода" "года".
-        """
-        if word in self._corrections:
-            return self._corrections[word]
-        if len(self._corrections) > 50_000:  # users' unknown words are unbounded
-            self._corrections.clear()
-        size = len(word)
-        allowed = 1 if size <= 7 else 2 if size <= 11 else 3
-        pool = [
-            w
-            for length in range(size - 1, size + allowed + 1)
-            for w in self._surface_by_start.get((word[0], length), ())
-        ]
-        corrected = None
-        for found, _, _ in process.extract(
-            word, pool, scorer=OSA.distance, score_cutoff=allowed, limit=8
-        ):
-            if size > 4 or len(found) >= size:
-                corrected = self._surface[found]
-                break
-        self._corrections[word] = corrected
-        return corrected
 
     # -- matching ---------------------------------------------------------------
 
