@@ -304,14 +304,29 @@ def words_at(tokens: list[Token], at: int, words: tuple[str, ...]) -> bool:
     return all(tokens[at + n].norm == w for n, w in enumerate(words))
 
 
+def _by_first_word(phrases: set[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for words in phrases:
+        grouped.setdefault(words[0], []).append(words)
+    return {first: tuple(group) for first, group in grouped.items()}
+
+
+# The phrases that may open a question before its place ("I'm in", "по времени"), by their
+# first word: core_span tries only those that can start where it stands.
+_OPENINGS = _by_first_word(SELF | TIME_BEFORE)
+_TIME_BEFORE_LONGEST_FIRST = sorted(TIME_BEFORE, key=len, reverse=True)
+_SELF_LONGEST_FIRST = sorted(SELF, key=len, reverse=True)
+
+
 def core_span(tokens: list[Token]) -> tuple[int, int, int, bool]:
     """Where a name may stand once fillers, prepositions and time words around it are cut:
     its start, its end with and without trailing time words, and whether a location
     preposition was cut."""
     start, end, located = 0, len(tokens), False
     while start < end:
-        phrase = max((len(w) for w in SELF | TIME_BEFORE if words_at(tokens, start, w)), default=0)
         word = tokens[start].norm
+        openings = _OPENINGS.get(word, ())
+        phrase = max((len(w) for w in openings if words_at(tokens, start, w)), default=0)
         if phrase:
             start += phrase
             located = True
@@ -341,14 +356,14 @@ def phrase_span(tokens: list[Token], i: int, j: int) -> tuple[int, int, str | No
     k = i - 1
     if k >= 0 and tokens[k].norm == "the":
         k -= 1
-    for words in sorted(TIME_BEFORE, key=len, reverse=True):
+    for words in _TIME_BEFORE_LONGEST_FIRST:
         if k + 1 >= len(words) and words_at(tokens, k - len(words) + 1, words):
             return tokens[k - len(words) + 1].start, _time_end(tokens, j, end), "time"
     if k >= 0 and tokens[k].norm in _PHRASE_OPENERS:
         asker = next(
             (
                 words
-                for words in sorted(SELF, key=len, reverse=True)
+                for words in _SELF_LONGEST_FIRST
                 if k >= len(words) and words_at(tokens, k - len(words), words)
             ),
             None,
