@@ -423,19 +423,23 @@ class FactIndex:
             )
             coverage[fact_id] = found / query_weight
         owner, question_weight = self._question_owner, self._question_weight
-        for i, position in enumerate(chosen):
+        # The per-fact part of the score once per fact, the rest per question (in the same
+        # order of operations, so the same floats).
+        fact_part = {fid: w.query_coverage * 100 * coverage[fid] for fid in candidates}
+        set_w, sort_w, question_w = w.token_set, w.token_sort, w.question_coverage * 100
+        shared_weight = shared.get
+        for position, set_score, sort_score in zip(chosen, set_scores, sort_scores, strict=True):
             fact_id = owner[position]
-            question_coverage = shared.get(position, 0.0) / question_weight[position]
             score = (
-                w.token_set * set_scores[i]
-                + w.token_sort * sort_scores[i]
-                + w.query_coverage * 100 * coverage[fact_id]
-                + w.question_coverage * 100 * question_coverage
+                set_w * set_score
+                + sort_w * sort_score
+                + fact_part[fact_id]
+                + question_w * (shared_weight(position, 0.0) / question_weight[position])
             )
             if score > best_by_fact.get(fact_id, -1.0):
                 best_by_fact[fact_id] = score
-            if sort_scores[i] > closest[fact_id]:
-                closest[fact_id] = sort_scores[i]
+            if sort_score > closest[fact_id]:
+                closest[fact_id] = sort_score
         ranked = [
             Candidate(
                 fid,
