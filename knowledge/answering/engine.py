@@ -177,7 +177,7 @@ class Engine:
         mention = self.resolver.find(text)
         asked = mention.place if mention else None
         match = index.match(text, lang)
-        matched = text
+        matched, place_named = text, False
         if mention:
             # "нью-йоркское время" names a place and asks for a time: keep the asking.
             gap = " time " if _TIME_WORD.search(mention.text) else " "
@@ -186,11 +186,11 @@ class Engine:
             if followups.asks_the_same_event_elsewhere(previous, stripped) or _place_is_a_zone(
                 index, mention.text, lang, stripped, match
             ):
-                match, matched = stripped, without
+                match, matched, place_named = stripped, without, True
             else:
                 asked = None
         match = self._within_event(
-            index, match, matched, lang, conversation, place_named=matched is not text
+            index, match, matched, lang, conversation, place_named=place_named
         )
         fact = index.facts[match.best.fact_id] if match.best else None
         if asked and followups.asks_the_same_event_elsewhere(previous, match):
@@ -204,9 +204,7 @@ class Engine:
         if fact is None:
             # Only a reading with words English does not know can be Russian or Ukrainian.
             unknown = not all(index.knows(t) for t in match.tokens)
-            retried = unknown and self._in_cyrillic(
-                text, lang, lang_hint, user_place, conversation
-            )
+            retried = unknown and self._in_cyrillic(text, lang, lang_hint, user_place, conversation)
             return retried or self._not_answered(index, match, lang)
         return self._settle(index, fact, match, text, lang, asked, user_place, conversation)
 

@@ -133,6 +133,7 @@ class FactIndex:
         self._question_tokens: list[frozenset[str]] = []
         self._question_text: list[str] = []
         self._question_set_text: list[str] = []  # the same, each token once
+        self._repeating: set[int] = set()  # the questions where those two differ
         # Each fact's questions as written (normalised, not reduced), by script: a second
         # reading, compared within the question's own script only.
         wordings: dict[tuple[str, bool], dict[str, None]] = defaultdict(dict)
@@ -165,8 +166,9 @@ class FactIndex:
                     joined = " ".join(sorted(tokens))
                     self._question_text.append(joined)
                     distinct = " ".join(sorted(set(tokens)))
-                    # The same object when nothing repeats: rank tells them apart by identity.
-                    self._question_set_text.append(joined if distinct == joined else distinct)
+                    if distinct != joined:
+                        self._repeating.add(len(self._question_text) - 1)
+                    self._question_set_text.append(distinct)
         self._fact_vocab = {fid: frozenset(v) for fid, v in fact_vocab.items()}
         self._wordings = {key: tuple(texts) for key, texts in wordings.items()}
         self._asked_vocab = {fid: frozenset(v) for fid, v in asked_vocab.items()}
@@ -399,7 +401,7 @@ class FactIndex:
         for i, position in enumerate(chosen):
             if position in shared:
                 overlapping.append(i)
-            elif not plain or set_text[position] is not choices[i]:
+            elif not plain or position in self._repeating:
                 repeated.append(i)
         set_scores = sort_scores[:]
         for i in repeated:
