@@ -327,11 +327,9 @@ class MethodsMixin(UpdateBuildersMixin):
             raise ApiError(400, "Bad Request: wrong file identifier/HTTP URL specified")
         content: JSON = {
             "document": {
-                "file_id": stored.file_id,
-                "file_unique_id": stored.file_unique_id,
+                **stored.fields(),
                 "file_name": stored.file_name,
                 "mime_type": stored.mime_type,
-                "file_size": len(stored.content),
             }
         }
         return self._send_with_caption(call, content)

@@ -109,6 +109,14 @@ class StoredFile:
     content: bytes
     file_path: str
 
+    def fields(self) -> dict[str, Any]:
+        """What every file object of the Bot API says of it (a sticker, a photo size...)."""
+        return {
+            "file_id": self.file_id,
+            "file_unique_id": self.file_unique_id,
+            "file_size": len(self.content),
+        }
+
 
 def as_int(value: Any, default: int) -> int:
     if value is None or value == "":

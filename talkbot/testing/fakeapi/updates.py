@@ -192,15 +192,13 @@ class UpdateBuildersMixin(WorldMixin):
     ) -> JSON:
         stored = self._store_file(b"RIFF\x00\x00\x00\x00WEBPVP8 ", "sticker.webp", None, "stickers")
         sticker = {
-            "file_id": stored.file_id,
-            "file_unique_id": stored.file_unique_id,
+            **stored.fields(),
             "type": "regular",
             "width": 512,
             "height": 512,
             "is_animated": False,
             "is_video": False,
             "emoji": emoji,
-            "file_size": len(stored.content),
         }
         return self._incoming(
             {"sticker": sticker},
@@ -227,15 +225,7 @@ class UpdateBuildersMixin(WorldMixin):
             stored = self._store_file(
                 b"\xff\xd8\xff\xe0" + bytes(side), f"photo_{side}.jpg", "image/jpeg", "photos"
             )
-            sizes.append(
-                {
-                    "file_id": stored.file_id,
-                    "file_unique_id": stored.file_unique_id,
-                    "width": side,
-                    "height": side * 3 // 4,
-                    "file_size": len(stored.content),
-                }
-            )
+            sizes.append({**stored.fields(), "width": side, "height": side * 3 // 4})
         return self._incoming(
             {"photo": sizes, "caption": caption},
             user_id=user_id,
@@ -291,13 +281,7 @@ class UpdateBuildersMixin(WorldMixin):
         username: str | None = None,
     ) -> JSON:
         stored = self._store_file(b"OggS\x00\x02" + bytes(64), "voice.ogg", "audio/ogg", "voice")
-        voice = {
-            "file_id": stored.file_id,
-            "file_unique_id": stored.file_unique_id,
-            "duration": duration,
-            "mime_type": "audio/ogg",
-            "file_size": len(stored.content),
-        }
+        voice = {**stored.fields(), "duration": duration, "mime_type": "audio/ogg"}
         return self._incoming(
             {"voice": voice},
             user_id=user_id,
