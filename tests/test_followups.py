@@ -136,9 +136,15 @@ def test_and_before_that_is_what_the_same_speaker_said_before(attributed):
     assert answer.answered and answer.fact.id == "white-house-denial"
 
 
-def test_and_later_after_an_unattributed_answer_is_an_ordinary_question(attributed):
+def test_and_later_after_an_unattributed_answer_is_declined(attributed):
     answer = _after(attributed, "when is the call", "and later?", "en")
-    assert not answer.answered
+    assert answer.status == "declined"
+
+
+@pytest.mark.parametrize(("question", "lang"), [("and later?", "en"), ("а потім?", "uk")])
+def test_and_later_with_no_answer_before_it_is_declined(attributed, question, lang):
+    # Its one word would otherwise match whichever fact's questions say "later".
+    assert attributed.ask(question, lang_hint=lang).status == "declined"
 
 
 @pytest.mark.parametrize(

@@ -174,6 +174,10 @@ class Engine:
                 return self._settle(
                     index, turn.fact, turn.match, text, lang, None, user_place, conversation
                 )
+        if followups.step_of(index, text):
+            # "and later?" with no answer before it, or nothing its speaker said next: it
+            # asks nothing else, and its one word would match any fact that says "later".
+            return self._not_answered(index, Match(best=None, candidates=(), tokens=()), lang)
         mention = self.resolver.find(text)
         asked = mention.place if mention else None
         match = index.match(text, lang)

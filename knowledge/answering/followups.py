@@ -85,7 +85,7 @@ def resolve(
     matched as any other)."""
     words = index.lexicon.follow_ups
     asked = normalize(text)
-    step = 1 if asked in words.and_then else -1 if asked in words.and_before else 0
+    step = step_of(index, text)
     if step:
         told = told_next(index.facts.values(), sources, previous, step)
         return Turn(told, _chosen(told)) if told else None
@@ -96,6 +96,13 @@ def resolve(
     if words.pronouns & set(asked.split()):
         return the_person_named(index, asked, lang, previous)
     return None
+
+
+def step_of(index: FactIndex, text: str) -> int:
+    """1 when the whole question is "and later?", -1 when it is "and before that?", else 0."""
+    words = index.lexicon.follow_ups
+    asked = normalize(text)
+    return 1 if asked in words.and_then else -1 if asked in words.and_before else 0
 
 
 def told_next(

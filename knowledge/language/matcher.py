@@ -21,7 +21,13 @@ from rapidfuzz import fuzz, process
 
 from knowledge.language.decision import DecisionModel, features, shipped_model
 from knowledge.language.lexicon import Lexicon, shipped_lexicon
-from knowledge.language.text import CYRILLIC, in_dictionary, normalize, reduce_word
+from knowledge.language.text import (
+    CYRILLIC,
+    in_dictionary,
+    normalize,
+    other_lemmas,
+    reduce_word,
+)
 from knowledge.language.typos import TypoReader
 from knowledge.model import Fact
 
@@ -239,6 +245,8 @@ class FactIndex:
                 continue
             else:
                 token = self._surface.get(word) or concept_or_base(word, lang, self.mode, lexicon)
+                if token not in self._known_tokens and self.mode == "lemma":
+                    token = self._known_reading(word, lang) or token
                 if (
                     token not in self._known_tokens
                     and len(word) >= 3
@@ -254,6 +262,16 @@ class FactIndex:
             if token not in self._known_tokens:
                 unknown.append(token)
         return Analysed(tuple(tokens), tuple(unknown), corrections)
+
+    def _known_reading(self, word: str, lang: str) -> str | None:
+        """Another dictionary reading of the word that the fact base knows: the dictionary
+        cannot tell which reading is meant, the facts' words can ("Білому домі")."""
+        concept_of = self.lexicon.concept_of
+        for lemma in other_lemmas(word, lang):
+            token = concept_of.get(lemma, lemma)
+            if token in self._known_tokens:
+                return token
+        return None
 
     # -- matching ---------------------------------------------------------------
 

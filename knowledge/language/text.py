@@ -243,6 +243,19 @@ def reduce_word(word: str, lang: str, mode: str = "lemma") -> str:
     return parses[0].normal_form.replace("ё", "е")
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def other_lemmas(word: str, lang: str) -> tuple[str, ...]:
+    """The lemmas of a word's other dictionary readings, besides the one reduce_word picks:
+    "домі" is "дома" (a noun of its own) and also "дім" (the house of "Білому домі")."""
+    if lang not in ("ru", "uk") or not CYRILLIC.search(word):
+        return ()
+    chosen = reduce_word(word, lang)
+    lemmas = dict.fromkeys(
+        p.normal_form.replace("ё", "е") for p in morph_parse(lang, word) if p.is_known
+    )
+    return tuple(lemma for lemma in lemmas if lemma != chosen)
+
+
 def _likeliest_uk_lemma(word: str, parses) -> str:
     """The uk dictionary gives every reading the same score and often lists a rare one first
     ("дзвінка" → "дзвінка", a surname, before "дзвінок"). Prefer nouns, then a lemma that
