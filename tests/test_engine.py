@@ -194,6 +194,22 @@ def test_a_place_that_is_the_subject_is_not_taken_for_a_time_zone(engine):
     assert answer.place is None
 
 
+@pytest.mark.parametrize("question", ["the talks in UTC+5?", "the talks in EST?"])
+def test_a_clock_named_without_a_time_word_still_asks_for_a_time(engine, question):
+    # A zone or an offset is never what a fact is about, unlike a city.
+    answer = engine.ask(question)
+    assert answer.fact.id == "talks-time" and answer.place is not None
+    assert any(t.role == "asked" for t in answer.times)
+
+
+@pytest.mark.parametrize(
+    "question", ["when is the election in the US", "когда матч в Лондоне", "коли вибори у Польщі"]
+)
+def test_another_event_in_a_place_is_not_the_talks_there(engine, question):
+    # Only "when" is left once the place is out; the subject is a word no fact knows.
+    assert not engine.ask(question).answered
+
+
 def test_each_zone_is_shown_once_even_when_asked_for(engine):
     answer = engine.ask("во сколько переговоры по московскому времени?")
     assert [(t.place, t.role) for t in answer.times] == [

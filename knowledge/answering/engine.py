@@ -44,6 +44,7 @@ MAX_QUESTION_LENGTH = 1000
 _SAME_SCORE = 5.0
 # A question of at most this many content words may be a fragment of the last one's subject.
 FRAGMENT_WORDS = 2
+_CLOCK_KINDS = frozenset({"abbreviation", "offset", "zone"})
 _TIME_WORD = re.compile(r"\b(time|время|времени|час|часу|часом|годин\w*)\b", re.IGNORECASE)
 
 
@@ -184,11 +185,15 @@ class Engine:
         matched, place_named = text, False
         if mention:
             # "нью-йоркское время" names a place and asks for a time: keep the asking.
-            gap = " time " if _TIME_WORD.search(mention.text) else " "
+            # A clock ("in UTC+5", "EST") is never what a fact is about: it asks for a time.
+            clock = mention.place.kind in _CLOCK_KINDS
+            gap = " time " if clock or _TIME_WORD.search(mention.text) else " "
             without = text[: mention.start] + gap + text[mention.end :]
             stripped = index.match(without, lang, place_named=True)
-            if followups.asks_the_same_event_elsewhere(previous, stripped) or _place_is_a_zone(
-                index, mention.text, lang, stripped, match
+            if (
+                clock
+                or followups.asks_the_same_event_elsewhere(previous, stripped)
+                or _place_is_a_zone(index, mention.text, lang, stripped, match)
             ):
                 match, matched, place_named = stripped, without, True
             else:

@@ -40,7 +40,9 @@ FEATURES: tuple[str, ...] = (
     "unexplained_share",  # the question's words the best fact never uses
     "shifted",  # one of them moves the question elsewhere ("next", "итоги"; words.yaml)
     "wording_agrees",  # the facts' questions as written, unreduced, point to the same fact
-    "place_named",  # a place was taken out of the question: it asks for that place's time
+    # A place was taken out of the question and the rest is all the best fact's words: it
+    # asks for that place's time ("when is it in Tokyo"; not "when is the election in the US").
+    "place_named",
 )
 
 
@@ -85,7 +87,7 @@ def features(
         len(unexplained) / words,
         1.0 if shifted else 0.0,
         1.0 if wording_agrees else 0.0,
-        1.0 if place_named else 0.0,
+        1.0 if place_named and not unexplained else 0.0,
     )
 
 
