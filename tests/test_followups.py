@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from knowledge.answering.engine import Conversation, Engine
+from knowledge.i18n import ANSWERS
 from knowledge.language.lexicon import WORDS_PATH, LexiconInvalid, load_lexicon
 from knowledge.model import Citation, Fact
 
@@ -113,6 +114,29 @@ def test_a_pronoun_is_not_read_as_a_person_the_last_answer_does_not_name(attribu
     # rather than becoming whoever "who is" matches best.
     answer = _after(attributed, "what did the White House say at first", "who is he?", "en")
     assert not (answer.answered and answer.fact.id.startswith("person-"))
+
+
+@pytest.mark.parametrize(
+    ("follow_up", "lang"), [("who is he?", "en"), ("а кто он?", "ru"), ("а хто він такий?", "uk")]
+)
+def test_who_is_he_after_an_answer_naming_two_people_asks_which(
+    attributed, sources, events, follow_up, lang
+):
+    both = _person(
+        "austin-and-psaki",
+        {
+            "en": "Lloyd Austin and Jen Psaki spoke of the talks.",
+            "ru": "Ллойд Остин и Джен Псаки говорили о переговорах.",
+            "uk": "Ллойд Остін і Джен Псакі говорили про переговори.",
+        },
+        {"en": ("what did the Americans say",), "ru": (), "uk": ()},
+        "Министр обороны США Ллойд Остин",
+    )
+    engine = Engine([*attributed.index.facts.values(), both], sources, events=events)
+    answer = engine.ask(follow_up, lang=lang, conversation=Conversation("austin-and-psaki"))
+    assert answer.status == "unsure"
+    assert {s.fact_id for s in answer.suggestions} == {"person-austin", "person-psaki"}
+    assert answer.lead == ANSWERS("answer.which_person", lang)
 
 
 @pytest.mark.parametrize(

@@ -171,6 +171,9 @@ class Engine:
             if said is not None:
                 return said
             turn = followups.resolve(index, self.sources, text, lang, previous)
+            if turn is not None and turn.fact is None:
+                lead = ANSWERS("answer.which_person", lang)
+                return replace(self._not_answered(index, turn.match, lang), lead=lead)
             if turn is not None:
                 return self._settle(
                     index, turn.fact, turn.match, text, lang, None, user_place, conversation

@@ -40,9 +40,10 @@ class Conversation:
 
 @dataclass(frozen=True)
 class Turn:
-    """A follow-up read as a fact, and the ranking that chose it."""
+    """A follow-up read as a fact, and the ranking that chose it; no fact when it could mean
+    any of several (the match's candidates): "who is he?" after an answer naming two men."""
 
-    fact: Fact
+    fact: Fact | None
     match: Match
 
 
@@ -166,15 +167,37 @@ def the_person_named(index: FactIndex, asked: str, lang: str, previous: Fact) ->
     names = proper_names(said) if said else proper_names(previous.text.get(lang, ""), True)
     if not names:
         return None
+    # Each name on its own, counted only where the fact found says who that is ("who is
+    # Moscow" finds none): two people named ("Austin Jen Psaki") means asking which.
+    people: dict[str, Turn] = {}
+    for name in names.split() if " " in names else ():
+        for fact_id, turn in _facts_naming(index, asked, lang, name).items():
+            if turn.fact is not None and _says_who(index, turn.fact, name, lang):
+                people[fact_id] = turn
+    if len(people) > 1:
+        choices = tuple(turn.match.best for turn in people.values() if turn.match.best)
+        return Turn(None, Match(None, choices, ()))
+    found = _facts_naming(index, asked, lang, names) or people
+    return next(iter(found.values()), None)
+
+
+def _says_who(index: FactIndex, fact: Fact, name: str, lang: str) -> bool:
+    """Whether one of the fact's own questions asks who `name` is, and nothing else."""
+    wanted = {"@who", *index.analyse(name, lang).tokens}
+    return any(wanted == set(index.analyse(q, lang).tokens) for q in fact.questions.get(lang, ()))
+
+
+def _facts_naming(index: FactIndex, asked: str, lang: str, names: str) -> dict[str, Turn]:
+    """The fact the question answers with the pronoun read as `names`, if it names them."""
     pronouns = index.lexicon.follow_ups.pronouns
     match = index.match(" ".join(names if w in pronouns else w for w in asked.split()), lang)
     if match.best is None:
-        return None
+        return {}
     fact = index.facts[match.best.fact_id]
     named = set(index.analyse(names, lang).tokens)
     if not named & set(index.analyse(fact.text.get(lang, ""), lang).tokens):
-        return None
-    return Turn(fact, match)
+        return {}
+    return {fact.id: Turn(fact, match)}
 
 
 def completed(index: FactIndex, text: str, lang: str, previous: Fact) -> Match | None:
