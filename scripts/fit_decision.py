@@ -39,8 +39,9 @@ from talkbot.evaluation import Item, load_split
 
 HEADER = """# The matcher's decision: P(right) = 1 / (1 + exp(-(bias + sum(weight * feature)))),
 # answered when P >= threshold. Features: knowledge/language/decision.py. Fitted by
-# scripts/fit_decision.py on the corpus's train split; threshold chosen on validation, held
-# to at most 1% confident wrong answers there and on train and validation together.
+# scripts/fit_decision.py on the corpus's train split, read out of fold; threshold chosen on
+# validation, held to at most 1% confident wrong answers there and on train and validation
+# together.
 """
 
 

@@ -265,7 +265,7 @@ class FactIndex:
 
     def _known_reading(self, word: str, lang: str) -> str | None:
         """Another dictionary reading of the word that the fact base knows: the dictionary
-        cannot tell which reading is meant, the facts' words can ("Білому домі")."""
+        cannot tell which reading is meant, the facts' words can ("влада": power, not Vlad)."""
         concept_of = self.lexicon.concept_of
         for lemma in other_lemmas(word, lang):
             token = concept_of.get(lemma, lemma)

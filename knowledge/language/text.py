@@ -246,7 +246,7 @@ def reduce_word(word: str, lang: str, mode: str = "lemma") -> str:
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def other_lemmas(word: str, lang: str) -> tuple[str, ...]:
     """The lemmas of a word's other dictionary readings, besides the one reduce_word picks:
-    "домі" is "дома" (a noun of its own) and also "дім" (the house of "Білому домі")."""
+    uk "влада" is the name "Влад" and also "влада" (power), "Києві" is "кий" and "Київ"."""
     if lang not in ("ru", "uk") or not CYRILLIC.search(word):
         return ()
     chosen = reduce_word(word, lang)
