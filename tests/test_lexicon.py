@@ -41,6 +41,16 @@ def test_a_concept_added_to_the_content_lexicon_lets_a_new_word_match(tmp_path):
     assert matched.best is not None and matched.best.fact_id == "screening"
 
 
+def test_a_concept_said_in_several_words_is_one_token_in_any_inflection(tmp_path):
+    text = "concepts:\n  '@show': [screening, film night, кіновечір, вечер кино]\n"
+    index = FactIndex([_fact()], lexicon=load_lexicon(concepts_path=_write(tmp_path, text)))
+    assert index.analyse("when is the film night?", "en").tokens == ("@when", "@show")
+    assert index.analyse("когда будет вечер кино", "ru").tokens == ("@when", "@show")
+    assert index.analyse("о вечере кино", "ru").tokens == ("@show",)
+    # Each word alone is only itself: "film" is not the screening.
+    assert "@show" not in index.analyse("when is the film", "en").tokens
+
+
 def test_intents_come_from_the_words_file():
     lexicon = load_lexicon()
     assert ("во сколько", "@time") in lexicon.intent_phrases

@@ -61,6 +61,9 @@ class Lexicon:
     # Per language, the words that make a question a yes/no one.
     yes_no: Mapping[str, frozenset[str]] = field(default_factory=dict)
     follow_ups: FollowUpWords = field(default_factory=FollowUpWords)
+    # Concepts said in several words ("virtual summit", "онлайн саммит" → @call): the words,
+    # as written, and the concept. The matcher reduces them as it reduces a question.
+    concept_phrases: tuple[tuple[tuple[str, ...], str], ...] = ()
 
     @classmethod
     def build(
@@ -86,7 +89,12 @@ class Lexicon:
             intents=frozenset(intents),
             single_word_intents={p: i for p, i in phrases if " " not in p and i},
             stopwords=frozenset(w for words in stopwords.values() for w in words.split()),
-            concept_of={word: concept for concept, words in concepts.items() for word in words},
+            concept_of={
+                word: concept
+                for concept, words in concepts.items()
+                for word in words
+                if " " not in word
+            },
             translit={
                 lang: tuple(sorted(((a, b) for a, b in pairs), key=lambda ab: -len(ab[0])))
                 for lang, pairs in (translit or {}).items()
@@ -97,6 +105,12 @@ class Lexicon:
             ),
             yes_no={lang: frozenset(text.split()) for lang, text in (yes_no or {}).items()},
             follow_ups=follow_ups or FollowUpWords(),
+            concept_phrases=tuple(
+                (tuple(normalize(phrase).split()), concept)
+                for concept, phrases in concepts.items()
+                for phrase in phrases
+                if " " in phrase
+            ),
         )
 
     def transliterated(self, text: str, lang: str) -> str:

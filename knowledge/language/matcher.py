@@ -102,8 +102,47 @@ def concept_or_base(word: str, lang: str, mode: str, lexicon: Lexicon) -> str:
     return concept_of.get(base, base)
 
 
-def reduce_text(text: str, lang: str, lexicon: Lexicon, mode: str = "lemma") -> list[str]:
-    """Content tokens of a text: normalised, intents mapped, words reduced, stopwords gone."""
+Phrases = dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+
+
+def reduced_phrases(lexicon: Lexicon, mode: str) -> Phrases:
+    """The lexicon's concept phrases in reduced tokens, by first token, longest first: each
+    word reduced in every language its script may be ("онлайн саммит" as ru and as uk)."""
+    table: dict[str, set[tuple[tuple[str, ...], str]]] = defaultdict(set)
+    for words, concept in lexicon.concept_phrases:
+        langs = ("ru", "uk") if CYRILLIC.search(" ".join(words)) else ("en",)
+        for lang in langs:
+            tokens = tuple(concept_or_base(w, lang, mode, lexicon) for w in words)
+            table[tokens[0]].add((tokens, concept))
+    return {
+        first: tuple(sorted(found, key=lambda item: -len(item[0])))
+        for first, found in table.items()
+    }
+
+
+def joined(tokens: list[str], phrases: Phrases) -> list[str]:
+    """Tokens with each run that a concept phrase names replaced by the concept."""
+    if not phrases:
+        return tokens
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for words, concept in phrases.get(tokens[i], ()):
+            if tuple(tokens[i : i + len(words)]) == words:
+                out.append(concept)
+                i += len(words)
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def reduce_text(
+    text: str, lang: str, lexicon: Lexicon, mode: str = "lemma", phrases: Phrases | None = None
+) -> list[str]:
+    """Content tokens of a text: normalised, intents mapped, words reduced, stopwords gone,
+    concept phrases joined."""
     tokens = []
     stopwords = lexicon.stopwords
     for word in _intent_mapped(normalize(text), lexicon).split():
@@ -115,7 +154,7 @@ def reduce_text(text: str, lang: str, lexicon: Lexicon, mode: str = "lemma") -> 
         base = concept_or_base(word, lang, mode, lexicon)
         if base not in stopwords:
             tokens.append(base)
-    return tokens
+    return joined(tokens, phrases or {})
 
 
 class FactIndex:
@@ -134,6 +173,11 @@ class FactIndex:
         self.mode = mode
         self.lexicon = lexicon = lexicon or shipped_lexicon()
         stopwords = lexicon.stopwords
+        self._phrases = reduced_phrases(lexicon, mode)
+        # A phrase's words stand as written, never read as typos of other words.
+        self._phrase_words = frozenset(
+            token for found in self._phrases.values() for words, _ in found for token in words
+        )
         self.facts = {fact.id: fact for fact in facts}
         self._question_owner: list[str] = []
         self._question_tokens: list[frozenset[str]] = []
@@ -152,7 +196,7 @@ class FactIndex:
             if fact.event:
                 texts += [(lang, title, False) for lang, title in fact.event.title.items()]
             for lang, text, is_question in texts:
-                tokens = reduce_text(text, lang, lexicon, mode)
+                tokens = reduce_text(text, lang, lexicon, mode, self._phrases)
                 fact_vocab[fact.id].update(tokens)
                 if is_question:
                     asked_vocab[fact.id].update(tokens)
@@ -235,7 +279,6 @@ class FactIndex:
 
     def analyse(self, text: str, lang: str) -> Analysed:
         tokens: list[str] = []
-        unknown: list[str] = []
         corrections = 0
         lexicon = self.lexicon
         for word in _intent_mapped(normalize(text), lexicon).split():
@@ -245,10 +288,13 @@ class FactIndex:
                 continue
             else:
                 token = self._surface.get(word) or concept_or_base(word, lang, self.mode, lexicon)
-                if token not in self._known_tokens and self.mode == "lemma":
+                if token in self._phrase_words:
+                    pass
+                elif token not in self._known_tokens and self.mode == "lemma":
                     token = self._known_reading(word, lang) or token
                 if (
                     token not in self._known_tokens
+                    and token not in self._phrase_words
                     and len(word) >= 3
                     and token not in self._shifters
                     and not in_dictionary(word, lang)
@@ -259,8 +305,8 @@ class FactIndex:
                 if token in lexicon.stopwords or not token:
                     continue
             tokens.append(token)
-            if token not in self._known_tokens:
-                unknown.append(token)
+        tokens = joined(tokens, self._phrases)
+        unknown = [token for token in tokens if token not in self._known_tokens]
         return Analysed(tuple(tokens), tuple(unknown), corrections)
 
     def _known_reading(self, word: str, lang: str) -> str | None:
