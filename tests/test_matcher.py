@@ -60,6 +60,12 @@ def test_a_real_word_is_never_read_as_a_typo_of_another(facts):
     assert index.analyse("когда перигаворы", "ru").corrected == 1
 
 
+def test_a_typo_equally_near_two_words_is_read_as_the_one_it_left_a_letter_out_of(facts):
+    index = FactIndex(facts)
+    # "whn" is one edit from "who" and from "when": a dropped letter is the likelier slip.
+    assert index.analyse("whn is the call", "en").tokens[0] == "@when"
+
+
 def test_kinds_of_question_no_fact_answers_are_declined_not_matched_by_their_other_words(facts):
     index = FactIndex(facts)
     assert index.match("what time is the call", "en").best is not None

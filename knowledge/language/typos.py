@@ -45,11 +45,19 @@ class TypoReader:
             for w in self._by_start.get((word[0], length), ())
         ]
         corrected = None
-        for found, _, _ in process.extract(
-            word, pool, scorer=OSA.distance, score_cutoff=allowed, limit=8
-        ):
+        near = process.extract(word, pool, scorer=OSA.distance, score_cutoff=allowed, limit=8)
+        # Equally near, a word the typo only left a letter out of comes first: a dropped
+        # letter is the commonest slip ("whn" is "when" before "who").
+        near.sort(key=lambda item: (item[1], not _left_out_of(word, item[0])))
+        for found, _, _ in near:
             if size > 4 or len(found) >= size:
                 corrected = self._surface[found]
                 break
         self._corrections[word] = corrected
         return corrected
+
+
+def _left_out_of(typo: str, word: str) -> bool:
+    """Whether `typo` is `word` with letters left out, the rest in order."""
+    letters = iter(word)
+    return all(letter in letters for letter in typo)
