@@ -48,6 +48,17 @@ def test_when_is_it_with_no_other_clue_means_the_main_event(engine):
     assert engine.ask("when is it?").fact.id == "talks-time"
 
 
+@pytest.mark.parametrize(("question", "lang"), [("when?", "en"), ("во сколько?", "ru")])
+def test_question_words_alone_ask_the_time_of_the_last_timed_answer(engine, question, lang):
+    conversation = Conversation()
+    footage = engine.ask("when will the first footage be shown?", conversation=conversation)
+    assert footage.fact.id == "talks-footage"
+    again = engine.ask(question, lang=lang, conversation=conversation)
+    assert again.answered and again.fact.id == "talks-footage"
+    # With nothing before them, the main event's time.
+    assert engine.ask(question, lang=lang).fact.id == "talks-time"
+
+
 def test_a_follow_up_stays_with_the_event_of_the_previous_answer(engine):
     conversation = Conversation()
     assert engine.ask("when is the screening?", conversation=conversation).fact.id == (

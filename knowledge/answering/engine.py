@@ -44,6 +44,7 @@ MAX_QUESTION_LENGTH = 1000
 _SAME_SCORE = 5.0
 # A question of at most this many content words may be a fragment of the last one's subject.
 FRAGMENT_WORDS = 2
+_TIME_INTENTS = frozenset({"@when", "@time"})
 _CLOCK_KINDS = frozenset({"abbreviation", "offset", "zone"})
 _TIME_WORD = re.compile(r"\b(time|время|времени|час|часу|часом|годин\w*)\b", re.IGNORECASE)
 
@@ -205,6 +206,9 @@ class Engine:
             index, match, matched, lang, conversation, place_named=place_named
         )
         fact = index.facts[match.best.fact_id] if match.best else None
+        if match.tokens and set(match.tokens) <= _TIME_INTENTS:
+            # "when?", "во сколько?" and nothing else: the time of what was talked about.
+            fact = self._timed_fact(index, previous) or fact
         if asked and followups.asks_the_same_event_elsewhere(previous, match):
             # "how about Rome?", "а в Харкові?" after a timed answer: the same event there.
             fact = previous
@@ -241,6 +245,16 @@ class Engine:
             return answer
         lead = ANSWERS("answer.yes" if verdict else "answer.no", lang)
         return replace(answer, lead=f"{lead} {answer.lead}")
+
+    def _timed_fact(self, index: FactIndex, previous: Fact | None) -> Fact | None:
+        """The last answer's fact if it is timed, else the first timed fact of its event, or
+        of the main event."""
+        if previous is not None and previous.event:
+            return previous
+        event = self.event_of(previous) if previous else self.main_event
+        return next(
+            (f for f in index.facts.values() if f.event and self.event_of(f) == event), None
+        )
 
     def _within_event(
         self,
