@@ -171,14 +171,13 @@ def the_person_named(index: FactIndex, asked: str, lang: str, previous: Fact) ->
     # Moscow" finds none): two people named ("Austin Jen Psaki") means asking which.
     people: dict[str, Turn] = {}
     for name in names.split() if " " in names else ():
-        for fact_id, turn in _facts_naming(index, asked, lang, name).items():
-            if turn.fact is not None and _says_who(index, turn.fact, name, lang):
-                people[fact_id] = turn
+        turn = _naming(index, asked, lang, name)
+        if turn and turn.fact and _says_who(index, turn.fact, name, lang):
+            people[turn.fact.id] = turn
     if len(people) > 1:
         choices = tuple(turn.match.best for turn in people.values() if turn.match.best)
         return Turn(None, Match(None, choices, ()))
-    found = _facts_naming(index, asked, lang, names) or people
-    return next(iter(found.values()), None)
+    return _naming(index, asked, lang, names) or next(iter(people.values()), None)
 
 
 def _says_who(index: FactIndex, fact: Fact, name: str, lang: str) -> bool:
@@ -187,17 +186,17 @@ def _says_who(index: FactIndex, fact: Fact, name: str, lang: str) -> bool:
     return any(wanted == set(index.analyse(q, lang).tokens) for q in fact.questions.get(lang, ()))
 
 
-def _facts_naming(index: FactIndex, asked: str, lang: str, names: str) -> dict[str, Turn]:
+def _naming(index: FactIndex, asked: str, lang: str, names: str) -> Turn | None:
     """The fact the question answers with the pronoun read as `names`, if it names them."""
     pronouns = index.lexicon.follow_ups.pronouns
     match = index.match(" ".join(names if w in pronouns else w for w in asked.split()), lang)
     if match.best is None:
-        return {}
+        return None
     fact = index.facts[match.best.fact_id]
     named = set(index.analyse(names, lang).tokens)
     if not named & set(index.analyse(fact.text.get(lang, ""), lang).tokens):
-        return {}
-    return {fact.id: Turn(fact, match)}
+        return None
+    return Turn(fact, match)
 
 
 def completed(index: FactIndex, text: str, lang: str, previous: Fact) -> Match | None:
