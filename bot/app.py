@@ -15,7 +15,6 @@ from typing import Any
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
-from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramAPIError
@@ -40,6 +39,7 @@ from bot.runtime.question_writer import QuestionLogWriter
 from bot.runtime.resilience import RetryMiddleware, redact
 from bot.runtime.throttling import ThrottlingMiddleware
 from bot.runtime.updates import SkippedUpdates, decode_update
+from bot.session import JsonSession
 from knowledge.answering.engine import Engine
 from knowledge.curation.service import Curator
 from knowledge.i18n import Catalog
@@ -61,9 +61,9 @@ def build_bot(config: Settings, metrics: Metrics | None = None) -> Bot:
     if config.bot_token is None:
         raise ValueError("BOT_TOKEN is not set")
     session = (
-        AiohttpSession(api=TelegramAPIServer.from_base(config.telegram_api_url))
+        JsonSession(api=TelegramAPIServer.from_base(config.telegram_api_url))
         if config.telegram_api_url
-        else AiohttpSession()
+        else JsonSession()
     )
     bot = Bot(
         config.bot_token.get_secret_value(),

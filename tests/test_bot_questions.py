@@ -134,6 +134,16 @@ async def test_an_event_answer_offers_the_calendar_file(tb: RunningBot):
     assert "Putin–Biden video call" in sent.plain
 
 
+async def test_calls_go_as_one_json_body_and_files_as_multipart(tb: RunningBot):
+    # bot.session: the url-encoded form aiogram sends costs more than the answer's matching.
+    call = await tb.say("when is the call?")
+    assert call.content_type == "application/json"
+    assert call.params["reply_markup"]["inline_keyboard"]
+    button, _notify = buttons(call)
+    sent = await tb.tap(button["callback_data"], method="sendDocument")
+    assert sent.content_type == "multipart/form-data"
+
+
 async def test_calendar_file_follows_the_language_of_the_answer(tb: RunningBot):
     call = await tb.say("коли розмова?")
     button, _notify = buttons(call)

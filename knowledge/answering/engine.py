@@ -21,6 +21,7 @@ from datetime import datetime
 from knowledge.answering import followups
 from knowledge.answering.compose import (
     Answer,
+    CitationView,
     Suggestion,
     TimeLine,
     citations_for,
@@ -75,6 +76,9 @@ class Engine:
         self.sources = dict(sources)
         self.events: tuple[Event, ...] = tuple(events)
         self.index = FactIndex(facts, weights=weights, decision=decision)
+        # Each fact's citations per language, with the fact and sources they were made from:
+        # an edit brings new objects, so a kept entry is used only for the same ones.
+        self._citations: dict[tuple[str, str], tuple[Fact, object, tuple[CitationView, ...]]] = {}
 
     def reload(
         self,
@@ -88,6 +92,7 @@ class Engine:
             self.sources = dict(sources)
         if events is not None:
             self.events = tuple(events)
+        self._citations = {}
         self.index = index
 
     def warm_up(self) -> None:
@@ -355,11 +360,20 @@ class Engine:
             times=tuple(times),
             tense=tense,
             notes=tuple(dict.fromkeys(notes)),
-            citations=citations_for(fact, self.sources, lang),
+            citations=self._cited(fact, lang),
             ranked=ranked or ((fact.id, best_score),),
             place=asked if fact.event else None,
             evidence=match.evidence,
         )
+
+    def _cited(self, fact: Fact, lang: str) -> tuple[CitationView, ...]:
+        sources = self.sources
+        kept = self._citations.get((fact.id, lang))
+        if kept is not None and kept[0] is fact and kept[1] is sources:
+            return kept[2]
+        views = citations_for(fact, sources, lang)
+        self._citations[fact.id, lang] = (fact, sources, views)
+        return views
 
     def _reference_zones(self, fact: Fact) -> tuple[str, ...]:
         """The event's own zones, beside a time given in one of them: the call's Kyiv and

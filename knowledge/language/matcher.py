@@ -38,6 +38,9 @@ POSTING_SCAN = 300
 # index is immutable and an edit builds a new one, so a kept ranking is never stale.
 RANK_CACHE_SIZE = 4096
 RANKED_KEPT = 5  # of each ranking kept: enough for match(limit <= 5) and decide()
+# Readings kept per index: one question is read up to six times (the match, the yes/no
+# check, the follow-up checks), and the facts' own yes/no questions on every answer.
+READ_CACHE_SIZE = 2048
 
 
 @dataclass(frozen=True)
@@ -260,6 +263,7 @@ class FactIndex:
         self._surface = surface_to_token
         self._typos = TypoReader(surface_to_token)
         self._cached_rank = lru_cache(maxsize=RANK_CACHE_SIZE)(self._rank_head)
+        self._cached_read = lru_cache(maxsize=READ_CACHE_SIZE)(self._read)
         self._known_tokens = frozenset(self._idf)
         self._question_weight = [sum(self.idf(t) for t in q) or 1.0 for q in self._question_tokens]
         # Each token's questions: a question sharing no token with the asked one needs no
@@ -278,10 +282,18 @@ class FactIndex:
     # -- analysis ---------------------------------------------------------------
 
     def analyse(self, text: str, lang: str) -> Analysed:
+        return self._cached_read(text, lang)[1]
+
+    def _read(self, text: str, lang: str) -> tuple[str, Analysed]:
+        """The text normalised, and analysed."""
+        normalized = normalize(text)
+        return normalized, self._analyse(normalized, lang)
+
+    def _analyse(self, normalized: str, lang: str) -> Analysed:
         tokens: list[str] = []
         corrections = 0
         lexicon = self.lexicon
-        for word in _intent_mapped(normalize(text), lexicon).split():
+        for word in _intent_mapped(normalized, lexicon).split():
             if word.startswith("@"):
                 token = word
             elif word in lexicon.stopwords:
@@ -346,7 +358,7 @@ class FactIndex:
         works it out afresh (for benchmarks). `among` weighs only those facts (one event's).
         `place_named`: the caller took a place out of the question ("во сколько в Лондоне").
         """
-        analysed = self.analyse(text, lang)
+        normalized, analysed = self._cached_read(text, lang) if cached else self._read(text, lang)
         tokens = tuple(sorted(analysed.tokens))
         use_cache = cached and limit <= RANKED_KEPT
         ranked = self._cached_rank(tokens) if use_cache else self.rank(tokens)
@@ -365,7 +377,7 @@ class FactIndex:
             analysed,
             unexplained,
             shifted=any(t in self._shifters for t in unexplained),
-            wording_agrees=self._wording_agrees(text, ranked),
+            wording_agrees=self._wording_agrees(normalized, ranked),
             place_named=place_named,
         )
         shown = ()
@@ -379,13 +391,12 @@ class FactIndex:
             evidence=evidence,
         )
 
-    def _wording_agrees(self, text: str, ranked: Sequence[Candidate]) -> bool:
+    def _wording_agrees(self, asked: str, ranked: Sequence[Candidate]) -> bool:
         """Whether the question, read as written, is closest to a question of the fact ranked
         first. Reduced words miss what wording keeps (word order, endings, the small words);
         when both readings pick the same fact, a wrong answer is much rarer."""
         if len(ranked) < 2:
             return True
-        asked = normalize(text)
         script = bool(CYRILLIC.search(asked))
         owners, wordings = [], []
         for candidate in ranked[:RANKED_KEPT]:  # best first: a tie goes to the higher rank
@@ -398,7 +409,7 @@ class FactIndex:
     def _rank_head(self, tokens: tuple[str, ...]) -> tuple[Candidate, ...]:
         # What match() reads of a ranking (the suggestions shown, the top two for the
         # margin): the whole of it, kept thousands of times, is memory for nothing.
-        return self.rank(tokens)[:RANKED_KEPT]
+        return self.rank(tokens, head=RANKED_KEPT)
 
     @property
     def cache_hits(self) -> int:
@@ -426,8 +437,9 @@ class FactIndex:
             return list(overlap)
         return heapq.nlargest(MAX_CANDIDATES, overlap, key=overlap.__getitem__)
 
-    def rank(self, tokens: Sequence[str]) -> tuple[Candidate, ...]:
-        """Facts for a question's reduced tokens, best first."""
+    def rank(self, tokens: Sequence[str], head: int | None = None) -> tuple[Candidate, ...]:
+        """Facts for a question's reduced tokens, best first; with `head`, only the first
+        `head` of them."""
         if not tokens:
             return ()
         candidates = self._candidate_facts(tokens)
@@ -506,18 +518,20 @@ class FactIndex:
                 best_by_fact[fact_id] = score
             if sort_score > closest[fact_id]:
                 closest[fact_id] = sort_score
-        ranked = [
+        # Sorted as the candidates' rounded scores would sort them; only the head read is
+        # made into candidates (a ranking has up to MAX_CANDIDATES, match() reads five).
+        order = sorted((-round(score, 2), fid) for fid, score in best_by_fact.items())
+        asked_vocab = self._asked_vocab
+        return tuple(
             Candidate(
                 fid,
-                round(score, 2),
+                -negated,
                 round(coverage[fid], 3),
-                asks_differently=not intents <= self._asked_vocab.get(fid, frozenset()),
+                asks_differently=not intents <= asked_vocab.get(fid, frozenset()),
                 closest=round(closest[fid], 2),
             )
-            for fid, score in best_by_fact.items()
-        ]
-        ranked.sort(key=lambda c: (-c.score, c.fact_id))
-        return tuple(ranked)
+            for negated, fid in order[:head]
+        )
 
 
 def _scores(query: str, choices: list[str], scorer) -> list[float]:

@@ -7,6 +7,7 @@ the result in the reader's language.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 
 from babel.dates import format_date, format_time, format_timedelta, get_timezone_location
 
@@ -38,6 +39,9 @@ def utc_offset(moment: datetime) -> str:
     return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
 
 
+# Babel's lookup walks its locale data on each call (~25 µs); an answer with times asks for
+# two or three cities, and zones and languages are few.
+@lru_cache(maxsize=512)
 def zone_city(zone_key: str, lang: str) -> str:
     """The CLDR exemplar city of an IANA zone in the reader's language ('Киев', 'Нью-Йорк')."""
     try:
