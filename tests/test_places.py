@@ -7,12 +7,9 @@ import statistics
 import time
 
 import pytest
-from babel import localedata
-from babel.dates import format_skeleton, get_day_names
 
 from knowledge.places import zones
 from knowledge.places.resolver import Place, PlaceMention, PlaceResolver
-from knowledge.places.times import babel_locale, format_moment, relative, zone_city
 
 KYIV = zones.get_zone("Europe/Kyiv")
 # The call: 2021-12-07 17:00 Kyiv time (UTC+2 in winter), i.e. 15:00 UTC.
@@ -454,20 +451,3 @@ def test_the_index_credits_geonames_and_stays_compact():
     head = data.read_text("utf-8")[:2000]
     assert "GeoNames" in head and "CC BY 4.0" in head
     assert len(data.read_bytes()) < 2_000_000
-
-
-def test_babel_data_the_bot_never_says_is_dropped_and_what_it_says_is_kept():
-    moment = datetime.datetime(2021, 12, 7, 15, 0, tzinfo=datetime.UTC)
-    assert babel_locale("ru") == "ru"
-    for name in ("en", "en_GB", "ru", "uk"):
-        data = localedata.load(name)
-        assert "languages" not in data and "currency_names" not in data
-        assert all(unit.startswith("duration-") for unit in data["unit_patterns"])
-    assert format_moment(moment, "ru") == "вторник, 7 декабря 2021\u202fг., 15:00"
-    assert format_moment(moment, "en") == "Tuesday, 7 December 2021, 15:00"
-    assert relative(moment, moment + datetime.timedelta(days=3), "uk") == "3 дні тому"
-    assert relative(moment, moment - datetime.timedelta(hours=5), "en") == "in 5 hours"
-    assert zone_city("Europe/Kyiv", "uk") == "Київ"
-    assert zone_city("America/New_York", "ru") == "Нью-Йорк"
-    assert format_skeleton("MMMd", moment, locale="ru") == "7 дек."
-    assert get_day_names("wide", "format", "uk")[1] == "вівторок"

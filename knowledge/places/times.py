@@ -6,10 +6,8 @@ the result in the reader's language.
 
 from __future__ import annotations
 
-import threading
 from datetime import UTC, datetime, timedelta
 
-from babel import localedata
 from babel.dates import format_date, format_time, format_timedelta, get_timezone_location
 
 from knowledge.places.zones import get_zone
@@ -18,54 +16,8 @@ from knowledge.places.zones import get_zone
 BABEL_LOCALES = {"en": "en_GB", "ru": "ru", "uk": "uk"}
 
 
-# Babel keeps each locale's whole CLDR data once loaded, most of it for what the bot never
-# says: the names of every language, script and currency, compact numbers, units other than
-# durations. Dropped once the three languages' data is loaded: ~3 MiB of the bot's memory
-# (docs/performance.md). Dates, times, durations, time zone names, day names and plural
-# rules stay: every Babel function used here, in bot/ and in knowledge/ingest.
-UNUSED_LOCALE_DATA = (
-    "languages",
-    "scripts",
-    "variants",
-    "currency_names",
-    "currency_names_plural",
-    "currency_symbols",
-    "currency_formats",
-    "currency_unit_patterns",
-    "compact_currency_formats",
-    "compact_decimal_formats",
-    "unit_display_names",
-    "compound_unit_patterns",
-)
-# Locales loaded with the three languages (their parents), trimmed together.
-_LOADED_WITH = ("root", "en", "en_001", *BABEL_LOCALES.values())
-_trim_lock = threading.Lock()
-_trimmed = False
-
-
 def babel_locale(lang: str) -> str:
-    if not _trimmed:
-        _trim_locale_data()
     return BABEL_LOCALES.get(lang, "en_GB")
-
-
-def _trim_locale_data() -> None:
-    global _trimmed
-    with _trim_lock:
-        if _trimmed:
-            return
-        # The children first: each is built from a copy of its parent's data, which must
-        # still be whole then.
-        for name in BABEL_LOCALES.values():
-            localedata.load(name)
-        for name in _LOADED_WITH:
-            data = localedata.load(name)
-            for key in UNUSED_LOCALE_DATA:
-                data.pop(key, None)
-            units = data.get("unit_patterns", {})
-            for unit in [u for u in units if not u.startswith("duration-")]:
-                del units[unit]
-        _trimmed = True
 
 
 def format_moment(moment: datetime, lang: str) -> str:
