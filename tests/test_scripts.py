@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = ROOT / "scripts"
 
 
-@pytest.mark.parametrize("script", ["loadtest.py", "build_places.py"])
+@pytest.mark.parametrize("script", ["loadtest.py", "build_places.py", "memory_profile.py"])
 def test_a_script_answers_help(script: str) -> None:
     done = subprocess.run(
         [sys.executable, str(SCRIPTS / script), "--help"],

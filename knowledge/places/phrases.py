@@ -9,7 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from knowledge.language.text import (
     APOSTROPHES,
@@ -95,7 +95,7 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reading:
     """One lemma of a word with what the dictionaries say about it."""
 
@@ -147,17 +147,32 @@ def readings(word: str) -> tuple[Reading, ...]:
             slot["fixed"] = slot["fixed"] or "Fixd" in tag.grammemes
             slot["known"] = slot["known"] or parse.is_known
     return tuple(
-        Reading(
-            lemma,
-            adjective,
-            frozenset(s["cases"]),
-            s["neuter"],
-            s["fixed"],
-            s["known"],
-            frozenset(s["uk"]),
+        _shared(
+            Reading(
+                lemma,
+                adjective,
+                _shared(frozenset(s["cases"])),
+                s["neuter"],
+                s["fixed"],
+                s["known"],
+                _shared(frozenset(s["uk"])),
+            )
         )
         for (lemma, adjective), s in merged.items()
     )
+
+
+# Kept readings hold few distinct sets of cases and many equal readings (a lemma's forms):
+# one copy of each, and the kept readings cost less than half what they did (~2.9 KB a
+# word was ~58 MiB at the cache's bound; docs/performance.md).
+_T = TypeVar("_T")
+_SHARED: dict[Any, Any] = {}
+
+
+def _shared(value: _T) -> _T:
+    if len(_SHARED) > 2 * WORD_CACHE_SIZE:
+        _SHARED.clear()
+    return _SHARED.setdefault(value, value)
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
