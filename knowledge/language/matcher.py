@@ -21,6 +21,13 @@ from rapidfuzz import fuzz, process
 
 from knowledge.language.decision import DecisionModel, features, shipped_model
 from knowledge.language.lexicon import Lexicon, shipped_lexicon
+from knowledge.language.reading import (
+    concept_or_base,
+    intent_mapped,
+    joined,
+    reduce_text,
+    reduced_phrases,
+)
 from knowledge.language.text import (
     CYRILLIC,
     in_dictionary,
@@ -86,78 +93,6 @@ class Analysed:
     tokens: tuple[str, ...]  # reduced, intent-mapped, typo-corrected, no stopwords
     unknown: tuple[str, ...]  # tokens the fact base has never seen
     corrected: int = 0  # tokens read as a typo of a known word: weaker evidence than a match
-
-
-def _intent_mapped(text: str, lexicon: Lexicon) -> str:
-    padded = f" {text} "
-    for phrase, intent in lexicon.intent_phrases:
-        if phrase in padded:
-            padded = padded.replace(f" {phrase} ", f" {intent} ")
-    return padded.strip()
-
-
-def concept_or_base(word: str, lang: str, mode: str, lexicon: Lexicon) -> str:
-    """A word's thesaurus concept if it has one, else its reduced form."""
-    concept_of = lexicon.concept_of
-    if word in concept_of:
-        return concept_of[word]
-    base = reduce_word(word, lang, mode)
-    return concept_of.get(base, base)
-
-
-Phrases = dict[str, tuple[tuple[tuple[str, ...], str], ...]]
-
-
-def reduced_phrases(lexicon: Lexicon, mode: str) -> Phrases:
-    """The lexicon's concept phrases in reduced tokens, by first token, longest first: each
-    word reduced in every language its script may be ("онлайн саммит" as ru and as uk)."""
-    table: dict[str, set[tuple[tuple[str, ...], str]]] = defaultdict(set)
-    for words, concept in lexicon.concept_phrases:
-        langs = ("ru", "uk") if CYRILLIC.search(" ".join(words)) else ("en",)
-        for lang in langs:
-            tokens = tuple(concept_or_base(w, lang, mode, lexicon) for w in words)
-            table[tokens[0]].add((tokens, concept))
-    return {
-        first: tuple(sorted(found, key=lambda item: -len(item[0])))
-        for first, found in table.items()
-    }
-
-
-def joined(tokens: list[str], phrases: Phrases) -> list[str]:
-    """Tokens with each run that a concept phrase names replaced by the concept."""
-    if not phrases:
-        return tokens
-    out: list[str] = []
-    i = 0
-    while i < len(tokens):
-        for words, concept in phrases.get(tokens[i], ()):
-            if tuple(tokens[i : i + len(words)]) == words:
-                out.append(concept)
-                i += len(words)
-                break
-        else:
-            out.append(tokens[i])
-            i += 1
-    return out
-
-
-def reduce_text(
-    text: str, lang: str, lexicon: Lexicon, mode: str = "lemma", phrases: Phrases | None = None
-) -> list[str]:
-    """Content tokens of a text: normalised, intents mapped, words reduced, stopwords gone,
-    concept phrases joined."""
-    tokens = []
-    stopwords = lexicon.stopwords
-    for word in _intent_mapped(normalize(text), lexicon).split():
-        if word.startswith("@"):
-            tokens.append(word)
-            continue
-        if word in stopwords:
-            continue
-        base = concept_or_base(word, lang, mode, lexicon)
-        if base not in stopwords:
-            tokens.append(base)
-    return joined(tokens, phrases or {})
 
 
 class FactIndex:
@@ -293,7 +228,7 @@ class FactIndex:
         tokens: list[str] = []
         corrections = 0
         lexicon = self.lexicon
-        for word in _intent_mapped(normalized, lexicon).split():
+        for word in intent_mapped(normalized, lexicon).split():
             if word.startswith("@"):
                 token = word
             elif word in lexicon.stopwords:

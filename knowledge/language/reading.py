@@ -1,0 +1,88 @@
+"""Reading text as the matcher's tokens: intent phrases mapped, stopwords dropped, words
+reduced to their lemma or stem, the content's concepts (single words and phrases) merged.
+
+The same reading serves a fact's own questions when the index is built and a user's
+question when it is asked, so both meet on the same tokens. Typo correction and the other
+readings that depend on what the fact base knows stay with the index (matcher.py).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from knowledge.language.lexicon import Lexicon
+from knowledge.language.text import CYRILLIC, normalize, reduce_word
+
+
+def intent_mapped(text: str, lexicon: Lexicon) -> str:
+    """Normalised text with each intent phrase replaced by its intent ("во сколько" →
+    "@time") and each filler phrase by nothing, longest phrase first."""
+    padded = f" {text} "
+    for phrase, intent in lexicon.intent_phrases:
+        if phrase in padded:
+            padded = padded.replace(f" {phrase} ", f" {intent} ")
+    return padded.strip()
+
+
+def concept_or_base(word: str, lang: str, mode: str, lexicon: Lexicon) -> str:
+    """A word's thesaurus concept if it has one, else its reduced form."""
+    concept_of = lexicon.concept_of
+    if word in concept_of:
+        return concept_of[word]
+    base = reduce_word(word, lang, mode)
+    return concept_of.get(base, base)
+
+
+Phrases = dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+
+
+def reduced_phrases(lexicon: Lexicon, mode: str) -> Phrases:
+    """The lexicon's concept phrases in reduced tokens, by first token, longest first: each
+    word reduced in every language its script may be ("онлайн саммит" as ru and as uk)."""
+    table: dict[str, set[tuple[tuple[str, ...], str]]] = defaultdict(set)
+    for words, concept in lexicon.concept_phrases:
+        langs = ("ru", "uk") if CYRILLIC.search(" ".join(words)) else ("en",)
+        for lang in langs:
+            tokens = tuple(concept_or_base(w, lang, mode, lexicon) for w in words)
+            table[tokens[0]].add((tokens, concept))
+    return {
+        first: tuple(sorted(found, key=lambda item: -len(item[0])))
+        for first, found in table.items()
+    }
+
+
+def joined(tokens: list[str], phrases: Phrases) -> list[str]:
+    """Tokens with each run that a concept phrase names replaced by the concept."""
+    if not phrases:
+        return tokens
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for words, concept in phrases.get(tokens[i], ()):
+            if tuple(tokens[i : i + len(words)]) == words:
+                out.append(concept)
+                i += len(words)
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def reduce_text(
+    text: str, lang: str, lexicon: Lexicon, mode: str = "lemma", phrases: Phrases | None = None
+) -> list[str]:
+    """Content tokens of a text: normalised, intents mapped, words reduced, stopwords gone,
+    concept phrases joined."""
+    tokens = []
+    stopwords = lexicon.stopwords
+    for word in intent_mapped(normalize(text), lexicon).split():
+        if word.startswith("@"):
+            tokens.append(word)
+            continue
+        if word in stopwords:
+            continue
+        base = concept_or_base(word, lang, mode, lexicon)
+        if base not in stopwords:
+            tokens.append(base)
+    return joined(tokens, phrases or {})
