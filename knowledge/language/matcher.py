@@ -235,26 +235,31 @@ class FactIndex:
                 continue
             else:
                 token = self._surface.get(word) or concept_or_base(word, lang, self.mode, lexicon)
-                if token in self._phrase_words:
-                    pass
-                elif token not in self._known_tokens and self.mode == "lemma":
-                    token = self._known_reading(word, lang) or token
-                if (
-                    token not in self._known_tokens
-                    and token not in self._phrase_words
-                    and len(word) >= 3
-                    and token not in self._shifters
-                    and not in_dictionary(word, lang)
-                ):
-                    corrected = self._typos.corrected(word)
-                    if corrected is not None:
-                        token, corrections = corrected, corrections + 1
+                if token not in self._known_tokens and token not in self._phrase_words:
+                    token, corrected = self._reread(word, token, lang)
+                    corrections += corrected
                 if token in lexicon.stopwords or not token:
                     continue
             tokens.append(token)
         tokens = joined(tokens, self._phrases)
         unknown = [token for token in tokens if token not in self._known_tokens]
         return Analysed(tuple(tokens), tuple(unknown), corrections)
+
+    def _reread(self, word: str, token: str, lang: str) -> tuple[str, int]:
+        """An unknown word read again: as another of its dictionary readings the base knows,
+        else as a typo of a known word (1 when it was); a real word or a shifter stays."""
+        if self.mode == "lemma":
+            token = self._known_reading(word, lang) or token
+        if (
+            token not in self._known_tokens
+            and len(word) >= 3
+            and token not in self._shifters
+            and not in_dictionary(word, lang)
+        ):
+            corrected = self._typos.corrected(word)
+            if corrected is not None:
+                return corrected, 1
+        return token, 0
 
     def _known_reading(self, word: str, lang: str) -> str | None:
         """Another dictionary reading of the word that the fact base knows: the dictionary
