@@ -82,11 +82,12 @@ def resolve(
     index: FactIndex, sources: Mapping[str, Source], text: str, lang: str, previous: Fact
 ) -> Turn | None:
     """The fact a follow-up means when its words point back at the last answer: "and
-    later?", "about it", "he". None when they do not, or lead nowhere (then the question is
-    matched as any other)."""
+    later?", "about it", "he". None when they do not, or lead nowhere (then the engine
+    matches the question as any other, or declines a bare "and later?"); a turn without a
+    fact when "he" could be either of two people."""
     words = index.lexicon.follow_ups
     asked = normalize(text)
-    step = step_of(index, text)
+    step = _step(index, asked)
     if step:
         told = told_next(index.facts.values(), sources, previous, step)
         return Turn(told, _chosen(told)) if told else None
@@ -101,8 +102,11 @@ def resolve(
 
 def step_of(index: FactIndex, text: str) -> int:
     """1 when the whole question is "and later?", -1 when it is "and before that?", else 0."""
+    return _step(index, normalize(text))
+
+
+def _step(index: FactIndex, asked: str) -> int:
     words = index.lexicon.follow_ups
-    asked = normalize(text)
     return 1 if asked in words.and_then else -1 if asked in words.and_before else 0
 
 
