@@ -449,6 +449,16 @@ def place_notes(place: Place, lang: str) -> list[str]:
                     others=others,
                 )
             )
+        elif place.kind == "region":  # one clock, named by its city (Crimea: Simferopol)
+            notes.append(
+                ANSWERS(
+                    "place.region_city",
+                    lang,
+                    region=country,
+                    city=place.label(lang),
+                    zone=place.key,
+                )
+            )
         else:
             notes.append(
                 ANSWERS("place.country_capital", lang, country=country, city=place.label(lang))
