@@ -252,6 +252,10 @@ class Index:
             out.append(Match(i, j, "adjective", self.adjectives[key], 0, head))
         return out
 
+    @property
+    def row_count(self) -> int:
+        return len(self._rows)
+
     def row(self, number: int) -> Row:
         key, kind, labels, population, prominent, *rest = self._rows[number]
         country = tuple(rest[0]) if rest else None
