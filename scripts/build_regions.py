@@ -146,7 +146,7 @@ def region(country: str, spec: dict[str, Any], gaz: Gazetteer, labels: dict[str,
     own = clocks(zone)
     wrong = set(spec.get("not", ()))
     others = [t for c, t in by_clock.items() if c != own and t["timezone"] not in wrong]
-    city = town_labels(main, labels) if others else None
+    city = town_labels(main, labels) if others or spec.get("named") else None
     out |= {
         "zone": zone,
         "population": sum(t["population"] for t in towns),

@@ -43,6 +43,23 @@ REGIONS = [
     ("когда в Подмосковье", "Europe/Moscow", "Moscow Oblast", "в Подмосковье"),
     ("в Якутии когда?", "Asia/Yakutsk", "Yakutia", "в Якутии"),
     ("коли в Приморському краї?", "Asia/Vladivostok", "Primorsky Krai", None),
+    # Regions of countries with one clock, in the three languages.
+    ("what time in bavaria", "Europe/Berlin", "Bavaria", "in bavaria"),
+    ("по времени Баварии когда?", "Europe/Berlin", "Bavaria", "по времени Баварии"),
+    ("о котрій у Баварії", "Europe/Berlin", "Bavaria", "у Баварії"),
+    ("во сколько в Шотландии?", "Europe/London", "Scotland", "в Шотландии"),
+    ("коли в Каталонії?", "Europe/Madrid", "Catalonia", "в Каталонії"),
+    ("what time in Catalonia", "Europe/Madrid", "Catalonia", "in Catalonia"),
+    ("when in the Canary Islands?", "Atlantic/Canary", "Canary Islands", None),
+    ("во сколько на Канарах?", "Atlantic/Canary", "Canary Islands", "на Канарах"),
+    ("коли на Львівщині?", "Europe/Kyiv", "Lviv Oblast", "на Львівщині"),
+    ("во сколько в Сицилии?", "Europe/Rome", "Sicily", None),
+    ("when in Silesia?", "Europe/Warsaw", "Silesian Voivodeship", "in Silesia"),
+    ("коли в Мінській області?", "Europe/Minsk", "Minsk Region", None),
+    ("what time in Aktobe Region", "Asia/Aqtobe", "Aktobe Region", None),
+    ("time in crimea?", "Europe/Simferopol", "Crimea", "in crimea"),
+    ("во сколько в Крыму?", "Europe/Simferopol", "Crimea", "в Крыму"),
+    ("коли у Криму?", "Europe/Simferopol", "Crimea", "у Криму"),
 ]
 
 
@@ -80,6 +97,22 @@ def test_a_region_of_several_zones_says_which_it_used_and_which_others_it_keeps(
     florida = resolver.resolve("Флорида")
     assert florida.key == "America/New_York"
     assert [p["en"] for p in florida.elsewhere] == ["Chicago"]  # the panhandle
+
+
+def test_crimea_is_shown_by_the_city_and_zone_the_tz_database_gives(resolver):
+    crimea = resolver.resolve("Крим")
+    assert crimea.key == "Europe/Simferopol" and crimea.label("en") == "Simferopol"
+    assert crimea.elsewhere == ()
+    en, ru, uk = (place_notes(crimea, lang) for lang in ("en", "ru", "uk"))
+    assert en == ["For Crimea I used Simferopol time (Europe/Simferopol)."]
+    assert ru == ["Для региона «Крым» я взял время города Симферополь (Europe/Simferopol)."]
+    assert uk == ["Для регіону «Крим» я взяв час міста Сімферополь (Europe/Simferopol)."]
+
+
+def test_a_nation_of_the_uk_is_named_as_asked_with_the_uk_clock(resolver):
+    for name, label in (("Scotland", "Scotland"), ("Англії", "England"), ("UK", "United Kingdom")):
+        place = resolver.find(f"what time in {name}?").place
+        assert (place.key, place.names["en"]) == ("Europe/London", label)
 
 
 def test_a_region_of_one_zone_is_named_as_itself_without_a_note(resolver):
@@ -196,9 +229,9 @@ def test_regions_add_little_to_the_index():
     cities = json.loads(folder.joinpath("places.json").read_text("utf-8"))
     merged = load_data()
     regions = [row for row in merged["places"] if row[1] == "region"]
-    assert 200 <= len(regions) < 300
+    assert 300 <= len(regions) < 400
     assert len(merged["places"]) == len(cities["places"]) + len(regions)
-    assert 0 < len(merged["names"]) - len(cities["names"]) < 2_000
+    assert 0 < len(merged["names"]) - len(cities["names"]) < 3_000
 
 
 # Words questions are made of, in the three languages, and words that name parts of a
@@ -258,8 +291,10 @@ def locative(name: str, lang: str) -> str:
     return " ".join(words)
 
 
-# The names a country or prominent city keeps, or a city keeping one of the region's clocks.
+# The names a country or prominent city keeps, or a city keeping one of the region's clocks;
+# La Rioja is also Argentina's zone city, and "в Марке" also reads as "in Marka" (Somalia).
 YIELDED = {"Georgia", "Victoria", "Виктория", "Вікторія", "Chihuahua", "Чиуауа", "Чіуауа"}
+YIELDED |= {"La Rioja", "Марке"}
 
 
 @pytest.mark.parametrize("lang", ["en", "ru", "uk"])
@@ -278,7 +313,7 @@ def test_every_region_is_named_and_found_in_a_question_in_each_language(resolver
             if place is None or place.key != region["zone"]:
                 missed.append(label)
     assert sorted(set(missed)) == sorted(YIELDED & set(missed))
-    assert len(set(missed)) <= 3
+    assert len(set(missed)) <= 4
 
 
 def test_an_answer_for_a_state_gives_its_time_and_says_which_zone_it_used(engine):

@@ -19,6 +19,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from knowledge.answering import followups
+from knowledge.answering.asked_place import place_notes, slip_of_a_base_word
 from knowledge.answering.compose import (
     Answer,
     CitationView,
@@ -189,6 +190,8 @@ class Engine:
             # asks nothing else, and its one word would match any fact that says "later".
             return self._not_answered(index, Match(best=None, candidates=(), tokens=()), lang)
         mention = self.resolver.find(text)
+        if mention and slip_of_a_base_word(index, mention.place, lang):
+            mention = None  # "putinn" is the base's Putin, not Putian
         asked = mention.place if mention else None
         match = index.match(text, lang)
         matched, place_named = text, False
@@ -432,35 +435,3 @@ def _place_is_a_zone(
     return not index.analyse(place_text, lang).tokens or bool(
         index.analyse(place_text, lang).unknown
     )
-
-
-def place_notes(place: Place, lang: str) -> list[str]:
-    notes = []
-    if place.country:
-        country = place.country.get(lang) or place.country.get("en", "")
-        if place.elsewhere:  # a region: say which of its clocks was used, and the others
-            others = ", ".join(p.get(lang) or p.get("en", "") for p in place.elsewhere)
-            notes.append(
-                ANSWERS(
-                    "place.region_zones",
-                    lang,
-                    region=country,
-                    city=place.label(lang),
-                    others=others,
-                )
-            )
-        else:
-            notes.append(
-                ANSWERS("place.country_capital", lang, country=country, city=place.label(lang))
-            )
-    if place.other_readings:
-        notes.append(
-            ANSWERS(
-                "place.ambiguous",
-                lang,
-                abbr=place.names.get("en", place.key),
-                reading=zone_city(place.key, lang),
-                others=", ".join(place.other_readings),
-            )
-        )
-    return notes

@@ -120,8 +120,9 @@ def load_data(folder: Traversable | None = None) -> dict[str, Any]:
 def merge_regions(data: dict[str, Any], regions: Mapping[str, Any]) -> dict[str, Any]:
     """Add states and regions to the place data, as rows of kind "region".
 
-    A region's name never displaces a country ("Georgia" is the country; the state is
-    "Джорджия" or "Georgia state"), a prominent city ("Washington" is the capital, "Victoria"
+    A region's name never displaces a country of another clock ("Georgia" is the country;
+    the state is "Джорджия" or "Georgia state"; "Scotland", kept by the UK's row, is the
+    region of the same clock), a prominent city ("Washington" is the capital, "Victoria"
     that of the Seychelles) or a city keeping one of the region's own clocks ("Quebec",
     "Chihuahua", "Oaxaca": the city is the more exact place). It does displace a lesser city
     elsewhere ("Ontario" in California, "Virginia" in South Africa) and a name known only from
@@ -134,7 +135,7 @@ def merge_regions(data: dict[str, Any], regions: Mapping[str, Any]) -> dict[str,
     for region in regions["regions"]:
         row = [region["zone"], "region", region["city"] or region["names"], region["population"]]
         row.append(1)
-        if region["elsewhere"]:
+        if region["city"]:  # shown as its city: the region's own name goes with it
             row += [region["names"], [labels for _, *labels in region["elsewhere"]]]
         places.append(row)
     for key, (at, flags) in regions["names"].items():
@@ -150,9 +151,9 @@ def merge_regions(data: dict[str, Any], regions: Mapping[str, Any]) -> dict[str,
 def _holds(row: list[Any], flags: int, region: Mapping[str, Any]) -> bool:
     """Whether a place in places.json keeps a name a region also has."""
     zone, kind, *_, prominent = row[:5]
-    if kind == "country":
-        return True
     own = {region["zone"], *(zone for zone, *_ in region["elsewhere"])}
+    if kind == "country":  # but "Scotland", the UK's clock, may be named as asked
+        return own != {zone}
     return not flags & WEAK and (bool(prominent) or zone in own)
 
 
@@ -250,6 +251,10 @@ class Index:
         if key in self.adjectives and (head is None or head.adjective):
             out.append(Match(i, j, "adjective", self.adjectives[key], 0, head))
         return out
+
+    @property
+    def row_count(self) -> int:
+        return len(self._rows)
 
     def row(self, number: int) -> Row:
         key, kind, labels, population, prominent, *rest = self._rows[number]

@@ -5,19 +5,16 @@ Data: knowledge/places/data/places.json (scripts/build_places.py); words and tab
 
 from __future__ import annotations
 
-import datetime
-import re
+import dataclasses
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from types import MappingProxyType
 from typing import Any, ClassVar
 
-from knowledge.places import compiled, zones
+from knowledge.places import compiled
 from knowledge.places import phrases as pt
 from knowledge.places.index import (
-    ABBREVIATIONS,
     ANY_CASE,
     COMMON,
     UPPER,
@@ -26,61 +23,20 @@ from knowledge.places.index import (
     Match,
     load_data,
 )
+from knowledge.places.nearmiss import NearMisses
 from knowledge.places.phrases import Token
+from knowledge.places.place import (
+    Place,
+    PlaceMention,
+    abbreviation,
+    labels_of,
+    offset_of,
+)
+
+__all__ = ["Place", "PlaceMention", "PlaceResolver"]
 
 # Questions whose place is remembered: a burst repeats the same few; the index never changes.
 FIND_CACHE_SIZE = 4096
-
-
-@dataclass(frozen=True)
-class Place:
-    """A place or zone to show a time in; equal places hash alike whatever their labels."""
-
-    key: str  # IANA name, or a fixed offset written "UTC+05:30"
-    names: Mapping[str, str] = field(hash=False)  # label per language: en, ru, uk
-    kind: str  # city | country | region | abbreviation | offset | zone
-    # Set when a country or region with several zones was resolved to one city: its labels.
-    country: Mapping[str, str] | None = field(default=None, hash=False)
-    other_readings: tuple[str, ...] = ()  # an ambiguous abbreviation's readings not taken
-    # A region of several zones: labels of the cities whose clocks its other parts keep.
-    elsewhere: tuple[Mapping[str, str], ...] = field(default=(), hash=False)
-
-    @property
-    def tzinfo(self) -> datetime.tzinfo:
-        return _tzinfo(self.key)
-
-    def label(self, lang: str) -> str:
-        return self.names.get(lang) or self.names.get("en") or self.key
-
-
-@dataclass(frozen=True)
-class PlaceMention:
-    place: Place
-    start: int  # span in the original text of the whole phrase: "по московскому времени"
-    end: int
-    text: str
-
-
-@lru_cache(maxsize=1024)
-def _tzinfo(key: str) -> datetime.tzinfo:
-    m = zones.OFFSET_KEY.match(key)
-    if m:
-        delta = datetime.timedelta(hours=int(m.group(2)), minutes=int(m.group(3)))
-        return datetime.timezone(-delta if m.group(1) == "-" else delta, key)
-    return zones.get_zone(key)
-
-
-def _labels(en: str, ru: str = "", uk: str = "") -> Mapping[str, str]:
-    return MappingProxyType({"en": en, "ru": ru or en, "uk": uk or ru or en})
-
-
-def _offset_place(sign: str, hours: int, minutes: int) -> Place | None:
-    if hours > 14 or minutes >= 60 or (hours == 14 and minutes):
-        return None
-    if hours == 0 and minutes == 0:
-        sign = "+"
-    key = f"UTC{'-' if sign in '-−–' else '+'}{hours:02d}:{minutes:02d}"
-    return Place(key, _labels(key), "offset")
 
 
 @dataclass(frozen=True)
@@ -144,6 +100,7 @@ class PlaceResolver:
         self._built: Index | None = None
         self._build_lock = threading.Lock()
         self._places: dict[int, Place] = {}
+        self._misses: NearMisses | None = None
         self._cached_find = lru_cache(maxsize=FIND_CACHE_SIZE)(self._find)
 
     @classmethod
@@ -190,6 +147,7 @@ class PlaceResolver:
                 shouted=not any(ch.islower() for ch in text),
             )
             found += filter(None, (self._judge(tokens, m, scene) for m in matches))
+            found = found or self._near_misses(text, tokens, matches, scene)
             if not found:
                 return None
             best = max(found, key=lambda f: f.score)
@@ -276,18 +234,18 @@ class PlaceResolver:
     # -- offsets and IANA names ----------------------------------------------------------
     def _offset(self, text: str) -> Place | None:
         m = pt.OFFSET.fullmatch(text)
-        return _offset_of(m) if m else None
+        return offset_of(m) if m else None
 
     def _zone(self, text: str) -> Place | None:
         found = self._index.zone(text) if pt.IANA.fullmatch(text) else None
         if found is None:
             return None
-        zone, labels = found
-        return Place(zone, _labels(*labels) if labels else _labels(zone), "zone")
+        zone, names = found
+        return Place(zone, labels_of(*names) if names else labels_of(zone), "zone")
 
     def _offsets_and_zones(self, text: str, tokens: list[Token]) -> list[_Found]:
         out = []
-        for pattern, make in ((pt.OFFSET, _offset_of), (pt.IANA, lambda m: self._zone(m.group()))):
+        for pattern, make in ((pt.OFFSET, offset_of), (pt.IANA, lambda m: self._zone(m.group()))):
             for m in pattern.finditer(text):
                 place = make(m)
                 if place is None:
@@ -324,13 +282,13 @@ class PlaceResolver:
 
     def _place_of(self, match: Match) -> Place:
         if match.what == "abbreviation":
-            return _abbreviation(match.ref)
+            return abbreviation(match.ref)
         place = self._places.get(match.ref)
         if place is None:
             row = self._index.row(match.ref)
-            country = _labels(*row.country) if row.country else None
-            elsewhere = tuple(_labels(*labels) for labels in row.elsewhere)
-            place = Place(row.key, _labels(*row.labels), row.kind, country, (), elsewhere)
+            country = labels_of(*row.country) if row.country else None
+            elsewhere = tuple(labels_of(*names) for names in row.elsewhere)
+            place = Place(row.key, labels_of(*row.labels), row.kind, country, (), elsewhere)
             self._places[match.ref] = place
         return place
 
@@ -395,6 +353,24 @@ class PlaceResolver:
             strength = 1
         return _Found(place, start, end, (strength, m.j - m.i, m.i))
 
+    def _near_misses(
+        self, text: str, tokens: list[Token], matches: list[Match], scene: _Scene
+    ) -> list[_Found]:
+        """A slip of a well-known city's name where a place may stand ("in londn"), judged
+        as the name itself would be; the place keeps the words it was read from."""
+        if self._misses is None:
+            self._misses = NearMisses(self._index)
+        # A name known only from GeoNames' alternates ("londn", "tokio") may be a slip too.
+        covered = {k for m in matches if not m.flags & WEAK for k in range(m.i, m.j)}
+        out = []
+        for miss in self._misses.find(tokens, covered):
+            found = self._judge(tokens, Match(miss.i, miss.j, "name", miss.row, 0, None), scene)
+            if found is not None:
+                written = text[tokens[miss.i].start : tokens[miss.j - 1].end]
+                place = dataclasses.replace(found.place, read_as=written)
+                out.append(dataclasses.replace(found, place=place))
+        return out
+
     def _adjective_alone(self, tokens: list[Token], m: Match) -> bool:
         """A neuter adjective ending the sentence stands for "... время": "а лондонское?"."""
         if m.what != "adjective" or m.head is None or not m.head.neuter:
@@ -414,23 +390,3 @@ _CONTINUATIONS = frozenset({"and", "а", "и", "і", "й", "ну", "so", "ok", "
 def _priority(m: Match) -> tuple[int, int]:
     order = {"abbreviation": 0, "name": 1, "adjective": 2}
     return order[m.what], m.flags
-
-
-def _offset_of(m: re.Match[str]) -> Place | None:
-    if m.group("sign2"):
-        return _offset_place(m.group("sign2"), int(m.group("h2")), int(m.group("m2")))
-    hours, minutes = int(m.group("h")), int(m.group("m") or 0)
-    if m.group("base").upper() in ("MSK", "МСК"):
-        # "МСК+2" counts from Moscow's UTC+3.
-        total = 3 * 60 + (hours * 60 + minutes) * (-1 if m.group("sign") in "-−–" else 1)
-        sign = "-" if total < 0 else "+"
-        return _offset_place(sign, abs(total) // 60, abs(total) % 60)
-    return _offset_place(m.group("sign"), hours, minutes)
-
-
-@lru_cache(maxsize=128)
-def _abbreviation(label: str) -> Place:
-    zone, others = ABBREVIATIONS[label]
-    latin = "MSK" if label == "МСК" else label
-    cyrillic = "МСК" if label in ("MSK", "МСК") else label
-    return Place(zone, _labels(latin, cyrillic, cyrillic), "abbreviation", None, others)
