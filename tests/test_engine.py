@@ -243,6 +243,16 @@ def test_russian_and_ukrainian_typed_in_latin_letters_are_answered_in_cyrillic(e
     assert answer.answered and answer.fact.id == "talks-topics" and answer.lang == "uk"
 
 
+def test_a_latin_word_is_spelt_in_cyrillic_the_way_the_dictionary_knows(engine):
+    # The table's first reading of "skilky" is "скілки" (people drop the soft sign) and of
+    # "kyievom" "кїевом" ("yi" is "ї" in "Kyiv"); neither is a word.
+    answer = engine.ask("o kotrii za kyievom", lang_hint="uk")
+    assert answer.answered and answer.fact.id == "talks-time" and answer.lang == "uk"
+    answer = engine.ask("skilky bude v tokio", lang_hint="uk")
+    assert answer.answered and answer.fact.id == "talks-time"
+    assert [t.place for t in answer.times if t.role == "asked"] == ["Токіо"]
+
+
 def test_what_about_a_place_after_a_time_answer_converts_the_same_event(engine):
     conversation = Conversation()
     engine.ask("when is the call?", conversation=conversation)

@@ -94,6 +94,16 @@ def test_a_spelling_ending_in_a_dollar_sign_holds_only_at_a_words_end():
     assert lexicon.transliterated("kto takoy", "ru") == "кто такой"
 
 
+def test_a_spelling_listed_twice_reads_the_way_known_accepts():
+    lexicon = load_lexicon()
+    known = {"києвом", "скільки"}.__contains__
+    assert lexicon.transliterated("za kyievom", "uk") == "за кїевом"
+    assert lexicon.transliterated("za kyievom", "uk", known=known) == "за києвом"
+    assert lexicon.transliterated("skilky", "uk", known=known) == "скільки"
+    # A word no reading of which is known keeps the table's first reading.
+    assert lexicon.transliterated("skilky", "uk", known=lambda word: False) == "скілки"
+
+
 def test_filler_phrases_are_dropped_before_their_words_are_read():
     lexicon = load_lexicon()
     index = FactIndex([], lexicon=lexicon)

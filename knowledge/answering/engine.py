@@ -34,7 +34,13 @@ from knowledge.answering.shapes import verdict_of
 from knowledge.i18n import ANSWERS
 from knowledge.language.decision import DecisionModel
 from knowledge.language.matcher import FactIndex, Match, Weights
-from knowledge.language.text import CYRILLIC, clean, detect_language
+from knowledge.language.text import (
+    CYRILLIC,
+    clean,
+    detect_language,
+    in_dictionary,
+    reduce_word,
+)
 from knowledge.model import Event, Fact, Source
 from knowledge.places.resolver import Place, PlaceResolver
 from knowledge.places.times import utc_now, zone_city
@@ -314,7 +320,9 @@ class Engine:
             return None
         order = ("uk", "ru") if lang_hint == "uk" else ("ru", "uk")
         for reading in order:
-            cyrillic = self.index.lexicon.transliterated(text, reading)
+            cyrillic = self.index.lexicon.transliterated(
+                text, reading, known=lambda word, lang=reading: self._knows(word, lang)
+            )
             if cyrillic == text:
                 continue
             answer = self.ask(
@@ -323,6 +331,10 @@ class Engine:
             if answer.answered:
                 return answer
         return None
+
+    def _knows(self, word: str, lang: str) -> bool:
+        """A word of the language's dictionary, or one the fact base reads as its own."""
+        return in_dictionary(word, lang) or self.index.knows(reduce_word(word, lang))
 
     def _answer(
         self,

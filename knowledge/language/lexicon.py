@@ -10,8 +10,9 @@ when loaded: a mistake names the file and the entry rather than quietly matching
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -113,13 +114,53 @@ class Lexicon:
             ),
         )
 
-    def transliterated(self, text: str, lang: str) -> str:
-        """Latin text read as `lang` in Cyrillic ("kogda" → "когда"); the text if no table."""
+    def transliterated(
+        self, text: str, lang: str, known: Callable[[str], bool] | None = None
+    ) -> str:
+        """Latin text read as `lang` in Cyrillic ("kogda" → "когда"); the text if no table.
+
+        The table reads each spot its first way (the longest spelling first). Where it offers
+        several, `known` picks: each word is the first of its readings that `known` accepts
+        ("kyievom" is "києвом", not "кїевом": "yi" is "ї" in "Kyiv"), else the first.
+        """
         pairs = self.translit.get(lang)
         if not pairs:
             return text
         pattern, spellings = _spellings(pairs)
-        return pattern.sub(lambda m: spellings[m.lastindex - 1], text.lower())
+        first = pattern.sub(lambda m: spellings[m.lastindex - 1], text.lower())
+        if known is None:
+            return first
+        return _LATIN_WORD.sub(
+            lambda m: next(
+                (word for word in _readings(m.group(), pairs) if known(word)),
+                pattern.sub(lambda n: spellings[n.lastindex - 1], m.group()),
+            ),
+            text.lower(),
+        )
+
+
+_LATIN_WORD = re.compile(r"[a-z']+")
+# Readings tried per word: a long word with many two-way spots has thousands.
+MAX_READINGS = 64
+
+
+def _readings(word: str, pairs: tuple[tuple[str, str], ...]) -> Iterator[str]:
+    """A Latin word's Cyrillic readings, the table's first way first, at most MAX_READINGS."""
+
+    def spelt(at: int) -> Iterator[str]:
+        if at == len(word):
+            yield ""
+            return
+        for latin, cyrillic in pairs:
+            if latin.endswith("$"):
+                latin = latin[:-1]
+                if at + len(latin) != len(word):
+                    continue
+            if word.startswith(latin, at):
+                for rest in spelt(at + len(latin)):
+                    yield cyrillic + rest
+
+    return itertools.islice(spelt(0), MAX_READINGS)
 
 
 @cache
