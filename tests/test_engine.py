@@ -194,6 +194,17 @@ def test_a_place_that_is_the_subject_is_not_taken_for_a_time_zone(engine):
     assert answer.place is None
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["what is the format in London", "who takes part in London?", "кто участвует в Сочи?"],
+)
+def test_a_place_is_not_taken_out_for_a_fact_without_a_time(engine, question):
+    # Only a time can be shown in a place: for an untimed fact the place is part of what is
+    # asked ("will Putin be in Sochi?"), which the fact does not say.
+    answer = engine.ask(question)
+    assert not answer.answered
+
+
 @pytest.mark.parametrize("question", ["the talks in UTC+5?", "the talks in EST?"])
 def test_a_clock_named_without_a_time_word_still_asks_for_a_time(engine, question):
     # A zone or an offset is never what a fact is about, unlike a city.

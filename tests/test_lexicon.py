@@ -110,3 +110,10 @@ def test_filler_phrases_are_dropped_before_their_words_are_read():
     # "кто" in "для тех кто в Праге" asks nothing: the question is for Prague's time.
     assert "@who" not in index.analyse("для тех кто в Праге во сколько", "ru").tokens
     assert "@who" in index.analyse("кто в Праге", "ru").tokens
+
+
+def test_a_word_longer_than_any_real_one_keeps_its_first_reading():
+    # The readings are searched word by word; thousands of letters must not recurse deep.
+    lexicon = load_lexicon()
+    word = "skilky" * 1000
+    assert lexicon.transliterated(word, "uk", known=lambda w: True) == "скілки" * 1000

@@ -437,7 +437,10 @@ def _place_is_a_zone(
     "when is the call in New York?" wants New York's clock; "when was the summit in
     Geneva?" is about Geneva. When the question with and without the place points to
     different facts and the fact base itself talks about that place, the place is the subject.
+    A fact without a time has no clock to show there: "will Putin be in Sochi?" is about Sochi.
     """
+    if stripped.candidates and index.facts[stripped.candidates[0].fact_id].event is None:
+        return False
     if not whole.candidates or not stripped.candidates:
         return bool(stripped.candidates) or not whole.candidates
     if whole.candidates[0].fact_id == stripped.candidates[0].fact_id:

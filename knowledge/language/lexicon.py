@@ -140,12 +140,17 @@ class Lexicon:
 
 
 _LATIN_WORD = re.compile(r"[a-z']+")
-# Readings tried per word: a long word with many two-way spots has thousands.
+# Readings tried per word: a long word with many two-way spots has thousands. A word longer
+# than any real one keeps its first reading (and the search stays shallow).
 MAX_READINGS = 64
+MAX_WORD = 30
 
 
 def _readings(word: str, pairs: tuple[tuple[str, str], ...]) -> Iterator[str]:
-    """A Latin word's Cyrillic readings, the table's first way first, at most MAX_READINGS."""
+    """A Latin word's Cyrillic readings, the table's first way first, at most MAX_READINGS;
+    none for a word over MAX_WORD letters."""
+    if len(word) > MAX_WORD:
+        return iter(())
 
     def spelt(at: int) -> Iterator[str]:
         if at == len(word):
