@@ -51,6 +51,16 @@ def test_a_concept_said_in_several_words_is_one_token_in_any_inflection(tmp_path
     assert "@show" not in index.analyse("when is the film", "en").tokens
 
 
+def test_a_phrase_holds_its_small_words_too(tmp_path):
+    # "on the" are stopwords, dropped from any question; inside a phrase they still count.
+    text = "concepts:\n  '@show': [screening, go on the big screen, выйти на экран]\n"
+    index = FactIndex([_fact()], lexicon=load_lexicon(concepts_path=_write(tmp_path, text)))
+    assert index.analyse("when does it go on the big screen", "en").tokens == ("@when", "@show")
+    assert index.analyse("когда он выйдет на экран", "ru").tokens == ("@when", "@show")
+    assert "@show" not in index.analyse("when does it go big screen", "en").tokens
+    assert index.analyse("the big screen", "en").tokens == ("big", "screen")
+
+
 def test_intents_come_from_the_words_file():
     lexicon = load_lexicon()
     assert ("во сколько", "@time") in lexicon.intent_phrases

@@ -35,15 +35,27 @@ def concept_or_base(word: str, lang: str, mode: str, lexicon: Lexicon) -> str:
 
 Phrases = dict[str, tuple[tuple[tuple[str, ...], str], ...]]
 
+# A stopword stands in the tokens, so marked, until the concept phrases are joined: "get on
+# the line" is a phrase by its small words too, and "get" and "line" alone are not it.
+STOP = "~"
+
+
+def stop_token(word: str) -> str:
+    return STOP + word
+
 
 def reduced_phrases(lexicon: Lexicon, mode: str) -> Phrases:
     """The lexicon's concept phrases in reduced tokens, by first token, longest first: each
     word reduced in every language its script may be ("онлайн саммит" as ru and as uk)."""
     table: dict[str, set[tuple[tuple[str, ...], str]]] = defaultdict(set)
+    stopwords = lexicon.stopwords
     for words, concept in lexicon.concept_phrases:
         langs = ("ru", "uk") if CYRILLIC.search(" ".join(words)) else ("en",)
         for lang in langs:
-            tokens = tuple(concept_or_base(w, lang, mode, lexicon) for w in words)
+            tokens = tuple(
+                stop_token(w) if w in stopwords else concept_or_base(w, lang, mode, lexicon)
+                for w in words
+            )
             table[tokens[0]].add((tokens, concept))
     return {
         first: tuple(sorted(found, key=lambda item: -len(item[0])))
@@ -52,9 +64,8 @@ def reduced_phrases(lexicon: Lexicon, mode: str) -> Phrases:
 
 
 def joined(tokens: list[str], phrases: Phrases) -> list[str]:
-    """Tokens with each run that a concept phrase names replaced by the concept."""
-    if not phrases:
-        return tokens
+    """Tokens with each run that a concept phrase names replaced by the concept, and the
+    stopwords that no phrase took dropped."""
     out: list[str] = []
     i = 0
     while i < len(tokens):
@@ -64,7 +75,8 @@ def joined(tokens: list[str], phrases: Phrases) -> list[str]:
                 i += len(words)
                 break
         else:
-            out.append(tokens[i])
+            if not tokens[i].startswith(STOP):
+                out.append(tokens[i])
             i += 1
     return out
 
@@ -81,6 +93,7 @@ def reduce_text(
             tokens.append(word)
             continue
         if word in stopwords:
+            tokens.append(stop_token(word))
             continue
         base = concept_or_base(word, lang, mode, lexicon)
         if base not in stopwords:
