@@ -110,3 +110,17 @@ def test_filler_phrases_are_dropped_before_their_words_are_read():
     # "кто" in "для тех кто в Праге" asks nothing: the question is for Prague's time.
     assert "@who" not in index.analyse("для тех кто в Праге во сколько", "ru").tokens
     assert "@who" in index.analyse("кто в Праге", "ru").tokens
+
+
+def test_dates_and_hours_are_read_as_the_facts_write_them():
+    index = FactIndex([_fact()], lexicon=load_lexicon(concepts_path=None))
+
+    def read(text: str, lang: str) -> tuple[str, ...]:
+        return tuple(sorted(index.analyse(text, lang).tokens))
+
+    # A month in any language and abbreviated is one token; every weekday is one token.
+    assert read("dec 7", "en") == read("7 декабря", "ru") == read("7 грудня", "uk")
+    assert read("on monday", "en") == read("во вторник", "ru") == read("у середу", "uk")
+    # A day's ordinal ending goes; an afternoon hour is on the 24-hour clock.
+    assert read("the 7th", "en") == read("7-го", "ru") == read("7-е", "uk") == ("7",)
+    assert read("at 5 pm", "en") == read("at 5pm", "en") == read("в 5 вечера", "ru") == ("17",)

@@ -10,14 +10,37 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from knowledge.language.lexicon import Lexicon
+from knowledge.language.lexicon import Calendar, Lexicon
 from knowledge.language.text import CYRILLIC, normalize, reduce_word
+
+
+def clock_read(words: list[str], calendar: Calendar) -> list[str]:
+    """Normalised words with dates and times as the facts write them: a day's ordinal ending
+    dropped ("7th", "7-го" → 7), an afternoon hour on the 24-hour clock ("5 pm" → 17)."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word, after = words[i], words[i + 1] if i + 1 < len(words) else ""
+        if word.isdigit() and len(word) <= 2 and after:
+            hour = int(word)
+            if after in calendar.ordinal:
+                out.append(word)
+                i += 2
+                continue
+            if after in calendar.afternoon and 1 <= hour <= 12:
+                out.append(str(hour % 12 + 12))
+                i += 2
+                continue
+        out.append(word)
+        i += 1
+    return out
 
 
 def intent_mapped(text: str, lexicon: Lexicon) -> str:
     """Normalised text with each intent phrase replaced by its intent ("во сколько" →
-    "@time") and each filler phrase by nothing, longest phrase first."""
-    padded = f" {text} "
+    "@time") and each filler phrase by nothing, longest phrase first; dates and times read
+    as the facts write them."""
+    padded = f" {' '.join(clock_read(text.split(), lexicon.calendar))} "
     for phrase, intent in lexicon.intent_phrases:
         if phrase in padded:
             padded = padded.replace(f" {phrase} ", f" {intent} ")
