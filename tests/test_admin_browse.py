@@ -101,7 +101,7 @@ async def test_stats_count_questions_by_window_outcome_and_language_without_iden
 
 
 async def test_an_unanswered_question_attached_to_a_fact_is_answered_next_time(tb: RunningBot):
-    question = "when did the leaders have their chat"
+    question = "when did the leaders have their natter"
     first = await tb.say(question)
     assert not first.plain.startswith("The talks were scheduled")
     await tb.say(question, user_id=USER + 1)

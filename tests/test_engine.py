@@ -119,6 +119,21 @@ def test_questions_the_article_cannot_answer_are_declined(engine, question):
     assert answer.status in ("declined", "unsure")
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "when do they hop on",
+        "what time do they go live",
+        "when does it go down",
+        "когда они выйдут на связь",
+        "коли вони вийдуть на зв'язок",
+    ],
+)
+def test_everyday_words_for_the_call_taking_place_ask_its_time(engine, question):
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact.id == "talks-time"
+
+
 def test_a_declined_answer_offers_what_the_bot_can_answer(engine):
     answer = engine.ask("tell me a joke")
     assert answer.status == "declined"

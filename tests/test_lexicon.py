@@ -51,6 +51,16 @@ def test_a_concept_said_in_several_words_is_one_token_in_any_inflection(tmp_path
     assert "@show" not in index.analyse("when is the film", "en").tokens
 
 
+def test_a_phrase_holds_its_small_words_too(tmp_path):
+    # "on the" are stopwords, dropped from any question; inside a phrase they still count.
+    text = "concepts:\n  '@show': [screening, go on the big screen, выйти на экран]\n"
+    index = FactIndex([_fact()], lexicon=load_lexicon(concepts_path=_write(tmp_path, text)))
+    assert index.analyse("when does it go on the big screen", "en").tokens == ("@when", "@show")
+    assert index.analyse("когда он выйдет на экран", "ru").tokens == ("@when", "@show")
+    assert "@show" not in index.analyse("when does it go big screen", "en").tokens
+    assert index.analyse("the big screen", "en").tokens == ("big", "screen")
+
+
 def test_intents_come_from_the_words_file():
     lexicon = load_lexicon()
     assert ("во сколько", "@time") in lexicon.intent_phrases
@@ -117,3 +127,17 @@ def test_a_word_longer_than_any_real_one_keeps_its_first_reading():
     lexicon = load_lexicon()
     word = "skilky" * 1000
     assert lexicon.transliterated(word, "uk", known=lambda w: True) == "скілки" * 1000
+
+
+def test_dates_and_hours_are_read_as_the_facts_write_them():
+    index = FactIndex([_fact()], lexicon=load_lexicon(concepts_path=None))
+
+    def read(text: str, lang: str) -> tuple[str, ...]:
+        return tuple(sorted(index.analyse(text, lang).tokens))
+
+    # A month in any language and abbreviated is one token; every weekday is one token.
+    assert read("dec 7", "en") == read("7 декабря", "ru") == read("7 грудня", "uk")
+    assert read("on monday", "en") == read("во вторник", "ru") == read("у середу", "uk")
+    # A day's ordinal ending goes; an afternoon hour is on the 24-hour clock.
+    assert read("the 7th", "en") == read("7-го", "ru") == read("7-е", "uk") == ("7",)
+    assert read("at 5 pm", "en") == read("at 5pm", "en") == read("в 5 вечера", "ru") == ("17",)

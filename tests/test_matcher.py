@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from knowledge.language.decision import FEATURES
+from dataclasses import replace
+
+from knowledge.language.decision import ALWAYS, FEATURES
 from knowledge.language.matcher import FactIndex
 from talkbot.evaluation import is_correct
 
@@ -82,3 +84,29 @@ def test_the_decision_knows_when_a_place_was_taken_out_of_the_question(engine):
     place_named = FEATURES.index("place_named")
     assert engine.ask("when is the call in London?").evidence[place_named] == 1.0
     assert engine.ask("when is the call?").evidence[place_named] == 0.0
+
+
+def test_what_someone_said_is_their_statement_not_who_they_are(facts):
+    # "what did Psaki say" asks her statement; the person's own fact, asked "who is she", is
+    # never asked what was said (words.yaml @say), so it cannot be the answer.
+    by_id = {fact.id: fact for fact in facts}
+    statement = by_id["psaki-statement"]
+    person = replace(
+        statement,
+        id="person-psaki",
+        questions={
+            "en": ("who is Psaki", "Psaki", "what is Psaki's job"),
+            "ru": ("кто такая Псаки", "Псаки"),
+            "uk": ("хто така Псакі", "Псакі"),
+        },
+    )
+    index = FactIndex([*facts, person], decision=ALWAYS)
+    for question, lang in [
+        ("what did psaki say?", "en"),
+        ("а что Псаки сказала", "ru"),
+        ("що Псакі казала", "uk"),
+    ]:
+        ranked = [c.fact_id for c in index.match(question, lang).candidates]
+        assert "person-psaki" not in ranked, question
+        assert ranked[0] == "psaki-statement", question
+    assert index.match("who is psaki?", "en").candidates[0].fact_id == "person-psaki"

@@ -68,6 +68,58 @@ def test_other_questions_get_the_fact_without_a_verdict(shaped, question):
     assert answer.lead == answer.fact.text["en"]
 
 
+@pytest.fixture(scope="module")
+def timed(facts, sources, events) -> Engine:
+    """The test content, its time fact also asked by its date and hour (it says yes to none
+    of them: its event's time does)."""
+    by_id = {fact.id: fact for fact in facts}
+    asked = {
+        "en": ("is it on tuesday", "is the call on december 7", "is it at 5 pm"),
+        "ru": ("переговоры во вторник", "переговоры 7 декабря", "переговоры в 17:00"),
+        "uk": ("переговори у вівторок", "переговори 7 грудня", "переговори о 17:00"),
+    }
+    time = by_id[TIME]
+    questions = {lang: (*time.questions[lang], *asked[lang]) for lang in time.questions}
+    by_id[TIME] = replace(time, questions=questions)
+    return Engine(list(by_id.values()), sources, events=events, decision=ALWAYS)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "lead"),
+    [
+        ("is it on a tuesday?", "en", "Yes. "),
+        ("is it on monday?", "en", "No. "),
+        ("it's on wednesday, right?", "en", "No. "),
+        ("dec 7?", "en", "Yes. "),
+        ("is the call on tuesday the 8th?", "en", "No. "),
+        ("the call is at 5 pm kyiv right", "en", "Yes. "),
+        ("the talks are at 6pm kyiv time, right?", "en", "No. "),
+        ("is it 6pm moscow time", "en", "Yes. "),
+        ("is it 5pm moscow time", "en", "No. "),
+        ("переговоры 7-го?", "ru", "Да. "),
+        ("переговоры в 17:00?", "ru", "Да. "),
+        ("переговоры в среду?", "ru", "Нет. "),
+        ("переговори 7 грудня?", "uk", "Так. "),
+        ("переговори 8-го грудня?", "uk", "Ні. "),
+    ],
+)
+def test_a_date_or_time_put_as_a_question_is_held_against_the_events_time(
+    timed, question, lang, lead
+):
+    answer = timed.ask(question, lang=lang)
+    assert answer.fact is not None and answer.fact.id == TIME
+    assert answer.lead.startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [("monday or tuesday?", "en"), ("may I ask what time the talks are?", "en"), ("biden?", "en")],
+)
+def test_a_question_naming_no_one_date_or_time_gets_no_verdict(timed, question, lang):
+    answer = timed.ask(question, lang=lang)
+    assert not answer.lead.startswith(("Yes. ", "No. "))
+
+
 def test_who_said_that_names_whom_the_article_credits_with_the_last_answer(shaped):
     conversation = Conversation()
     first = shaped.ask("what is the format of the talks?", conversation=conversation)

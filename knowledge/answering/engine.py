@@ -254,7 +254,12 @@ class Engine:
         if conversation is not None:
             conversation.last_fact_id = fact.id
         answer = self._answer(fact, match, lang, asked, user_place)
-        verdict = verdict_of(index, fact, text, lang, match)
+        # The date where the question asks about it, the hour there or in the user's zone.
+        asked_here = [line.moment for line in answer.times if line.role == "asked"]
+        moments = asked_here or [
+            line.moment for line in answer.times if line.role in ("source", "user")
+        ]
+        verdict = verdict_of(index, fact, text, lang, match, moments)
         if verdict is None:
             return answer
         lead = ANSWERS("answer.yes" if verdict else "answer.no", lang)

@@ -4,8 +4,12 @@ which answer a fact gives to a yes/no question is the fact's own `yes_no`."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import datetime
+
 from rapidfuzz import fuzz
 
+from knowledge.answering.moments import claims_in, holds
 from knowledge.language.matcher import FactIndex, Match
 from knowledge.language.text import normalize
 from knowledge.model import Fact
@@ -17,11 +21,28 @@ SAME_QUESTION = 85
 def asks_who_said_it(index: FactIndex, text: str) -> bool:
     """ "Who said that?", "кто это сказал", "за чиїми словами?" in any of the languages."""
     return normalize(text) in index.lexicon.said_that
-def verdict_of(index: FactIndex, fact: Fact, text: str, lang: str, match: Match) -> bool | None:
-    """Yes or no, when the question is a yes/no one that one of the fact's `yes_no`
-    questions asks in other words ("is it a video call?" ~ "is it a videoconference?")."""
-    if not fact.yes_no or not asks_yes_or_no(index, text, lang, match):
+
+
+def verdict_of(
+    index: FactIndex,
+    fact: Fact,
+    text: str,
+    lang: str,
+    match: Match,
+    moments: Sequence[datetime] = (),
+) -> bool | None:
+    """Yes or no, when the question is a yes/no one: about the date or time of the event
+    (`moments`, where it is asked about first), what the event's time says; else what one of
+    the fact's `yes_no` questions says that it asks in other words ("is it a video call?" ~
+    "is it a videoconference?")."""
+    marked = asks_yes_or_no(index, text, lang, match)
+    if not marked and not confirms(index, text, lang, match):
         return None
+    lexicon = index.lexicon
+    claims = claims_in(normalize(text), lang, lexicon.calendar, lexicon.stopwords)
+    held = holds(claims, moments)
+    if held is not None or not marked or not fact.yes_no:
+        return held
     asked = " ".join(sorted(index.analyse(text, lang).tokens))
     best, verdict = 0.0, None
     for question_lang, questions in fact.yes_no.items():
@@ -33,6 +54,17 @@ def verdict_of(index: FactIndex, fact: Fact, text: str, lang: str, match: Match)
     return verdict if best >= SAME_QUESTION else None
 
 
+def confirms(index: FactIndex, text: str, lang: str, match: Match) -> bool:
+    """A statement put as a question ("dec 7?", "the call is at 5 pm, right?"), asking no
+    "when" or "who": a yes/no question about the date or time it names, and only that (a
+    bare "biden?" is not asking whether anything is so)."""
+    words = normalize(text).split()
+    tagged = bool(words) and words[-1] in index.lexicon.confirming.get(lang, frozenset())
+    # "at 6pm kyiv time, right?" says "time" and asks no time.
+    asking = index.lexicon.intents - {"@time"}
+    return (tagged or text.rstrip().endswith("?")) and not any(t in asking for t in match.tokens)
+
+
 def asks_yes_or_no(index: FactIndex, text: str, lang: str, match: Match) -> bool:
     words = normalize(text).split()
     markers = index.lexicon.yes_no.get(lang, frozenset())
@@ -40,4 +72,6 @@ def asks_yes_or_no(index: FactIndex, text: str, lang: str, match: Match) -> bool
         return bool(words) and words[0] in markers
     if markers & set(words):
         return True
-    return text.rstrip().endswith("?") and not any(t.startswith("@") for t in match.tokens)
+    # A concept ("@call", "@weekday") is a thing named; an intent asks "when", "who"...
+    intents = index.lexicon.intents
+    return text.rstrip().endswith("?") and not any(t in intents for t in match.tokens)

@@ -45,6 +45,29 @@ class FollowUpWords:
 
 
 @dataclass(frozen=True)
+class Calendar:
+    """Names of weekdays and months (words.yaml `calendar`), each form → its number (Monday
+    0, January 1), any language; words after an hour and after a day's number."""
+
+    weekdays: Mapping[str, int] = field(default_factory=dict)
+    months: Mapping[str, int] = field(default_factory=dict)
+    afternoon: frozenset[str] = frozenset()
+    morning: frozenset[str] = frozenset()
+    ordinal: frozenset[str] = frozenset()
+
+    def concepts(self) -> dict[str, str]:
+        """Each name's token: one for every weekday (which one is the event's to say), one
+        per month, named by its first English form ("@december")."""
+        first: dict[int, str] = {}
+        for form, number in self.months.items():
+            first.setdefault(number, form)
+        return {
+            **{form: "@weekday" for form in self.weekdays},
+            **{form: f"@{first[number]}" for form, number in self.months.items()},
+        }
+
+
+@dataclass(frozen=True)
 class Lexicon:
     # (phrase, intent), longest phrase first: replaced before its parts.
     intent_phrases: tuple[tuple[str, str], ...]
@@ -61,10 +84,13 @@ class Lexicon:
     said_that: frozenset[str] = frozenset()
     # Per language, the words that make a question a yes/no one.
     yes_no: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # Per language, words that end a statement put as a question ("..., right?").
+    confirming: Mapping[str, frozenset[str]] = field(default_factory=dict)
     follow_ups: FollowUpWords = field(default_factory=FollowUpWords)
     # Concepts said in several words ("virtual summit", "онлайн саммит" → @call): the words,
     # as written, and the concept. The matcher reduces them as it reduces a question.
     concept_phrases: tuple[tuple[tuple[str, ...], str], ...] = ()
+    calendar: Calendar = field(default_factory=Calendar)
 
     @classmethod
     def build(
@@ -78,6 +104,8 @@ class Lexicon:
         yes_no: Mapping[str, str] | None = None,
         follow_ups: FollowUpWords | None = None,
         filler: Mapping[str, list[str]] | None = None,
+        calendar: Calendar | None = None,
+        confirming: Mapping[str, str] | None = None,
     ) -> Lexicon:
         # Filler phrases are replaced by nothing, in the same pass as the intents.
         dropped = {(p, "") for ps in (filler or {}).values() for p in ps}
@@ -85,16 +113,20 @@ class Lexicon:
             {(p, intent) for intent, ps in intents.items() for p in ps} | dropped,
             key=lambda item: (-len(item[0]), item[0]),
         )
+        calendar = calendar or Calendar()
         return cls(
             intent_phrases=tuple(phrases),
             intents=frozenset(intents),
             single_word_intents={p: i for p, i in phrases if " " not in p and i},
             stopwords=frozenset(w for words in stopwords.values() for w in words.split()),
             concept_of={
-                word: concept
-                for concept, words in concepts.items()
-                for word in words
-                if " " not in word
+                **calendar.concepts(),
+                **{
+                    word: concept
+                    for concept, words in concepts.items()
+                    for word in words
+                    if " " not in word
+                },
             },
             translit={
                 lang: tuple(sorted(((a, b) for a, b in pairs), key=lambda ab: -len(ab[0])))
@@ -105,6 +137,9 @@ class Lexicon:
                 normalize(p) for phrases in (said_that or {}).values() for p in phrases
             ),
             yes_no={lang: frozenset(text.split()) for lang, text in (yes_no or {}).items()},
+            confirming={
+                lang: frozenset(text.split()) for lang, text in (confirming or {}).items()
+            },
             follow_ups=follow_ups or FollowUpWords(),
             concept_phrases=tuple(
                 (tuple(normalize(phrase).split()), concept)
@@ -112,6 +147,7 @@ class Lexicon:
                 for phrase in phrases
                 if " " in phrase
             ),
+            calendar=calendar,
         )
 
     def transliterated(
@@ -249,6 +285,45 @@ def load_lexicon(
         yes_no,
         _follow_up_words(words, words_path),
         filler,
+        _calendar(words.get("calendar"), words_path),
+        _texts_per_language(words.get("confirming"), words_path, "confirming"),
+    )
+
+
+def _calendar(data: Any, path: Path) -> Calendar:
+    data = data or {}
+    if not isinstance(data, dict):
+        raise LexiconInvalid(f"{path.name}: calendar: expected a mapping")
+
+    def names(section: str, count: int, first: int) -> dict[str, int]:
+        table = data.get(section) or {}
+        ok = isinstance(table, dict) and not set(table) - set(LANGS)
+        if not ok or not all(
+            isinstance(forms, list)
+            and len(forms) == count
+            and all(isinstance(f, str) for f in forms)
+            for forms in table.values()
+        ):
+            raise LexiconInvalid(
+                f"{path.name}: calendar: {section}: expected {count} names per language"
+            )
+        return {
+            normalize(form): number
+            for forms in table.values()
+            for number, text in enumerate(forms, start=first)
+            for form in text.split()
+        }
+
+    def words(section: str) -> frozenset[str]:
+        texts = _texts_per_language(data.get(section), path, f"calendar: {section}")
+        return frozenset(w for text in texts.values() for w in normalize(text).split())
+
+    return Calendar(
+        weekdays=names("weekdays", 7, 0),
+        months=names("months", 12, 1),
+        afternoon=words("afternoon"),
+        morning=words("morning"),
+        ordinal=words("ordinal"),
     )
 
 

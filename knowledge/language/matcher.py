@@ -27,6 +27,7 @@ from knowledge.language.reading import (
     joined,
     reduce_text,
     reduced_phrases,
+    stop_token,
 )
 from knowledge.language.text import (
     CYRILLIC,
@@ -232,7 +233,7 @@ class FactIndex:
             if word.startswith("@"):
                 token = word
             elif word in lexicon.stopwords:
-                continue
+                token = stop_token(word)
             else:
                 token = self._surface.get(word) or concept_or_base(word, lang, self.mode, lexicon)
                 if token not in self._known_tokens and token not in self._phrase_words:

@@ -10,14 +10,37 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from knowledge.language.lexicon import Lexicon
+from knowledge.language.lexicon import Calendar, Lexicon
 from knowledge.language.text import CYRILLIC, normalize, reduce_word
+
+
+def clock_read(words: list[str], calendar: Calendar) -> list[str]:
+    """Normalised words with dates and times as the facts write them: a day's ordinal ending
+    dropped ("7th", "7-го" → 7), an afternoon hour on the 24-hour clock ("5 pm" → 17)."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word, after = words[i], words[i + 1] if i + 1 < len(words) else ""
+        if word.isdigit() and len(word) <= 2 and after:
+            hour = int(word)
+            if after in calendar.ordinal:
+                out.append(word)
+                i += 2
+                continue
+            if after in calendar.afternoon and 1 <= hour <= 12:
+                out.append(str(hour % 12 + 12))
+                i += 2
+                continue
+        out.append(word)
+        i += 1
+    return out
 
 
 def intent_mapped(text: str, lexicon: Lexicon) -> str:
     """Normalised text with each intent phrase replaced by its intent ("во сколько" →
-    "@time") and each filler phrase by nothing, longest phrase first."""
-    padded = f" {text} "
+    "@time") and each filler phrase by nothing, longest phrase first; dates and times read
+    as the facts write them."""
+    padded = f" {' '.join(clock_read(text.split(), lexicon.calendar))} "
     for phrase, intent in lexicon.intent_phrases:
         if phrase in padded:
             padded = padded.replace(f" {phrase} ", f" {intent} ")
@@ -35,15 +58,27 @@ def concept_or_base(word: str, lang: str, mode: str, lexicon: Lexicon) -> str:
 
 Phrases = dict[str, tuple[tuple[tuple[str, ...], str], ...]]
 
+# A stopword stands in the tokens, so marked, until the concept phrases are joined: "get on
+# the line" is a phrase by its small words too, and "get" and "line" alone are not it.
+STOP = "~"
+
+
+def stop_token(word: str) -> str:
+    return STOP + word
+
 
 def reduced_phrases(lexicon: Lexicon, mode: str) -> Phrases:
     """The lexicon's concept phrases in reduced tokens, by first token, longest first: each
     word reduced in every language its script may be ("онлайн саммит" as ru and as uk)."""
     table: dict[str, set[tuple[tuple[str, ...], str]]] = defaultdict(set)
+    stopwords = lexicon.stopwords
     for words, concept in lexicon.concept_phrases:
         langs = ("ru", "uk") if CYRILLIC.search(" ".join(words)) else ("en",)
         for lang in langs:
-            tokens = tuple(concept_or_base(w, lang, mode, lexicon) for w in words)
+            tokens = tuple(
+                stop_token(w) if w in stopwords else concept_or_base(w, lang, mode, lexicon)
+                for w in words
+            )
             table[tokens[0]].add((tokens, concept))
     return {
         first: tuple(sorted(found, key=lambda item: -len(item[0])))
@@ -52,9 +87,8 @@ def reduced_phrases(lexicon: Lexicon, mode: str) -> Phrases:
 
 
 def joined(tokens: list[str], phrases: Phrases) -> list[str]:
-    """Tokens with each run that a concept phrase names replaced by the concept."""
-    if not phrases:
-        return tokens
+    """Tokens with each run that a concept phrase names replaced by the concept, and the
+    stopwords that no phrase took dropped."""
     out: list[str] = []
     i = 0
     while i < len(tokens):
@@ -64,7 +98,8 @@ def joined(tokens: list[str], phrases: Phrases) -> list[str]:
                 i += len(words)
                 break
         else:
-            out.append(tokens[i])
+            if not tokens[i].startswith(STOP):
+                out.append(tokens[i])
             i += 1
     return out
 
@@ -81,6 +116,7 @@ def reduce_text(
             tokens.append(word)
             continue
         if word in stopwords:
+            tokens.append(stop_token(word))
             continue
         base = concept_or_base(word, lang, mode, lexicon)
         if base not in stopwords:

@@ -1,0 +1,101 @@
+"""Dates and times a yes/no question puts forward ("is it on monday?", "dec 7?", "в 17:00?",
+"5pm?"), held against the time of the event that answers it: the event's own time says yes
+or no, not how alike the question is to one the fact says yes to ("is it on monday?" reads
+like "is it on tuesday?"). The names are data (words.yaml `calendar`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from knowledge.language.lexicon import Calendar
+from knowledge.language.text import reduce_word
+
+# Words before a number that make it an hour ("at 5", "в 17", "о 17").
+_AT = frozenset(["at", "в", "во", "о", "об", "around", "около", "близько", "приблизно"])
+
+
+@dataclass(frozen=True)
+class Claims:
+    weekdays: frozenset[int] = frozenset()
+    day: int | None = None
+    month: int | None = None
+    hours: frozenset[int] = frozenset()  # "at 5" could be 5 or 17
+    minute: int | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.weekdays or self.day or self.month or self.hours)
+
+
+def claims_in(normalized: str, lang: str, calendar: Calendar, stopwords: frozenset[str]) -> Claims:
+    """The date and time a question names; none for "monday or tuesday?" (it asks which)."""
+    words = normalized.split()
+
+    def named(word: str, table: Mapping[str, int]) -> int | None:
+        for form in (word, reduce_word(word, lang)):
+            if form in table:
+                return table[form]
+        return None
+
+    weekdays: set[int] = set()
+    months: dict[int, int] = {}
+    for i, word in enumerate(words):
+        weekday = named(word, calendar.weekdays)
+        if weekday is not None:
+            weekdays.add(weekday)
+        month = named(word, calendar.months)
+        if month is not None:
+            months[i] = month
+    day = minute = None
+    hours: set[int] = set()
+    for i, word in enumerate(words):
+        if not (word.isdigit() and len(word) <= 2):
+            continue
+        number = int(word)
+        before = words[i - 1] if i else ""
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if after in calendar.ordinal or i - 1 in months or i + 1 in months:
+            day = number
+        elif after in calendar.afternoon and 1 <= number <= 12:
+            hours = {number % 12 + 12}
+        elif after in calendar.morning and number <= 12:
+            hours = {number % 12}
+        elif after.isdigit() and len(after) == 2 and int(after) < 60 and number <= 24:
+            hours, minute = {number}, int(after)
+        elif before in _AT and number <= 24:
+            hours = {number, number + 12} if 1 <= number < 12 else {number}
+    # "may" beside no number is the verb, not the month.
+    month_claims = {
+        month
+        for i, month in months.items()
+        if words[i] not in stopwords
+        or any(0 <= j < len(words) and words[j].isdigit() for j in (i - 1, i + 1))
+    }
+    return Claims(
+        weekdays=frozenset(weekdays) if len(weekdays) == 1 else frozenset(),
+        day=day,
+        month=next(iter(month_claims)) if len(month_claims) == 1 else None,
+        hours=frozenset(hours),
+        minute=minute,
+    )
+
+
+def holds(claims: Claims, moments: Sequence[datetime]) -> bool | None:
+    """Whether the named date and time is the event's: its date where it is asked about (the
+    first moment), its hour in any of the zones the answer speaks of; None if none named."""
+    if not claims or not moments:
+        return None
+    when = moments[0]
+    if claims.weekdays and when.weekday() not in claims.weekdays:
+        return False
+    if claims.day is not None and when.day != claims.day:
+        return False
+    if claims.month is not None and when.month != claims.month:
+        return False
+    if claims.hours:
+        return any(
+            m.hour in claims.hours and (claims.minute is None or m.minute == claims.minute)
+            for m in moments
+        )
+    return True
