@@ -1,0 +1,115 @@
+"""Questions asked the way people ask them: the format or venue, the source, the topics, a
+person, and a plain question in a polite wrapper. Each is asked as a user's new question
+would be: the fact base without that exact wording."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from knowledge.answering.engine import Engine
+from knowledge.language.decision import ALWAYS
+from knowledge.language.text import normalize
+from tests.conftest import AFTER_THE_CALL
+
+
+def anew(content, *asked: str) -> Engine:
+    """An engine whose facts lack these wordings, so each is a question the base never saw;
+    it answers with the fact ranked first however unsure (which fact a question reaches is
+    what these tests are about)."""
+    held = {normalize(q) for q in asked}
+    facts = [
+        replace(
+            fact,
+            questions={
+                lang: tuple(q for q in qs if normalize(q) not in held)
+                for lang, qs in fact.questions.items()
+            },
+        )
+        for fact in content.facts
+    ]
+    return Engine(
+        facts, content.sources, events=content.events, clock=lambda: AFTER_THE_CALL, decision=ALWAYS
+    )
+
+
+@pytest.mark.parametrize(
+    ("wrapped", "plain", "lang"),
+    [
+        ("Could you tell me when the call is?", "when is the call?", "en"),
+        (
+            "May I ask when the video conference is due to take place?",
+            "when is the video conference?",
+            "en",
+        ),
+        ("Kindly state the scheduled time of the call.", "scheduled time of the call", "en"),
+        ("Не подскажете ли, когда переговоры?", "когда переговоры?", "ru"),
+        ("Не могли бы вы уточнить время переговоров?", "время переговоров", "ru"),
+        ("Чи не могли б ви уточнити дату й час розмови?", "дату й час розмови", "uk"),
+        ("Прошу повідомити час проведення відеоконференції.", "час відеоконференції", "uk"),
+        ("Скажіть, на який час призначено розмову?", "на який час заплановано розмову", "uk"),
+    ],
+)
+def test_a_polite_wrapper_reads_as_the_plain_question(engine, wrapped, plain, lang):
+    assert engine.index.analyse(wrapped, lang).tokens == engine.index.analyse(plain, lang).tokens
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "May I ask when the video conference is due to take place?",
+        "Не подскажете ли, когда переговоры?",
+    ],
+)
+def test_a_politely_wrapped_time_question_gets_the_time(engine, question):
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact.id == "talks-time"
+
+
+def test_is_it_a_video_link_asks_the_format_not_the_time(content):
+    # The time's questions name the call "видеосвязь" ("во сколько видеосвязь"): the word
+    # alone went to the time until the format's questions asked it on its own too.
+    engine = anew(content, "это видеосвязь?", "це відеозв'язок?")
+    for question in ("это видеосвязь?", "це відеозв'язок?"):
+        answer = engine.ask(question)
+        assert answer.fact is not None and answer.fact.id == "talks-format", question
+    assert engine.ask("во сколько видеосвязь?").fact.id == "talks-time"
+
+
+def test_will_biden_come_to_moscow_asks_the_format(content):
+    answer = anew(content).ask("Байден приедет в Москву?")
+    assert answer.fact is not None and answer.fact.id == "talks-format"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [("хто автор новини", "uk"), ("кто автор новости", "ru"), ("who is the author of this", "en")],
+)
+def test_who_wrote_it_asks_the_source(content, question, lang):
+    answer = anew(content).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "source-article"
+
+
+@pytest.mark.parametrize(
+    "question", ["будут ли обсуждать Украину?", "чи обговорюватимуть Україну?"]
+)
+def test_will_they_discuss_ukraine_asks_the_topics(content, question):
+    engine = anew(content, "будут ли обсуждать Украину", "чи обговорюватимуть Україну")
+    answer = engine.ask(question)
+    assert answer.fact is not None and answer.fact.id == "talks-topics"
+
+
+@pytest.mark.parametrize(
+    ("question", "person"),
+    [
+        ("Lloyd Austin", "person-austin"),
+        ("Ллойд Остин?", "person-austin"),
+        ("Джен Псакі", "person-psaki"),
+        ("кем работает Остин", "person-austin"),
+        ("what is Jen Psaki's role", "person-psaki"),
+    ],
+)
+def test_a_bare_name_or_a_job_asks_the_person(content, question, person):
+    answer = anew(content, "кем работает Остин").ask(question)
+    assert answer.fact is not None and answer.fact.id == person
