@@ -40,7 +40,7 @@ def anew(content, *asked: str) -> Engine:
         ("Could you tell me when the call is?", "when is the call?", "en"),
         (
             "May I ask when the video conference is due to take place?",
-            "when is the video conference?",
+            "when does the video conference take place?",
             "en",
         ),
         ("Kindly state the scheduled time of the call.", "scheduled time of the call", "en"),
@@ -58,7 +58,7 @@ def test_a_polite_wrapper_reads_as_the_plain_question(engine, wrapped, plain, la
 @pytest.mark.parametrize(
     "question",
     [
-        "May I ask when the video conference is due to take place?",
+        "May I ask when the video conference is?",
         "Не подскажете ли, когда переговоры?",
     ],
 )
@@ -113,3 +113,10 @@ def test_will_they_discuss_ukraine_asks_the_topics(content, question):
 def test_a_bare_name_or_a_job_asks_the_person(content, question, person):
     answer = anew(content, "кем работает Остин").ask(question)
     assert answer.fact is not None and answer.fact.id == person
+
+
+@pytest.mark.parametrize("question", ["как прошли переговоры?", "як пройшли переговори?"])
+def test_how_the_talks_went_is_not_answered_with_their_format(engine, question):
+    # Lemmas lose the tense: "как пройдут переговоры" among the format's questions would
+    # answer how they went, which the article does not say.
+    assert not engine.ask(question).answered
