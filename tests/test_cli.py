@@ -208,7 +208,7 @@ def test_content_dir_without_events_is_refused_in_one_line(tmp_path, capsys):
 
 def test_validate_checks_a_whole_content_directory(run):
     status, out, _ = run("validate", str(CONTENT))
-    assert status == 0 and out.startswith("content: 25 facts")
+    assert status == 0 and out.startswith("content: 27 facts")
 
 
 @pytest.mark.parametrize("before", [True, False], ids=["--db before ask", "--db after ask"])

@@ -115,7 +115,7 @@ def test_importing_one_events_file_never_removes_another_events_facts(curator, s
     curator.apply_import(ADMIN_A, only_time, preview.fingerprint)
     live = {f.id for f in store.facts()}
     assert "talks-time" in live and "screening-venue" not in live
-    assert len([f for f in store.facts() if f.event_id == MAIN_EVENT]) == 23
+    assert len([f for f in store.facts() if f.event_id == MAIN_EVENT]) == 25
 
 
 def test_a_file_without_an_event_is_the_main_events(curator, store):
