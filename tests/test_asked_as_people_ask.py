@@ -1,0 +1,40 @@
+"""Questions about when and where as people type them (issue 10): misspelt and slang question
+words, the date or weekday alone, hours in words, places named loosely."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "во скока созвон",  # clipped
+        "во сколка переговоры",  # misspelt
+        "во скольк разговор",
+        "шо по часу",  # slang: "what about the time"
+        "що по часу?",
+        "что по времени",
+        "када переговоры",  # misspelt "когда"
+        "колі розмова",  # misspelt "коли", which the dictionary reads as the name Коля
+        "which weekday do they talk",
+        "в какой день недели созвон",
+        "яке число розмова?",
+    ],
+)
+def test_misspelt_and_slang_question_words_ask_for_the_time(engine, question):
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact.id == "talks-time"
+
+
+@pytest.mark.parametrize("question", ["так когда уже всё это будет", "то коли вже все це буде"])
+def test_when_will_all_this_be_asks_the_time_of_what_was_talked_about(engine, question):
+    answer = engine.ask(question)
+    assert answer.fact is not None and answer.fact.id == "talks-time"
+
+
+@pytest.mark.parametrize("question", ["shcho po chasu", "shto po vremeni"])
+def test_slang_typed_in_latin_letters_is_read_in_cyrillic(engine, question):
+    answer = engine.ask(question, lang_hint="uk" if question.startswith("shcho") else "ru")
+    assert answer.answered and answer.fact.id == "talks-time"
+    assert answer.lang in ("ru", "uk")
