@@ -38,3 +38,19 @@ def test_slang_typed_in_latin_letters_is_read_in_cyrillic(engine, question):
     answer = engine.ask(question, lang_hint="uk" if question.startswith("shcho") else "ru")
     assert answer.answered and answer.fact.id == "talks-time"
     assert answer.lang in ("ru", "uk")
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("is it at five", "Yes."),  # 17:00 Kyiv: five in the afternoon
+        ("is it at 3 pm?", "No."),
+        ("в пять вечера?", "Да."),
+        ("о п'ятій вечора?", "Так."),
+        ("о дев'ятій ранку?", "Ні."),
+    ],
+)
+def test_an_hour_in_figures_or_words_is_held_against_the_event_time(engine, question, lead):
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact.id == "talks-time"
+    assert answer.lead.startswith(lead)
