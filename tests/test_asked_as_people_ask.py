@@ -54,3 +54,44 @@ def test_an_hour_in_figures_or_words_is_held_against_the_event_time(engine, ques
     answer = engine.ask(question)
     assert answer.answered and answer.fact.id == "talks-time"
     assert answer.lead.startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "zone"),
+    [
+        ("время по Калифорнии", "America/Los_Angeles"),  # a time word before "по" and a state
+        ("час за Каліфорнією", "America/Los_Angeles"),
+        ("время по Украине", "Europe/Kyiv"),
+    ],
+)
+def test_a_time_word_before_po_makes_a_state_or_country_the_place(engine, question, zone):
+    answer = engine.ask(question)
+    assert answer.fact.id == "talks-time" and answer.place is not None
+    assert answer.place.key == zone
+
+
+def test_po_with_a_country_and_no_time_word_is_still_about_it(engine):
+    assert engine.resolver.find("переговоры по Украине") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "zone", "city"),
+    [
+        ("а в Сибири во сколько", "Asia/Novosibirsk", "Новосибирск"),
+        ("what time is it in Siberia", "Asia/Novosibirsk", "Novosibirsk"),
+        ("коли на Далекому Сході", "Asia/Vladivostok", "Хабаровськ"),
+    ],
+)
+def test_a_macro_region_of_several_clocks_is_answered_for_its_largest_city(
+    engine, question, zone, city
+):
+    answer = engine.ask(question)
+    assert answer.fact.id == "talks-time" and answer.place.key == zone
+    assert any(city in note for note in answer.notes)  # and says which city it used
+
+
+@pytest.mark.parametrize("question", ["во сколько на Урале", "коли на Уралі", "time in the Urals"])
+def test_a_macro_region_of_one_clock_names_the_city_it_used(engine, question):
+    answer = engine.ask(question)
+    assert answer.fact.id == "talks-time" and answer.place.key == "Asia/Yekaterinburg"
+    assert answer.notes

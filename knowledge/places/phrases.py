@@ -389,6 +389,16 @@ def phrase_span(tokens: list[Token], i: int, j: int) -> tuple[int, int, str | No
     return start, _time_end(tokens, j, end), prep
 
 
+def time_word_before(tokens: list[Token], i: int) -> bool:
+    """Whether a time word stands before the "по"/"за" of the name at tokens[i]: "время по
+    Калифорнии", "час за Каліфорнією" ask for that place's time as "Texas time" does."""
+    k = i - 1
+    if k >= 0 and tokens[k].norm == "the":
+        k -= 1
+    # "для": "время для Техаса" is as often "a good time for Texas".
+    return k >= 1 and tokens[k].norm in RECKONING_PREPOSITIONS and tokens[k - 1].norm in TIME_AFTER
+
+
 def _time_end(tokens: list[Token], j: int, end: int) -> int:
     if j + 1 < len(tokens) and (tokens[j].norm, tokens[j + 1].norm) in TIME_AFTER_PAIRS:
         return tokens[j + 1].end

@@ -338,7 +338,8 @@ class PlaceResolver:
                 return None
             strength = 2
         elif place.kind in _AREAS:
-            if not (timed or (located and prep in pt.COUNTRY_PREPOSITIONS)):
+            reckoned = located and pt.time_word_before(tokens, m.i)
+            if not (timed or reckoned or (located and prep in pt.COUNTRY_PREPOSITIONS)):
                 return None
             strength = 3 if located else 2
         elif located or timed:
