@@ -95,3 +95,22 @@ def test_a_macro_region_of_one_clock_names_the_city_it_used(engine, question):
     answer = engine.ask(question)
     assert answer.fact.id == "talks-time" and answer.place.key == "Asia/Yekaterinburg"
     assert answer.notes
+
+
+@pytest.mark.parametrize(
+    ("question", "zone"),
+    [
+        ("а по Самаре?", "Europe/Samara"),
+        ("in Denver?", "America/Denver"),
+        ("а у Львові?", "Europe/Kyiv"),
+    ],
+)
+def test_a_place_alone_first_thing_asks_the_main_event_time_there(engine, question, zone):
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact.id == "talks-time"
+    assert answer.place is not None and answer.place.key == zone
+
+
+def test_a_bare_name_first_thing_is_not_taken_for_a_time_question(engine):
+    # Without its preposition a name may be the subject ("Украина?" asks about Ukraine).
+    assert not engine.ask("Berlin?").answered
