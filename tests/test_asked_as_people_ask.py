@@ -114,3 +114,20 @@ def test_a_place_alone_first_thing_asks_the_main_event_time_there(engine, questi
 def test_a_bare_name_first_thing_is_not_taken_for_a_time_question(engine):
     # Without its preposition a name may be the subject ("Украина?" asks about Ukraine).
     assert not engine.ask("Berlin?").answered
+
+
+@pytest.mark.parametrize(
+    ("question", "zone"),
+    [
+        ("когда в новосибе", "Asia/Novosibirsk"),  # colloquial short names, any case
+        ("во сколько в Екб", "Asia/Yekaterinburg"),
+        ("коли в Екаті", "Asia/Yekaterinburg"),
+    ],
+)
+def test_a_colloquial_city_name_is_the_city(engine, question, zone):
+    answer = engine.ask(question)
+    assert answer.fact.id == "talks-time" and answer.place.key == zone
+
+
+def test_a_first_name_is_no_colloquial_city(engine):
+    assert engine.resolver.find("когда Владик придёт") is None
