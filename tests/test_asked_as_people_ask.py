@@ -131,3 +131,20 @@ def test_a_colloquial_city_name_is_the_city(engine, question, zone):
 
 def test_a_first_name_is_no_colloquial_city(engine):
     assert engine.resolver.find("когда Владик придёт") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "zone"),
+    [
+        ("what time does it start in dc", "America/New_York"),
+        ("when is the call in la", "America/Los_Angeles"),
+    ],
+)
+def test_a_capitals_alias_in_lower_case_counts_after_in_in_a_time_question(engine, question, zone):
+    answer = engine.ask(question)
+    assert answer.fact.id == "talks-time" and answer.place.key == zone
+
+
+@pytest.mark.parametrize("question", ["when is it for us", "what time is it in us", "la la land"])
+def test_a_lower_case_alias_that_is_a_word_or_without_in_is_no_place(engine, question):
+    assert engine.resolver.find(question) is None

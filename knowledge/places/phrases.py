@@ -289,6 +289,8 @@ FILLERS = wordset(
     "and what about how ok okay so then please now а и і й что насчет как ну так щодо як що "
     "пожалуйста будь ласка там"
 )
+# Aliases kept for capitals that are words in lower case too: "for us", "in us".
+LOWER_CASE_WORDS = wordset("us")
 # A question about time lets a capitalised city count without a preposition.
 TIME_CUES = wordset(
     "when time o'clock hour hours pm am clock start starts begin begins schedule "
