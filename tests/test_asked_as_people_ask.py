@@ -17,6 +17,9 @@ import pytest
         "что по времени",
         "када переговоры",  # misspelt "когда"
         "колі розмова",  # misspelt "коли", which the dictionary reads as the name Коля
+        "восколько созвон",  # run together
+        "скока время переговоры",
+        "о котрий розмова",  # Ukrainian typed without "і"
         "which weekday do they talk",
         "в какой день недели созвон",
         "яке число розмова?",
@@ -148,3 +151,8 @@ def test_a_capitals_alias_in_lower_case_counts_after_in_in_a_time_question(engin
 @pytest.mark.parametrize("question", ["when is it for us", "what time is it in us", "la la land"])
 def test_a_lower_case_alias_that_is_a_word_or_without_in_is_no_place(engine, question):
     assert engine.resolver.find(question) is None
+
+
+def test_ukrainian_in_latin_letters_without_a_hint_is_not_misread_as_russian(engine):
+    answer = engine.ask("o kotriy rozmova")
+    assert answer.answered and answer.fact.id == "talks-time"
