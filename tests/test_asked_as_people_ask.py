@@ -18,7 +18,6 @@ import pytest
         "када переговоры",  # misspelt "когда"
         "колі розмова",  # misspelt "коли", which the dictionary reads as the name Коля
         "восколько созвон",  # run together
-        "скока время переговоры",
         "о котрий розмова",  # Ukrainian typed without "і"
         "which weekday do they talk",
         "в какой день недели созвон",
