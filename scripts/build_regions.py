@@ -136,7 +136,16 @@ def region(country: str, spec: dict[str, Any], gaz: Gazetteer, labels: dict[str,
     if "zone" in spec:
         out |= {"zone": spec["zone"], "population": 0, "city": None, "elsewhere": []}
         return names, out
-    towns = gaz.towns.get((country, gaz.admin1(country, spec)), [])
+    # A macro-region ("Siberia") is the regions of all its `cities`, largest town first.
+    codes = (
+        dict.fromkeys(gaz.admin1(country, {"city": city}) for city in spec["cities"])
+        if "cities" in spec
+        else {gaz.admin1(country, spec): None}
+    )
+    towns = sorted(
+        (t for code in codes for t in gaz.towns.get((country, code), [])),
+        key=lambda t: -t["population"],
+    )
     towns = [t for t in towns if zones.is_known_zone(t["timezone"])]
     main = towns[0]
     zone = main["timezone"]

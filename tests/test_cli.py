@@ -74,14 +74,16 @@ def test_batch_answers_each_line_independently(run, tmp_path):
     batch = tmp_path / "questions.jsonl"
     batch.write_text(
         '{"q": "when is the call?"}\n\n{"q": "коли розмова?", "tz": "Tokyo"}\n'
-        '{"q": "and in Tokyo?", "lang": "en"}\n',
+        '{"q": "when is the screening?"}\n{"q": "and in Tokyo?", "lang": "en"}\n',
         encoding="utf-8",
     )
     status, out, _ = run("ask", "--json", "--batch", str(batch))
     answers = [json.loads(line) for line in out.splitlines()]
-    assert status == 0 and len(answers) == 3
+    assert status == 0 and len(answers) == 4
     assert answers[1]["lang"] == "uk" and "Токіо" in answers[1]["text"]
-    assert answers[2]["answered"] is False  # no conversation between batch lines
+    # No conversation between batch lines: "and in Tokyo?" means the main event, not the
+    # screening asked about on the line before.
+    assert [f["id"] for f in answers[3]["facts"]][:1] != ["screening-time"]
 
 
 def test_readable_output_without_json(run):

@@ -156,8 +156,10 @@ def test_follow_up_about_another_topic_needs_no_subject(engine):
     assert engine.ask("and the format?", conversation=conversation).fact.id == "talks-format"
 
 
-def test_place_without_a_conversation_is_not_an_answer(engine):
-    assert not engine.ask("and in Tokyo?").answered
+def test_place_without_a_conversation_asks_the_main_event_time_there(engine):
+    answer = engine.ask("and in Tokyo?")
+    assert answer.answered and answer.fact.id == "talks-time"
+    assert answer.place is not None and answer.place.key == "Asia/Tokyo"
 
 
 def test_empty_and_invisible_questions_get_a_hint_not_a_crash(engine):

@@ -138,6 +138,12 @@ def test_dates_and_hours_are_read_as_the_facts_write_them():
     # A month in any language and abbreviated is one token; every weekday is one token.
     assert read("dec 7", "en") == read("7 декабря", "ru") == read("7 грудня", "uk")
     assert read("on monday", "en") == read("во вторник", "ru") == read("у середу", "uk")
-    # A day's ordinal ending goes; an afternoon hour is on the 24-hour clock.
+    # A day's ordinal ending goes; an hour, in figures or words, asks for a time (which hour
+    # is the event's to say).
     assert read("the 7th", "en") == read("7-го", "ru") == read("7-е", "uk") == ("7",)
-    assert read("at 5 pm", "en") == read("at 5pm", "en") == read("в 5 вечера", "ru") == ("17",)
+    hour = ("@time",)
+    assert read("at 5 pm", "en") == read("at 5pm", "en") == read("в 5 вечера", "ru") == hour
+    assert read("at five", "en") == read("в пять вечера", "ru") == read("о п'ятій", "uk") == hour
+    assert read("17:00", "en") == read("о 17", "uk") == hour
+    # A number word elsewhere is no hour.
+    assert read("five topics", "en") != hour

@@ -129,12 +129,12 @@ def test_the_right_fact_without_the_place_asked_for_is_not_right(engine):
 
 def test_follow_up_turns_are_asked_in_one_conversation_and_scored_apart(engine):
     turns = [
-        Item("when is the call in London?", "en", "call-time"),
-        Item("and in Tokyo?", "en", "call-time", mentions=("Tokyo",)),
+        Item("when will the first footage be published?", "en", "first-footage"),
+        Item("and in Tokyo?", "en", "first-footage", mentions=("Tokyo",)),
     ]
     scored = score(engine, Split("t", [], [turns]))
     assert [s.follow_up for s in scored] == [False, True]
-    assert scored[1].outcome == "right"  # alone, "and in Tokyo?" has nothing to refer to
+    assert scored[1].outcome == "right"  # alone, "and in Tokyo?" asks the call's time
     assert outcome(engine.ask("and in Tokyo?"), turns[1]) != "right"
 
 

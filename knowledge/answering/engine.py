@@ -226,6 +226,8 @@ class Engine:
         if asked and followups.asks_the_same_event_elsewhere(previous, match):
             # "how about Rome?", "а в Харкові?" after a timed answer: the same event there.
             fact = previous
+        elif fact is None and asked and mention and followups.a_place_alone(mention.text, match):
+            fact = self._timed_fact(index, previous)
         elif fact is None and previous is not None and len(match.tokens) <= FRAGMENT_WORDS:
             # "в якому форматі?" after "коли переговори": the fragment asks about the same.
             completed = followups.completed(index, text, lang, previous)

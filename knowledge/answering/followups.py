@@ -21,6 +21,7 @@ from knowledge.i18n import ANSWERS
 from knowledge.language.matcher import Candidate, FactIndex, Match
 from knowledge.language.text import normalize
 from knowledge.model import Fact, Source, squash_spaces
+from knowledge.places.phrases import LOCATION_PREPOSITIONS
 
 # A follow-up made of a place and these ("and in Tokyo?", "what's that in Denver time?",
 # "what about Rome?") asks for the last timed answer's event in that place.
@@ -56,6 +57,14 @@ def last_fact(index: FactIndex, conversation: Conversation | None) -> Fact | Non
 def asks_the_same_event_elsewhere(previous: Fact | None, match: Match) -> bool:
     """ "and in Tokyo?", "а по UTC?": after a timed answer, a place with nothing else asked."""
     return bool(previous and previous.event) and set(match.tokens) <= PLACE_FOLLOW_UP_TOKENS
+
+
+def a_place_alone(mention_text: str, match: Match) -> bool:
+    """ "а по Самаре?", "and in Denver?" as the first turn: nothing asked but a place after
+    its preposition, which the fact base does not talk about (the caller kept it as the place
+    asked for): the main event's time there. A bare name ("Украина?") may be the subject."""
+    first = mention_text.split()[0].casefold() if mention_text.strip() else ""
+    return not match.tokens and first in LOCATION_PREPOSITIONS
 
 
 def who_said_it(

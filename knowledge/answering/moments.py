@@ -10,10 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from knowledge.language.lexicon import Calendar
+from knowledge.language.reading import spelt_hours
 from knowledge.language.text import reduce_word
-
-# Words before a number that make it an hour ("at 5", "в 17", "о 17").
-_AT = frozenset(["at", "в", "во", "о", "об", "around", "около", "близько", "приблизно"])
 
 
 @dataclass(frozen=True)
@@ -30,7 +28,7 @@ class Claims:
 
 def claims_in(normalized: str, lang: str, calendar: Calendar, stopwords: frozenset[str]) -> Claims:
     """The date and time a question names; none for "monday or tuesday?" (it asks which)."""
-    words = normalized.split()
+    words = spelt_hours(normalized.split(), calendar)
 
     def named(word: str, table: Mapping[str, int]) -> int | None:
         for form in (word, reduce_word(word, lang)):
@@ -63,7 +61,7 @@ def claims_in(normalized: str, lang: str, calendar: Calendar, stopwords: frozens
             hours = {number % 12}
         elif after.isdigit() and len(after) == 2 and int(after) < 60 and number <= 24:
             hours, minute = {number}, int(after)
-        elif before in _AT and number <= 24:
+        elif before in calendar.at and number <= 24:
             hours = {number, number + 12} if 1 <= number < 12 else {number}
     # "may" beside no number is the verb, not the month.
     month_claims = {

@@ -51,6 +51,8 @@ class Calendar:
 
     weekdays: Mapping[str, int] = field(default_factory=dict)
     months: Mapping[str, int] = field(default_factory=dict)
+    hours: Mapping[str, int] = field(default_factory=dict)  # "five", "п'ятій" → 5
+    at: frozenset[str] = frozenset()  # words before an hour: "at", "о"
     afternoon: frozenset[str] = frozenset()
     morning: frozenset[str] = frozenset()
     ordinal: frozenset[str] = frozenset()
@@ -137,9 +139,7 @@ class Lexicon:
                 normalize(p) for phrases in (said_that or {}).values() for p in phrases
             ),
             yes_no={lang: frozenset(text.split()) for lang, text in (yes_no or {}).items()},
-            confirming={
-                lang: frozenset(text.split()) for lang, text in (confirming or {}).items()
-            },
+            confirming={lang: frozenset(text.split()) for lang, text in (confirming or {}).items()},
             follow_ups=follow_ups or FollowUpWords(),
             concept_phrases=tuple(
                 (tuple(normalize(phrase).split()), concept)
@@ -321,6 +321,8 @@ def _calendar(data: Any, path: Path) -> Calendar:
     return Calendar(
         weekdays=names("weekdays", 7, 0),
         months=names("months", 12, 1),
+        hours=names("hours", 12, 1),
+        at=words("at"),
         afternoon=words("afternoon"),
         morning=words("morning"),
         ordinal=words("ordinal"),

@@ -13,23 +13,54 @@ from collections import defaultdict
 from knowledge.language.lexicon import Calendar, Lexicon
 from knowledge.language.text import CYRILLIC, normalize, reduce_word
 
+# An hour the question names ("at 5", "17:00", "пять вечера") asks about a time: which
+# hour is the event's to say (knowledge/answering/moments.py), as a weekday's is.
+HOUR = "@time"
+
+
+def spelt_hours(words: list[str], calendar: Calendar) -> list[str]:
+    """Normalised words with an hour written in words as its number where it stands for an
+    hour: after "at", "о" ("at five", "о п'ятій") or before "pm", "вечера" ("пять вечера")."""
+    hours, at = calendar.hours, calendar.at
+    if not hours or not any(word in hours for word in words):
+        return words
+    after_hour = calendar.afternoon | calendar.morning
+    return [
+        str(hours[word])
+        if word in hours
+        and ((i and words[i - 1] in at) or (i + 1 < len(words) and words[i + 1] in after_hour))
+        else word
+        for i, word in enumerate(words)
+    ]
+
 
 def clock_read(words: list[str], calendar: Calendar) -> list[str]:
     """Normalised words with dates and times as the facts write them: a day's ordinal ending
-    dropped ("7th", "7-го" → 7), an afternoon hour on the 24-hour clock ("5 pm" → 17)."""
+    dropped ("7th", "7-го" → 7), an hour in words as its number ("at five" → 5), an afternoon
+    hour on the 24-hour clock ("5 pm" → 17)."""
+    words = spelt_hours(words, calendar)
     out: list[str] = []
     i = 0
     while i < len(words):
         word, after = words[i], words[i + 1] if i + 1 < len(words) else ""
-        if word.isdigit() and len(word) <= 2 and after:
+        before = words[i - 1] if i else ""
+        if word.isdigit() and len(word) <= 2:
             hour = int(word)
             if after in calendar.ordinal:
                 out.append(word)
                 i += 2
                 continue
-            if after in calendar.afternoon and 1 <= hour <= 12:
-                out.append(str(hour % 12 + 12))
+            if after in calendar.afternoon | calendar.morning and hour <= 12:
+                out.append(HOUR)
                 i += 2
+                continue
+            if after.isdigit() and len(after) == 2 and hour <= 24 and int(after) < 60:
+                out.append(HOUR)
+                i += 2
+                continue
+            if before in calendar.at and hour <= 24:
+                out.append(HOUR)
+                i += 1
                 continue
         out.append(word)
         i += 1

@@ -289,6 +289,8 @@ FILLERS = wordset(
     "and what about how ok okay so then please now а и і й что насчет как ну так щодо як що "
     "пожалуйста будь ласка там"
 )
+# Aliases kept for capitals that are words in lower case too: "for us", "in us".
+LOWER_CASE_WORDS = wordset("us")
 # A question about time lets a capitalised city count without a preposition.
 TIME_CUES = wordset(
     "when time o'clock hour hours pm am clock start starts begin begins schedule "
@@ -387,6 +389,16 @@ def phrase_span(tokens: list[Token], i: int, j: int) -> tuple[int, int, str | No
             prep = tokens[k].norm
             start = tokens[k - len(asker)].start if asker else tokens[k].start
     return start, _time_end(tokens, j, end), prep
+
+
+def time_word_before(tokens: list[Token], i: int) -> bool:
+    """Whether a time word stands before the "по"/"за" of the name at tokens[i]: "время по
+    Калифорнии", "час за Каліфорнією" ask for that place's time as "Texas time" does."""
+    k = i - 1
+    if k >= 0 and tokens[k].norm == "the":
+        k -= 1
+    # "для": "время для Техаса" is as often "a good time for Texas".
+    return k >= 1 and tokens[k].norm in RECKONING_PREPOSITIONS and tokens[k - 1].norm in TIME_AFTER
 
 
 def _time_end(tokens: list[Token], j: int, end: int) -> int:

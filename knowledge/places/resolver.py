@@ -310,7 +310,7 @@ class PlaceResolver:
         )
         located = located or uninflected
         capitals = pt.all_upper(tokens, m.i, m.j) and (located or not scene.shouted)
-        if m.flags & UPPER and not capitals:
+        if m.flags & UPPER and not (capitals or self._lower_alias(tokens, m, prep, scene)):
             return None
         if m.flags & COMMON and (
             not first.capitalised
@@ -338,7 +338,8 @@ class PlaceResolver:
                 return None
             strength = 2
         elif place.kind in _AREAS:
-            if not (timed or (located and prep in pt.COUNTRY_PREPOSITIONS)):
+            reckoned = located and pt.time_word_before(tokens, m.i)
+            if not (timed or reckoned or (located and prep in pt.COUNTRY_PREPOSITIONS)):
                 return None
             strength = 3 if located else 2
         elif located or timed:
@@ -370,6 +371,16 @@ class PlaceResolver:
                 place = dataclasses.replace(found.place, read_as=written)
                 out.append(dataclasses.replace(found, place=place))
         return out
+
+    def _lower_alias(self, tokens: list[Token], m: Match, prep: str | None, scene: _Scene) -> bool:
+        """ "what time in dc", "в ny": an alias kept for capitals ("DC", "NY") typed in lower
+        case still counts after "in"/"в" in a question about time, unless it is a word ("us")."""
+        return (
+            scene.cue
+            and prep in pt.COUNTRY_PREPOSITIONS
+            and m.j - m.i == 1
+            and tokens[m.i].norm not in pt.LOWER_CASE_WORDS
+        )
 
     def _adjective_alone(self, tokens: list[Token], m: Match) -> bool:
         """A neuter adjective ending the sentence stands for "... время": "а лондонское?"."""

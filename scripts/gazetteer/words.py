@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import yaml
+
 from knowledge.places.phrases import wordset
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -172,6 +174,11 @@ ALIASES: tuple[tuple[str, str], ...] = (
     ("Turkey", "country:TR"),
     ("Hong Kong", "zone:Asia/Hong_Kong"),
     ("Macau", "zone:Asia/Macau"),
+)
+# Colloquial short names ("Новосиб", "Екб"): data, kept beside the places it builds.
+COLLOQUIAL = ROOT / "knowledge" / "places" / "data" / "colloquial.yaml"
+ALIASES += tuple(
+    (name, f"city:{city}") for name, city in yaml.safe_load(COLLOQUIAL.read_text("utf-8")).items()
 )
 # Aliases that count only in capitals: "LA" is a place, "la" is not.
 UPPER_ALIASES = frozenset({"NY", "LA", "SF", "DC", "US", "UK", "РФ"})

@@ -1,0 +1,157 @@
+"""Questions about when and where as people type them (issue 10): misspelt and slang question
+words, the date or weekday alone, hours in words, places named loosely."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "во скока созвон",  # clipped
+        "во сколка переговоры",  # misspelt
+        "во скольк разговор",
+        "шо по часу",  # slang: "what about the time"
+        "що по часу?",
+        "что по времени",
+        "када переговоры",  # misspelt "когда"
+        "колі розмова",  # misspelt "коли", which the dictionary reads as the name Коля
+        "восколько созвон",  # run together
+        "о котрий розмова",  # Ukrainian typed without "і"
+        "which weekday do they talk",
+        "в какой день недели созвон",
+        "яке число розмова?",
+    ],
+)
+def test_misspelt_and_slang_question_words_ask_for_the_time(engine, question):
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact.id == "talks-time"
+
+
+@pytest.mark.parametrize("question", ["так когда уже всё это будет", "то коли вже все це буде"])
+def test_when_will_all_this_be_asks_the_time_of_what_was_talked_about(engine, question):
+    answer = engine.ask(question)
+    assert answer.fact is not None and answer.fact.id == "talks-time"
+
+
+@pytest.mark.parametrize("question", ["shcho po chasu", "shto po vremeni"])
+def test_slang_typed_in_latin_letters_is_read_in_cyrillic(engine, question):
+    answer = engine.ask(question, lang_hint="uk" if question.startswith("shcho") else "ru")
+    assert answer.answered and answer.fact.id == "talks-time"
+    assert answer.lang in ("ru", "uk")
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("is it at five", "Yes."),  # 17:00 Kyiv: five in the afternoon
+        ("is it at 3 pm?", "No."),
+        ("в пять вечера?", "Да."),
+        ("о п'ятій вечора?", "Так."),
+        ("о дев'ятій ранку?", "Ні."),
+    ],
+)
+def test_an_hour_in_figures_or_words_is_held_against_the_event_time(engine, question, lead):
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact.id == "talks-time"
+    assert answer.lead.startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "zone"),
+    [
+        ("время по Калифорнии", "America/Los_Angeles"),  # a time word before "по" and a state
+        ("час за Каліфорнією", "America/Los_Angeles"),
+        ("время по Украине", "Europe/Kyiv"),
+    ],
+)
+def test_a_time_word_before_po_makes_a_state_or_country_the_place(engine, question, zone):
+    answer = engine.ask(question)
+    assert answer.fact.id == "talks-time" and answer.place is not None
+    assert answer.place.key == zone
+
+
+def test_po_with_a_country_and_no_time_word_is_still_about_it(engine):
+    assert engine.resolver.find("переговоры по Украине") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "zone", "city"),
+    [
+        ("а в Сибири во сколько", "Asia/Novosibirsk", "Новосибирск"),
+        ("what time is it in Siberia", "Asia/Novosibirsk", "Novosibirsk"),
+        ("коли на Далекому Сході", "Asia/Vladivostok", "Хабаровськ"),
+    ],
+)
+def test_a_macro_region_of_several_clocks_is_answered_for_its_largest_city(
+    engine, question, zone, city
+):
+    answer = engine.ask(question)
+    assert answer.fact.id == "talks-time" and answer.place.key == zone
+    assert any(city in note for note in answer.notes)  # and says which city it used
+
+
+@pytest.mark.parametrize("question", ["во сколько на Урале", "коли на Уралі", "time in the Urals"])
+def test_a_macro_region_of_one_clock_names_the_city_it_used(engine, question):
+    answer = engine.ask(question)
+    assert answer.fact.id == "talks-time" and answer.place.key == "Asia/Yekaterinburg"
+    assert answer.notes
+
+
+@pytest.mark.parametrize(
+    ("question", "zone"),
+    [
+        ("а по Самаре?", "Europe/Samara"),
+        ("in Denver?", "America/Denver"),
+        ("а у Львові?", "Europe/Kyiv"),
+    ],
+)
+def test_a_place_alone_first_thing_asks_the_main_event_time_there(engine, question, zone):
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact.id == "talks-time"
+    assert answer.place is not None and answer.place.key == zone
+
+
+def test_a_bare_name_first_thing_is_not_taken_for_a_time_question(engine):
+    # Without its preposition a name may be the subject ("Украина?" asks about Ukraine).
+    assert not engine.ask("Berlin?").answered
+
+
+@pytest.mark.parametrize(
+    ("question", "zone"),
+    [
+        ("когда в новосибе", "Asia/Novosibirsk"),  # colloquial short names, any case
+        ("во сколько в Екб", "Asia/Yekaterinburg"),
+        ("коли в Екаті", "Asia/Yekaterinburg"),
+    ],
+)
+def test_a_colloquial_city_name_is_the_city(engine, question, zone):
+    answer = engine.ask(question)
+    assert answer.fact.id == "talks-time" and answer.place.key == zone
+
+
+def test_a_first_name_is_no_colloquial_city(engine):
+    assert engine.resolver.find("когда Владик придёт") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "zone"),
+    [
+        ("what time does it start in dc", "America/New_York"),
+        ("when is the call in la", "America/Los_Angeles"),
+    ],
+)
+def test_a_capitals_alias_in_lower_case_counts_after_in_in_a_time_question(engine, question, zone):
+    answer = engine.ask(question)
+    assert answer.fact.id == "talks-time" and answer.place.key == zone
+
+
+@pytest.mark.parametrize("question", ["when is it for us", "what time is it in us", "la la land"])
+def test_a_lower_case_alias_that_is_a_word_or_without_in_is_no_place(engine, question):
+    assert engine.resolver.find(question) is None
+
+
+def test_ukrainian_in_latin_letters_without_a_hint_is_not_misread_as_russian(engine):
+    answer = engine.ask("o kotriy rozmova")
+    assert answer.answered and answer.fact.id == "talks-time"
