@@ -14,7 +14,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -163,45 +163,62 @@ class Lexicon:
         if not pairs:
             return text
         pattern, spellings = _spellings(pairs)
-        first = pattern.sub(lambda m: spellings[m.lastindex - 1], text.lower())
+
+        def first(latin: str) -> str:
+            return pattern.sub(lambda m: spellings[m.lastindex - 1], latin)
+
         if known is None:
-            return first
-        return _LATIN_WORD.sub(
-            lambda m: next(
-                (word for word in _readings(m.group(), pairs) if known(word)),
-                pattern.sub(lambda n: spellings[n.lastindex - 1], m.group()),
-            ),
-            text.lower(),
-        )
+            return first(text.lower())
+
+        def spelt(word: str) -> str:
+            plain = first(word)
+            if known(plain):
+                return plain
+            return next((other for other in _readings(word, pairs) if known(other)), plain)
+
+        return _LATIN_WORD.sub(lambda m: spelt(m.group()), text.lower())
 
 
 _LATIN_WORD = re.compile(r"[a-z']+")
-# Readings tried per word: a long word with many two-way spots has thousands. A word longer
-# than any real one keeps its first reading (and the search stays shallow).
-MAX_READINGS = 64
+# Readings tried per word: each two-way spot doubles them, and each is looked up. A word
+# longer than any real one keeps its first reading (and the search stays shallow).
+MAX_READINGS = 16
 MAX_WORD = 30
 
 
-def _readings(word: str, pairs: tuple[tuple[str, str], ...]) -> Iterator[str]:
+@lru_cache(maxsize=4096)
+def _readings(word: str, pairs: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
     """A Latin word's Cyrillic readings, the table's first way first, at most MAX_READINGS;
     none for a word over MAX_WORD letters."""
     if len(word) > MAX_WORD:
-        return iter(())
+        return ()
+    starting = _by_first_letter(pairs)
 
     def spelt(at: int) -> Iterator[str]:
         if at == len(word):
             yield ""
             return
-        for latin, cyrillic in pairs:
-            if latin.endswith("$"):
-                latin = latin[:-1]
-                if at + len(latin) != len(word):
-                    continue
+        for latin, cyrillic, at_end in starting.get(word[at], ()):
+            if at_end and at + len(latin) != len(word):
+                continue
             if word.startswith(latin, at):
                 for rest in spelt(at + len(latin)):
                     yield cyrillic + rest
 
-    return itertools.islice(spelt(0), MAX_READINGS)
+    return tuple(itertools.islice(spelt(0), MAX_READINGS))
+
+
+@cache
+def _by_first_letter(
+    pairs: tuple[tuple[str, str], ...],
+) -> dict[str, tuple[tuple[str, str, bool], ...]]:
+    """The table's spellings by their first letter, in the table's order; "$" as a flag."""
+    starting: dict[str, list[tuple[str, str, bool]]] = {}
+    for latin, cyrillic in pairs:
+        at_end = latin.endswith("$")
+        spelling = latin[:-1] if at_end else latin
+        starting.setdefault(spelling[0], []).append((spelling, cyrillic, at_end))
+    return {letter: tuple(found) for letter, found in starting.items()}
 
 
 @cache
