@@ -120,3 +120,25 @@ def test_how_the_talks_went_is_not_answered_with_their_format(engine, question):
     # Lemmas lose the tense: "как пройдут переговоры" among the format's questions would
     # answer how they went, which the article does not say.
     assert not engine.ask(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("кто первым сообщил о переговорах", "ru"),
+        ("хто першим заявив про перемовини", "uk"),
+        ("who announced first that putin and biden would talk", "en"),
+    ],
+)
+def test_who_was_first_is_not_answered_with_who_announced(engine, question, lang):
+    # The article names who announced the call, not who was first to: "first" shifts it.
+    answer = engine.ask(question, lang_hint=lang)
+    assert not answer.answered
+
+
+@pytest.mark.parametrize(
+    "question", ["when will we see the first footage?", "когда покажут первые кадры?"]
+)
+def test_first_footage_still_reaches_the_footage(engine, question):
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact.id == "talks-footage"
