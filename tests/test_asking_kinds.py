@@ -142,3 +142,19 @@ def test_who_was_first_is_not_answered_with_who_announced(engine, question, lang
 def test_first_footage_still_reaches_the_footage(engine, question):
     answer = engine.ask(question)
     assert answer.answered and answer.fact.id == "talks-footage"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("а кто это говорит вообще", "source-article"),
+        ("а хто це каже взагалі", "source-article"),
+        ("кто будет говорить", "talks-participants"),
+        ("с кем будет говорить Путин", "talks-participants"),
+    ],
+)
+def test_who_says_it_asks_the_source_and_who_will_talk_the_speakers(content, question, fact_id):
+    # Lemmas lose the tense: "говорит" (says) is read as saying, "будет говорить" stays
+    # the talking.
+    answer = anew(content, question).ask(question)
+    assert answer.fact is not None and answer.fact.id == fact_id
