@@ -158,3 +158,35 @@ def test_who_says_it_asks_the_source_and_who_will_talk_the_speakers(content, que
     # the talking.
     answer = anew(content, question).ask(question)
     assert answer.fact is not None and answer.fact.id == fact_id
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("will russia invade ukraine?", "en"),
+        ("Россия нападет на Украину?", "ru"),
+        ("Росія нападе на Україну?", "uk"),
+    ],
+)
+def test_will_russia_invade_is_not_what_the_us_does_if_it_does(engine, question, lang):
+    # "що як Росія нападе" (what if) reads as "Росія нападе" once "що", "як" are dropped:
+    # the condition is kept as @if, and the plain question is not answered with it.
+    assert not engine.ask(question, lang_hint=lang).answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what if russia attacks ukraine", "что будет, если Россия нападет", "що як Росія нападе?"],
+)
+def test_what_if_russia_invades_asks_the_us_support(content, question):
+    answer = anew(content, question).ask(question)
+    assert answer.fact is not None and answer.fact.id == "us-support-if-invasion"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["do you know if the call is at 5 pm?", "если не секрет, когда переговоры?"],
+)
+def test_if_in_a_polite_opening_is_not_a_condition(engine, question):
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact.id == "talks-time"
