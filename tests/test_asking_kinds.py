@@ -120,3 +120,73 @@ def test_how_the_talks_went_is_not_answered_with_their_format(engine, question):
     # Lemmas lose the tense: "как пройдут переговоры" among the format's questions would
     # answer how they went, which the article does not say.
     assert not engine.ask(question).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("кто первым сообщил о переговорах", "ru"),
+        ("хто першим заявив про перемовини", "uk"),
+        ("who announced first that putin and biden would talk", "en"),
+    ],
+)
+def test_who_was_first_is_not_answered_with_who_announced(engine, question, lang):
+    # The article names who announced the call, not who was first to: "first" shifts it.
+    answer = engine.ask(question, lang_hint=lang)
+    assert not answer.answered
+
+
+@pytest.mark.parametrize(
+    "question", ["when will we see the first footage?", "когда покажут первые кадры?"]
+)
+def test_first_footage_still_reaches_the_footage(engine, question):
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact.id == "talks-footage"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("а кто это говорит вообще", "source-article"),
+        ("а хто це каже взагалі", "source-article"),
+        ("кто будет говорить", "talks-participants"),
+        ("с кем будет говорить Путин", "talks-participants"),
+    ],
+)
+def test_who_says_it_asks_the_source_and_who_will_talk_the_speakers(content, question, fact_id):
+    # Lemmas lose the tense: "говорит" (says) is read as saying, "будет говорить" stays
+    # the talking.
+    answer = anew(content, question).ask(question)
+    assert answer.fact is not None and answer.fact.id == fact_id
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("will russia invade ukraine?", "en"),
+        ("Россия нападет на Украину?", "ru"),
+        ("Росія нападе на Україну?", "uk"),
+    ],
+)
+def test_will_russia_invade_is_not_what_the_us_does_if_it_does(engine, question, lang):
+    # "що як Росія нападе" (what if) reads as "Росія нападе" once "що", "як" are dropped:
+    # the condition is kept as @if, and the plain question is not answered with it.
+    assert not engine.ask(question, lang_hint=lang).answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what if russia attacks ukraine", "что будет, если Россия нападет", "що як Росія нападе?"],
+)
+def test_what_if_russia_invades_asks_the_us_support(content, question):
+    answer = anew(content, question).ask(question)
+    assert answer.fact is not None and answer.fact.id == "us-support-if-invasion"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["do you know if the call is at 5 pm?", "если не секрет, когда переговоры?"],
+)
+def test_if_in_a_polite_opening_is_not_a_condition(engine, question):
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact.id == "talks-time"
