@@ -1,0 +1,90 @@
+"""Russian and Ukrainian typed in Latin letters, read back in Cyrillic through a table of
+spellings (words.yaml `translit`): "kogda" → "когда", "koly" → "коли".
+
+The table reads each spot its first way, the longest spelling first ("shch" before "sh"
+before "s"); a spelling ending in "$" holds only at a word's end ("takyi": "yi$" → "ий",
+while "Kyiv" keeps "yi" → "ї"). A spelling listed twice reads two ways, and a caller that can
+tell a word from a non-word (`known`) gets, per word, the first reading it accepts.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterator
+from functools import cache, lru_cache
+
+Pairs = tuple[tuple[str, str], ...]
+
+_LATIN_WORD = re.compile(r"[a-z']+")
+# Readings tried per word: each two-way spot doubles them, and each is looked up. A word
+# longer than any real one keeps its first reading (and the search stays shallow).
+MAX_READINGS = 16
+MAX_WORD = 30
+
+
+def transliterate(text: str, pairs: Pairs, known: Callable[[str], bool] | None = None) -> str:
+    """Latin `text` in Cyrillic through `pairs` (longest spelling first); with `known`, each
+    word is the first of its readings that `known` accepts ("kyievom" is "києвом", not
+    "кїевом"), else its first."""
+    pattern, spellings = _spellings(pairs)
+
+    def first(latin: str) -> str:
+        return pattern.sub(lambda m: spellings[m.lastindex - 1], latin)
+
+    if known is None:
+        return first(text.lower())
+
+    def spelt(word: str) -> str:
+        plain = first(word)
+        if known(plain):
+            return plain
+        return next((other for other in _readings(word, pairs) if known(other)), plain)
+
+    return _LATIN_WORD.sub(lambda m: spelt(m.group()), text.lower())
+
+
+@lru_cache(maxsize=4096)
+def _readings(word: str, pairs: Pairs) -> tuple[str, ...]:
+    """A Latin word's Cyrillic readings, the table's first way first, at most MAX_READINGS;
+    none for a word over MAX_WORD letters."""
+    if len(word) > MAX_WORD:
+        return ()
+    starting = _by_first_letter(pairs)
+
+    def spelt(at: int) -> Iterator[str]:
+        if at == len(word):
+            yield ""
+            return
+        for latin, cyrillic, at_end in starting.get(word[at], ()):
+            if at_end and at + len(latin) != len(word):
+                continue
+            if word.startswith(latin, at):
+                for rest in spelt(at + len(latin)):
+                    yield cyrillic + rest
+
+    return tuple(itertools.islice(spelt(0), MAX_READINGS))
+
+
+@cache
+def _by_first_letter(pairs: Pairs) -> dict[str, tuple[tuple[str, str, bool], ...]]:
+    """The table's spellings by their first letter, in the table's order; "$" as a flag."""
+    starting: dict[str, list[tuple[str, str, bool]]] = {}
+    for latin, cyrillic in pairs:
+        at_end = latin.endswith("$")
+        spelling = latin[:-1] if at_end else latin
+        starting.setdefault(spelling[0], []).append((spelling, cyrillic, at_end))
+    return {letter: tuple(found) for letter, found in starting.items()}
+
+
+@cache
+def _spellings(pairs: Pairs) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    # An alternation tries its branches in order at each position, as the table reads:
+    # the longest spelling first ("shch" before "sh" before "s"); other characters stay.
+    # A spelling ending in "$" holds only at a word's end ("takyi": "yi$" → "ий", while
+    # "Kyiv" keeps "yi" → "ї"). Each branch is a group: the one that matched says which.
+    branches = [
+        f"({re.escape(latin[:-1])}(?![a-z']))" if latin.endswith("$") else f"({re.escape(latin)})"
+        for latin, _ in pairs
+    ]
+    return re.compile("|".join(branches)), tuple(cyrillic for _, cyrillic in pairs)
