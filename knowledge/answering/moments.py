@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from knowledge.language.lexicon import Calendar
-from knowledge.language.reading import spelt_hours
+from knowledge.language.reading import hour_named, numbers_a_day, spelt_hours
 from knowledge.language.text import reduce_word
 
 
@@ -46,23 +46,18 @@ def claims_in(normalized: str, lang: str, calendar: Calendar, stopwords: frozens
         if month is not None:
             months[i] = month
     day = minute = None
-    hours: set[int] = set()
+    hours: frozenset[int] = frozenset()
     for i, word in enumerate(words):
-        if not (word.isdigit() and len(word) <= 2):
+        if numbers_a_day(words, i, calendar) or (
+            word.isdigit() and len(word) <= 2 and (i - 1 in months or i + 1 in months)
+        ):
+            day = int(word)
             continue
-        number = int(word)
-        before = words[i - 1] if i else ""
-        after = words[i + 1] if i + 1 < len(words) else ""
-        if after in calendar.ordinal or i - 1 in months or i + 1 in months:
-            day = number
-        elif after in calendar.afternoon and 1 <= number <= 12:
-            hours = {number % 12 + 12}
-        elif after in calendar.morning and number <= 12:
-            hours = {number % 12}
-        elif after.isdigit() and len(after) == 2 and int(after) < 60 and number <= 24:
-            hours, minute = {number}, int(after)
-        elif before in calendar.at and number <= 24:
-            hours = {number, number + 12} if 1 <= number < 12 else {number}
+        hour = hour_named(words, i, calendar)
+        if hour is not None:
+            hours = hour.hours
+            if hour.minute is not None:
+                minute = hour.minute
     # "may" beside no number is the verb, not the month.
     month_claims = {
         month
@@ -74,7 +69,7 @@ def claims_in(normalized: str, lang: str, calendar: Calendar, stopwords: frozens
         weekdays=frozenset(weekdays) if len(weekdays) == 1 else frozenset(),
         day=day,
         month=next(iter(month_claims)) if len(month_claims) == 1 else None,
-        hours=frozenset(hours),
+        hours=hours,
         minute=minute,
     )
 

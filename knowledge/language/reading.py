@@ -9,6 +9,7 @@ readings that depend on what the fact base knows stay with the index (matcher.py
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from knowledge.language.lexicon import Calendar, Lexicon
 from knowledge.language.text import CYRILLIC, normalize, reduce_word
@@ -34,35 +35,59 @@ def spelt_hours(words: list[str], calendar: Calendar) -> list[str]:
     ]
 
 
+@dataclass(frozen=True)
+class Hour:
+    """An hour a question names: the hours it may be ("at 5" is 5 or 17), its minute, and
+    how many words it takes (the number, and "pm" or the minutes after it)."""
+
+    hours: frozenset[int]
+    minute: int | None
+    width: int
+
+
+def hour_named(words: list[str], i: int, calendar: Calendar) -> Hour | None:
+    """The hour `words[i]` names, if it is one: "5 pm", "5 утра", "17 00", "at 5"."""
+    word = words[i]
+    if not (word.isdigit() and len(word) <= 2):
+        return None
+    number = int(word)
+    after = words[i + 1] if i + 1 < len(words) else ""
+    before = words[i - 1] if i else ""
+    if after in calendar.afternoon and 1 <= number <= 12:
+        return Hour(frozenset({number % 12 + 12}), None, 2)
+    if after in calendar.morning and number <= 12:
+        return Hour(frozenset({number % 12}), None, 2)
+    if after.isdigit() and len(after) == 2 and int(after) < 60 and number <= 24:
+        return Hour(frozenset({number}), int(after), 2)
+    if before in calendar.at and number <= 24:
+        return Hour(frozenset({number, number + 12} if 1 <= number < 12 else {number}), None, 1)
+    return None
+
+
+def numbers_a_day(words: list[str], i: int, calendar: Calendar) -> bool:
+    """Whether `words[i]` is a day's number with its ordinal ending after it ("7 th", "7 го")."""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    return words[i].isdigit() and len(words[i]) <= 2 and after in calendar.ordinal
+
+
 def clock_read(words: list[str], calendar: Calendar) -> list[str]:
     """Normalised words with dates and times as the facts write them: a day's ordinal ending
-    dropped ("7th", "7-го" → 7), an hour in words as its number ("at five" → 5), an afternoon
-    hour on the 24-hour clock ("5 pm" → 17)."""
+    dropped ("7th", "7-го" → 7), an hour in words as its number ("at five" → 5), an hour the
+    question names as the time it asks about ("5 pm", "17:00", "at 5" → @time)."""
     words = spelt_hours(words, calendar)
     out: list[str] = []
     i = 0
     while i < len(words):
-        word, after = words[i], words[i + 1] if i + 1 < len(words) else ""
-        before = words[i - 1] if i else ""
-        if word.isdigit() and len(word) <= 2:
-            hour = int(word)
-            if after in calendar.ordinal:
-                out.append(word)
-                i += 2
-                continue
-            if after in calendar.afternoon | calendar.morning and hour <= 12:
-                out.append(HOUR)
-                i += 2
-                continue
-            if after.isdigit() and len(after) == 2 and hour <= 24 and int(after) < 60:
-                out.append(HOUR)
-                i += 2
-                continue
-            if before in calendar.at and hour <= 24:
-                out.append(HOUR)
-                i += 1
-                continue
-        out.append(word)
+        if numbers_a_day(words, i, calendar):
+            out.append(words[i])
+            i += 2
+            continue
+        hour = hour_named(words, i, calendar)
+        if hour is not None:
+            out.append(HOUR)
+            i += hour.width
+            continue
+        out.append(words[i])
         i += 1
     return out
 
