@@ -16,6 +16,12 @@ from rapidfuzz.distance import OSA
 KEPT_CORRECTIONS = 50_000
 
 
+def allowed_edits(size: int) -> int:
+    """The edits a slip of a word of `size` letters may make: one up to 7, two up to 11,
+    then three (the place names' slips are read by the same rule)."""
+    return 1 if size <= 7 else 2 if size <= 11 else 3
+
+
 class TypoReader:
     def __init__(self, surface: Mapping[str, str]):
         """`surface`: each known word as written → the token it stands for ("" for a word
@@ -38,7 +44,7 @@ class TypoReader:
         if len(self._corrections) > KEPT_CORRECTIONS:
             self._corrections.clear()
         size = len(word)
-        allowed = 1 if size <= 7 else 2 if size <= 11 else 3
+        allowed = allowed_edits(size)
         pool = [
             w
             for length in range(size - 1, size + allowed + 1)

@@ -26,6 +26,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from knowledge.language.text import CYRILLIC, in_dictionary
+from knowledge.language.typos import allowed_edits
 from knowledge.places import phrases as pt
 from knowledge.places.index import Index
 from knowledge.places.phrases import Token
@@ -56,10 +57,6 @@ class NearMiss:
     i: int  # token span of the slip
     j: int
     row: int  # the place's row in the index
-
-
-def allowed_edits(size: int) -> int:
-    return 1 if size <= 7 else 2 if size <= 11 else 3
 
 
 class NearMisses:
