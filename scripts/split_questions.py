@@ -14,12 +14,18 @@ same way by language.
 
 The split files are committed; run this only when the corpus itself changes, and never to
 move a question out of test because the matcher gets it wrong.
+
+Later waves of questions (`groups/wave2/`, written the same way by a new writer from the
+article alone, with their own `labels.yaml`) are dealt out the same way with their own seed,
+after the first wave, so adding a wave never moves a question already dealt. A later wave's
+question already asked in an earlier wave (the same words) is left out.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -30,6 +36,8 @@ import yaml
 QUESTIONS = Path(__file__).resolve().parent.parent / "tests" / "data" / "questions"
 GROUPS = QUESTIONS / "groups"
 LANGS = ("en", "ru", "uk")
+# The first wave lives in groups/ itself; each later wave in its own folder, with its seed.
+LATER_WAVES = (("wave2", 2),)
 SPLITS = ("train", "validation", "test")
 SEED = 20211207
 # Five slots: three train, one validation, one test, interleaved so a short stratum gets
@@ -62,28 +70,47 @@ def _label(intents: dict[str, Any], intent: str) -> dict[str, Any]:
     return label
 
 
-def _read(name: str) -> Any:
-    return yaml.safe_load((GROUPS / name).read_text(encoding="utf-8"))
+def _read(name: str, folder: Path = GROUPS) -> Any:
+    return yaml.safe_load((folder / name).read_text(encoding="utf-8"))
 
 
-def labelled_groups() -> list[dict[str, Any]]:
-    """Every paraphrase group with a stable id (language, intent, number) and its label."""
-    intents = _read("labels.yaml")
+def same_words(question: str) -> str:
+    """What makes two questions the same question: their words, case aside."""
+    return " ".join(re.findall(r"\w+", question.casefold()))
+
+
+def labelled_groups(folder: Path = GROUPS, id_part: str = "") -> list[dict[str, Any]]:
+    """Every paraphrase group with a stable id (language, wave, intent, number) and its label."""
+    intents = _read("labels.yaml", folder)
     groups = []
     for lang in LANGS:
         seen: dict[str, int] = defaultdict(int)
-        for entry in _read(f"{lang}.yaml"):
+        for entry in _read(f"{lang}.yaml", folder):
             intent = entry["intent"]
             seen[intent] += 1
             groups.append(
                 {
-                    "id": f"{lang}-{intent}-{seen[intent]}",
+                    "id": f"{lang}-{id_part}{intent}-{seen[intent]}",
                     "lang": lang,
                     **_label(intents, intent),
                     "questions": list(entry["questions"]),
                 }
             )
     return groups
+
+
+def new_questions_only(groups: list[dict[str, Any]], asked: set[str]) -> list[dict[str, Any]]:
+    """The groups without questions already in `asked` (which grows), and without empty ones."""
+    kept = []
+    for group in groups:
+        questions = []
+        for question in group["questions"]:
+            if same_words(question) not in asked:
+                asked.add(same_words(question))
+                questions.append(question)
+        if questions:
+            kept.append({**group, "questions": questions})
+    return kept
 
 
 def labelled_conversations() -> list[dict[str, Any]]:
@@ -124,8 +151,17 @@ def deal(items: list[dict[str, Any]], stratum, rng: random.Random) -> dict[str, 
 def build() -> dict[str, str]:
     """The text of each split file."""
     rng = random.Random(SEED)
-    groups = deal(labelled_groups(), lambda g: (g["lang"], g["label"]), rng)
+    first_wave = labelled_groups()
+    groups = deal(first_wave, lambda g: (g["lang"], g["label"]), rng)
     conversations = deal(labelled_conversations(), lambda c: (c["lang"],), rng)
+    asked = {same_words(q) for group in first_wave for q in group["questions"]}
+    for folder, seed in LATER_WAVES:
+        if not (GROUPS / folder).is_dir():
+            continue
+        wave = new_questions_only(labelled_groups(GROUPS / folder, f"{folder}-"), asked)
+        dealt = deal(wave, lambda g: (g["lang"], g["label"]), random.Random(SEED + seed))
+        for split in SPLITS:
+            groups[split] = sorted(groups[split] + dealt[split], key=lambda group: group["id"])
     texts = {}
     for split in SPLITS:
         document = {
