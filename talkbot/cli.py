@@ -100,6 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="dev: the old dev set, a tuning set (upper bound)",
     )
     evaluate.add_argument("--show", action="store_true", help="list every miss")
+    evaluate.add_argument(
+        "--wave", type=int, choices=(1, 2), help="one writer's wave of questions only"
+    )
 
     from talkbot.propose import add_propose_parser
 
@@ -157,7 +160,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from talkbot.evaluation import run_eval
 
             return run_eval(
-                mode=args.mode, show=args.show, split=args.split, question_set=args.question_set
+                mode=args.mode,
+                show=args.show,
+                split=args.split,
+                question_set=args.question_set,
+                wave=args.wave,
             )
         if args.command == "propose":
             from talkbot.propose import run_propose

@@ -51,12 +51,25 @@ class Item:
     def answerable(self) -> bool:
         return self.label != "decline"
 
+    @property
+    def wave(self) -> int:
+        """Which writer's wave the question came in (scripts/split_questions.py)."""
+        return 2 if "-wave2-" in self.group else 1
+
 
 @dataclass
 class Split:
     name: str
     items: list[Item]
     conversations: list[list[Item]] = field(default_factory=list)
+
+    def of_wave(self, wave: int) -> Split:
+        """The questions and conversations of one writer's wave only."""
+        return Split(
+            f"{self.name}, wave {wave}",
+            [item for item in self.items if item.wave == wave],
+            [talk for talk in self.conversations if talk[0].wave == wave],
+        )
 
 
 def _item(entry: dict, lang: str, q: str, group: str) -> Item:
@@ -230,6 +243,7 @@ def run_eval(
     split: str | None = None,
     question_set: str = "corpus",
     directory: Path | None = None,
+    wave: int | None = None,
 ) -> int:
     engine = _engine(mode)
     out: list[str] = []
@@ -252,9 +266,11 @@ def run_eval(
     ]
     for name in (split,) if split else SPLITS:
         data = load_split(name, directory)
+        if wave:
+            data = data.of_wave(wave)
         scored = score(engine, data)
         held = " (HELD OUT)" if name == HELD_OUT else ""
-        out += ["", *report(data, scored, title=f"{name}{held}", known=engine.facts.keys())]
+        out += ["", *report(data, scored, title=f"{data.name}{held}", known=engine.facts.keys())]
         if show and (split or name != HELD_OUT):
             out += misses(scored)
     if show and not split:

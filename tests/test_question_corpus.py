@@ -202,6 +202,20 @@ def test_eval_shows_misses_of_one_split_only_when_asked(tmp_path, monkeypatch, c
     assert "train:" not in out
 
 
+def test_eval_reads_one_writers_wave_when_asked(tmp_path, monkeypatch, capsys):
+    _write_corpus(tmp_path)
+    path = tmp_path / "validation.yaml"
+    path.write_text(path.read_text().replace("en-decline-validation", "en-wave2-decline-1"))
+    monkeypatch.setattr(evaluation, "CORPUS", tmp_path)
+    main(["eval", "--split", "validation", "--wave", "2"])
+    out = capsys.readouterr().out
+    assert "validation, wave 2: 1 questions" in out
+    assert "declined right" in out and "1/1" in out
+    main(["eval", "--split", "validation", "--wave", "1"])
+    out = capsys.readouterr().out
+    assert "validation, wave 1: 1 questions, 1 conversations" in out
+
+
 def test_eval_dev_set_is_labelled_a_tuning_set_upper_bound(capsys):
     assert main(["eval", "--set", "dev"]) == 0
     out = capsys.readouterr().out
