@@ -44,6 +44,12 @@ def anew(content, *asked: str) -> Engine:
             "en",
         ),
         ("Kindly state the scheduled time of the call.", "scheduled time of the call", "en"),
+        (
+            "Would you mind telling me when the upcoming call is expected to take place?",
+            "when is the call?",
+            "en",
+        ),
+        ("I was wondering who is set to take part", "who takes part", "en"),
         ("Не подскажете ли, когда переговоры?", "когда переговоры?", "ru"),
         ("Не могли бы вы уточнить время переговоров?", "время переговоров", "ru"),
         ("Чи не могли б ви уточнити дату й час розмови?", "дату й час розмови", "uk"),
