@@ -22,6 +22,7 @@ import pytest
         "which weekday do they talk",
         "в какой день недели созвон",
         "яке число розмова?",
+        "starting hour of the talks?",  # "hour" asks for the time, as "what hour" does
     ],
 )
 def test_misspelt_and_slang_question_words_ask_for_the_time(engine, question):
