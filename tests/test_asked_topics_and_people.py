@@ -107,6 +107,21 @@ def test_will_they_discuss_ukraine_asks_the_topics(content, question):
 
 
 @pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("will the Geneva agreements come up?", "summit-in-geneva"),
+        ("will they touch on NATO?", "talks-topics"),
+        ("will Biden bring up the troops?", "biden-troop-buildup"),
+    ],
+)
+def test_come_up_bring_up_touch_on_ask_what_is_discussed(content, question, fact):
+    engine = anew(content)
+    assert "@discuss" in engine.index.analyse(question, "en").tokens
+    answer = engine.ask(question, lang_hint="en")
+    assert answer.fact is not None and answer.fact.id == fact
+
+
+@pytest.mark.parametrize(
     ("question", "person"),
     [
         ("Lloyd Austin", "person-austin"),
