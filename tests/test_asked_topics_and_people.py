@@ -50,6 +50,7 @@ def anew(content, *asked: str) -> Engine:
             "en",
         ),
         ("I was wondering who is set to take part", "who takes part", "en"),
+        ("when do the two of them talk", "when do they talk", "en"),  # "two", "both": who is known
         ("Не подскажете ли, когда переговоры?", "когда переговоры?", "ru"),
         ("Не могли бы вы уточнить время переговоров?", "время переговоров", "ru"),
         ("Чи не могли б ви уточнити дату й час розмови?", "дату й час розмови", "uk"),
