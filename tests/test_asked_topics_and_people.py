@@ -122,6 +122,15 @@ def test_come_up_bring_up_touch_on_ask_what_is_discussed(content, question, fact
     assert answer.fact is not None and answer.fact.id == fact
 
 
+def test_what_will_dominate_asks_the_main_topics(content):
+    engine = anew(content)
+    read = engine.index.analyse
+    dominate = read("which issues will dominate the talks", "en").tokens
+    assert sorted(dominate) == sorted(read("main issues of the talks", "en").tokens)
+    answer = engine.ask("which subjects will dominate the talks?", lang_hint="en")
+    assert answer.fact is not None and answer.fact.id == "talks-topics"
+
+
 @pytest.mark.parametrize(
     ("question", "person"),
     [
