@@ -22,6 +22,7 @@ import pytest
         "which weekday do they talk",
         "в какой день недели созвон",
         "яке число розмова?",
+        "starting hour of the talks?",  # "hour" asks for the time, as "what hour" does
     ],
 )
 def test_misspelt_and_slang_question_words_ask_for_the_time(engine, question):
@@ -155,3 +156,12 @@ def test_a_lower_case_alias_that_is_a_word_or_without_in_is_no_place(engine, que
 def test_ukrainian_in_latin_letters_without_a_hint_is_not_misread_as_russian(engine):
     answer = engine.ask("o kotriy rozmova")
     assert answer.answered and answer.fact.id == "talks-time"
+
+
+@pytest.mark.parametrize(
+    "question", ["when are they meeting up online?", "when will they meet by video"]
+)
+def test_meeting_online_is_the_call_not_the_geneva_meeting(engine, question):
+    assert "@call" in engine.index.analyse(question, "en").tokens
+    answer = engine.ask(question, lang_hint="en")
+    assert answer.fact is not None and answer.fact.id == "talks-time"

@@ -44,6 +44,13 @@ def anew(content, *asked: str) -> Engine:
             "en",
         ),
         ("Kindly state the scheduled time of the call.", "scheduled time of the call", "en"),
+        (
+            "Would you mind telling me when the upcoming call is expected to take place?",
+            "when is the call?",
+            "en",
+        ),
+        ("I was wondering who is set to take part", "who takes part", "en"),
+        ("when do the two of them talk", "when do they talk", "en"),  # "two", "both": who is known
         ("Не подскажете ли, когда переговоры?", "когда переговоры?", "ru"),
         ("Не могли бы вы уточнить время переговоров?", "время переговоров", "ru"),
         ("Чи не могли б ви уточнити дату й час розмови?", "дату й час розмови", "uk"),
@@ -97,6 +104,30 @@ def test_who_wrote_it_asks_the_source(content, question, lang):
 def test_will_they_discuss_ukraine_asks_the_topics(content, question):
     engine = anew(content, "будут ли обсуждать Украину", "чи обговорюватимуть Україну")
     answer = engine.ask(question)
+    assert answer.fact is not None and answer.fact.id == "talks-topics"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("will the Geneva agreements come up?", "summit-in-geneva"),
+        ("will they touch on NATO?", "talks-topics"),
+        ("will Biden bring up the troops?", "biden-troop-buildup"),
+    ],
+)
+def test_come_up_bring_up_touch_on_ask_what_is_discussed(content, question, fact):
+    engine = anew(content)
+    assert "@discuss" in engine.index.analyse(question, "en").tokens
+    answer = engine.ask(question, lang_hint="en")
+    assert answer.fact is not None and answer.fact.id == fact
+
+
+def test_what_will_dominate_asks_the_main_topics(content):
+    engine = anew(content)
+    read = engine.index.analyse
+    dominate = read("which issues will dominate the talks", "en").tokens
+    assert sorted(dominate) == sorted(read("main issues of the talks", "en").tokens)
+    answer = engine.ask("which subjects will dominate the talks?", lang_hint="en")
     assert answer.fact is not None and answer.fact.id == "talks-topics"
 
 

@@ -144,6 +144,7 @@ def test_dates_and_hours_are_read_as_the_facts_write_them():
     hour = ("@time",)
     assert read("at 5 pm", "en") == read("at 5pm", "en") == read("в 5 вечера", "ru") == hour
     assert read("at five", "en") == read("в пять вечера", "ru") == read("о п'ятій", "uk") == hour
+    assert read("at two", "en") == hour  # "two" is a stopword elsewhere ("the two leaders")
     assert read("17:00", "en") == read("о 17", "uk") == hour
     # A number word elsewhere is no hour.
     assert read("five topics", "en") != hour
