@@ -78,3 +78,14 @@ def test_the_shipped_examples_and_greeting_come_from_its_event(shipped_engine):
     assert "Putin–Biden" in shipped_engine.about("en")["subject"]
     declined = shipped_engine.ask("tell me a joke")
     assert declined.status == "declined" and declined.suggestions[0].fact_id == "call-time"
+
+
+def test_the_lexicon_reads_call_apps_arming_the_states_and_outlets(shipped_engine):
+    def read(text: str, lang: str) -> tuple[str, ...]:
+        return shipped_engine.index.analyse(text, lang).tokens
+
+    assert read("zoom", "en") == read("по зуму", "ru") == read("скайп", "uk") == ("@call",)
+    assert read("вооружать", "ru") == read("озброювати", "uk") == ("@weapons",)
+    assert read("штаты", "ru") == read("штати", "uk") == ("@us",)
+    assert read("штат", "ru") != ("@us",)  # a state is not the States
+    assert read("website", "en") == read("агентство", "ru") == read("видання", "uk") == ("@outlet",)
