@@ -89,3 +89,20 @@ def test_the_lexicon_reads_call_apps_arming_the_states_and_outlets(shipped_engin
     assert read("штаты", "ru") == read("штати", "uk") == ("@us",)
     assert read("штат", "ru") != ("@us",)  # a state is not the States
     assert read("website", "en") == read("агентство", "ru") == read("видання", "uk") == ("@outlet",)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("нафига Москве эти переговоры", "moscow-motives"),
+        ("нашо Кремлю ці переговори", "moscow-motives"),
+        ("Штаты будут вооружать Киев?", "lethal-weapons"),
+        ("explain the security guarantees please", "security-guarantees-initiative"),
+        ("что за агентство", "source-article"),
+        # What the Kremlin said is the call's time; whether it announced the call is who did.
+        ("Кремль объявил о переговорах?", "call-announcement"),
+    ],
+)
+def test_the_second_waves_kinds_of_question_are_answered(shipped_engine, question, fact_id):
+    answer = shipped_engine.ask(question)
+    assert answer.answered and answer.fact.id == fact_id
