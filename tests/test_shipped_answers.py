@@ -80,7 +80,7 @@ def test_the_shipped_examples_and_greeting_come_from_its_event(shipped_engine):
     assert declined.status == "declined" and declined.suggestions[0].fact_id == "call-time"
 
 
-def test_the_lexicon_reads_call_apps_arming_the_states_and_outlets(shipped_engine):
+def test_the_lexicon_reads_call_apps_arming_the_states_outlets_and_in_person(shipped_engine):
     def read(text: str, lang: str) -> tuple[str, ...]:
         return shipped_engine.index.analyse(text, lang).tokens
 
@@ -89,6 +89,10 @@ def test_the_lexicon_reads_call_apps_arming_the_states_and_outlets(shipped_engin
     assert read("штаты", "ru") == read("штати", "uk") == ("@us",)
     assert read("штат", "ru") != ("@us",)  # a state is not the States
     assert read("website", "en") == read("агентство", "ru") == read("видання", "uk") == ("@outlet",)
+    assert (
+        read("in person", "en") == read("очно", "ru") == read("віч-на-віч", "uk") == ("@inperson",)
+    )
+    assert read("вживую", "ru") != ("@inperson",)  # also "watch live", which no fact answers
 
 
 @pytest.mark.parametrize(
