@@ -148,3 +148,19 @@ def test_dates_and_hours_are_read_as_the_facts_write_them():
     assert read("17:00", "en") == read("о 17", "uk") == hour
     # A number word elsewhere is no hour.
     assert read("five topics", "en") != hour
+
+
+def test_a_colloquial_why_and_an_explain_wrapper_read_as_the_plain_question():
+    index = FactIndex([_fact()], lexicon=load_lexicon(concepts_path=None))
+
+    def read(text: str, lang: str) -> tuple[str, ...]:
+        return index.analyse(text, lang).tokens
+
+    assert read("нафига этот показ", "ru") == read("зачем этот показ", "ru")
+    assert read("на кой этот показ", "ru") == read("зачем этот показ", "ru")
+    assert read("нашо цей показ", "uk") == read("навіщо цей показ", "uk")
+    assert read("what for the screening", "en") == read("why the screening", "en")
+    # "explain", "объясните", "поясніть" ask nothing the plain question does not.
+    assert read("explain the screening", "en") == read("the screening", "en")
+    assert read("объясните про показ", "ru") == read("про показ", "ru")
+    assert read("поясніть про показ", "uk") == read("про показ", "uk")

@@ -78,3 +78,35 @@ def test_the_shipped_examples_and_greeting_come_from_its_event(shipped_engine):
     assert "Putin–Biden" in shipped_engine.about("en")["subject"]
     declined = shipped_engine.ask("tell me a joke")
     assert declined.status == "declined" and declined.suggestions[0].fact_id == "call-time"
+
+
+def test_the_lexicon_reads_call_apps_arming_the_states_outlets_and_in_person(shipped_engine):
+    def read(text: str, lang: str) -> tuple[str, ...]:
+        return shipped_engine.index.analyse(text, lang).tokens
+
+    assert read("zoom", "en") == read("по зуму", "ru") == read("скайп", "uk") == ("@call",)
+    assert read("вооружать", "ru") == read("озброювати", "uk") == ("@weapons",)
+    assert read("штаты", "ru") == read("штати", "uk") == ("@us",)
+    assert read("штат", "ru") != ("@us",)  # a state is not the States
+    assert read("website", "en") == read("агентство", "ru") == read("видання", "uk") == ("@outlet",)
+    assert (
+        read("in person", "en") == read("очно", "ru") == read("віч-на-віч", "uk") == ("@inperson",)
+    )
+    assert read("вживую", "ru") != ("@inperson",)  # also "watch live", which no fact answers
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("нафига Москве эти переговоры", "moscow-motives"),
+        ("нашо Кремлю ці переговори", "moscow-motives"),
+        ("Штаты будут вооружать Киев?", "lethal-weapons"),
+        ("explain the security guarantees please", "security-guarantees-initiative"),
+        ("что за агентство", "source-article"),
+        # What the Kremlin said is the call's time; whether it announced the call is who did.
+        ("Кремль объявил о переговорах?", "call-announcement"),
+    ],
+)
+def test_the_second_waves_kinds_of_question_are_answered(shipped_engine, question, fact_id):
+    answer = shipped_engine.ask(question)
+    assert answer.answered and answer.fact.id == fact_id
