@@ -155,3 +155,33 @@ def test_a_lower_case_alias_that_is_a_word_or_without_in_is_no_place(engine, que
 def test_ukrainian_in_latin_letters_without_a_hint_is_not_misread_as_russian(engine):
     answer = engine.ask("o kotriy rozmova")
     assert answer.answered and answer.fact.id == "talks-time"
+
+
+@pytest.mark.parametrize(
+    ("question", "hint", "city"),
+    [
+        ("I'm in Kyiv, when should I expect it?", None, "Kyiv"),
+        ("я в Лондоне, когда ждать?", None, "Лондон"),
+        ("я в Лондоні, коли чекати?", None, "Лондон"),
+    ],
+)
+def test_waiting_for_it_in_ones_own_place_asks_the_time_there(engine, question, hint, city):
+    answer = engine.ask(question, lang_hint=hint)
+    assert answer.answered and answer.fact.id == "talks-time"
+    assert city in [t.place for t in answer.times]
+
+
+@pytest.mark.parametrize(
+    ("question", "hint"),
+    [("v skolko po kievu", "ru"), ("vo skilky rozmova", "uk"), ("yakyi den tyzhnya", "uk")],
+)
+def test_time_questions_in_latin_letters_read_back_to_their_question_words(engine, question, hint):
+    answer = engine.ask(question, lang_hint=hint)
+    assert answer.answered and answer.fact.id == "talks-time" and answer.lang == hint
+
+
+def test_h_for_the_ukrainian_kh_and_den_for_den_are_read_as_words(engine):
+    lexicon = engine.index.lexicon
+    known = {"хто", "день"}.__contains__
+    assert lexicon.transliterated("hto den", "uk", known=known) == "хто день"
+    assert lexicon.transliterated("den nedeli", "ru") == "день недели"
