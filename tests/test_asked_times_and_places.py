@@ -185,3 +185,20 @@ def test_h_for_the_ukrainian_kh_and_den_for_den_are_read_as_words(engine):
     known = {"хто", "день"}.__contains__
     assert lexicon.transliterated("hto den", "uk", known=known) == "хто день"
     assert lexicon.transliterated("den nedeli", "ru") == "день недели"
+
+
+@pytest.mark.parametrize(
+    ("question", "label", "hour"),
+    [
+        ("when is it on the east coast", "ET", "10:00"),
+        ("what time on the west coast", "PT", "07:00"),
+        ("о котрій на східному узбережжі", "ET", "10:00"),
+        ("тихоокеанское время какое", "PT", "07:00"),
+        ("о котрій за тихоокеанським часом", "PT", "07:00"),
+    ],
+)
+def test_a_coast_or_a_zones_name_asks_the_time_on_that_clock(engine, question, label, hour):
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact.id == "talks-time"
+    asked = [(t.place, t.moment.strftime("%H:%M")) for t in answer.times if t.role == "asked"]
+    assert asked == [(label, hour)]
