@@ -202,3 +202,39 @@ def test_a_coast_or_a_zones_name_asks_the_time_on_that_clock(engine, question, l
     assert answer.answered and answer.fact.id == "talks-time"
     asked = [(t.place, t.moment.strftime("%H:%M")) for t in answer.times if t.role == "asked"]
     assert asked == [(label, hour)]
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("переговоры восьмого декабря?", "Нет."),  # a day in words beside a month
+        ("переговоры седьмого декабря?", "Да."),
+        ("розмова шостого грудня?", "Ні."),
+        ("is the call on dec 8", "No."),  # a day's number beside a month
+        ("is the call on 7 dec", "Yes."),
+    ],
+)
+def test_a_day_of_the_month_in_words_or_figures_is_held_against_the_event_date(
+    engine, question, lead
+):
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact.id == "talks-time"
+    assert answer.lead.startswith(lead)
+
+
+def test_a_day_in_words_is_a_date_only_where_it_stands_for_one(engine):
+    from knowledge.answering.moments import claims_in
+    from knowledge.language.reading import DAY, clock_read
+
+    calendar = engine.index.lexicon.calendar
+    assert clock_read("коли буде шосте відео".split(), calendar) == "коли буде шосте відео".split()
+    assert clock_read("шостого грудня".split(), calendar) == [DAY, "грудня"]
+    assert clock_read("dec 8".split(), calendar) == ["dec", DAY]
+    # Before "числа" or ending the question, a day in words or figures is a date too.
+    assert clock_read("переговоры восьмого числа".split(), calendar) == ["переговоры", DAY]
+    assert clock_read("розмова шостого".split(), calendar) == ["розмова", DAY]
+    assert clock_read("розмова 7 числа".split(), calendar) == ["розмова", DAY]
+    assert clock_read("розмова 7".split(), calendar) == ["розмова", "7"]
+    lexicon = engine.index.lexicon
+    assert claims_in("переговоры восьмого числа", "ru", calendar, lexicon.stopwords).day == 8
+    assert claims_in("розмова шостого", "uk", calendar, lexicon.stopwords).day == 6
