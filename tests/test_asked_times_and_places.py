@@ -227,14 +227,18 @@ def test_a_day_in_words_is_a_date_only_where_it_stands_for_one(engine):
     from knowledge.language.reading import DAY, clock_read
 
     calendar = engine.index.lexicon.calendar
-    assert clock_read("коли буде шосте відео".split(), calendar) == "коли буде шосте відео".split()
-    assert clock_read("шостого грудня".split(), calendar) == [DAY, "грудня"]
-    assert clock_read("dec 8".split(), calendar) == ["dec", DAY]
+
+    def read(text: str) -> list[str]:
+        return clock_read(text.split(), calendar)
+
+    assert read("коли буде шосте відео") == ["коли", "буде", "шосте", "відео"]
+    assert read("шостого грудня") == [DAY, "грудня"]
+    assert read("dec 8") == ["dec", DAY]
     # Before "числа" or ending the question, a day in words or figures is a date too.
-    assert clock_read("переговоры восьмого числа".split(), calendar) == ["переговоры", DAY]
-    assert clock_read("розмова шостого".split(), calendar) == ["розмова", DAY]
-    assert clock_read("розмова 7 числа".split(), calendar) == ["розмова", DAY]
-    assert clock_read("розмова 7".split(), calendar) == ["розмова", "7"]
+    assert read("переговоры восьмого числа") == ["переговоры", DAY]
+    assert read("розмова шостого") == ["розмова", DAY]
+    assert read("розмова 7 числа") == ["розмова", DAY]
+    assert read("розмова 7") == ["розмова", "7"]
     lexicon = engine.index.lexicon
     assert claims_in("переговоры восьмого числа", "ru", calendar, lexicon.stopwords).day == 8
     assert claims_in("розмова шостого", "uk", calendar, lexicon.stopwords).day == 6
