@@ -165,3 +165,90 @@ def test_meeting_online_is_the_call_not_the_geneva_meeting(engine, question):
     assert "@call" in engine.index.analyse(question, "en").tokens
     answer = engine.ask(question, lang_hint="en")
     assert answer.fact is not None and answer.fact.id == "talks-time"
+
+
+@pytest.mark.parametrize(
+    ("question", "hint", "city"),
+    [
+        ("I'm in Kyiv, when should I expect it?", None, "Kyiv"),
+        ("я в Лондоне, когда ждать?", None, "Лондон"),
+        ("я в Лондоні, коли чекати?", None, "Лондон"),
+    ],
+)
+def test_waiting_for_it_in_ones_own_place_asks_the_time_there(engine, question, hint, city):
+    answer = engine.ask(question, lang_hint=hint)
+    assert answer.answered and answer.fact.id == "talks-time"
+    assert city in [t.place for t in answer.times]
+
+
+@pytest.mark.parametrize(
+    ("question", "hint"),
+    [("v skolko po kievu", "ru"), ("vo skilky rozmova", "uk"), ("yakyi den tyzhnya", "uk")],
+)
+def test_time_questions_in_latin_letters_read_back_to_their_question_words(engine, question, hint):
+    answer = engine.ask(question, lang_hint=hint)
+    assert answer.answered and answer.fact.id == "talks-time" and answer.lang == hint
+
+
+def test_h_for_the_ukrainian_kh_and_den_for_den_are_read_as_words(engine):
+    lexicon = engine.index.lexicon
+    known = {"хто", "день"}.__contains__
+    assert lexicon.transliterated("hto den", "uk", known=known) == "хто день"
+    assert lexicon.transliterated("den nedeli", "ru") == "день недели"
+
+
+@pytest.mark.parametrize(
+    ("question", "label", "hour"),
+    [
+        ("when is it on the east coast", "ET", "10:00"),
+        ("what time on the west coast", "PT", "07:00"),
+        ("о котрій на східному узбережжі", "ET", "10:00"),
+        ("тихоокеанское время какое", "PT", "07:00"),
+        ("о котрій за тихоокеанським часом", "PT", "07:00"),
+    ],
+)
+def test_a_coast_or_a_zones_name_asks_the_time_on_that_clock(engine, question, label, hour):
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact.id == "talks-time"
+    asked = [(t.place, t.moment.strftime("%H:%M")) for t in answer.times if t.role == "asked"]
+    assert asked == [(label, hour)]
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("переговоры восьмого декабря?", "Нет."),  # a day in words beside a month
+        ("переговоры седьмого декабря?", "Да."),
+        ("розмова шостого грудня?", "Ні."),
+        ("is the call on dec 8", "No."),  # a day's number beside a month
+        ("is the call on 7 dec", "Yes."),
+    ],
+)
+def test_a_day_of_the_month_in_words_or_figures_is_held_against_the_event_date(
+    engine, question, lead
+):
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact.id == "talks-time"
+    assert answer.lead.startswith(lead)
+
+
+def test_a_day_in_words_is_a_date_only_where_it_stands_for_one(engine):
+    from knowledge.answering.moments import claims_in
+    from knowledge.language.reading import DAY, clock_read
+
+    calendar = engine.index.lexicon.calendar
+
+    def read(text: str) -> list[str]:
+        return clock_read(text.split(), calendar)
+
+    assert read("коли буде шосте відео") == ["коли", "буде", "шосте", "відео"]
+    assert read("шостого грудня") == [DAY, "грудня"]
+    assert read("dec 8") == ["dec", DAY]
+    # Before "числа" or ending the question, a day in words or figures is a date too.
+    assert read("переговоры восьмого числа") == ["переговоры", DAY]
+    assert read("розмова шостого") == ["розмова", DAY]
+    assert read("розмова 7 числа") == ["розмова", DAY]
+    assert read("розмова 7") == ["розмова", "7"]
+    lexicon = engine.index.lexicon
+    assert claims_in("переговоры восьмого числа", "ru", calendar, lexicon.stopwords).day == 8
+    assert claims_in("розмова шостого", "uk", calendar, lexicon.stopwords).day == 6

@@ -138,9 +138,11 @@ def test_dates_and_hours_are_read_as_the_facts_write_them():
     # A month in any language and abbreviated is one token; every weekday is one token.
     assert read("dec 7", "en") == read("7 декабря", "ru") == read("7 грудня", "uk")
     assert read("on monday", "en") == read("во вторник", "ru") == read("у середу", "uk")
-    # A day's ordinal ending goes; an hour, in figures or words, asks for a time (which hour
-    # is the event's to say).
-    assert read("the 7th", "en") == read("7-го", "ru") == read("7-е", "uk") == ("7",)
+    # A day of the month, with its ordinal ending or in words, asks for a date, and an hour,
+    # in figures or words, for a time (which day and hour are the event's to say).
+    day = ("@day",)
+    assert read("the 7th", "en") == read("7-го", "ru") == read("7-е", "uk") == day
+    assert read("восьмого числа", "ru") == read("шостого", "uk") == day
     hour = ("@time",)
     assert read("at 5 pm", "en") == read("at 5pm", "en") == read("в 5 вечера", "ru") == hour
     assert read("at five", "en") == read("в пять вечера", "ru") == read("о п'ятій", "uk") == hour

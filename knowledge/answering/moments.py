@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from knowledge.language.lexicon import Calendar
-from knowledge.language.reading import hour_named, numbers_a_day, spelt_hours
+from knowledge.language.reading import day_named, hour_named, spelt_hours
 from knowledge.language.text import reduce_word
 
 
@@ -47,11 +47,10 @@ def claims_in(normalized: str, lang: str, calendar: Calendar, stopwords: frozens
             months[i] = month
     day = minute = None
     hours: frozenset[int] = frozenset()
-    for i, word in enumerate(words):
-        if numbers_a_day(words, i, calendar) or (
-            word.isdigit() and len(word) <= 2 and (i - 1 in months or i + 1 in months)
-        ):
-            day = int(word)
+    for i in range(len(words)):
+        named_day = day_named(words, i, calendar)
+        if named_day is not None:
+            day = named_day.day
             continue
         hour = hour_named(words, i, calendar)
         if hour is not None:

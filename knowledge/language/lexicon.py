@@ -51,6 +51,7 @@ class Calendar:
     weekdays: Mapping[str, int] = field(default_factory=dict)
     months: Mapping[str, int] = field(default_factory=dict)
     hours: Mapping[str, int] = field(default_factory=dict)  # "five", "п'ятій" → 5
+    days: Mapping[str, int] = field(default_factory=dict)  # "восьмого", "шостого" → 8, 6
     at: frozenset[str] = frozenset()  # words before an hour: "at", "о"
     afternoon: frozenset[str] = frozenset()
     morning: frozenset[str] = frozenset()
@@ -267,6 +268,7 @@ def _calendar(data: Any, path: Path) -> Calendar:
         weekdays=names("weekdays", 7, 0),
         months=names("months", 12, 1),
         hours=names("hours", 12, 1),
+        days=names("days", 20, 1),
         at=words("at"),
         afternoon=words("afternoon"),
         morning=words("morning"),

@@ -64,23 +64,65 @@ def hour_named(words: list[str], i: int, calendar: Calendar) -> Hour | None:
     return None
 
 
-def numbers_a_day(words: list[str], i: int, calendar: Calendar) -> bool:
-    """Whether `words[i]` is a day's number with its ordinal ending after it ("7 th", "7 го")."""
+# A day of the month the question names ("dec 8", "8th", "восьмого числа") asks about a
+# date: which day is the event's to say (knowledge/answering/moments.py), as an hour's is.
+DAY = "@day"
+
+
+def month_named(word: str, calendar: Calendar) -> bool:
+    """Whether a normalised word is a month's name in any of its forms ("декабря", "грудня")."""
+    if not word or word.isdigit():
+        return False
+    if word in calendar.months:
+        return True
+    langs = ("ru", "uk") if CYRILLIC.search(word) else ("en",)
+    return any(reduce_word(word, lang) in calendar.months for lang in langs)
+
+
+@dataclass(frozen=True)
+class Day:
+    """A day of the month a question names, and how many words it takes ("8 числа": two)."""
+
+    day: int
+    width: int
+
+
+def day_named(words: list[str], i: int, calendar: Calendar) -> Day | None:
+    """The day `words[i]` names, if it is one: a number with its ordinal ending or beside a
+    month ("8th", "dec 8"), or a day in words beside a month, before "числа" or ending the
+    question ("восьмого декабря", "восьмого числа", "розмова шостого?")."""
+    word = words[i]
     after = words[i + 1] if i + 1 < len(words) else ""
-    return words[i].isdigit() and len(words[i]) <= 2 and after in calendar.ordinal
+    before = words[i - 1] if i else ""
+    if word.isdigit() and len(word) <= 2:
+        number = int(word)
+    elif word in calendar.days:
+        number = calendar.days[word]
+    else:
+        return None
+    if not 1 <= number <= 31:
+        return None
+    if after in calendar.ordinal:
+        return Day(number, 2)
+    beside_a_month = month_named(after, calendar) or month_named(before, calendar)
+    if beside_a_month or (not word.isdigit() and i + 1 == len(words)):
+        return Day(number, 1)
+    return None
 
 
 def clock_read(words: list[str], calendar: Calendar) -> list[str]:
-    """Normalised words with dates and times as the facts write them: a day's ordinal ending
-    dropped ("7th", "7-го" → 7), an hour in words as its number ("at five" → 5), an hour the
-    question names as the time it asks about ("5 pm", "17:00", "at 5" → @time)."""
+    """Normalised words with dates and times read as what they ask: a day of the month as
+    the date asked about ("7th", "dec 8", "восьмого числа" → @day), an hour in words as its
+    number ("at five" → 5), an hour as the time asked about ("5 pm", "17:00", "at 5" →
+    @time)."""
     words = spelt_hours(words, calendar)
     out: list[str] = []
     i = 0
     while i < len(words):
-        if numbers_a_day(words, i, calendar):
-            out.append(words[i])
-            i += 2
+        day = day_named(words, i, calendar)
+        if day is not None:
+            out.append(DAY)
+            i += day.width
             continue
         hour = hour_named(words, i, calendar)
         if hour is not None:
