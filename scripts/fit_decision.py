@@ -102,6 +102,8 @@ SIGNS = {
     "unexplained_share": -1,
     "shifted": -1,
     "wording_agrees": 1,
+    "rivals": -1,
+    "intent_kept": 1,
 }
 
 

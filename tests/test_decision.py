@@ -24,13 +24,29 @@ def test_the_shipped_model_names_every_feature_and_a_threshold_between_0_and_1()
     assert 0 < model.threshold < 1
 
 
+def _evidence(**named: float) -> list[float]:
+    return [named.get(name, 0.0) for name in FEATURES]
+
+
 def test_more_evidence_for_the_fact_means_more_confidence():
     model = shipped_model()
-    weak = [0.5, 0.5, 0.25, 0.05, 0.5, 1.0, 0.5, 0.3, 1.0, 0.0, 0.5, 0.5, 0.0, 0.0, 0.0]
-    strong = [0.9, 1.0, 0.9, 0.4, 0.2, 0.0, 0.0, 0.3, 1.0, 0.0, 1.0, 0.0, 0.0, 1.0, 0.0]
-    assert model.probability(strong) > model.probability(weak)
-    shifted = [*strong[:-3], 1.0, 1.0, 0.0]  # "when is their NEXT call"
-    assert model.probability(shifted) < model.probability(strong)
+    common = {"words": 0.3, "intent": 1.0}
+    weak = _evidence(
+        score=0.5, coverage=0.5, score_x_coverage=0.25, margin=0.05, next_coverage=0.5,
+        unknown=1.0, unknown_share=0.5, closest=0.5, unexplained_share=0.5, rivals=1.0, **common,
+    )  # fmt: skip
+    strong = dict(
+        score=0.9, coverage=1.0, score_x_coverage=0.9, margin=0.4, next_coverage=0.2,
+        closest=1.0, wording_agrees=1.0, intent_kept=1.0, **common,
+    )  # fmt: skip
+    assert model.probability(_evidence(**strong)) > model.probability(weak)
+    shifted = _evidence(**strong, shifted=1.0)  # "when is their NEXT call"
+    assert model.probability(shifted) < model.probability(_evidence(**strong))
+    # Other facts scoring about as high, or a nearest question asking another kind of thing
+    # ("who announced it" nearest to "when was it announced"), make the answer less likely.
+    for doubt in ({"rivals": 0.5}, {"intent_kept": 0.0}):
+        doubted = _evidence(**{**strong, **doubt})
+        assert model.probability(doubted) < model.probability(_evidence(**strong)), doubt
 
 
 def test_always_answers_whatever_ranks_first():

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from knowledge.language.decision import ALWAYS, FEATURES
+from knowledge.language.evidence import intent_kept, wording_agrees
 from knowledge.language.matcher import FactIndex
 from talkbot.evaluation import is_correct
 
@@ -46,8 +47,33 @@ def test_the_decision_weighs_whether_the_question_as_written_points_to_the_same_
     # readings disagree, which the decision counts against the first-ranked fact.
     ranked = {c.fact_id: c for c in index.rank(tuple(sorted(asked.tokens)))}
     swapped = [ranked["talks-format"], ranked["talks-time"]]
-    assert not index._wording_agrees("when is the call?", swapped)
-    assert index._wording_agrees("when is the call?", swapped[::-1])
+    assert not wording_agrees("when is the call?", swapped, index._wordings)
+    assert wording_agrees("when is the call?", swapped[::-1], index._wordings)
+
+
+def test_the_decision_weighs_whether_the_best_facts_nearest_question_names_the_same_concepts(
+    facts,
+):
+    index = FactIndex(facts)
+    kept = FEATURES.index("intent_kept")
+    assert index.match("who announced the call", "en").evidence[kept] == 1.0
+    # Ranked first through "did the Kremlin announce it", which names no call or talks.
+    asked = index.match("how did the kremlin announce the talks", "en")
+    assert asked.candidates[0].fact_id == "talks-announcement"
+    assert asked.evidence[kept] == 0.0
+    # The question sharing most of the weight decides, not any question of the fact.
+    questions = [frozenset({"kremlin", "announc"}), frozenset({"@who", "announc", "@call"})]
+    assert intent_kept(("@who", "announc", "@call"), questions, lambda t: 1.0)
+    assert not intent_kept(("kremlin", "announc", "@call"), questions, lambda t: 1.0)
+    assert intent_kept(("kremlin", "announc"), [], lambda t: 1.0)  # nothing named to keep
+
+
+def test_the_decision_weighs_how_many_other_facts_score_about_as_high(facts):
+    index = FactIndex(facts)
+    rivals = FEATURES.index("rivals")
+    assert index.match("who announced the call", "en").evidence[rivals] == 0.0
+    # "who said it": the article's source and the announcement are asked it alike.
+    assert index.match("who said it", "en").evidence[rivals] > 0.0
 
 
 def test_a_real_word_is_never_read_as_a_typo_of_another(facts):

@@ -44,7 +44,12 @@ FEATURES: tuple[str, ...] = (
     # A place was taken out of the question and the rest is all the best fact's words: it
     # asks for that place's time ("when is it in Tokyo"; not "when is the election in the US").
     "place_named",
+    # Of the next four facts, the share scoring within RIVAL_GAP of the best: a question the
+    # ranking cannot tell between several facts (siblings, or words they all share).
+    "rivals",
+    "intent_kept",  # the best fact's question sharing most words asks the same kind (evidence.py)
 )
+RIVAL_GAP = 5.0
 
 
 class Ranked(Protocol):
@@ -67,6 +72,7 @@ def features(
     shifted: bool = False,
     wording_agrees: bool = True,
     place_named: bool = False,
+    intent_kept: bool = True,
 ) -> tuple[float, ...]:
     tokens, unknown = analysis.tokens, analysis.unknown
     top = ranked[0]
@@ -89,6 +95,8 @@ def features(
         1.0 if shifted else 0.0,
         1.0 if wording_agrees else 0.0,
         1.0 if place_named and not unexplained else 0.0,
+        sum(1 for c in ranked[1:5] if top.score - c.score < RIVAL_GAP) / 4,
+        1.0 if intent_kept else 0.0,
     )
 
 

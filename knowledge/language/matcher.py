@@ -20,6 +20,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from knowledge.language.decision import DecisionModel, features, shipped_model
+from knowledge.language.evidence import intent_kept, wording_agrees
 from knowledge.language.lexicon import Lexicon, shipped_lexicon
 from knowledge.language.reading import (
     concept_or_base,
@@ -311,15 +312,21 @@ class FactIndex:
         )
         if not ranked:
             return Match(best=None, candidates=(), tokens=analysed.tokens)
-        vocab = self._fact_vocab[ranked[0].fact_id]
+        top = ranked[0].fact_id
+        vocab = self._fact_vocab[top]
         unexplained = [t for t in analysed.tokens if t not in vocab and not t.startswith("@")]
         evidence = features(
             ranked,
             analysed,
             unexplained,
             shifted=any(t in self._shifters for t in unexplained),
-            wording_agrees=self._wording_agrees(normalized, ranked),
+            wording_agrees=wording_agrees(normalized, ranked[:RANKED_KEPT], self._wordings),
             place_named=place_named,
+            intent_kept=intent_kept(
+                analysed.tokens,
+                (self._question_tokens[p] for p in self._distinct_questions_of.get(top, ())),
+                self.idf,
+            ),
         )
         shown = ()
         if self.decision.worth_suggesting(evidence):
@@ -331,21 +338,6 @@ class FactIndex:
             tokens=analysed.tokens,
             evidence=evidence,
         )
-
-    def _wording_agrees(self, asked: str, ranked: Sequence[Candidate]) -> bool:
-        """Whether the question, read as written, is closest to a question of the fact ranked
-        first. Reduced words miss what wording keeps (word order, endings, the small words);
-        when both readings pick the same fact, a wrong answer is much rarer."""
-        if len(ranked) < 2:
-            return True
-        script = bool(CYRILLIC.search(asked))
-        owners, wordings = [], []
-        for candidate in ranked[:RANKED_KEPT]:  # best first: a tie goes to the higher rank
-            for wording in self._wordings.get((candidate.fact_id, script), ()):
-                owners.append(candidate.fact_id)
-                wordings.append(wording)
-        best = process.extractOne(asked, wordings, scorer=fuzz.ratio)
-        return best is None or owners[best[2]] == ranked[0].fact_id
 
     def _rank_head(self, tokens: tuple[str, ...]) -> tuple[Candidate, ...]:
         # What match() reads of a ranking (the suggestions shown, the top two for the

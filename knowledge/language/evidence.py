@@ -1,0 +1,57 @@
+"""Evidence on the best-ranked fact that its score does not carry: what the matcher tells the
+decision (decision.py) besides the ranking's numbers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Protocol
+
+from rapidfuzz import fuzz, process
+
+from knowledge.language.text import CYRILLIC
+
+
+class Ranked(Protocol):
+    fact_id: str
+
+
+def wording_agrees(
+    asked: str,
+    ranked: Sequence[Ranked],
+    wordings: Mapping[tuple[str, bool], Sequence[str]],
+) -> bool:
+    """Whether the question, read as written, is closest to a question of the fact ranked
+    first. Reduced words miss what wording keeps (word order, endings, the small words);
+    when both readings pick the same fact, a wrong answer is much rarer. `ranked`: the head
+    of the ranking, best first; `wordings`: each fact's questions as written, normalised,
+    by (fact, whether Cyrillic), compared within the question's own script only."""
+    if len(ranked) < 2:
+        return True
+    script = bool(CYRILLIC.search(asked))
+    owners, texts = [], []
+    for candidate in ranked:  # best first: a tie goes to the higher rank
+        for wording in wordings.get((candidate.fact_id, script), ()):
+            owners.append(candidate.fact_id)
+            texts.append(wording)
+    best = process.extractOne(asked, texts, scorer=fuzz.ratio)
+    return best is None or owners[best[2]] == ranked[0].fact_id
+
+
+def intent_kept(
+    tokens: Sequence[str], questions: Iterable[frozenset[str]], idf: Callable[[str], float]
+) -> bool:
+    """Whether the fact's question sharing most of the asked weight names every kind and
+    concept the question does (the lexicon's @ words: @when, @who, @call ...).
+
+    The score is the best of the fact's questions by the words they share; a fact can rank
+    first through a question that shares the plain words but asks something else ("how did
+    the Kremlin announce the talks" nearest to "did the Kremlin announce it", without the
+    talks). `tokens`: the question's, read; `questions`: the fact's own, read."""
+    named = {t for t in tokens if t.startswith("@")}
+    if not named:
+        return True
+    weights = {t: idf(t) for t in set(tokens)}
+    nearest = max(
+        questions, key=lambda q: sum(w for t, w in weights.items() if t in q), default=None
+    )
+    return nearest is not None and named <= nearest
