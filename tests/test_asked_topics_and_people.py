@@ -54,6 +54,7 @@ def anew(content, *asked: str) -> Engine:
         ("ugh what do they even want to discuss lol", "what do they want to discuss", "en"),
         # "this time" is this occasion, not a time asked for
         ("so no face to face meeting this time?", "no face to face meeting?", "en"),
+        ("whats the deal with nato in these talks", "what about nato in the talks", "en"),
         ("Не подскажете ли, когда переговоры?", "когда переговоры?", "ru"),
         ("Не могли бы вы уточнить время переговоров?", "время переговоров", "ru"),
         ("Чи не могли б ви уточнити дату й час розмови?", "дату й час розмови", "uk"),
