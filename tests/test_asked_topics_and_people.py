@@ -51,6 +51,12 @@ def anew(content, *asked: str) -> Engine:
         ),
         ("I was wondering who is set to take part", "who takes part", "en"),
         ("when do the two of them talk", "when do they talk", "en"),  # "two", "both": who is known
+        ("ugh what do they even want to discuss lol", "what do they want to discuss", "en"),
+        # "this time" is this occasion, not a time asked for
+        ("so no face to face meeting this time?", "no face to face meeting?", "en"),
+        ("whats the deal with nato in these talks", "what about nato in the talks", "en"),
+        ("peskov quote on geneva?", "what did peskov say on geneva", "en"),  # a quote is said
+        ("whose list of topics is it", "who listed the topics", "en"),
         ("Не подскажете ли, когда переговоры?", "когда переговоры?", "ru"),
         ("Не могли бы вы уточнить время переговоров?", "время переговоров", "ru"),
         ("Чи не могли б ви уточнити дату й час розмови?", "дату й час розмови", "uk"),

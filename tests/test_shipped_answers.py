@@ -93,6 +93,8 @@ def test_the_lexicon_reads_call_apps_arming_the_states_outlets_and_in_person(shi
         read("in person", "en") == read("очно", "ru") == read("віч-на-віч", "uk") == ("@inperson",)
     )
     assert read("вживую", "ru") != ("@inperson",)  # also "watch live", which no fact answers
+    assert read("Moscow", "en") == read("the Kremlin", "en") == ("@russia",)
+    assert read("Russia", "en") != ("@russia",)  # the country, not its leadership
 
 
 @pytest.mark.parametrize(
