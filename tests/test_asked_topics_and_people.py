@@ -251,3 +251,11 @@ def test_dobyvatysia_is_domahatysia_in_ukrainian(engine):
     read = engine.index.analyse
     asked = read("чого добивається Москва", "uk").tokens
     assert asked == read("чого домагається Москва", "uk").tokens
+
+
+@pytest.mark.parametrize(("question", "lang"), [("откуда инфа", "ru"), ("звідки інфа", "uk")])
+def test_slang_for_the_information_asks_the_source(content, question, lang):
+    engine = anew(content, question)
+    assert "@info" in engine.index.analyse(question, lang).tokens
+    answer = engine.ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "source-article"
