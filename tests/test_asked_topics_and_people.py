@@ -227,3 +227,41 @@ def test_what_if_russia_invades_asks_the_us_support(content, question):
 def test_if_in_a_polite_opening_is_not_a_condition(engine, question):
     answer = engine.ask(question)
     assert answer.answered and answer.fact.id == "talks-time"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"), [("кто об этом пишет", "ru"), ("хто про це пише", "uk")]
+)
+def test_who_writes_about_it_asks_the_source(content, question, lang):
+    # The facts say who wrote it ("кто написал статью"): the tense is no other question here.
+    engine = anew(content, question)
+    assert "@write" in engine.index.analyse(question, lang).tokens
+    answer = engine.ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "source-article"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [("о чем будут спорить", "ru"), ("про що сперечатимуться", "uk")],
+)
+def test_what_they_will_argue_about_asks_the_topics(content, question, lang):
+    # The facts say "поспорят": the aspect is no other question here.
+    engine = anew(content, question)
+    assert "@argue" in engine.index.analyse(question, lang).tokens
+    answer = engine.ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "talks-topics"
+
+
+def test_dobyvatysia_is_domahatysia_in_ukrainian(engine):
+    # Ukrainians say "добивається" as often as "домагається", the facts use the latter.
+    read = engine.index.analyse
+    asked = read("чого добивається Москва", "uk").tokens
+    assert asked == read("чого домагається Москва", "uk").tokens
+
+
+@pytest.mark.parametrize(("question", "lang"), [("откуда инфа", "ru"), ("звідки інфа", "uk")])
+def test_slang_for_the_information_asks_the_source(content, question, lang):
+    engine = anew(content, question)
+    assert "@info" in engine.index.analyse(question, lang).tokens
+    answer = engine.ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "source-article"

@@ -27,6 +27,7 @@ VAGUE = (
     "when is the call, hi there friend",
     "video",
     "joint statement or something",
+    "what about the thing",
 )
 
 
