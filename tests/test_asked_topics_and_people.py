@@ -227,3 +227,11 @@ def test_what_if_russia_invades_asks_the_us_support(content, question):
 def test_if_in_a_polite_opening_is_not_a_condition(engine, question):
     answer = engine.ask(question)
     assert answer.answered and answer.fact.id == "talks-time"
+
+
+def test_a_video_link_is_the_call_and_a_link_to_the_video_is_not_asked(engine):
+    # "link" and "video" apart had the format's "video link or in person" answer a request
+    # for a link to watch, which the article never gives.
+    assert "@call" in engine.index.analyse("will they talk by video link", "en").tokens
+    assert engine.ask("will they talk by video link", lang_hint="en").fact.id == "talks-format"
+    assert not engine.ask("link to the video pls", lang_hint="en").answered
