@@ -265,3 +265,11 @@ def test_slang_for_the_information_asks_the_source(content, question, lang):
     assert "@info" in engine.index.analyse(question, lang).tokens
     answer = engine.ask(question, lang_hint=lang)
     assert answer.fact is not None and answer.fact.id == "source-article"
+
+
+def test_a_video_link_is_the_call_and_a_link_to_the_video_is_not_asked(engine):
+    # "link" and "video" apart had the format's "video link or in person" answer a request
+    # for a link to watch, which the article never gives.
+    assert "@call" in engine.index.analyse("will they talk by video link", "en").tokens
+    assert engine.ask("will they talk by video link", lang_hint="en").fact.id == "talks-format"
+    assert not engine.ask("link to the video pls", lang_hint="en").answered
