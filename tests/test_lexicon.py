@@ -166,3 +166,15 @@ def test_a_colloquial_why_and_an_explain_wrapper_read_as_the_plain_question():
     assert read("explain the screening", "en") == read("the screening", "en")
     assert read("объясните про показ", "ru") == read("про показ", "ru")
     assert read("поясніть про показ", "uk") == read("про показ", "uk")
+
+
+def test_a_persons_full_name_and_their_name_in_any_language_are_one_token(tmp_path):
+    text = "concepts:\n  '@petrova': [petrova, anna petrova, петрова, анна петрова]\n"
+    index = FactIndex([_fact()], lexicon=load_lexicon(concepts_path=_write(tmp_path, text)))
+    # "who is Anna Petrova" is "who is Petrova", not "who is Petrova's <someone>" a word short.
+    assert (
+        index.analyse("who is Anna Petrova", "en").tokens
+        == index.analyse("кто такая Анна Петрова", "ru").tokens
+        == index.analyse("хто така Петрова", "uk").tokens
+        == ("@who", "@petrova")
+    )

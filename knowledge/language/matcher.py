@@ -314,7 +314,10 @@ class FactIndex:
             return Match(best=None, candidates=(), tokens=analysed.tokens)
         top = ranked[0].fact_id
         vocab = self._fact_vocab[top]
-        unexplained = [t for t in analysed.tokens if t not in vocab and not t.startswith("@")]
+        # A concept the fact never uses is unexplained as a plain word is ("is Biden..." of a
+        # fact without him); only the kinds asked (@when, @who) are not the fact's words.
+        intents = self.lexicon.intents
+        unexplained = [t for t in analysed.tokens if t not in vocab and t not in intents]
         evidence = features(
             ranked,
             analysed,
