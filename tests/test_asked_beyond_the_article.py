@@ -1,6 +1,7 @@
 """Questions the article cannot answer though their words are the facts' words: the call's
-outcome (the article was written before it). Each is asked of an engine that answers with
-whatever ranks first however unsure, so what is tested is that no fact can be that answer."""
+outcome (the article was written before it), which one exactly (a detail no fact lists).
+Each is asked of an engine that answers with whatever ranks first however unsure, so what is
+tested is that no fact can be that answer."""
 
 from __future__ import annotations
 
@@ -41,3 +42,32 @@ def test_statements_after_the_call_are_still_asked(content, question, lang):
     # "по итогам", "за підсумками" say when, not what came of it.
     answer = anew(content, question).ask(question, lang_hint=lang)
     assert answer.fact is not None and answer.fact.id == "no-joint-statements"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("what specific weapons will Washington send", "en"),
+        ("какое именно оружие получит Украина", "ru"),
+        ("які саме озброєння дадуть Україні", "uk"),
+    ],
+)
+def test_which_weapons_exactly_is_not_the_weapons_fact(content, question, lang):
+    # The fact says weapons are considered, not which: only a fact listing its answer (the
+    # topics) is asked which one exactly, and a question about weapons is not that either.
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is None or answer.fact.id != "lethal-weapons"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("what specific topics are on the agenda", "en"),
+        ("какие именно темы будут на повестке", "ru"),
+        ("які саме теми будуть на порядку денному", "uk"),
+    ],
+)
+def test_which_topics_exactly_is_still_the_topics(content, question, lang):
+    # The topics are a list the article gives: asking which exactly is asking it.
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "talks-topics"
