@@ -230,26 +230,26 @@ def test_if_in_a_polite_opening_is_not_a_condition(engine, question):
 
 
 @pytest.mark.parametrize(
-    ("question", "lang"), [("кто об этом пишет", "ru"), ("хто про це пише", "uk")]
+    ("question", "lang", "concept", "fact_id"),
+    [
+        # The facts say who wrote it ("кто написал статью"): the tense is no other question.
+        ("кто об этом пишет", "ru", "@write", "source-article"),
+        ("хто про це пише", "uk", "@write", "source-article"),
+        # The facts say "поспорят": the aspect is no other question here.
+        ("о чем будут спорить", "ru", "@argue", "talks-topics"),
+        ("про що сперечатимуться", "uk", "@argue", "talks-topics"),
+        # Slang for the information asks the source.
+        ("откуда инфа", "ru", "@info", "source-article"),
+        ("звідки інфа", "uk", "@info", "source-article"),
+    ],
 )
-def test_who_writes_about_it_asks_the_source(content, question, lang):
-    # The facts say who wrote it ("кто написал статью"): the tense is no other question here.
+def test_everyday_verbs_and_slang_read_as_the_facts_concept(
+    content, question, lang, concept, fact_id
+):
     engine = anew(content, question)
-    assert "@write" in engine.index.analyse(question, lang).tokens
+    assert concept in engine.index.analyse(question, lang).tokens
     answer = engine.ask(question, lang_hint=lang)
-    assert answer.fact is not None and answer.fact.id == "source-article"
-
-
-@pytest.mark.parametrize(
-    ("question", "lang"),
-    [("о чем будут спорить", "ru"), ("про що сперечатимуться", "uk")],
-)
-def test_what_they_will_argue_about_asks_the_topics(content, question, lang):
-    # The facts say "поспорят": the aspect is no other question here.
-    engine = anew(content, question)
-    assert "@argue" in engine.index.analyse(question, lang).tokens
-    answer = engine.ask(question, lang_hint=lang)
-    assert answer.fact is not None and answer.fact.id == "talks-topics"
+    assert answer.fact is not None and answer.fact.id == fact_id
 
 
 def test_dobyvatysia_is_domahatysia_in_ukrainian(engine):
@@ -257,14 +257,6 @@ def test_dobyvatysia_is_domahatysia_in_ukrainian(engine):
     read = engine.index.analyse
     asked = read("чого добивається Москва", "uk").tokens
     assert asked == read("чого домагається Москва", "uk").tokens
-
-
-@pytest.mark.parametrize(("question", "lang"), [("откуда инфа", "ru"), ("звідки інфа", "uk")])
-def test_slang_for_the_information_asks_the_source(content, question, lang):
-    engine = anew(content, question)
-    assert "@info" in engine.index.analyse(question, lang).tokens
-    answer = engine.ask(question, lang_hint=lang)
-    assert answer.fact is not None and answer.fact.id == "source-article"
 
 
 def test_a_video_link_is_the_call_and_a_link_to_the_video_is_not_asked(engine):
