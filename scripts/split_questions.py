@@ -15,10 +15,11 @@ same way by language.
 The split files are committed; run this only when the corpus itself changes, and never to
 move a question out of test because the matcher gets it wrong.
 
-Later waves of questions (`groups/wave2/`, written the same way by a new writer from the
-article alone, with their own `labels.yaml`) are dealt out the same way with their own seed,
-after the first wave, so adding a wave never moves a question already dealt. A later wave's
-question already asked in an earlier wave (the same words) is left out.
+Later waves of questions (`groups/wave2/`, `groups/wave3/`: each written the same way by a
+new writer from the article alone, with its own `labels.yaml`) are dealt out the same way
+with their own seed, after the waves before them, so adding a wave never moves a question
+already dealt. A later wave's question already asked in an earlier wave (the same words) is
+left out.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ QUESTIONS = Path(__file__).resolve().parent.parent / "tests" / "data" / "questio
 GROUPS = QUESTIONS / "groups"
 LANGS = ("en", "ru", "uk")
 # The first wave lives in groups/ itself; each later wave in its own folder, with its seed.
-LATER_WAVES = (("wave2", 2),)
+LATER_WAVES = (("wave2", 2), ("wave3", 3))
 SPLITS = ("train", "validation", "test")
 SEED = 20211207
 # Five slots: three train, one validation, one test, interleaved so a short stratum gets
@@ -160,6 +161,7 @@ def build() -> dict[str, str]:
             continue
         wave = new_questions_only(labelled_groups(GROUPS / folder, f"{folder}-"), asked)
         dealt = deal(wave, lambda g: (g["lang"], g["label"]), random.Random(SEED + seed))
+        asked |= {same_words(q) for group in wave for q in group["questions"]}
         for split in SPLITS:
             groups[split] = sorted(groups[split] + dealt[split], key=lambda group: group["id"])
     texts = {}

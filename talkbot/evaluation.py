@@ -12,6 +12,7 @@ tuning set, an upper bound since the weights were fitted on it.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
@@ -31,6 +32,8 @@ DEV_SET = DATA / "dev_questions.yaml"
 CORPUS = DATA / "questions"
 SPLITS = ("train", "validation", "test")
 HELD_OUT = "test"
+# scripts/split_questions.py names a later wave's groups {lang}-wave{N}-{intent}-{n}.
+WAVE_IN_GROUP = re.compile(r"-wave(\d+)-")
 
 Outcome = Literal["right", "declined", "unsure", "wrong"]
 
@@ -54,7 +57,8 @@ class Item:
     @property
     def wave(self) -> int:
         """Which writer's wave the question came in (scripts/split_questions.py)."""
-        return 2 if "-wave2-" in self.group else 1
+        found = WAVE_IN_GROUP.search(self.group)
+        return int(found.group(1)) if found else 1
 
 
 @dataclass

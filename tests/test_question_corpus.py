@@ -202,14 +202,15 @@ def test_eval_shows_misses_of_one_split_only_when_asked(tmp_path, monkeypatch, c
     assert "train:" not in out
 
 
-def test_eval_reads_one_writers_wave_when_asked(tmp_path, monkeypatch, capsys):
+@pytest.mark.parametrize("wave", [2, 3])
+def test_eval_reads_one_writers_wave_when_asked(tmp_path, monkeypatch, capsys, wave):
     _write_corpus(tmp_path)
     path = tmp_path / "validation.yaml"
-    path.write_text(path.read_text().replace("en-decline-validation", "en-wave2-decline-1"))
+    path.write_text(path.read_text().replace("en-decline-validation", f"en-wave{wave}-decline-1"))
     monkeypatch.setattr(evaluation, "CORPUS", tmp_path)
-    main(["eval", "--split", "validation", "--wave", "2"])
+    main(["eval", "--split", "validation", "--wave", str(wave)])
     out = capsys.readouterr().out
-    assert "validation, wave 2: 1 questions" in out
+    assert f"validation, wave {wave}: 1 questions" in out
     assert "declined right" in out and "1/1" in out
     main(["eval", "--split", "validation", "--wave", "1"])
     out = capsys.readouterr().out
