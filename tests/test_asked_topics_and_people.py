@@ -284,3 +284,11 @@ def test_the_fact_explains_every_word_of_an_everyday_question(content, question,
     answer = anew(content, question).ask(question, lang_hint="en")
     assert answer.fact is not None and answer.fact.id == fact_id
     assert answer.evidence[FEATURES.index("unexplained_share")] == 0
+
+
+def test_what_someone_announced_is_the_time_and_who_announced_the_announcement(content):
+    # "what did Peskov announce" went to who announced it: the time's questions never said
+    # "announce", the announcement's did.
+    engine = anew(content, "what did peskov announce", "who announced the talks")
+    assert engine.ask("what did peskov announce", lang_hint="en").fact.id == "talks-time"
+    assert engine.ask("who announced the talks", lang_hint="en").fact.id == "talks-announcement"
