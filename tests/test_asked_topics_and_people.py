@@ -278,6 +278,8 @@ def test_a_video_link_is_the_call_and_a_link_to_the_video_is_not_asked(engine):
         # A real meeting is one in person; "sit" was corrected to "site", the outlet.
         ("is it a real meeting or online", "talks-format"),
         ("will they sit face to face", "talks-format"),
+        # The fact is a "no": asked as one ("no press conference?"), its "no" is the fact's.
+        ("no press conference?", "no-joint-statements"),
     ],
 )
 def test_the_fact_explains_every_word_of_an_everyday_question(content, question, fact_id):
