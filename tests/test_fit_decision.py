@@ -12,6 +12,7 @@ from types import ModuleType
 import numpy as np
 import pytest
 
+from knowledge.answering.engine import Engine
 from knowledge.language.decision import ALWAYS, FEATURES, DecisionModel
 from knowledge.language.text import normalize
 from talkbot.evaluation import Item, Split
@@ -119,3 +120,16 @@ def test_train_conversations_are_asked_of_a_base_without_their_turns(fitting, co
     assert normalize(held) not in kept
     shipped = fitting.talks_of(content, split, out_of_fold=False).facts
     assert held in shipped[0].questions["en"]
+
+
+def test_examples_read_a_question_as_the_bot_does_in_the_reading_it_answers_in(fitting, content):
+    # Answering whatever ranks first, the Russian reading of "pro shcho hovoryly" is answered
+    # and the Ukrainian one never tried; the bot declines the Russian and answers the Ukrainian.
+    always = Engine(content.facts, content.sources, events=content.events, decision=ALWAYS)
+    bot = Engine(content.facts, content.sources, events=content.events)
+    item = Item("pro shcho hovoryly", "en", "talks-topics", group="topics-1")
+    assert always.ask(item.q).lang == "ru" and bot.ask(item.q).lang == "uk"
+    x, y, _ = fitting.examples(always, [item])
+    assert tuple(x[0]) == always.ask(item.q).evidence
+    x, y, _ = fitting.examples(always, [item], bot)
+    assert tuple(x[0]) == bot.ask(item.q).evidence and list(y) == [1.0]
