@@ -265,7 +265,8 @@ def run_eval(
     out += [
         f"Question corpus, mode {mode}: written from the article alone, split once by"
         " paraphrase group.",
-        "Tune on train, pick thresholds on validation. The test split is HELD OUT: never tune"
+        "Tune and pick thresholds on train; validation is the estimate. The test split is"
+        " HELD OUT: never tune"
         " on it; report it, and only it.",
     ]
     for name in (split,) if split else SPLITS:

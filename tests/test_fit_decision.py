@@ -1,5 +1,6 @@
-"""scripts/fit_decision.py's threshold: the lowest that keeps confident wrong answers within
-the bound on the questions and on the conversations' turns, follow-ups included."""
+"""scripts/fit_decision.py's threshold: the lowest that keeps train's confident wrong answers,
+read with weights fitted out of fold, within the bound with a margin for sampling (their 95%
+upper bound), and the conversations' turns, follow-ups included, within the bound."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from types import ModuleType
 import numpy as np
 import pytest
 
+from knowledge.answering.engine import Engine
 from knowledge.language.decision import ALWAYS, FEATURES, DecisionModel
 from knowledge.language.text import normalize
 from talkbot.evaluation import Item, Split
@@ -41,21 +43,37 @@ WRONG_IF_ANSWERED = _talk(
 
 
 def test_the_threshold_is_the_lowest_the_questions_allow_without_a_check(fitting):
-    x = np.zeros((3, len(FEATURES)))
-    y = np.array([1.0, 1.0, 0.0])  # one wrong of three: answered only above 0.5
-    threshold, right, wrong = fitting.choose_threshold(EVEN, x, y, 3, 0.01)
-    assert 0.5 < threshold < 0.52 and (right, wrong) == (0, 0)
+    # 0 wrong answers in 400 has an upper bound of 0.75%: allowed at once. One wrong among
+    # them (P = 0.5) is answered only above 0.5.
+    probability = np.array([0.5] + [0.9] * 399)
+    y = np.array([0.0] + [1.0] * 399)
+    threshold, right, wrong = fitting.choose_threshold(probability, y, 400, 0.01)
+    assert 0.5 < threshold < 0.52 and (right, wrong) == (399, 0)
 
 
-def test_both_splits_together_may_be_held_to_a_stricter_share_than_each(fitting):
-    # Each split has one wrong answer in a hundred, 1%: allowed alone. Both together have
-    # two in two hundred, over half a percent: held to that, nothing may be answered.
-    x = np.zeros((100, len(FEATURES)))
+def test_a_wrong_share_of_one_percent_is_refused_when_its_upper_bound_is_over(fitting):
+    # One wrong in a hundred is 1% point-wise, within the bound; its 95% upper bound is 4.7%.
+    probability = np.full(100, 0.5)
     y = np.array([0.0] + [1.0] * 99)
-    pooled = (np.zeros((100, len(FEATURES))), np.array([0.0] + [1.0] * 99), 100)
-    loose, _, _ = fitting.choose_threshold(EVEN, x, y, 100, 0.01, pooled)
-    strict, _, _ = fitting.choose_threshold(EVEN, x, y, 100, 0.01, pooled, max_pooled=0.005)
-    assert loose < 0.51 and strict > 0.5
+    threshold, _, _ = fitting.choose_threshold(probability, y, 100, 0.01)
+    assert threshold > 0.5
+    assert fitting.upper_bound(1, 100) == pytest.approx(0.0466, abs=1e-4)
+    # With no wrong answer at all the bound is 1 - 0.05 ** (1 / n), the "rule of three".
+    assert fitting.upper_bound(0, 400) == pytest.approx(1 - 0.05 ** (1 / 400), rel=1e-6)
+    assert fitting.upper_bound(6, 1242) < 0.01 < fitting.upper_bound(7, 1242)
+
+
+def test_nested_probabilities_come_from_weights_fitted_without_their_fold(fitting):
+    # Evidence says nothing (all zeros): only the bias is learnt. Fold 0 is all right, the
+    # other four all wrong; weights fitted with fold 0 in would rate it higher than 0.2.
+    x = np.zeros((50, len(FEATURES)))
+    fold = np.repeat(np.arange(5), 10)
+    y = (fold == 0).astype(float)
+    probability = fitting.nested_probabilities(x, y, fold)
+    assert np.all(probability[fold == 0] < 0.1)
+    assert fitting.fit_model(x, y).probability(x[0]) > 0.15
+    # Folds 1-4 see fold 0 among their four: one in four right.
+    assert np.all((probability[fold != 0] > 0.15) & (probability[fold != 0] < 0.35))
 
 
 def test_a_conversation_check_raises_the_threshold_and_sees_only_allowed_ones(fitting):
@@ -65,9 +83,9 @@ def test_a_conversation_check_raises_the_threshold_and_sees_only_allowed_ones(fi
         asked.append(threshold)
         return threshold >= 0.7
 
-    x = np.zeros((2, len(FEATURES)))
-    y = np.array([1.0, 0.0])
-    threshold, _, _ = fitting.choose_threshold(EVEN, x, y, 2, 0.01, holds=holds)
+    probability = np.array([0.5] + [0.9] * 399)
+    y = np.array([0.0] + [1.0] * 399)
+    threshold, _, _ = fitting.choose_threshold(probability, y, 400, 0.01, holds=holds)
     assert 0.69 < threshold < 0.71
     assert min(asked) > 0.5  # thresholds the questions refuse are never run through it
 
@@ -77,9 +95,9 @@ def test_a_wrong_follow_up_holds_the_threshold_up(fitting, content):
     assert fitting.wrong_turns(content, ALWAYS, talks) == 1
     holds = fitting.conversations_hold(content, EVEN, [talks], 0.01)
     assert not holds(0.5) and holds(0.51)
-    x, y = np.zeros((1, len(FEATURES))), np.array([1.0])
-    threshold, _, _ = fitting.choose_threshold(EVEN, x, y, 1, 0.01, holds=holds)
-    assert 0.5 < threshold < 0.52  # answering the lone question right at 0.5 is not enough
+    probability, y = np.full(400, 0.5), np.ones(400)
+    threshold, _, _ = fitting.choose_threshold(probability, y, 400, 0.01, holds=holds)
+    assert 0.5 < threshold < 0.52  # answering every lone question right at 0.5 is not enough
 
 
 def test_the_bound_allows_one_wrong_turn_in_a_hundred_on_each_split(fitting, content):
@@ -102,3 +120,16 @@ def test_train_conversations_are_asked_of_a_base_without_their_turns(fitting, co
     assert normalize(held) not in kept
     shipped = fitting.talks_of(content, split, out_of_fold=False).facts
     assert held in shipped[0].questions["en"]
+
+
+def test_examples_read_a_question_as_the_bot_does_in_the_reading_it_answers_in(fitting, content):
+    # Answering whatever ranks first, the Russian reading of "pro shcho hovoryly" is answered
+    # and the Ukrainian one never tried; the bot declines the Russian and answers the Ukrainian.
+    always = Engine(content.facts, content.sources, events=content.events, decision=ALWAYS)
+    bot = Engine(content.facts, content.sources, events=content.events)
+    item = Item("pro shcho hovoryly", "en", "talks-topics", group="topics-1")
+    assert always.ask(item.q).lang == "ru" and bot.ask(item.q).lang == "uk"
+    x, y, _ = fitting.examples(always, [item])
+    assert tuple(x[0]) == always.ask(item.q).evidence
+    x, y, _ = fitting.examples(always, [item], bot)
+    assert tuple(x[0]) == bot.ask(item.q).evidence and list(y) == [1.0]

@@ -6,8 +6,8 @@ article never mentions ("when does the match start"). The model weighs what matc
 score, the share of the question's weight the fact knows, the lead over the next fact)
 against what did not (unknown words, their share), fitted offline on the corpus's train
 split by scripts/fit_decision.py, each train question read as new to the base (out of fold),
-each weight held to the side it can sensibly take; its threshold is chosen on the validation
-split so that confident wrong answers stay rare. It ships as a few numbers in
+each weight held to the side it can sensibly take; its threshold is chosen on train too, with
+a margin for sampling, so that confident wrong answers stay rare. It ships as a few numbers in
 data/decision.yaml: no model library, nothing downloaded at run time.
 """
 
