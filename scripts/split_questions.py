@@ -49,8 +49,8 @@ HEADER = (
     "# {note}\n"
 )
 NOTES = {
-    "train": "Train split: tune the matcher on these.",
-    "validation": "Validation split: pick thresholds and models on these, never train on them.",
+    "train": "Train split: tune the matcher and pick its threshold on these (read out of fold).",
+    "validation": "Validation split: the estimate; read its figures only, never tune on it.",
     "test": "Test split: HELD OUT. Never tune on it; report it, and only it, as the figure.",
 }
 
