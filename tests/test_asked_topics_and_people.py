@@ -62,6 +62,9 @@ def anew(content, *asked: str) -> Engine:
         ("Чи не могли б ви уточнити дату й час розмови?", "дату й час розмови", "uk"),
         ("Прошу повідомити час проведення відеоконференції.", "час відеоконференції", "uk"),
         ("Скажіть, на який час призначено розмову?", "на який час заплановано розмову", "uk"),
+        # "двух", "обох", "ж": who is known, and a particle, as "two", "both" in English
+        ("когда разговор двух президентов?", "когда разговор президентов?", "ru"),
+        ("коли ж розмова обох президентів?", "коли розмова президентів?", "uk"),
     ],
 )
 def test_a_polite_wrapper_reads_as_the_plain_question(engine, wrapped, plain, lang):
@@ -78,6 +81,15 @@ def test_a_polite_wrapper_reads_as_the_plain_question(engine, wrapped, plain, la
 def test_a_politely_wrapped_time_question_gets_the_time(engine, question):
     answer = engine.ask(question)
     assert answer.answered and answer.fact.id == "talks-time"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [("Когда запланирован разговор двух президентов?", "ru"), ("коли ж обидва говоритимуть?", "uk")],
+)
+def test_two_or_both_leaders_asks_the_time_of_the_call(content, question, lang):
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "talks-time"
 
 
 def test_is_it_a_video_link_asks_the_format_not_the_time(content):
