@@ -36,6 +36,14 @@ def test_when_will_all_this_be_asks_the_time_of_what_was_talked_about(engine, qu
     assert answer.fact is not None and answer.fact.id == "talks-time"
 
 
+@pytest.mark.parametrize(
+    "question", ["когда начнется движуха", "ну и когда этот цирк", "когда батл", "коли почнеться движ"]
+)
+def test_slang_for_the_event_asks_its_time(engine, question):
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact.id == "talks-time"
+
+
 @pytest.mark.parametrize("question", ["shcho po chasu", "shto po vremeni"])
 def test_slang_typed_in_latin_letters_is_read_in_cyrillic(engine, question):
     answer = engine.ask(question, lang_hint="uk" if question.startswith("shcho") else "ru")
