@@ -56,6 +56,8 @@ def anew(content, *asked: str) -> Engine:
         ("so no face to face meeting this time?", "no face to face meeting?", "en"),
         ("whats the deal with nato in these talks", "what about nato in the talks", "en"),
         ("peskov quote on geneva?", "what did peskov say on geneva", "en"),  # a quote is said
+        ("цитата Пескова про Женеву", "что сказал Песков про Женеву", "ru"),
+        ("цитата Пєскова про Женеву", "що сказав Пєсков про Женеву", "uk"),
         ("whose list of topics is it", "who listed the topics", "en"),
         ("Не подскажете ли, когда переговоры?", "когда переговоры?", "ru"),
         ("Не могли бы вы уточнить время переговоров?", "время переговоров", "ru"),
@@ -277,3 +279,11 @@ def test_a_video_link_is_the_call_and_a_link_to_the_video_is_not_asked(engine):
     assert "@call" in engine.index.analyse("will they talk by video link", "en").tokens
     assert engine.ask("will they talk by video link", lang_hint="en").fact.id == "talks-format"
     assert not engine.ask("link to the video pls", lang_hint="en").answered
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"), [("цитата Пескова про Женеву", "ru"), ("цитата Пєскова про Женеву", "uk")]
+)
+def test_a_quote_asks_what_was_said(content, question, lang):
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "summit-review"
