@@ -287,3 +287,17 @@ def test_a_video_link_is_the_call_and_a_link_to_the_video_is_not_asked(engine):
 def test_a_quote_asks_what_was_said(content, question, lang):
     answer = anew(content, question).ask(question, lang_hint=lang)
     assert answer.fact is not None and answer.fact.id == "summit-review"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("предусмотрены ли заявления лидеров после переговоров?", "ru"),
+        ("Чи передбачено заяви лідерів після переговорів?", "uk"),
+    ],
+)
+def test_planned_statements_ask_whether_there_are_any(content, question, lang):
+    engine = anew(content, question)
+    assert engine.index.analyse(question, lang).tokens[0] == "@scheduled"  # as "scheduled"
+    answer = engine.ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "no-joint-statements"
