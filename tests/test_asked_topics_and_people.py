@@ -87,7 +87,10 @@ def test_a_politely_wrapped_time_question_gets_the_time(engine, question):
 
 @pytest.mark.parametrize(
     ("question", "lang"),
-    [("Когда запланирован разговор двух президентов?", "ru"), ("коли ж обидва говоритимуть?", "uk")],
+    [
+        ("Когда запланирован разговор двух президентов?", "ru"),
+        ("коли ж обидва говоритимуть?", "uk"),
+    ],
 )
 def test_two_or_both_leaders_asks_the_time_of_the_call(content, question, lang):
     answer = anew(content, question).ask(question, lang_hint=lang)
