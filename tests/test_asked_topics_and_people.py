@@ -67,6 +67,8 @@ def anew(content, *asked: str) -> Engine:
         # "двух", "обох", "ж": who is known, and a particle, as "two", "both" in English
         ("когда разговор двух президентов?", "когда разговор президентов?", "ru"),
         ("коли ж розмова обох президентів?", "коли розмова президентів?", "uk"),
+        ("ситуация вокруг Украины", "ситуация Украины", "ru"),
+        ("ситуація навколо України", "ситуація України", "uk"),
     ],
 )
 def test_a_polite_wrapper_reads_as_the_plain_question(engine, wrapped, plain, lang):
@@ -122,7 +124,14 @@ def test_who_wrote_it_asks_the_source(content, question, lang):
 
 
 @pytest.mark.parametrize(
-    "question", ["будут ли обсуждать Украину?", "чи обговорюватимуть Україну?"]
+    "question",
+    [
+        "будут ли обсуждать Украину?",
+        "чи обговорюватимуть Україну?",
+        # "вокруг", "навколо" ("the situation around") say nothing of which fact
+        "будут ли обсуждать ситуацию вокруг Украины?",
+        "чи обговорюватимуть ситуацію навколо України?",
+    ],
 )
 def test_will_they_discuss_ukraine_asks_the_topics(content, question):
     engine = anew(content, "будут ли обсуждать Украину", "чи обговорюватимуть Україну")
