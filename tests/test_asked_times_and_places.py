@@ -52,6 +52,13 @@ def test_slang_typed_in_latin_letters_is_read_in_cyrillic(engine, question):
     assert answer.lang in ("ru", "uk")
 
 
+def test_a_name_typed_in_latin_letters_is_read_as_the_bases_name(engine):
+    # "baiden" read "баидень" by the table's first way was no word the base knows, so the
+    # Russian reading failed and the question was answered, if at all, in Ukrainian.
+    answer = engine.ask("kogda pogovoryat putin i baiden", lang_hint="ru")
+    assert answer.answered and answer.fact.id == "talks-time" and answer.lang == "ru"
+
+
 @pytest.mark.parametrize(
     ("question", "lead"),
     [
