@@ -315,3 +315,12 @@ def test_planned_statements_ask_whether_there_are_any(content, question, lang):
     assert engine.index.analyse(question, lang).tokens[0] == "@scheduled"  # as "scheduled"
     answer = engine.ask(question, lang_hint=lang)
     assert answer.fact is not None and answer.fact.id == "no-joint-statements"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"), [("про україну мова піде?", "uk"), ("про Украину речь пойдет?", "ru")]
+)
+def test_what_the_talk_will_turn_to_asks_the_topics(content, question, lang):
+    # "мова піде", "речь пойдет": the idiom for what will be talked about
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "talks-topics"
