@@ -36,11 +36,43 @@ def test_when_will_all_this_be_asks_the_time_of_what_was_talked_about(engine, qu
     assert answer.fact is not None and answer.fact.id == "talks-time"
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["когда начнется движуха", "ну и когда этот цирк", "когда батл", "коли почнеться движ"],
+)
+def test_slang_for_the_event_asks_its_time(engine, question):
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact.id == "talks-time"
+
+
 @pytest.mark.parametrize("question", ["shcho po chasu", "shto po vremeni"])
 def test_slang_typed_in_latin_letters_is_read_in_cyrillic(engine, question):
     answer = engine.ask(question, lang_hint="uk" if question.startswith("shcho") else "ru")
     assert answer.answered and answer.fact.id == "talks-time"
     assert answer.lang in ("ru", "uk")
+
+
+def test_a_name_typed_in_latin_letters_is_read_as_the_bases_name(engine):
+    # "baiden" read "баидень" by the table's first way was no word the base knows, so the
+    # Russian reading failed and the question was answered, if at all, in Ukrainian.
+    answer = engine.ask("kogda pogovoryat putin i baiden", lang_hint="ru")
+    assert answer.answered and answer.fact.id == "talks-time" and answer.lang == "ru"
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("я в токио, у нас уже ночь будет?", "Да."),  # 17:00 Kyiv is midnight in Tokyo
+        ("в нью-йорке это будет ночью?", "Нет."),  # 10:00 there
+        ("у Нью-Йорку це буде вранці?", "Так."),
+        ("is it evening in kyiv?", "Yes."),
+        ("is it morning in kyiv?", "No."),
+    ],
+)
+def test_a_part_of_the_day_is_held_against_the_event_time_there(engine, question, lead):
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact.id == "talks-time"
+    assert answer.lead.startswith(lead)
 
 
 @pytest.mark.parametrize(

@@ -56,12 +56,21 @@ def anew(content, *asked: str) -> Engine:
         ("so no face to face meeting this time?", "no face to face meeting?", "en"),
         ("whats the deal with nato in these talks", "what about nato in the talks", "en"),
         ("peskov quote on geneva?", "what did peskov say on geneva", "en"),  # a quote is said
+        ("цитата Пескова про Женеву", "что сказал Песков про Женеву", "ru"),
+        ("цитата Пєскова про Женеву", "що сказав Пєсков про Женеву", "uk"),
         ("whose list of topics is it", "who listed the topics", "en"),
         ("Не подскажете ли, когда переговоры?", "когда переговоры?", "ru"),
         ("Не могли бы вы уточнить время переговоров?", "время переговоров", "ru"),
         ("Чи не могли б ви уточнити дату й час розмови?", "дату й час розмови", "uk"),
         ("Прошу повідомити час проведення відеоконференції.", "час відеоконференції", "uk"),
         ("Скажіть, на який час призначено розмову?", "на який час заплановано розмову", "uk"),
+        # "двух", "обох", "ж": who is known, and a particle, as "two", "both" in English
+        ("когда разговор двух президентов?", "когда разговор президентов?", "ru"),
+        ("коли ж розмова обох президентів?", "коли розмова президентів?", "uk"),
+        ("ситуация вокруг Украины", "ситуация Украины", "ru"),
+        ("ситуація навколо України", "ситуація України", "uk"),
+        ("сначала американцы все отрицали?", "сначала американцы отрицали?", "ru"),
+        ("спочатку американці все заперечували?", "спочатку американці заперечували?", "uk"),
     ],
 )
 def test_a_polite_wrapper_reads_as_the_plain_question(engine, wrapped, plain, lang):
@@ -78,6 +87,18 @@ def test_a_polite_wrapper_reads_as_the_plain_question(engine, wrapped, plain, la
 def test_a_politely_wrapped_time_question_gets_the_time(engine, question):
     answer = engine.ask(question)
     assert answer.answered and answer.fact.id == "talks-time"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Когда запланирован разговор двух президентов?", "ru"),
+        ("коли ж обидва говоритимуть?", "uk"),
+    ],
+)
+def test_two_or_both_leaders_asks_the_time_of_the_call(content, question, lang):
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "talks-time"
 
 
 def test_is_it_a_video_link_asks_the_format_not_the_time(content):
@@ -105,7 +126,14 @@ def test_who_wrote_it_asks_the_source(content, question, lang):
 
 
 @pytest.mark.parametrize(
-    "question", ["будут ли обсуждать Украину?", "чи обговорюватимуть Україну?"]
+    "question",
+    [
+        "будут ли обсуждать Украину?",
+        "чи обговорюватимуть Україну?",
+        # "вокруг", "навколо" ("the situation around") say nothing of which fact
+        "будут ли обсуждать ситуацию вокруг Украины?",
+        "чи обговорюватимуть ситуацію навколо України?",
+    ],
 )
 def test_will_they_discuss_ukraine_asks_the_topics(content, question):
     engine = anew(content, "будут ли обсуждать Украину", "чи обговорюватимуть Україну")
@@ -294,3 +322,34 @@ def test_what_someone_announced_is_the_time_and_who_announced_the_announcement(c
     engine = anew(content, "what did peskov announce", "who announced the talks")
     assert engine.ask("what did peskov announce", lang_hint="en").fact.id == "talks-time"
     assert engine.ask("who announced the talks", lang_hint="en").fact.id == "talks-announcement"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"), [("цитата Пескова про Женеву", "ru"), ("цитата Пєскова про Женеву", "uk")]
+)
+def test_a_quote_asks_what_was_said(content, question, lang):
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "summit-review"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("предусмотрены ли заявления лидеров после переговоров?", "ru"),
+        ("Чи передбачено заяви лідерів після переговорів?", "uk"),
+    ],
+)
+def test_planned_statements_ask_whether_there_are_any(content, question, lang):
+    engine = anew(content, question)
+    assert engine.index.analyse(question, lang).tokens[0] == "@scheduled"  # as "scheduled"
+    answer = engine.ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "no-joint-statements"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"), [("про україну мова піде?", "uk"), ("про Украину речь пойдет?", "ru")]
+)
+def test_what_the_talk_will_turn_to_asks_the_topics(content, question, lang):
+    # "мова піде", "речь пойдет": the idiom for what will be talked about
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "talks-topics"

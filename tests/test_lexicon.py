@@ -96,6 +96,18 @@ def test_a_word_that_is_both_a_stopword_and_a_shifter_is_refused(tmp_path):
     assert str(refused.value) == "words.yaml: shifters: en the is a stopword"
 
 
+def test_a_part_of_the_day_claims_its_hours_and_a_bad_span_is_refused(tmp_path):
+    parts = load_lexicon().calendar.day_parts
+    assert parts["ночью"] == parts["night"] == frozenset({22, 23, 0, 1, 2, 3, 4})
+    assert parts["ввечері"] == frozenset(range(17, 22))
+    words = yaml.safe_load(WORDS_PATH.read_text(encoding="utf-8"))
+    words["calendar"]["day_part_hours"][0] = [22, 24]
+    path = tmp_path / "words.yaml"
+    path.write_text(yaml.safe_dump(words, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(LexiconInvalid, match="day_part_hours"):
+        load_lexicon(path)
+
+
 def test_a_spelling_ending_in_a_dollar_sign_holds_only_at_a_words_end():
     lexicon = load_lexicon()
     # "yi" is "ї" inside a word and "ий" at its end; "ii" at the end is "ій".

@@ -340,8 +340,11 @@ class Engine:
         return None
 
     def _knows(self, word: str, lang: str) -> bool:
-        """A word of the language's dictionary, or one the fact base reads as its own."""
-        return in_dictionary(word, lang) or self.index.knows(reduce_word(word, lang))
+        """A word of the language's dictionary, or one the fact base reads as its own (a
+        name through its concept: "baiden" is Байден, @biden, not "баидень")."""
+        reduced = reduce_word(word, lang)
+        concept = self.index.lexicon.concept_of.get(reduced, reduced)
+        return in_dictionary(word, lang) or self.index.knows(concept)
 
     def _answer(
         self,

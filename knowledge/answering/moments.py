@@ -57,6 +57,9 @@ def claims_in(normalized: str, lang: str, calendar: Calendar, stopwords: frozens
             hours = hour.hours
             if hour.minute is not None:
                 minute = hour.minute
+    parts = {calendar.day_parts[word] for word in words if word in calendar.day_parts}
+    if not hours and len(parts) == 1:
+        hours = next(iter(parts))  # "у нас уже ночь будет?": the night's hours
     # "may" beside no number is the verb, not the month.
     month_claims = {
         month

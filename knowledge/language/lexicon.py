@@ -56,6 +56,8 @@ class Calendar:
     afternoon: frozenset[str] = frozenset()
     morning: frozenset[str] = frozenset()
     ordinal: frozenset[str] = frozenset()
+    # "ночью", "evening" → the hours that part of the day spans ("у нас уже ночь будет?")
+    day_parts: Mapping[str, frozenset[int]] = field(default_factory=dict)
 
     def concepts(self) -> dict[str, str]:
         """Each name's token: one for every weekday (which one is the event's to say), one
@@ -264,6 +266,23 @@ def _calendar(data: Any, path: Path) -> Calendar:
         texts = _texts_per_language(data.get(section), path, f"calendar: {section}")
         return frozenset(w for text in texts.values() for w in normalize(text).split())
 
+    spans = data.get("day_part_hours") or []
+    if not (
+        isinstance(spans, list)
+        and all(
+            isinstance(span, list)
+            and len(span) == 2
+            and all(isinstance(h, int) and 0 <= h < 24 for h in span)
+            for span in spans
+        )
+    ):
+        raise LexiconInvalid(f"{path.name}: calendar: day_part_hours: expected [from, to] hours")
+    part_hours = [
+        frozenset(h % 24 for h in range(start, end if end > start else end + 24))
+        for start, end in spans
+    ]
+    parts = names("day_parts", len(part_hours), 0) if part_hours else {}
+
     return Calendar(
         weekdays=names("weekdays", 7, 0),
         months=names("months", 12, 1),
@@ -273,6 +292,7 @@ def _calendar(data: Any, path: Path) -> Calendar:
         afternoon=words("afternoon"),
         morning=words("morning"),
         ordinal=words("ordinal"),
+        day_parts={form: part_hours[number] for form, number in parts.items()},
     )
 
 

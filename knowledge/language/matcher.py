@@ -23,6 +23,7 @@ from knowledge.language.decision import DecisionModel, features, shipped_model
 from knowledge.language.evidence import intent_kept, wording_agrees
 from knowledge.language.lexicon import Lexicon, shipped_lexicon
 from knowledge.language.reading import (
+    HOUR,
     concept_or_base,
     intent_mapped,
     joined,
@@ -237,7 +238,13 @@ class FactIndex:
                 token = stop_token(word)
             else:
                 token = self._surface.get(word) or concept_or_base(word, lang, self.mode, lexicon)
-                if token not in self._known_tokens and token not in self._phrase_words:
+                if token in self._known_tokens or token in self._phrase_words:
+                    pass
+                elif word in lexicon.calendar.day_parts:
+                    # "у нас уже ночь будет?" asks about the time, as an hour does, unless
+                    # the facts use the word themselves ("film night").
+                    token = HOUR
+                else:
                     token, corrected = self._reread(word, token, lang)
                     corrections += corrected
                 if token in lexicon.stopwords or not token:
