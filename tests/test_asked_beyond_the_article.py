@@ -1,5 +1,6 @@
 """Questions the article cannot answer though their words are the facts' words: the call's
-outcome (the article was written before it), which one exactly (a detail no fact lists).
+outcome (the article was written before it), which one exactly (a detail no fact lists), the
+language they talk in.
 Each is asked of an engine that answers with whatever ranks first however unsure, so what is
 tested is that no fact can be that answer."""
 
@@ -71,3 +72,20 @@ def test_which_topics_exactly_is_still_the_topics(content, question, lang):
     # The topics are a list the article gives: asking which exactly is asking it.
     answer = anew(content, question).ask(question, lang_hint=lang)
     assert answer.fact is not None and answer.fact.id == "talks-topics"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("what language will they speak", "en"),
+        ("will there be interpreters", "en"),
+        ("на каком языке они будут говорить", "ru"),
+        ("будет переводчик?", "ru"),
+        ("якою мовою вони говоритимуть", "uk"),
+        ("хто перекладає розмову", "uk"),
+    ],
+)
+def test_the_language_of_the_call_is_no_facts_answer(content, question, lang):
+    # The call's own words ("говорити", "speak") would take these to the format or topics.
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is None

@@ -57,6 +57,8 @@ def anew(content, *asked: str) -> Engine:
         ("whats the deal with nato in these talks", "what about nato in the talks", "en"),
         ("peskov quote on geneva?", "what did peskov say on geneva", "en"),  # a quote is said
         ("whose list of topics is it", "who listed the topics", "en"),
+        # "confirm when" asks when, not whether anyone confirmed it
+        ("Would you be so kind as to confirm when the call is?", "when is the call?", "en"),
         ("Не подскажете ли, когда переговоры?", "когда переговоры?", "ru"),
         ("Не могли бы вы уточнить время переговоров?", "время переговоров", "ru"),
         ("Чи не могли б ви уточнити дату й час розмови?", "дату й час розмови", "uk"),
