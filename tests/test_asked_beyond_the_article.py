@@ -1,6 +1,6 @@
 """Questions the article cannot answer though their words are the facts' words: the call's
 outcome (the article was written before it), which one exactly (a detail no fact lists), the
-language they talk in.
+language they talk in, whether what was agreed has been done.
 Each is asked of an engine that answers with whatever ranks first however unsure, so what is
 tested is that no fact can be that answer."""
 
@@ -89,3 +89,34 @@ def test_the_language_of_the_call_is_no_facts_answer(content, question, lang):
     # The call's own words ("говорити", "speak") would take these to the format or topics.
     answer = anew(content, question).ask(question, lang_hint=lang)
     assert answer.fact is None
+
+
+# The fixture's review fact asks how far Geneva has got; the content's does not.
+ASKS_WHETHER_DONE = (
+    "are the Geneva understandings being implemented",
+    "what has been implemented",
+    "что уже реализовано",
+    "що вже реалізовано",
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("have the geneva agreements been fully implemented", "en"),
+        ("выполнены ли женевские договоренности", "ru"),
+        ("чи виконані женевські домовленості", "uk"),
+    ],
+)
+def test_whether_geneva_was_carried_out_needs_a_fact_that_asks_it(content, question, lang):
+    # A fact that only says the implementation will be discussed is not the answer.
+    answer = anew(content, question, *ASKS_WHETHER_DONE).ask(question, lang_hint=lang)
+    assert answer.fact is None
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "summit-review"
+
+
+def test_checking_the_geneva_agreements_is_still_the_review(content):
+    question = "будут ли проверять выполнение договоренностей из женевы"
+    answer = anew(content, question, *ASKS_WHETHER_DONE).ask(question, lang_hint="ru")
+    assert answer.fact is not None and answer.fact.id == "summit-review"
