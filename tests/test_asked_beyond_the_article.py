@@ -125,20 +125,3 @@ def test_checking_the_geneva_agreements_is_still_the_review(content):
     question = "будут ли проверять выполнение договоренностей из женевы"
     answer = anew(content, question, *ASKS_WHETHER_DONE).ask(question, lang_hint="ru")
     assert answer.fact is not None and answer.fact.id == "summit-review"
-
-
-@pytest.mark.parametrize(
-    ("question", "lang"),
-    [
-        ("is ukraine's president taking part", "en"),
-        ("will the president of ukraine join the talks", "en"),
-        ("Зеленский будет участвовать?", "ru"),
-        ("чи братиме участь президент України", "uk"),
-    ],
-)
-def test_ukraines_president_is_one_word_no_fact_knows(content, question, lang):
-    # The article never names him: his post is one word the facts never use, which counts
-    # against any answer, not "president" and "Ukraine" that the participants' and topics'
-    # questions share.
-    analysed = anew(content).index.analyse(question, lang)
-    assert "@zelensky" in analysed.unknown
