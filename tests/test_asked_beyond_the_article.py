@@ -1,5 +1,6 @@
 """Questions the article cannot answer though their words are the facts' words: the call's
-outcome (the article was written before it), which one exactly (a detail no fact lists).
+outcome (the article was written before it), which one exactly (a detail no fact lists), the
+language they talk in, whether what was agreed has been done.
 Each is asked of an engine that answers with whatever ranks first however unsure, so what is
 tested is that no fact can be that answer."""
 
@@ -50,13 +51,17 @@ def test_statements_after_the_call_are_still_asked(content, question, lang):
         ("what specific weapons will Washington send", "en"),
         ("какое именно оружие получит Украина", "ru"),
         ("які саме озброєння дадуть Україні", "uk"),
+        # what a past agreement said: "какие были", "які були", "what were"
+        ("what were the geneva agreements", "en"),
+        ("какие были женевские договоренности", "ru"),
+        ("які були женевські домовленості", "uk"),
     ],
 )
-def test_which_weapons_exactly_is_not_the_weapons_fact(content, question, lang):
+def test_which_one_exactly_is_not_the_fact_naming_it(content, question, lang):
     # The fact says weapons are considered, not which: only a fact listing its answer (the
     # topics) is asked which one exactly, and a question about weapons is not that either.
     answer = anew(content, question).ask(question, lang_hint=lang)
-    assert answer.fact is None or answer.fact.id != "lethal-weapons"
+    assert answer.fact is None or answer.fact.id not in ("lethal-weapons", "summit-in-geneva")
 
 
 @pytest.mark.parametrize(
@@ -65,9 +70,58 @@ def test_which_weapons_exactly_is_not_the_weapons_fact(content, question, lang):
         ("what specific topics are on the agenda", "en"),
         ("какие именно темы будут на повестке", "ru"),
         ("які саме теми будуть на порядку денному", "uk"),
+        ("what were the topics", "en"),
     ],
 )
 def test_which_topics_exactly_is_still_the_topics(content, question, lang):
     # The topics are a list the article gives: asking which exactly is asking it.
     answer = anew(content, question).ask(question, lang_hint=lang)
     assert answer.fact is not None and answer.fact.id == "talks-topics"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("what language will they speak", "en"),
+        ("will there be interpreters", "en"),
+        ("на каком языке они будут говорить", "ru"),
+        ("будет переводчик?", "ru"),
+        ("якою мовою вони говоритимуть", "uk"),
+        ("хто перекладає розмову", "uk"),
+    ],
+)
+def test_the_language_of_the_call_is_no_facts_answer(content, question, lang):
+    # The call's own words ("говорити", "speak") would take these to the format or topics.
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is None
+
+
+# The fixture's review fact asks how far Geneva has got; the content's does not.
+ASKS_WHETHER_DONE = (
+    "are the Geneva understandings being implemented",
+    "what has been implemented",
+    "что уже реализовано",
+    "що вже реалізовано",
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("have the geneva agreements been fully implemented", "en"),
+        ("выполнены ли женевские договоренности", "ru"),
+        ("чи виконані женевські домовленості", "uk"),
+    ],
+)
+def test_whether_geneva_was_carried_out_needs_a_fact_that_asks_it(content, question, lang):
+    # A fact that only says the implementation will be discussed is not the answer.
+    answer = anew(content, question, *ASKS_WHETHER_DONE).ask(question, lang_hint=lang)
+    assert answer.fact is None
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "summit-review"
+
+
+def test_checking_the_geneva_agreements_is_still_the_review(content):
+    question = "будут ли проверять выполнение договоренностей из женевы"
+    answer = anew(content, question, *ASKS_WHETHER_DONE).ask(question, lang_hint="ru")
+    assert answer.fact is not None and answer.fact.id == "summit-review"

@@ -59,6 +59,8 @@ def anew(content, *asked: str) -> Engine:
         ("цитата Пескова про Женеву", "что сказал Песков про Женеву", "ru"),
         ("цитата Пєскова про Женеву", "що сказав Пєсков про Женеву", "uk"),
         ("whose list of topics is it", "who listed the topics", "en"),
+        # "confirm when" asks when, not whether anyone confirmed it
+        ("Would you be so kind as to confirm when the call is?", "when is the call?", "en"),
         ("Не подскажете ли, когда переговоры?", "когда переговоры?", "ru"),
         ("Не могли бы вы уточнить время переговоров?", "время переговоров", "ru"),
         ("Чи не могли б ви уточнити дату й час розмови?", "дату й час розмови", "uk"),
