@@ -353,3 +353,24 @@ def test_what_the_talk_will_turn_to_asks_the_topics(content, question, lang):
     # "мова піде", "речь пойдет": the idiom for what will be talked about
     answer = anew(content, question).ask(question, lang_hint=lang)
     assert answer.fact is not None and answer.fact.id == "talks-topics"
+
+
+@pytest.mark.parametrize(
+    ("question", "plain", "lang", "fact_id"),
+    [
+        ("Какие темы предстоящего разговора?", "Какие темы разговора?", "ru", "talks-topics"),
+        ("Які основні теми майбутньої розмови?", "Які основні теми розмови?", "uk", "talks-topics"),
+        (
+            "що сказав Остін про майбутню розмову?",
+            "що сказав Остін про розмову?",
+            "uk",
+            "austin-view",
+        ),
+    ],
+)
+def test_the_upcoming_call_is_the_call(content, question, plain, lang, fact_id):
+    engine = anew(content, question)
+    # "upcoming" says nothing: the call asked about is this one
+    assert engine.index.analyse(question, lang).tokens == engine.index.analyse(plain, lang).tokens
+    answer = engine.ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == fact_id
