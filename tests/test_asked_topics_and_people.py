@@ -337,6 +337,8 @@ def test_a_quote_asks_what_was_said(content, question, lang):
     [
         ("предусмотрены ли заявления лидеров после переговоров?", "ru"),
         ("Чи передбачено заяви лідерів після переговорів?", "uk"),
+        ("планируются ли заявления после переговоров?", "ru"),
+        ("чи плануються заяви після переговорів?", "uk"),
     ],
 )
 def test_planned_statements_ask_whether_there_are_any(content, question, lang):
