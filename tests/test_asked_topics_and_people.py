@@ -376,3 +376,18 @@ def test_the_upcoming_call_is_the_call(content, question, plain, lang, fact_id):
     assert engine.index.analyse(question, lang).tokens == engine.index.analyse(plain, lang).tokens
     answer = engine.ask(question, lang_hint=lang)
     assert answer.fact is not None and answer.fact.id == fact_id
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "fact_id"),
+    [
+        ("какого числа они будут разговаривать", "ru", "talks-time"),
+        ("о чем будут разговаривать", "ru", "talks-topics"),
+        ("про що розмовлятимуть?", "uk", "talks-topics"),
+    ],
+)
+def test_conversing_is_the_call(content, question, lang, fact_id):
+    engine = anew(content, question)
+    assert "@call" in engine.index.analyse(question, lang).tokens
+    answer = engine.ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == fact_id
