@@ -384,6 +384,9 @@ def test_the_upcoming_call_is_the_call(content, question, plain, lang, fact_id):
         ("какого числа они будут разговаривать", "ru", "talks-time"),
         ("о чем будут разговаривать", "ru", "talks-topics"),
         ("про що розмовлятимуть?", "uk", "talks-topics"),
+        # the broadcast is the call as people watch it
+        ("когда начало трансляции", "ru", "talks-time"),
+        ("коли початок трансляції", "uk", "talks-time"),
     ],
 )
 def test_conversing_is_the_call(content, question, lang, fact_id):
