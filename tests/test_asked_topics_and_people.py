@@ -71,6 +71,10 @@ def anew(content, *asked: str) -> Engine:
         ("ситуація навколо України", "ситуація України", "uk"),
         ("сначала американцы все отрицали?", "сначала американцы отрицали?", "ru"),
         ("спочатку американці все заперечували?", "спочатку американці заперечували?", "uk"),
+        # impatient: clipped "во скок", and "answer already" says nothing of what is asked
+        ("во скок созвон", "во сколько созвон", "ru"),
+        ("ну и во сколько, отвечай уже", "во сколько", "ru"),
+        ("о котрій, відповідай", "о котрій", "uk"),
     ],
 )
 def test_a_polite_wrapper_reads_as_the_plain_question(engine, wrapped, plain, lang):
@@ -82,6 +86,7 @@ def test_a_polite_wrapper_reads_as_the_plain_question(engine, wrapped, plain, la
     [
         "May I ask when the video conference is?",
         "Не подскажете ли, когда переговоры?",
+        "во скок созвон",
     ],
 )
 def test_a_politely_wrapped_time_question_gets_the_time(engine, question):
