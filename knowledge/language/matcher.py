@@ -53,6 +53,10 @@ RANKED_KEPT = 5  # of each ranking kept: enough for match(limit <= 5) and decide
 READ_CACHE_SIZE = 2048
 
 
+# Each language a mixed Russian-Ukrainian question may borrow its words from.
+SURZHYK = {"uk": "ru", "ru": "uk"}
+
+
 @dataclass(frozen=True)
 class Weights:
     """How the scorers combine into one score. Whether the best score is an answer is the
@@ -259,6 +263,12 @@ class FactIndex:
         else as a typo of a known word (1 when it was); a real word or a shifter stays."""
         if self.mode == "lemma":
             token = self._known_reading(word, lang) or token
+            if token not in self._known_tokens and lang in SURZHYK:
+                # Surzhyk: a Russian word in Ukrainian ("шо путін предложив"), or the other
+                # way round, is read as that language reads it when the base knows it so.
+                other = concept_or_base(word, SURZHYK[lang], self.mode, self.lexicon)
+                if other in self._known_tokens:
+                    return other, 0
         if (
             token not in self._known_tokens
             and len(word) >= 3

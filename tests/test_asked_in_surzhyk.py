@@ -1,0 +1,22 @@
+"""Questions in surzhyk: a Russian word in a Ukrainian question, or a Ukrainian word in a
+Russian one, read as its own language reads it when the fact base knows it so."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_asked_topics_and_people import anew
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "borrowed"),
+    [
+        ("шо путін предложив першого декабря", "uk", "предложить"),
+        ("что путин запропонував", "ru", "запропонувати"),
+    ],
+)
+def test_a_borrowed_word_is_read_in_its_own_language(content, question, lang, borrowed):
+    engine = anew(content, question)
+    assert borrowed in engine.index.analyse(question, lang).tokens
+    answer = engine.ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "security-guarantees-initiative"
