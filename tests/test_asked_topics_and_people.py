@@ -73,6 +73,10 @@ def anew(content, *asked: str) -> Engine:
         ("ситуація навколо України", "ситуація України", "uk"),
         ("сначала американцы все отрицали?", "сначала американцы отрицали?", "ru"),
         ("спочатку американці все заперечували?", "спочатку американці заперечували?", "uk"),
+        # impatient: clipped "во скок", and "answer already" says nothing of what is asked
+        ("во скок созвон", "во сколько созвон", "ru"),
+        ("ну и во сколько, отвечай уже", "во сколько", "ru"),
+        ("о котрій, відповідай", "о котрій", "uk"),
     ],
 )
 def test_a_polite_wrapper_reads_as_the_plain_question(engine, wrapped, plain, lang):
@@ -84,6 +88,7 @@ def test_a_polite_wrapper_reads_as_the_plain_question(engine, wrapped, plain, la
     [
         "May I ask when the video conference is?",
         "Не подскажете ли, когда переговоры?",
+        "во скок созвон",
     ],
 )
 def test_a_politely_wrapped_time_question_gets_the_time(engine, question):
@@ -339,6 +344,8 @@ def test_a_quote_asks_what_was_said(content, question, lang):
     [
         ("предусмотрены ли заявления лидеров после переговоров?", "ru"),
         ("Чи передбачено заяви лідерів після переговорів?", "uk"),
+        ("планируются ли заявления после переговоров?", "ru"),
+        ("чи плануються заяви після переговорів?", "uk"),
     ],
 )
 def test_planned_statements_ask_whether_there_are_any(content, question, lang):
@@ -355,3 +362,42 @@ def test_what_the_talk_will_turn_to_asks_the_topics(content, question, lang):
     # "мова піде", "речь пойдет": the idiom for what will be talked about
     answer = anew(content, question).ask(question, lang_hint=lang)
     assert answer.fact is not None and answer.fact.id == "talks-topics"
+
+
+@pytest.mark.parametrize(
+    ("question", "plain", "lang", "fact_id"),
+    [
+        ("Какие темы предстоящего разговора?", "Какие темы разговора?", "ru", "talks-topics"),
+        ("Які основні теми майбутньої розмови?", "Які основні теми розмови?", "uk", "talks-topics"),
+        (
+            "що сказав Остін про майбутню розмову?",
+            "що сказав Остін про розмову?",
+            "uk",
+            "austin-view",
+        ),
+    ],
+)
+def test_the_upcoming_call_is_the_call(content, question, plain, lang, fact_id):
+    engine = anew(content, question)
+    # "upcoming" says nothing: the call asked about is this one
+    assert engine.index.analyse(question, lang).tokens == engine.index.analyse(plain, lang).tokens
+    answer = engine.ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == fact_id
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "fact_id"),
+    [
+        ("какого числа они будут разговаривать", "ru", "talks-time"),
+        ("о чем будут разговаривать", "ru", "talks-topics"),
+        ("про що розмовлятимуть?", "uk", "talks-topics"),
+        # the broadcast is the call as people watch it
+        ("когда начало трансляции", "ru", "talks-time"),
+        ("коли початок трансляції", "uk", "talks-time"),
+    ],
+)
+def test_conversing_is_the_call(content, question, lang, fact_id):
+    engine = anew(content, question)
+    assert "@call" in engine.index.analyse(question, lang).tokens
+    answer = engine.ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == fact_id

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -51,6 +52,12 @@ RANKED_KEPT = 5  # of each ranking kept: enough for match(limit <= 5) and decide
 # Readings kept per index: one question is read up to six times (the match, the yes/no
 # check, the follow-up checks), and the facts' own yes/no questions on every answer.
 READ_CACHE_SIZE = 2048
+
+
+# Each language a mixed Russian-Ukrainian question may borrow its words from.
+SURZHYK = {"uk": "ru", "ru": "uk"}
+# Where Ukrainian writes an apostrophe: after a labial or "р", before я, ю, є, ї.
+APOSTROPHE_DROPPED = re.compile("(?<=[бпвмфр])(?=[яюєї])")
 
 
 @dataclass(frozen=True)
@@ -259,6 +266,18 @@ class FactIndex:
         else as a typo of a known word (1 when it was); a real word or a shifter stays."""
         if self.mode == "lemma":
             token = self._known_reading(word, lang) or token
+            if token not in self._known_tokens and lang == "uk" and "'" not in word:
+                # The apostrophe left out, as keyboards without it do: "на звязку".
+                restored = APOSTROPHE_DROPPED.sub("'", word)
+                other = concept_or_base(restored, lang, self.mode, self.lexicon)
+                if restored != word and other in self._known_tokens:
+                    return other, 0
+            if token not in self._known_tokens and lang in SURZHYK:
+                # Surzhyk: a Russian word in Ukrainian ("шо путін предложив"), or the other
+                # way round, is read as that language reads it when the base knows it so.
+                other = concept_or_base(word, SURZHYK[lang], self.mode, self.lexicon)
+                if other in self._known_tokens:
+                    return other, 0
         if (
             token not in self._known_tokens
             and len(word) >= 3

@@ -1,0 +1,33 @@
+"""Questions as typed on a mixed or plain keyboard: surzhyk, a Russian word in a Ukrainian
+question or a Ukrainian word in a Russian one, read as its own language reads it when the
+fact base knows it so; a Ukrainian word typed without its apostrophe ("відеозвязок")."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_asked_topics_and_people import anew
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "borrowed"),
+    [
+        ("шо путін предложив першого декабря", "uk", "предложить"),
+        ("что путин запропонував", "ru", "запропонувати"),
+    ],
+)
+def test_a_borrowed_word_is_read_in_its_own_language(content, question, lang, borrowed):
+    engine = anew(content, question)
+    assert borrowed in engine.index.analyse(question, lang).tokens
+    answer = engine.ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "security-guarantees-initiative"
+
+
+@pytest.mark.parametrize("question", ["це буде відеозвязок?", "розмова по відеозвязку?"])
+def test_a_left_out_apostrophe_is_read_back(content, question):
+    engine = anew(content, question)
+    read = engine.index.analyse(question, "uk")
+    # a spelling people use, not a slip: no typo correction weighs against the answer
+    assert "відеозв'язок" in read.tokens and read.corrected == 0
+    answer = engine.ask(question, lang_hint="uk")
+    assert answer.fact is not None and answer.fact.id == "talks-format"
