@@ -55,6 +55,8 @@ def anew(content, *asked: str) -> Engine:
         # an oath or "already" says nothing about which fact: "just tell me the damn time"
         ("just tell me the damn time", "tell me the time", "en"),
         ("what time is it already", "what time is it", "en"),
+        # "learn", as "know", is what the asker wants, not what about
+        ("I would like to learn the date of the talks", "the date of the talks", "en"),
         # "yes or no" asks for the answer it would get anyway
         ("ukraine topic yes or no", "ukraine topic", "en"),
         ("will they meet in person or not", "will they meet in person", "en"),
