@@ -52,6 +52,16 @@ def anew(content, *asked: str) -> Engine:
         ("I was wondering who is set to take part", "who takes part", "en"),
         ("when do the two of them talk", "when do they talk", "en"),  # "two", "both": who is known
         ("ugh what do they even want to discuss lol", "what do they want to discuss", "en"),
+        # an oath or "already" says nothing about which fact: "just tell me the damn time"
+        ("just tell me the damn time", "tell me the time", "en"),
+        ("what time is it already", "what time is it", "en"),
+        # "learn", as "know", is what the asker wants, not what about
+        ("I would like to learn the date of the talks", "the date of the talks", "en"),
+        # "yes or no" asks for the answer it would get anyway
+        ("ukraine topic yes or no", "ukraine topic", "en"),
+        ("will they meet in person or not", "will they meet in person", "en"),
+        ("Украина в темах, да или нет?", "Украина в темах?", "ru"),
+        ("Україна в темах, так чи ні?", "Україна в темах?", "uk"),
         # "this time" is this occasion, not a time asked for
         ("so no face to face meeting this time?", "no face to face meeting?", "en"),
         ("whats the deal with nato in these talks", "what about nato in the talks", "en"),
