@@ -138,6 +138,7 @@ SIGNS = {
     "wording_agrees": 1,
     "rivals": -1,
     "intent_kept": 1,
+    "score_x_nearest": 1,
 }
 
 

@@ -21,7 +21,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from knowledge.language.decision import DecisionModel, features, shipped_model
-from knowledge.language.evidence import intent_kept, wording_agrees
+from knowledge.language.evidence import names_every_intent, nearest_question, wording_agrees
 from knowledge.language.lexicon import Lexicon, shipped_lexicon
 from knowledge.language.reading import (
     HOUR,
@@ -344,6 +344,11 @@ class FactIndex:
         # fact without him); only the kinds asked (@when, @who) are not the fact's words.
         intents = self.lexicon.intents
         unexplained = [t for t in analysed.tokens if t not in vocab and t not in intents]
+        nearest, nearest_share = nearest_question(
+            analysed.tokens,
+            (self._question_tokens[p] for p in self._distinct_questions_of.get(top, ())),
+            self.idf,
+        )
         evidence = features(
             ranked,
             analysed,
@@ -351,11 +356,8 @@ class FactIndex:
             shifted=any(t in self._shifters for t in unexplained),
             wording_agrees=wording_agrees(normalized, ranked[:RANKED_KEPT], self._wordings),
             place_named=place_named,
-            intent_kept=intent_kept(
-                analysed.tokens,
-                (self._question_tokens[p] for p in self._distinct_questions_of.get(top, ())),
-                self.idf,
-            ),
+            intent_kept=names_every_intent(analysed.tokens, nearest),
+            nearest_share=nearest_share,
         )
         shown = ()
         if self.decision.worth_suggesting(evidence):
