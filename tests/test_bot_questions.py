@@ -28,6 +28,7 @@ VAGUE = (
     "video",
     "joint statement or something",
     "what about the thing",
+    "statement",
 )
 
 

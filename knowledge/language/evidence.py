@@ -74,3 +74,32 @@ def names_every_intent(tokens: Sequence[str], nearest: frozenset[str] | None) ->
     """`intent_kept` given the nearest question already found."""
     named = {t for t in tokens if t.startswith("@")}
     return not named or (nearest is not None and named <= nearest)
+
+
+CONDITION = "@if"
+
+
+def outside_conditions(tokens: Sequence[str]) -> list[str]:
+    """The tokens not inside a condition: a condition runs from its "if" (@if: "если", "в
+    разі") to the end of the text, the way a fact's questions put it last ("will the US help
+    if Russia invades", "что если Россия нападет")."""
+    plain = []
+    for token in tokens:
+        if token == CONDITION:
+            break
+        plain.append(token)
+    return plain
+
+
+def conditional_only(texts: Iterable[Sequence[str]]) -> frozenset[str]:
+    """The words a fact uses only inside a condition. Asked outside one ("will Russia
+    invade?" of "what will the US do if Russia invades"), such a word asks whether the
+    condition holds, which the fact does not say. `texts`: the fact's questions and texts,
+    each read in order."""
+    inside: set[str] = set()
+    outside: set[str] = set()
+    for tokens in texts:
+        plain = outside_conditions(tokens)
+        outside.update(plain)
+        inside.update(t for t in tokens[len(plain) :] if not t.startswith("@"))
+    return frozenset(inside - outside)

@@ -21,7 +21,13 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from knowledge.language.decision import DecisionModel, features, shipped_model
-from knowledge.language.evidence import names_every_intent, nearest_question, wording_agrees
+from knowledge.language.evidence import (
+    conditional_only,
+    names_every_intent,
+    nearest_question,
+    outside_conditions,
+    wording_agrees,
+)
 from knowledge.language.lexicon import Lexicon, shipped_lexicon
 from knowledge.language.reading import (
     HOUR,
@@ -138,6 +144,7 @@ class FactIndex:
         fact_vocab: dict[str, set[str]] = defaultdict(set)
         asked_vocab: dict[str, set[str]] = defaultdict(set)
         surface_to_token: dict[str, str] = {}
+        read_texts: dict[str, list[list[str]]] = defaultdict(list)
         for fact in facts:
             texts = [(lang, q, True) for lang, q in fact.all_questions()]
             texts += [(lang, text, False) for lang, text in fact.text.items()]
@@ -145,6 +152,7 @@ class FactIndex:
                 texts += [(lang, title, False) for lang, title in fact.event.title.items()]
             for lang, text, is_question in texts:
                 tokens = reduce_text(text, lang, lexicon, mode, self._phrases)
+                read_texts[fact.id].append(tokens)
                 fact_vocab[fact.id].update(tokens)
                 if is_question:
                     asked_vocab[fact.id].update(tokens)
@@ -168,6 +176,9 @@ class FactIndex:
                         self._repeating.add(len(self._question_text) - 1)
                     self._question_set_text.append(distinct)
         self._fact_vocab = {fid: frozenset(v) for fid, v in fact_vocab.items()}
+        self._conditional_only = {
+            fid: found for fid, texts in read_texts.items() if (found := conditional_only(texts))
+        }
         self._wordings = {key: tuple(texts) for key, texts in wordings.items()}
         self._asked_vocab = {fid: frozenset(v) for fid, v in asked_vocab.items()}
         questions_of: dict[str, list[int]] = defaultdict(list)
@@ -349,6 +360,10 @@ class FactIndex:
             (self._question_tokens[p] for p in self._distinct_questions_of.get(top, ())),
             self.idf,
         )
+        # A word the fact uses only in its "if" clause, asked plainly, asks whether that
+        # happens ("will Russia invade?" of the US's support if it does): unexplained too.
+        if only_if := self._conditional_only.get(top):
+            unexplained += [t for t in outside_conditions(analysed.tokens) if t in only_if]
         evidence = features(
             ranked,
             analysed,
