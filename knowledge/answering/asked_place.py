@@ -1,9 +1,10 @@
-"""What an answer says about the place asked for, and which places it does not take."""
+"""What an answer says about the place asked for, which places it does not take, and
+whether a place named in a question asks for its clock or is what the question is about."""
 
 from __future__ import annotations
 
 from knowledge.i18n import ANSWERS
-from knowledge.language.matcher import FactIndex
+from knowledge.language.matcher import FactIndex, Match
 from knowledge.places.resolver import Place
 from knowledge.places.times import zone_city
 
@@ -64,3 +65,26 @@ def place_notes(place: Place, lang: str) -> list[str]:
             )
         )
     return notes
+
+
+def place_is_a_zone(
+    index: FactIndex, place_text: str, lang: str, stripped: Match, whole: Match
+) -> bool:
+    """Whether a place in the question asks for a time zone or is the question's subject.
+
+    "when is the call in New York?" wants New York's clock; "when was the summit in
+    Geneva?" is about Geneva. When the question with and without the place points to
+    different facts and the fact base itself talks about that place, the place is the subject.
+    A fact without a time has no clock to show there: "will Putin be in Sochi?" is about Sochi.
+    """
+    if stripped.candidates and index.facts[stripped.candidates[0].fact_id].event is None:
+        return False
+    if not whole.candidates or not stripped.candidates:
+        return bool(stripped.candidates) or not whole.candidates
+    if whole.candidates[0].fact_id == stripped.candidates[0].fact_id:
+        return True
+    if whole.candidates[0].score > stripped.candidates[0].score:
+        return False
+    return not index.analyse(place_text, lang).tokens or bool(
+        index.analyse(place_text, lang).unknown
+    )

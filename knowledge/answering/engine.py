@@ -19,7 +19,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from knowledge.answering import followups
-from knowledge.answering.asked_place import place_notes, slip_of_a_base_word
+from knowledge.answering.asked_place import place_is_a_zone, place_notes, slip_of_a_base_word
 from knowledge.answering.compose import (
     Answer,
     CitationView,
@@ -211,7 +211,7 @@ class Engine:
             if (
                 clock
                 or followups.asks_the_same_event_elsewhere(previous, stripped)
-                or _place_is_a_zone(index, mention.text, lang, stripped, match)
+                or place_is_a_zone(index, mention.text, lang, stripped, match)
             ):
                 match, matched, place_named = stripped, without, True
             else:
@@ -437,26 +437,3 @@ class Engine:
             ranked=ranked,
             evidence=match.evidence,
         )
-
-
-def _place_is_a_zone(
-    index: FactIndex, place_text: str, lang: str, stripped: Match, whole: Match
-) -> bool:
-    """Whether a place in the question asks for a time zone or is the question's subject.
-
-    "when is the call in New York?" wants New York's clock; "when was the summit in
-    Geneva?" is about Geneva. When the question with and without the place points to
-    different facts and the fact base itself talks about that place, the place is the subject.
-    A fact without a time has no clock to show there: "will Putin be in Sochi?" is about Sochi.
-    """
-    if stripped.candidates and index.facts[stripped.candidates[0].fact_id].event is None:
-        return False
-    if not whole.candidates or not stripped.candidates:
-        return bool(stripped.candidates) or not whole.candidates
-    if whole.candidates[0].fact_id == stripped.candidates[0].fact_id:
-        return True
-    if whole.candidates[0].score > stripped.candidates[0].score:
-        return False
-    return not index.analyse(place_text, lang).tokens or bool(
-        index.analyse(place_text, lang).unknown
-    )

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import heapq
 import math
-import re
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from knowledge.language.asked import Analysed, QuestionReader
 from knowledge.language.decision import DecisionModel, features, shipped_model
 from knowledge.language.evidence import (
     conditional_only,
@@ -30,22 +30,15 @@ from knowledge.language.evidence import (
 )
 from knowledge.language.lexicon import Lexicon, shipped_lexicon
 from knowledge.language.reading import (
-    HOUR,
     concept_or_base,
-    intent_mapped,
-    joined,
     reduce_text,
     reduced_phrases,
-    stop_token,
 )
 from knowledge.language.text import (
     CYRILLIC,
-    in_dictionary,
     normalize,
-    other_lemmas,
     reduce_word,
 )
-from knowledge.language.typos import TypoReader
 from knowledge.model import Fact
 
 # Facts whose questions are scored in full for one question.
@@ -58,12 +51,6 @@ RANKED_KEPT = 5  # of each ranking kept: enough for match(limit <= 5) and decide
 # Readings kept per index: one question is read up to six times (the match, the yes/no
 # check, the follow-up checks), and the facts' own yes/no questions on every answer.
 READ_CACHE_SIZE = 2048
-
-
-# Each language a mixed Russian-Ukrainian question may borrow its words from.
-SURZHYK = {"uk": "ru", "ru": "uk"}
-# Where Ukrainian writes an apostrophe: after a labial or "р", before я, ю, є, ї.
-APOSTROPHE_DROPPED = re.compile("(?<=[бпвмфр])(?=[яюєї])")
 
 
 @dataclass(frozen=True)
@@ -102,13 +89,6 @@ class Match:
     tokens: tuple[str, ...]
     # What the decision weighed for the top fact (decision.FEATURES), empty with no fact.
     evidence: tuple[float, ...] = ()
-
-
-@dataclass(frozen=True)
-class Analysed:
-    tokens: tuple[str, ...]  # reduced, intent-mapped, typo-corrected, no stopwords
-    unknown: tuple[str, ...]  # tokens the fact base has never seen
-    corrected: int = 0  # tokens read as a typo of a known word: weaker evidence than a match
 
 
 class FactIndex:
@@ -216,8 +196,6 @@ class FactIndex:
         # A typo of a stopword ("teh") corrects to "", which analyse() then drops.
         for word in stopwords:
             surface_to_token.setdefault(word, "")
-        self._surface = surface_to_token
-        self._typos = TypoReader(surface_to_token)
         self._cached_rank = lru_cache(maxsize=RANK_CACHE_SIZE)(self._rank_head)
         self._cached_read = lru_cache(maxsize=READ_CACHE_SIZE)(self._read)
         self._known_tokens = frozenset(self._idf)
@@ -234,6 +212,15 @@ class FactIndex:
             for lang, words in lexicon.shifters.items()
             for word in words
         )
+        self._reader = QuestionReader(
+            lexicon,
+            mode,
+            known=self._known_tokens,
+            surface=surface_to_token,
+            phrases=self._phrases,
+            phrase_words=self._phrase_words,
+            shifters=self._shifters,
+        )
 
     # -- analysis ---------------------------------------------------------------
 
@@ -243,74 +230,7 @@ class FactIndex:
     def _read(self, text: str, lang: str) -> tuple[str, Analysed]:
         """The text normalised, and analysed."""
         normalized = normalize(text)
-        return normalized, self._analyse(normalized, lang)
-
-    def _analyse(self, normalized: str, lang: str) -> Analysed:
-        tokens: list[str] = []
-        corrections = 0
-        lexicon = self.lexicon
-        for word in intent_mapped(normalized, lexicon).split():
-            if word.startswith("@"):
-                token = word
-            elif word in lexicon.stopwords:
-                token = stop_token(word)
-            else:
-                token = self._surface.get(word) or concept_or_base(word, lang, self.mode, lexicon)
-                if token in self._known_tokens or token in self._phrase_words:
-                    pass
-                elif word in lexicon.calendar.day_parts:
-                    # "у нас уже ночь будет?" asks about the time, as an hour does, unless
-                    # the facts use the word themselves ("film night").
-                    token = HOUR
-                else:
-                    token, corrected = self._reread(word, token, lang)
-                    corrections += corrected
-                if token in lexicon.stopwords or not token:
-                    continue
-            tokens.append(token)
-        tokens = joined(tokens, self._phrases)
-        unknown = [token for token in tokens if token not in self._known_tokens]
-        return Analysed(tuple(tokens), tuple(unknown), corrections)
-
-    def _reread(self, word: str, token: str, lang: str) -> tuple[str, int]:
-        """An unknown word read again: as another of its dictionary readings the base knows,
-        else as a typo of a known word (1 when it was); a real word or a shifter stays."""
-        if self.mode == "lemma":
-            token = self._known_reading(word, lang) or token
-            if token not in self._known_tokens and lang == "uk" and "'" not in word:
-                # The apostrophe left out, as keyboards without it do: "на звязку".
-                restored = APOSTROPHE_DROPPED.sub("'", word)
-                other = concept_or_base(restored, lang, self.mode, self.lexicon)
-                if restored != word and other in self._known_tokens:
-                    return other, 0
-            if token not in self._known_tokens and lang in SURZHYK:
-                # Surzhyk: a Russian word in Ukrainian ("шо путін предложив"), or the other
-                # way round, is read as that language reads it when the base knows it so.
-                other = concept_or_base(word, SURZHYK[lang], self.mode, self.lexicon)
-                if other in self._known_tokens:
-                    return other, 0
-        if (
-            token not in self._known_tokens
-            and len(word) >= 3
-            and token not in self._shifters
-            and not in_dictionary(word, lang)
-        ):
-            corrected = self._typos.corrected(word)
-            if corrected is not None:
-                return corrected, 1
-        return token, 0
-
-    def _known_reading(self, word: str, lang: str) -> str | None:
-        """Another dictionary reading of the word that the fact base knows: the dictionary
-        cannot tell which reading is meant, the facts' words can ("влада": power, not Vlad)."""
-        concept_of = self.lexicon.concept_of
-        for lemma in other_lemmas(word, lang):
-            token = concept_of.get(lemma, lemma)
-            if token in self._known_tokens:
-                return token
-        return None
-
-    # -- matching ---------------------------------------------------------------
+        return normalized, self._reader.analyse(normalized, lang)
 
     def knows(self, token: str) -> bool:
         """Whether any fact's questions or text use this (reduced) token."""
