@@ -413,6 +413,10 @@ def main(argv: list[str] | None = None) -> int:
         f"{wrong_turns(content, model, train_talks)} of {train_talks.turns}; "
         f"suggestions from {model.suggest:.2f}"
     )
+    # The threshold steps where the averaged count crosses the bound; a step's before and
+    # after are comparable at one threshold too.
+    for near in (threshold - 0.01, threshold + 0.01):
+        print(f"  near it: {spread(probability, y, near, total)}")
     engine = Engine(content.facts, content.sources, events=content.events, decision=ALWAYS)
     bot = Engine(content.facts, content.sources, events=content.events, decision=model)
     vx, vy, _ = examples(engine, validation.items, bot)
