@@ -76,6 +76,62 @@ def test_nested_probabilities_come_from_weights_fitted_without_their_fold(fittin
     assert np.all((probability[fold != 0] > 0.15) & (probability[fold != 0] < 0.35))
 
 
+def _readings(wrong_answered: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """Eight wrong and 400 right examples, read once a row: in each row the first n wrong
+    ones at P 0.9 (answered up to 0.90), the others at 0.2; the right ones at 0.95."""
+    y = np.array([0.0] * 8 + [1.0] * 400)
+    rows = [[0.9] * n + [0.2] * (8 - n) + [0.95] * 400 for n in wrong_answered]
+    return np.array(rows), y
+
+
+def test_the_bound_is_applied_to_the_wrong_count_averaged_over_the_partitions(fitting):
+    # Of 1,242 questions 6 wrong pass the bound and 7 do not. Partitions answering 5 and 7
+    # wrong average 6: allowed just above 0.2, though the worse partition alone is not.
+    probability, y = _readings((5, 7))
+    threshold, right, wrong = fitting.choose_threshold(probability, y, 1242, 0.01)
+    assert 0.2 < threshold < 0.22 and (right, wrong) == (400.0, 6.0)
+    alone, _, _ = fitting.choose_threshold(probability[1], y, 1242, 0.01)
+    assert alone > 0.9
+    # 6 and 8 average 7: refused, though the better partition alone would be allowed.
+    probability, y = _readings((6, 8))
+    assert fitting.choose_threshold(probability, y, 1242, 0.01)[0] > 0.9
+    assert fitting.choose_threshold(probability[0], y, 1242, 0.01)[0] < 0.22
+
+
+def test_an_averaged_count_is_bounded_between_the_whole_counts_either_side(fitting):
+    assert fitting.averaged_bound(6.0, 1242) == fitting.upper_bound(6, 1242)
+    halfway = (fitting.upper_bound(6, 1242) + fitting.upper_bound(7, 1242)) / 2
+    assert fitting.averaged_bound(6.5, 1242) == pytest.approx(halfway)
+    assert fitting.averaged_bound(6.1, 1242) < 0.01 < fitting.averaged_bound(6.9, 1242)
+
+
+def test_repeats_are_distinct_partitions_of_whole_groups_the_first_the_bases(fitting):
+    groups = [f"g{n}" for n in range(40)]
+    splits = fitting.partitions(groups + groups, folds=5, repeats=10)
+    assert len({tuple(sorted(split.items())) for split in splits}) == 10
+    assert splits[0] == fitting.partition(groups, 5, 7)  # out_of_fold's own folds
+    for split in splits:
+        assert set(split) == set(groups) and sorted(split.values()) == sorted(list(range(5)) * 8)
+    assert fitting.partitions(groups, repeats=10) == splits  # the same every run
+
+
+def test_each_repeat_is_read_nested_under_its_own_partition_and_reproducibly(fitting):
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=(60, len(FEATURES)))
+    y = (x[:, 0] + rng.normal(size=60) > 0).astype(float)
+    groups = [f"g{n // 2}" for n in range(60)]
+    splits = fitting.partitions(groups, repeats=3)
+    probability = fitting.repeated_probabilities(x, y, groups, splits)
+    assert probability.shape == (3, 60)
+    for row, split in zip(probability, splits, strict=True):
+        fold = np.array([split[g] for g in groups])
+        assert np.array_equal(row, fitting.nested_probabilities(x, y, fold))
+    assert not np.array_equal(probability[0], probability[1])
+    assert np.array_equal(probability, fitting.repeated_probabilities(x, y, groups, splits))
+    right, wrong = fitting.counts(probability, y, 0.5)
+    assert len(right) == len(wrong) == 3
+
+
 def test_a_conversation_check_raises_the_threshold_and_sees_only_allowed_ones(fitting):
     asked: list[float] = []
 
