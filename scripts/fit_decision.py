@@ -150,7 +150,6 @@ SIGNS = {
     "wording_agrees": 1,
     "rivals": -1,
     "intent_kept": 1,
-    "score_x_nearest": 1,
 }
 
 

@@ -37,15 +37,14 @@ def test_more_evidence_for_the_fact_means_more_confidence():
     )  # fmt: skip
     strong = dict(
         score=0.9, coverage=1.0, score_x_coverage=0.9, margin=0.4, next_coverage=0.2,
-        closest=1.0, wording_agrees=1.0, intent_kept=1.0, score_x_nearest=0.9, **common,
+        closest=1.0, wording_agrees=1.0, intent_kept=1.0, **common,
     )  # fmt: skip
     assert model.probability(_evidence(**strong)) > model.probability(weak)
     shifted = _evidence(**strong, shifted=1.0)  # "when is their NEXT call"
     assert model.probability(shifted) < model.probability(_evidence(**strong))
     # Other facts scoring about as high, or a nearest question asking another kind of thing
-    # ("who announced it" nearest to "when was it announced"), or no single question of the
-    # fact holding most of the question's words, make the answer less likely.
-    for doubt in ({"rivals": 0.5}, {"intent_kept": 0.0}, {"score_x_nearest": 0.4}):
+    # ("who announced it" nearest to "when was it announced"), make the answer less likely.
+    for doubt in ({"rivals": 0.5}, {"intent_kept": 0.0}):
         doubted = _evidence(**{**strong, **doubt})
         assert model.probability(doubted) < model.probability(_evidence(**strong)), doubt
 

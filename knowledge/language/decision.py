@@ -48,9 +48,6 @@ FEATURES: tuple[str, ...] = (
     # ranking cannot tell between several facts (siblings, or words they all share).
     "rivals",
     "intent_kept",  # the best fact's question sharing most words asks the same kind (evidence.py)
-    # The score, times the share of the question's weight that question holds: one question
-    # of the fact asks it, rather than words picked from several (evidence.nearest_question).
-    "score_x_nearest",
 )
 RIVAL_GAP = 5.0
 
@@ -76,7 +73,6 @@ def features(
     wording_agrees: bool = True,
     place_named: bool = False,
     intent_kept: bool = True,
-    nearest_share: float = 1.0,
 ) -> tuple[float, ...]:
     tokens, unknown = analysis.tokens, analysis.unknown
     top = ranked[0]
@@ -101,7 +97,6 @@ def features(
         1.0 if place_named and not unexplained else 0.0,
         sum(1 for c in ranked[1:5] if top.score - c.score < RIVAL_GAP) / 4,
         1.0 if intent_kept else 0.0,
-        score * nearest_share,
     )
 
 

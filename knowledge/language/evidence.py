@@ -39,22 +39,16 @@ def wording_agrees(
 
 def nearest_question(
     tokens: Sequence[str], questions: Iterable[frozenset[str]], idf: Callable[[str], float]
-) -> tuple[frozenset[str] | None, float]:
-    """The fact's question sharing most of the question's IDF weight, and the share it holds.
-
-    Coverage counts a word the fact knows from any of its questions or its text; a question
-    pieced together from several of them ("звідки говоритиме Путін": where from, Putin and
-    speaking, each in another question of the format) is rarer a right answer than one a
-    single question of the fact asks. `tokens`: the question's, read; `questions`: the
-    fact's own, read."""
+) -> frozenset[str] | None:
+    """The fact's question sharing most of the question's IDF weight. `tokens`: the
+    question's, read; `questions`: the fact's own, read."""
     weights = {t: idf(t) for t in set(tokens)}
-    total = sum(weights.values())
     best, held = None, 0.0
     for question in questions:
         shared = sum(w for t, w in weights.items() if t in question)
         if best is None or shared > held:
             best, held = question, shared
-    return best, (held / total if total else 0.0)
+    return best
 
 
 def intent_kept(
@@ -67,7 +61,7 @@ def intent_kept(
     first through a question that shares the plain words but asks something else ("how did
     the Kremlin announce the talks" nearest to "did the Kremlin announce it", without the
     talks). `tokens`: the question's, read; `questions`: the fact's own, read."""
-    return names_every_intent(tokens, nearest_question(tokens, questions, idf)[0])
+    return names_every_intent(tokens, nearest_question(tokens, questions, idf))
 
 
 def names_every_intent(tokens: Sequence[str], nearest: frozenset[str] | None) -> bool:

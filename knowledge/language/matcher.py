@@ -275,7 +275,7 @@ class FactIndex:
         # fact without him); only the kinds asked (@when, @who) are not the fact's words.
         intents = self.lexicon.intents
         unexplained = [t for t in analysed.tokens if t not in vocab and t not in intents]
-        nearest, nearest_share = nearest_question(
+        nearest = nearest_question(
             analysed.tokens,
             (self._question_tokens[p] for p in self._distinct_questions_of.get(top, ())),
             self.idf,
@@ -292,7 +292,6 @@ class FactIndex:
             wording_agrees=wording_agrees(normalized, ranked[:RANKED_KEPT], self._wordings),
             place_named=place_named,
             intent_kept=names_every_intent(analysed.tokens, nearest),
-            nearest_share=nearest_share,
         )
         shown = ()
         if self.decision.worth_suggesting(evidence):
