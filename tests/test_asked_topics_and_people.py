@@ -88,6 +88,10 @@ def anew(content, *asked: str) -> Engine:
         ("во скок созвон", "во сколько созвон", "ru"),
         ("ну и во сколько, отвечай уже", "во сколько", "ru"),
         ("о котрій, відповідай", "о котрій", "uk"),
+        # a negative auxiliary, typed with or without its apostrophe, asks as its positive
+        # does: "wasnt" was read as a typo of "want"
+        ("wasnt the summit in geneva", "was the summit in geneva", "en"),
+        ("didn't they meet in person", "did they meet in person", "en"),
     ],
 )
 def test_a_polite_wrapper_reads_as_the_plain_question(engine, wrapped, plain, lang):
