@@ -92,6 +92,12 @@ def anew(content, *asked: str) -> Engine:
         # does: "wasnt" was read as a typo of "want"
         ("wasnt the summit in geneva", "was the summit in geneva", "en"),
         ("didn't they meet in person", "did they meet in person", "en"),
+        # converting the time to one's own asks the time: "переведіть на мій час"
+        ("convert the call time to my time", "the call time my time", "en"),
+        ("переведите время разговора", "время разговора", "ru"),
+        ("переведіть час розмови", "час розмови", "uk"),
+        # keen or eager to is wanting to
+        ("why is putin so keen to talk", "why does putin want to talk", "en"),
     ],
 )
 def test_a_polite_wrapper_reads_as_the_plain_question(engine, wrapped, plain, lang):
