@@ -240,6 +240,18 @@ def test_first_footage_still_reaches_the_footage(engine, question):
 @pytest.mark.parametrize(
     ("question", "fact_id"),
     [
+        ("will there be any video of the talks", "talks-footage"),
+        ("is it a video call", "talks-format"),
+    ],
+)
+def test_a_video_of_the_talks_is_footage_and_a_video_call_the_format(content, question, fact_id):
+    answer = anew(content, question).ask(question, lang_hint="en")
+    assert answer.fact is not None and answer.fact.id == fact_id
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
         ("а кто это говорит вообще", "source-article"),
         ("а хто це каже взагалі", "source-article"),
         ("кто будет говорить", "talks-participants"),
