@@ -98,6 +98,9 @@ def anew(content, *asked: str) -> Engine:
         ("переведіть час розмови", "час розмови", "uk"),
         # keen or eager to is wanting to
         ("why is putin so keen to talk", "why does putin want to talk", "en"),
+        # a reaction is what was said about it
+        ("how did the pentagon react", "what did the pentagon say", "en"),
+        ("biden's reaction", "biden said", "en"),
     ],
 )
 def test_a_polite_wrapper_reads_as_the_plain_question(engine, wrapped, plain, lang):
