@@ -11,6 +11,7 @@ from icalendar import Calendar
 
 from knowledge.answering.engine import Engine
 from knowledge.curation.service import Curator
+from knowledge.language.decision import shipped_model
 from knowledge.storage.store import FactStore
 from talkbot.testing.fakeapi import BOT_USERNAME
 from tests.bot_harness import GROUP_ID, RunningBot, buttons, running_bot, sent_entities
@@ -170,9 +171,19 @@ async def test_a_fact_without_an_event_has_no_calendar_button(tb: RunningBot):
 
 
 async def test_an_unsure_answer_offers_up_to_three_questions_and_a_tap_answers(
-    tb: RunningBot, engine: Engine
+    db_path, facts, sources, events
 ):
+    # A refit may set the suggestion floor at the threshold (no band between): the offer is
+    # read with a floor 0.1 below it, as a decision with a band has.
+    model = shipped_model()
+    decision = replace(model, suggest=model.threshold - 0.1)
+    engine = Engine(facts, sources, events=events, clock=lambda: AFTER_THE_CALL, decision=decision)
     question = vague_question(engine)
+    async with running_bot(db_path, engine) as tb:
+        await _offers_and_answers(tb, engine, question)
+
+
+async def _offers_and_answers(tb: RunningBot, engine: Engine, question: str) -> None:
     call = await tb.say(question)
 
     assert call.plain.startswith("I'm not sure what you mean. Did you mean:")
