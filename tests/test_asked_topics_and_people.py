@@ -88,6 +88,19 @@ def anew(content, *asked: str) -> Engine:
         ("во скок созвон", "во сколько созвон", "ru"),
         ("ну и во сколько, отвечай уже", "во сколько", "ru"),
         ("о котрій, відповідай", "о котрій", "uk"),
+        # a negative auxiliary, typed with or without its apostrophe, asks as its positive
+        # does: "wasnt" was read as a typo of "want"
+        ("wasnt the summit in geneva", "was the summit in geneva", "en"),
+        ("didn't they meet in person", "did they meet in person", "en"),
+        # converting the time to one's own asks the time: "переведіть на мій час"
+        ("convert the call time to my time", "the call time my time", "en"),
+        ("переведите время разговора", "время разговора", "ru"),
+        ("переведіть час розмови", "час розмови", "uk"),
+        # keen or eager to is wanting to
+        ("why is putin so keen to talk", "why does putin want to talk", "en"),
+        # a reaction is what was said about it
+        ("how did the pentagon react", "what did the pentagon say", "en"),
+        ("biden's reaction", "biden said", "en"),
     ],
 )
 def test_a_polite_wrapper_reads_as_the_plain_question(engine, wrapped, plain, lang):
@@ -225,6 +238,18 @@ def test_who_was_first_is_not_answered_with_who_announced(engine, question, lang
 def test_first_footage_still_reaches_the_footage(engine, question):
     answer = engine.ask(question)
     assert answer.answered and answer.fact.id == "talks-footage"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("will there be any video of the talks", "talks-footage"),
+        ("is it a video call", "talks-format"),
+    ],
+)
+def test_a_video_of_the_talks_is_footage_and_a_video_call_the_format(content, question, fact_id):
+    answer = anew(content, question).ask(question, lang_hint="en")
+    assert answer.fact is not None and answer.fact.id == fact_id
 
 
 @pytest.mark.parametrize(
