@@ -189,3 +189,20 @@ def test_examples_read_a_question_as_the_bot_does_in_the_reading_it_answers_in(f
     assert tuple(x[0]) == always.ask(item.q).evidence
     x, y, _ = fitting.examples(always, [item], bot)
     assert tuple(x[0]) == bot.ask(item.q).evidence and list(y) == [1.0]
+
+
+
+def test_suggestions_reach_down_while_the_offered_first_fact_is_right_half_the_time(fitting):
+    # Below the threshold (0.9) the first fact is right at 0.85, wrong at 0.8, 0.7 and 0.6:
+    # offers reach down while the band above the floor holds 0.85, and stop at 0.8.
+    probability = np.array([0.95, 0.85, 0.8, 0.7, 0.6, 0.3])
+    y = np.array([1.0, 1.0, 0.0, 0.0, 0.0, 0.0])
+    assert fitting.suggestion(probability, y, 0.9) == pytest.approx(0.81)
+    # Wrong just below the threshold: nothing is worth offering.
+    y = np.array([1.0, 0.0, 1.0, 1.0, 1.0, 1.0])
+    assert fitting.suggestion(probability, y, 0.9) == pytest.approx(0.9)
+    # Every partition's reading pooled: where a second reading puts a wrong first fact at
+    # 0.84, the band from 0.81 holds one right in two, still offered; from 0.80, one in three.
+    y = np.array([1.0, 1.0, 0.0, 0.0, 0.0, 0.0])
+    other = np.array([0.95, 0.3, 0.84, 0.7, 0.6, 0.3])
+    assert fitting.suggestion(np.vstack([probability, other]), y, 0.9) == pytest.approx(0.81)
