@@ -1,6 +1,6 @@
-"""scripts/fit_decision.py's threshold: the lowest that keeps train's confident wrong answers,
-read with weights fitted out of fold, within the bound with a margin for sampling (their 95%
-upper bound), and the conversations' turns, follow-ups included, within the bound."""
+"""scripts/fit_decision.py and talkbot/fitting.py: the threshold is the lowest that keeps train's
+confident wrong answers, read with weights fitted out of fold, within the bound with a margin
+for sampling (their 95% upper bound), and the conversations' turns, follow-ups included, too."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ import pytest
 from knowledge.answering.engine import Engine
 from knowledge.language.decision import ALWAYS, FEATURES, DecisionModel
 from knowledge.language.text import normalize
+from talkbot import fitting
 from talkbot.evaluation import Item, Split
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "fit_decision.py"
@@ -23,7 +24,7 @@ EVEN = DecisionModel(weights=(0.0,) * len(FEATURES), bias=0.0, threshold=0.5)
 
 
 @pytest.fixture(scope="module")
-def fitting() -> ModuleType:
+def script() -> ModuleType:
     spec = importlib.util.spec_from_file_location("fit_decision", SCRIPT)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -42,7 +43,7 @@ WRONG_IF_ANSWERED = _talk(
 )
 
 
-def test_the_threshold_is_the_lowest_the_questions_allow_without_a_check(fitting):
+def test_the_threshold_is_the_lowest_the_questions_allow_without_a_check():
     # 0 wrong answers in 400 has an upper bound of 0.75%: allowed at once. One wrong among
     # them (P = 0.5) is answered only above 0.5.
     probability = np.array([0.5] + [0.9] * 399)
@@ -51,7 +52,7 @@ def test_the_threshold_is_the_lowest_the_questions_allow_without_a_check(fitting
     assert 0.5 < threshold < 0.52 and (right, wrong) == (399, 0)
 
 
-def test_a_wrong_share_of_one_percent_is_refused_when_its_upper_bound_is_over(fitting):
+def test_a_wrong_share_of_one_percent_is_refused_when_its_upper_bound_is_over():
     # One wrong in a hundred is 1% point-wise, within the bound; its 95% upper bound is 4.7%.
     probability = np.full(100, 0.5)
     y = np.array([0.0] + [1.0] * 99)
@@ -63,7 +64,7 @@ def test_a_wrong_share_of_one_percent_is_refused_when_its_upper_bound_is_over(fi
     assert fitting.upper_bound(6, 1242) < 0.01 < fitting.upper_bound(7, 1242)
 
 
-def test_nested_probabilities_come_from_weights_fitted_without_their_fold(fitting):
+def test_nested_probabilities_come_from_weights_fitted_without_their_fold():
     # Evidence says nothing (all zeros): only the bias is learnt. Fold 0 is all right, the
     # other four all wrong; weights fitted with fold 0 in would rate it higher than 0.2.
     x = np.zeros((50, len(FEATURES)))
@@ -84,7 +85,7 @@ def _readings(wrong_answered: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:
     return np.array(rows), y
 
 
-def test_the_bound_is_applied_to_the_wrong_count_averaged_over_the_partitions(fitting):
+def test_the_bound_is_applied_to_the_wrong_count_averaged_over_the_partitions():
     # Of 1,242 questions 6 wrong pass the bound and 7 do not. Partitions answering 5 and 7
     # wrong average 6: allowed just above 0.2, though the worse partition alone is not.
     probability, y = _readings((5, 7))
@@ -98,14 +99,14 @@ def test_the_bound_is_applied_to_the_wrong_count_averaged_over_the_partitions(fi
     assert fitting.choose_threshold(probability[0], y, 1242, 0.01)[0] < 0.22
 
 
-def test_an_averaged_count_is_bounded_between_the_whole_counts_either_side(fitting):
+def test_an_averaged_count_is_bounded_between_the_whole_counts_either_side():
     assert fitting.averaged_bound(6.0, 1242) == fitting.upper_bound(6, 1242)
     halfway = (fitting.upper_bound(6, 1242) + fitting.upper_bound(7, 1242)) / 2
     assert fitting.averaged_bound(6.5, 1242) == pytest.approx(halfway)
     assert fitting.averaged_bound(6.1, 1242) < 0.01 < fitting.averaged_bound(6.9, 1242)
 
 
-def test_repeats_are_distinct_partitions_of_whole_groups_the_first_the_bases(fitting):
+def test_repeats_are_distinct_partitions_of_whole_groups_the_first_the_bases():
     groups = [f"g{n}" for n in range(40)]
     splits = fitting.partitions(groups + groups, folds=5, repeats=10)
     assert len({tuple(sorted(split.items())) for split in splits}) == 10
@@ -115,7 +116,7 @@ def test_repeats_are_distinct_partitions_of_whole_groups_the_first_the_bases(fit
     assert fitting.partitions(groups, repeats=10) == splits  # the same every run
 
 
-def test_each_repeat_is_read_nested_under_its_own_partition_and_reproducibly(fitting):
+def test_each_repeat_is_read_nested_under_its_own_partition_and_reproducibly():
     rng = np.random.default_rng(3)
     x = rng.normal(size=(60, len(FEATURES)))
     y = (x[:, 0] + rng.normal(size=60) > 0).astype(float)
@@ -132,7 +133,7 @@ def test_each_repeat_is_read_nested_under_its_own_partition_and_reproducibly(fit
     assert len(right) == len(wrong) == 3
 
 
-def test_a_conversation_check_raises_the_threshold_and_sees_only_allowed_ones(fitting):
+def test_a_conversation_check_raises_the_threshold_and_sees_only_allowed_ones():
     asked: list[float] = []
 
     def holds(threshold: float) -> bool:
@@ -146,53 +147,52 @@ def test_a_conversation_check_raises_the_threshold_and_sees_only_allowed_ones(fi
     assert min(asked) > 0.5  # thresholds the questions refuse are never run through it
 
 
-def test_a_wrong_follow_up_holds_the_threshold_up(fitting, content):
-    talks = fitting.Talks("validation", content.facts, [WRONG_IF_ANSWERED])
-    assert fitting.wrong_turns(content, ALWAYS, talks) == 1
-    holds = fitting.conversations_hold(content, EVEN, [talks], 0.01)
+def test_a_wrong_follow_up_holds_the_threshold_up(script, content):
+    talks = script.Talks("validation", content.facts, [WRONG_IF_ANSWERED])
+    assert script.wrong_turns(content, ALWAYS, talks) == 1
+    holds = script.conversations_hold(content, EVEN, [talks], 0.01)
     assert not holds(0.5) and holds(0.51)
     probability, y = np.full(400, 0.5), np.ones(400)
     threshold, _, _ = fitting.choose_threshold(probability, y, 400, 0.01, holds=holds)
     assert 0.5 < threshold < 0.52  # answering every lone question right at 0.5 is not enough
 
 
-def test_the_bound_allows_one_wrong_turn_in_a_hundred_on_each_split(fitting, content):
+def test_the_bound_allows_one_wrong_turn_in_a_hundred_on_each_split(script, content):
     right = _talk(("when is the call?", "talks-time"))
-    many = fitting.Talks("train", content.facts, [WRONG_IF_ANSWERED] + [right] * 98)
-    few = fitting.Talks("validation", content.facts, [right])
-    assert fitting.conversations_hold(content, ALWAYS, [many, few], 0.01)(0.5)
-    wrong = fitting.Talks("validation", content.facts, [WRONG_IF_ANSWERED])
-    assert not fitting.conversations_hold(content, ALWAYS, [many, wrong], 0.01)(0.5)
+    many = script.Talks("train", content.facts, [WRONG_IF_ANSWERED] + [right] * 98)
+    few = script.Talks("validation", content.facts, [right])
+    assert script.conversations_hold(content, ALWAYS, [many, few], 0.01)(0.5)
+    wrong = script.Talks("validation", content.facts, [WRONG_IF_ANSWERED])
+    assert not script.conversations_hold(content, ALWAYS, [many, wrong], 0.01)(0.5)
 
 
-def test_train_conversations_are_asked_of_a_base_without_their_turns(fitting, content):
+def test_train_conversations_are_asked_of_a_base_without_their_turns(script, content):
     held = content.facts[0].questions["en"][0]
     split = Split("train", [], [_talk((held, content.facts[0].id))])
     kept = {
         normalize(q)
-        for fact in fitting.talks_of(content, split, out_of_fold=True).facts
+        for fact in script.talks_of(content, split, out_of_fold=True).facts
         for q in fact.questions["en"]
     }
     assert normalize(held) not in kept
-    shipped = fitting.talks_of(content, split, out_of_fold=False).facts
+    shipped = script.talks_of(content, split, out_of_fold=False).facts
     assert held in shipped[0].questions["en"]
 
 
-def test_examples_read_a_question_as_the_bot_does_in_the_reading_it_answers_in(fitting, content):
+def test_examples_read_a_question_as_the_bot_does_in_the_reading_it_answers_in(script, content):
     # Answering whatever ranks first, the Russian reading of "pro shcho hovoryly" is answered
     # and the Ukrainian one never tried; the bot declines the Russian and answers the Ukrainian.
     always = Engine(content.facts, content.sources, events=content.events, decision=ALWAYS)
     bot = Engine(content.facts, content.sources, events=content.events)
     item = Item("pro shcho hovoryly", "en", "talks-topics", group="topics-1")
     assert always.ask(item.q).lang == "ru" and bot.ask(item.q).lang == "uk"
-    x, y, _ = fitting.examples(always, [item])
+    x, y, _ = script.examples(always, [item])
     assert tuple(x[0]) == always.ask(item.q).evidence
-    x, y, _ = fitting.examples(always, [item], bot)
+    x, y, _ = script.examples(always, [item], bot)
     assert tuple(x[0]) == bot.ask(item.q).evidence and list(y) == [1.0]
 
 
-
-def test_suggestions_reach_down_while_the_offered_first_fact_is_right_half_the_time(fitting):
+def test_suggestions_reach_down_while_the_offered_first_fact_is_right_half_the_time():
     # Below the threshold (0.9) the first fact is right at 0.85, wrong at 0.8, 0.7 and 0.6:
     # offers reach down while the band above the floor holds 0.85, and stop at 0.8.
     probability = np.array([0.95, 0.85, 0.8, 0.7, 0.6, 0.3])
