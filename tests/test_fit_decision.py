@@ -206,3 +206,16 @@ def test_suggestions_reach_down_while_the_offered_first_fact_is_right_half_the_t
     y = np.array([1.0, 1.0, 0.0, 0.0, 0.0, 0.0])
     other = np.array([0.95, 0.3, 0.84, 0.7, 0.6, 0.3])
     assert fitting.suggestion(np.vstack([probability, other]), y, 0.9) == pytest.approx(0.81)
+
+
+def test_wrong_answers_in_one_group_are_bounded_wider_than_the_same_spread_out():
+    # Twenty groups of ten questions; five wrong answers, all in one group or one in each of
+    # five: a bootstrap over groups draws the concentrated ones all or nothing.
+    sizes = {f"g{n}": 10 for n in range(20)}
+    examples = [f"g{n}" for n in range(20) for _ in range(10)]
+    together = [1.0 if group == "g0" and k < 5 else 0.0 for k, group in enumerate(examples)]
+    apart = [1.0 if k % 10 == 0 and k < 50 else 0.0 for k in range(len(examples))]
+    concentrated = fitting.grouped_upper_bound(together, examples, sizes)
+    spread = fitting.grouped_upper_bound(apart, examples, sizes)
+    assert concentrated > spread > 5 / 200
+    assert fitting.grouped_upper_bound(together, examples, sizes) == concentrated  # seeded
