@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from knowledge.language.decision import ALWAYS, FEATURES
-from knowledge.language.evidence import intent_kept, wording_agrees
+from knowledge.language.evidence import names_every_intent, nearest_question, wording_agrees
 from knowledge.language.matcher import FactIndex
 from talkbot.evaluation import is_correct
 
@@ -59,13 +59,17 @@ def test_the_decision_weighs_whether_the_best_facts_nearest_question_names_the_s
     assert index.match("who announced the call", "en").evidence[kept] == 1.0
     # Ranked first through "did the Kremlin announce it", which names no call or talks.
     asked = index.match("how did the kremlin announce the talks", "en")
-    assert asked.candidates[0].fact_id == "talks-announcement"
+    assert index.rank(asked.tokens)[0].fact_id == "talks-announcement"
     assert asked.evidence[kept] == 0.0
     # The question sharing most of the weight decides, not any question of the fact.
     questions = [frozenset({"kremlin", "announc"}), frozenset({"@who", "announc", "@call"})]
-    assert intent_kept(("@who", "announc", "@call"), questions, lambda t: 1.0)
-    assert not intent_kept(("kremlin", "announc", "@call"), questions, lambda t: 1.0)
-    assert intent_kept(("kremlin", "announc"), [], lambda t: 1.0)  # nothing named to keep
+
+    def kept(tokens: tuple[str, ...], among: list[frozenset[str]]) -> bool:
+        return names_every_intent(tokens, nearest_question(tokens, among, lambda t: 1.0))
+
+    assert kept(("@who", "announc", "@call"), questions)
+    assert not kept(("kremlin", "announc", "@call"), questions)
+    assert kept(("kremlin", "announc"), [])  # nothing named to keep
 
 
 def test_the_decision_weighs_how_many_other_facts_score_about_as_high(facts):

@@ -51,21 +51,15 @@ def nearest_question(
     return best
 
 
-def intent_kept(
-    tokens: Sequence[str], questions: Iterable[frozenset[str]], idf: Callable[[str], float]
-) -> bool:
-    """Whether the fact's question sharing most of the asked weight names every kind and
-    concept the question does (the lexicon's @ words: @when, @who, @call ...).
+def names_every_intent(tokens: Sequence[str], nearest: frozenset[str] | None) -> bool:
+    """Whether the fact's question sharing most of the asked weight (`nearest_question`)
+    names every kind and concept the question does (the lexicon's @ words: @when, @who,
+    @call ...): the decision's `intent_kept`.
 
     The score is the best of the fact's questions by the words they share; a fact can rank
     first through a question that shares the plain words but asks something else ("how did
     the Kremlin announce the talks" nearest to "did the Kremlin announce it", without the
-    talks). `tokens`: the question's, read; `questions`: the fact's own, read."""
-    return names_every_intent(tokens, nearest_question(tokens, questions, idf))
-
-
-def names_every_intent(tokens: Sequence[str], nearest: frozenset[str] | None) -> bool:
-    """`intent_kept` given the nearest question already found."""
+    talks). `tokens`: the question's, read."""
     named = {t for t in tokens if t.startswith("@")}
     return not named or (nearest is not None and named <= nearest)
 
