@@ -3,24 +3,22 @@
 from __future__ import annotations
 
 import asyncio
-import math
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
-from knowledge.curation.citing import cite, register_source, unregister_source
+from knowledge.curation.browsing import FactPage, FactView, fact_page
+from knowledge.curation.citing import cite, register_source
 from knowledge.curation.errors import (
     AlreadyDone,
     Busy,
     Conflict,
     DuplicateQuestion,
     Incomplete,
-    InvalidFact,
     LastQuestion,
     NoEvent,
     NoSuchQuestion,
     NotDeleted,
-    NothingToUndo,
     QuoteNotInSource,
     UnknownFact,
     UnknownQuestionGroup,
@@ -44,42 +42,16 @@ from knowledge.curation.parsing import (
     parse_event_time,
     split_questions,
 )
+from knowledge.curation.undoing import Undone, check_fact, undo
 from knowledge.language.text import detect_language, normalize
 from knowledge.model import LANGS, Citation, Event, EventTime, Fact, Source, squash_spaces
 from knowledge.places.resolver import PlaceResolver
-from knowledge.storage.fact_file import dump_facts, fact_from_dict, fact_problems
+from knowledge.storage.fact_file import dump_facts
 from knowledge.storage.question_log import QuestionLog, UnansweredGroup, WindowStats
 from knowledge.storage.store import FactChange, FactStore
 from knowledge.storage.writes import FactWriter
 
 PAGE_SIZE = 10
-SUMMARY_LENGTH = 80
-
-
-@dataclass(frozen=True)
-class FactLine:
-    id: str
-    summary: str  # the answer's first line in the admin's language, shortened
-    questions: int
-    has_event: bool
-
-
-@dataclass(frozen=True)
-class FactPage:
-    items: tuple[FactLine, ...]
-    page: int  # 1-based, clamped into 1..pages
-    pages: int
-    total: int
-
-
-@dataclass(frozen=True)
-class FactView:
-    fact: Fact
-    version: int  # what a later confirmation (/del) passes back
-    deleted: bool
-    updated_at: str | None
-    updated_by: int | None  # None for facts as seeded from the shipped file
-    numbered: tuple[tuple[int, str, str], ...]  # (n for /delq, lang, question)
 
 
 @dataclass(frozen=True)
@@ -89,13 +61,6 @@ class Saved:
     fact: Fact | None  # None after a delete
     version: int
     changed: bool = True  # False when an edit set what was already there
-
-
-@dataclass(frozen=True)
-class Undone:
-    action: str  # what was undone: add, edit, …, import, source
-    fact_ids: tuple[str, ...]
-    source_ids: tuple[str, ...] = ()
 
 
 class Curator:
@@ -155,12 +120,12 @@ class Curator:
 
     def list_facts(self, words: str = "", page: int = 1, lang: str = "en") -> FactPage:
         """Live facts whose id, texts or questions contain every word (prefixes count)."""
-        return _fact_page(self.store, words, page, lang, self.page_size)
+        return fact_page(self.store, words, page, lang, self.page_size)
 
     async def find_facts(self, words: str = "", page: int = 1, lang: str = "en") -> FactPage:
         """`list_facts` in the store's worker thread: a search reads every fact."""
         size = self.page_size
-        return await self.store.worker.run(lambda store: _fact_page(store, words, page, lang, size))
+        return await self.store.worker.run(lambda store: fact_page(store, words, page, lang, size))
 
     def show(self, fact_id: str) -> FactView:
         stored = self.store.stored(fact_id)
@@ -318,7 +283,7 @@ class Curator:
         goes one further back.
         """
         with self._change():
-            return _undo(self.store, self._writer, admin_id)
+            return undo(self.store, self._writer, admin_id)
 
     async def write_undo(self, admin_id: int) -> Undone:
         """`undo` written in the store's worker thread, as `write_import` is: the undo of a
@@ -326,7 +291,7 @@ class Curator:
 
         def write(store: FactStore) -> tuple[Undone, int]:
             writer = FactWriter(store)  # the Curator's too: in the worker, on its connection
-            return _undo(store, writer, admin_id), writer.written
+            return undo(store, writer, admin_id), writer.written
 
         async with self.store.gate.hold():
             undone, written = await self.store.worker.transaction(write)
@@ -433,7 +398,7 @@ class Curator:
         return found
 
     def _validate(self, fact: Fact) -> None:
-        _check(fact, self.store.sources())
+        check_fact(fact, self.store.sources())
 
     def _save(self, admin_id: int, action: str, fact: Fact, version: int) -> Saved:
         self._validate(fact)
@@ -468,89 +433,7 @@ class Curator:
         return replace(fact, event=replace(fact.event, title=title))
 
 
-def _summary(text: str) -> str:
-    line = text.strip().splitlines()[0] if text.strip() else ""
-    return line if len(line) <= SUMMARY_LENGTH else line[: SUMMARY_LENGTH - 1].rstrip() + "…"
-
-
-def _haystack(fact: Fact) -> str:
-    parts = [fact.id, *fact.text.values(), *(q for _, q in fact.all_questions())]
-    return " ".join(normalize(p) for p in parts)
-
-
-def _undo(store: FactStore, writer: FactWriter, admin_id: int) -> Undone:
-    """The undo itself, with the store and writer of whichever connection writes it. Facts
-    are reverted in runs (one `write_facts` each), a source only after the facts before it."""
-    entries = store.audit.last_batch(admin_id)
-    if not entries:
-        raise NothingToUndo()
-    batch = store.audit.next_batch()
-    run: list[FactChange] = []
-
-    def flush() -> None:
-        if run:
-            writer.write_facts(run, admin_id=admin_id, action="undo", batch=batch)
-            run.clear()
-
-    for entry in reversed(entries):
-        if entry.fact_id is None:
-            flush()
-            unregister_source(writer, entry.after or {}, admin_id, entry.id, batch)
-            continue
-        stored = store.stored(entry.fact_id)
-        live = stored if stored is not None and not stored.deleted else None
-        # The fact must still be as this change left it (later changes of the admin's own
-        # already undone): otherwise undo would revert someone else's.
-        if stored is None or (live.fact.to_dict() if live else None) != entry.after:
-            raise Conflict(live.fact if live else None, live.version if live else None)
-        previous = fact_from_dict(entry.before) if entry.before else None
-        if previous is not None:
-            _check(previous, store.sources())  # a source it cites may be gone since
-        run.append(
-            FactChange(
-                entry.fact_id,
-                previous,
-                expected_version=stored.version,
-                deleted=stored.deleted,
-                position=entry.before_position,
-                undo_of=entry.id,
-            )
-        )
-    flush()
-    store.audit.mark_undone(entries[0].batch)
-    writer.written += 1  # a source-only undo changes no fact, yet it changed
-    return Undone(
-        entries[0].action,
-        tuple(e.fact_id for e in entries if e.fact_id),
-        tuple((e.after or {}).get("source", "") for e in entries if e.fact_id is None),
-    )
-
-
-def _check(fact: Fact, sources: Mapping[str, Source]) -> None:
-    problems = fact_problems(fact.to_dict(), sources)
-    if problems:
-        raise InvalidFact(problems)
-
-
 def _export(store: FactStore, event: Event | None) -> tuple[str, int]:
     event = event or next(iter(store.events()), None)
     facts = event_facts(store, event)
     return dump_facts(facts, event.id if event else None), len(facts)
-
-
-def _fact_page(store: FactStore, words: str, page: int, lang: str, size: int) -> FactPage:
-    wanted = normalize(words).split()
-    found = [f for f in store.facts() if all(w in _haystack(f) for w in wanted)]
-    pages = max(1, math.ceil(len(found) / size))
-    page = min(max(1, page), pages)
-    chunk = found[(page - 1) * size : page * size]
-    items = tuple(
-        FactLine(
-            f.id,
-            _summary(f.text.get(lang) or f.text["en"]),
-            len(f.all_questions()),
-            f.event is not None,
-        )
-        for f in chunk
-    )
-    return FactPage(items, page, pages, len(found))

@@ -10,8 +10,9 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from bot.callbacks import PageCallback, page_data, search_words
 from bot.handlers.admin.common import callback_message, not_modified, reply
 from bot.handlers.admin.views import fact_card, history_text, page_text
+from knowledge.curation.browsing import FactPage
 from knowledge.curation.parsing import parse_fact_id
-from knowledge.curation.service import Curator, FactPage
+from knowledge.curation.service import Curator
 from knowledge.i18n import Catalog
 
 HISTORY_LIMIT = 15

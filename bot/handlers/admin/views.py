@@ -10,8 +10,8 @@ from typing import Any
 from aiogram.utils.formatting import BlockQuote, Bold, Code, Italic, Text
 
 from bot.render import joined
+from knowledge.curation.browsing import FactPage, FactView
 from knowledge.curation.history import HistoryEntry
-from knowledge.curation.service import FactPage, FactView
 from knowledge.i18n import Catalog
 from knowledge.model import LANGS, Fact, Source
 from knowledge.storage.question_log import UnansweredGroup, WindowStats
