@@ -24,9 +24,17 @@ from tests.test_asked_topics_and_people import anew
         ("підсумки?", "uk"),
         ("чим закінчилися переговори", "uk"),
         ("що було після переговорів", "uk"),
+        # The language they talk in: the call's own words ("говорити", "speak") would take
+        # these to the format or topics.
+        ("what language will they speak", "en"),
+        ("will there be interpreters", "en"),
+        ("на каком языке они будут говорить", "ru"),
+        ("будет переводчик?", "ru"),
+        ("якою мовою вони говоритимуть", "uk"),
+        ("хто перекладає розмову", "uk"),
     ],
 )
-def test_the_calls_outcome_is_no_facts_answer(content, question, lang):
+def test_the_calls_outcome_and_language_are_no_facts_answer(content, question, lang):
     answer = anew(content, question).ask(question, lang_hint=lang)
     assert answer.fact is None
 
@@ -77,23 +85,6 @@ def test_which_topics_exactly_is_still_the_topics(content, question, lang):
     # The topics are a list the article gives: asking which exactly is asking it.
     answer = anew(content, question).ask(question, lang_hint=lang)
     assert answer.fact is not None and answer.fact.id == "talks-topics"
-
-
-@pytest.mark.parametrize(
-    ("question", "lang"),
-    [
-        ("what language will they speak", "en"),
-        ("will there be interpreters", "en"),
-        ("на каком языке они будут говорить", "ru"),
-        ("будет переводчик?", "ru"),
-        ("якою мовою вони говоритимуть", "uk"),
-        ("хто перекладає розмову", "uk"),
-    ],
-)
-def test_the_language_of_the_call_is_no_facts_answer(content, question, lang):
-    # The call's own words ("говорити", "speak") would take these to the format or topics.
-    answer = anew(content, question).ask(question, lang_hint=lang)
-    assert answer.fact is None
 
 
 # The fixture's review fact asks how far Geneva has got; the content's does not.

@@ -70,17 +70,7 @@ def test_a_name_typed_in_latin_letters_is_read_as_the_bases_name(engine):
         ("у Нью-Йорку це буде вранці?", "Так."),
         ("is it evening in kyiv?", "Yes."),
         ("is it morning in kyiv?", "No."),
-    ],
-)
-def test_a_part_of_the_day_is_held_against_the_event_time_there(engine, question, lead):
-    answer = engine.ask(question)
-    assert answer.answered and answer.fact.id == "talks-time"
-    assert answer.lead.startswith(lead)
-
-
-@pytest.mark.parametrize(
-    ("question", "lead"),
-    [
+        # An hour, in figures or words.
         ("is it at five", "Yes."),  # 17:00 Kyiv: five in the afternoon
         ("is it at 3 pm?", "No."),
         ("в пять вечера?", "Да."),
@@ -88,7 +78,7 @@ def test_a_part_of_the_day_is_held_against_the_event_time_there(engine, question
         ("о дев'ятій ранку?", "Ні."),
     ],
 )
-def test_an_hour_in_figures_or_words_is_held_against_the_event_time(engine, question, lead):
+def test_a_claimed_hour_or_part_of_the_day_is_held_against_the_event_time(engine, question, lead):
     answer = engine.ask(question)
     assert answer.answered and answer.fact.id == "talks-time"
     assert answer.lead.startswith(lead)

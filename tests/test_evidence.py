@@ -14,4 +14,3 @@ def test_the_nearest_question_is_the_one_sharing_most_of_the_weight():
     idf = {"kremlin": 1.0, "announc": 1.0, "@who": 4.0}.__getitem__
     assert nearest_question(asked, questions, idf) == frozenset({"@who"})
     assert nearest_question(("kremlin",), [], lambda t: 1.0) is None
-

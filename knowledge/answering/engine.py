@@ -34,12 +34,12 @@ from knowledge.answering.shapes import verdict_of
 from knowledge.i18n import ANSWERS
 from knowledge.language.decision import DecisionModel
 from knowledge.language.matcher import FactIndex, Match, Weights
+from knowledge.language.reading import concept_or_base
 from knowledge.language.text import (
     CYRILLIC,
     clean,
     detect_language,
     in_dictionary,
-    reduce_word,
 )
 from knowledge.model import Event, Fact, Source
 from knowledge.places.resolver import Place, PlaceResolver
@@ -342,8 +342,7 @@ class Engine:
     def _knows(self, word: str, lang: str) -> bool:
         """A word of the language's dictionary, or one the fact base reads as its own (a
         name through its concept: "baiden" is Байден, @biden, not "баидень")."""
-        reduced = reduce_word(word, lang)
-        concept = self.index.lexicon.concept_of.get(reduced, reduced)
+        concept = concept_or_base(word, lang, self.index.mode, self.index.lexicon)
         return in_dictionary(word, lang) or self.index.knows(concept)
 
     def _answer(
