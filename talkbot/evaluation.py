@@ -35,6 +35,13 @@ HELD_OUT = "test"
 # scripts/split_questions.py names a later wave's groups {lang}-wave{N}-{intent}-{n}.
 WAVE_IN_GROUP = re.compile(r"-wave(\d+)-")
 
+
+def wave_of(group: str) -> int:
+    """Which writer's wave a paraphrase group came in: the first wave's ids name none."""
+    found = WAVE_IN_GROUP.search(group)
+    return int(found.group(1)) if found else 1
+
+
 Outcome = Literal["right", "declined", "unsure", "wrong"]
 
 
@@ -57,8 +64,7 @@ class Item:
     @property
     def wave(self) -> int:
         """Which writer's wave the question came in (scripts/split_questions.py)."""
-        found = WAVE_IN_GROUP.search(self.group)
-        return int(found.group(1)) if found else 1
+        return wave_of(self.group)
 
 
 @dataclass

@@ -219,3 +219,25 @@ def test_wrong_answers_in_one_group_are_bounded_wider_than_the_same_spread_out()
     spread = fitting.grouped_upper_bound(apart, examples, sizes)
     assert concentrated > spread > 5 / 200
     assert fitting.grouped_upper_bound(together, examples, sizes) == concentrated  # seeded
+
+
+def test_the_sealed_waves_wrong_answers_hold_the_threshold_up_on_their_own_share(script):
+    # Ten examples; the last four are the sealed wave's (of its five train questions). One of
+    # them is wrong at P 0.855: 1 of 5 is over 1%, whatever the other six say.
+    y = np.array([1, 1, 1, 1, 1, 1, 1, 1, 1, 0], dtype=float)
+    probability = np.array([[0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.95, 0.95, 0.95, 0.855]])
+    groups = ["en-a-1"] * 6 + ["en-wave4-b-1"] * 4
+    unranked = Item("q", "en", "f", group="en-wave4-c-1")
+    items = [Item("q", "en", "f", group=g) for g in groups] + [unranked]
+    sealed = script.sealed_of(items, groups, 4)
+    assert sealed.total == 5 and sealed.inside.tolist() == [False] * 6 + [True] * 4
+    assert sealed.counts(probability, y, 0.85) == (3.0, 1.0)
+    holds = sealed.holds(probability, y, max_wrong=0.01)
+    assert not holds(0.85) and holds(0.86)
+    threshold, _, _ = fitting.choose_threshold(probability, y, 1000, 0.5, holds)
+    assert threshold == pytest.approx(0.86)
+
+
+def test_there_is_no_seal_before_the_sealed_wave_is_in_train(script):
+    items = [Item("q", "en", "f", group="en-wave3-a-1")]
+    assert script.sealed_of(items, ["en-wave3-a-1"], 4) is None
