@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.language.text import APOSTROPHES, detect_language, normalize
+from knowledge.language.text import APOSTROPHES, detect_language, morph_parse, normalize
 from knowledge.places.phrases import name_key
 
 
@@ -57,3 +57,9 @@ def test_every_apostrophe_mark_folds_alike_in_questions_and_place_names(mark: st
     written = f"Кам{mark}янське"
     assert normalize(written) == "кам'янське"
     assert name_key(written) == name_key("Кам'янське") == "кам'янське"
+
+
+def test_a_word_of_thousands_of_letters_is_read_as_no_word_without_running_out_of_stack():
+    # pymorphy3 reads an unknown word prefix by prefix, one call deeper each time.
+    assert morph_parse("uk", "після" * 1000) == []
+    assert morph_parse("ru", "после") != []

@@ -180,14 +180,23 @@ def morph(lang: str):
     return pymorphy3.MorphAnalyzer(lang=lang)
 
 
+# Far longer than any Russian or Ukrainian word. pymorphy3 reads a word it does not know by
+# splitting prefixes off and reading the rest, one call deeper per prefix: a "word" of a few
+# thousand letters runs out of Python's stack (tests/test_fuzz.py found one).
+LONGEST_WORD = 64
+
+
 def morph_parse(lang: str, word: str) -> list[Any]:
-    """pymorphy3's readings of a word in ru or uk; none for a word it cannot read.
+    """pymorphy3's readings of a word in ru or uk; none for a word it cannot read, or one
+    longer than LONGEST_WORD.
 
     pymorphy3 asks `unicodedata.name` about each letter to tell Latin from other scripts,
     which raises ValueError for a letter without a name in Python's Unicode database (a
     Tangut ideograph under Python 3.11, found by tests/test_fuzz.py): no word of these
     languages has one.
     """
+    if len(word) > LONGEST_WORD:
+        return []
     try:
         return morph(lang).parse(word)
     except ValueError:
