@@ -5,7 +5,8 @@ read once, at the chosen threshold, as an estimate nothing was chosen on; test i
 Every question is put to the whole engine with a decision that answers whatever ranks first;
 the example is positive when that first fact is a right answer. Such an engine never reads
 Latin-typed Russian or Ukrainian ("kogda peregovory") in Cyrillic, as the bot does when it
-declines the English reading, so the fit runs twice: the second time, a question the first
+declines the English reading, nor asks a message of several sentences by its question alone
+when the whole is declined, so the fit runs twice: the second time, a question the first
 pass's decision answers in another reading gives that reading's evidence.
 
 Train questions are read out of fold: the base holds some of them word for word (attached
@@ -92,15 +93,16 @@ def examples(
 
     `engine` answers whatever ranks first, so it never declines an English reading and never
     reads "kogda peregovory" in Cyrillic, as the bot does when the English reading is declined
-    (and it keeps the Russian reading where the bot would go on to the Ukrainian). Given
-    `real`, the engine with a fitted decision, a question it answers in another reading gives
-    that reading's evidence: the one the bot answers with."""
+    (and it keeps the Russian reading where the bot would go on to the Ukrainian), nor asks
+    a message of several sentences by its question alone. Given `real`, the engine with a
+    fitted decision, a question it answers in another reading gives that reading's evidence:
+    the one the bot answers with."""
     rows, right, kept = [], [], []
     for item in items:
         answer = engine.ask(item.q, lang_hint=item.lang)
         if real is not None:
             read = real.ask(item.q, lang_hint=item.lang)
-            if read.answered and read.lang != answer.lang:
+            if read.answered and (read.lang, read.evidence) != (answer.lang, answer.evidence):
                 answer = read
         if answer.fact is None or not answer.evidence:
             continue  # nothing ranked, or a fact that never answers this kind of question

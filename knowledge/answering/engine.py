@@ -3,7 +3,8 @@
 Flow: detect the language → find and strip a named place → match the rest against the
 fact index → compose times (source zone, a reference zone, the place asked for, the
 user's own zone), tense, notes and citations. A follow-up ("and in Tokyo?", "who is he?",
-"в якому форматі?") is read with the conversation's last answer (followups.py).
+"в якому форматі?") is read with the conversation's last answer (followups.py); a question
+it cannot answer as written is asked again in another reading (rereading.py).
 
 Everything about the news events themselves (their reference zones, the facts to offer,
 the warm-up questions, what the bot says it knows) comes from their Event records, never
@@ -30,16 +31,14 @@ from knowledge.answering.compose import (
     tense_line,
 )
 from knowledge.answering.followups import Conversation
+from knowledge.answering.rereading import by_its_question, in_cyrillic
 from knowledge.answering.shapes import verdict_of
 from knowledge.i18n import ANSWERS
 from knowledge.language.decision import DecisionModel
 from knowledge.language.matcher import FactIndex, Match, Weights
-from knowledge.language.reading import concept_or_base
 from knowledge.language.text import (
-    CYRILLIC,
     clean,
     detect_language,
-    in_dictionary,
 )
 from knowledge.model import Event, Fact, Source
 from knowledge.places.resolver import Place, PlaceResolver
@@ -236,7 +235,8 @@ class Engine:
         if fact is None:
             # Only a reading with words English does not know can be Russian or Ukrainian.
             unknown = not all(index.knows(t) for t in match.tokens)
-            retried = unknown and self._in_cyrillic(text, lang, lang_hint, user_place, conversation)
+            retried = unknown and in_cyrillic(self, text, lang, lang_hint, user_place, conversation)
+            retried = retried or by_its_question(self, text, lang, user_place, conversation)
             return retried or self._not_answered(index, match, lang)
         return self._settle(index, fact, match, text, lang, asked, user_place, conversation)
 
@@ -312,38 +312,6 @@ class Engine:
         ids = {fact.id for fact in facts.values() if event_id(fact) == preferred}
         within = index.match(text, lang, among=ids, place_named=place_named)
         return within if within.best else match
-
-    def _in_cyrillic(
-        self,
-        text: str,
-        lang: str,
-        lang_hint: str | None,
-        user_place: Place | None,
-        conversation: Conversation | None,
-    ) -> Answer | None:
-        """Russian or Ukrainian typed in Latin letters ("kogda peregovory"), read in Cyrillic
-        and answered in that language, when the English reading found nothing."""
-        if lang != "en" or CYRILLIC.search(text):
-            return None
-        order = ("uk", "ru") if lang_hint == "uk" else ("ru", "uk")
-        for reading in order:
-            cyrillic = self.index.lexicon.transliterated(
-                text, reading, known=lambda word, lang=reading: self._knows(word, lang)
-            )
-            if cyrillic == text:
-                continue
-            answer = self.ask(
-                cyrillic, lang=reading, user_place=user_place, conversation=conversation
-            )
-            if answer.answered:
-                return answer
-        return None
-
-    def _knows(self, word: str, lang: str) -> bool:
-        """A word of the language's dictionary, or one the fact base reads as its own (a
-        name through its concept: "baiden" is Байден, @biden, not "баидень")."""
-        concept = concept_or_base(word, lang, self.index.mode, self.index.lexicon)
-        return in_dictionary(word, lang) or self.index.knows(concept)
 
     def _answer(
         self,

@@ -134,6 +134,22 @@ def normalize(text: str) -> str:
     return " ".join(_WORD.findall(text))
 
 
+# A sentence ends at ".", "!", "?" or "…" followed by a space.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+
+
+def question_part(text: str) -> tuple[str, str] | None:
+    """A message of several sentences ("My daughter lives in Toronto. What time is it for
+    her?") split into what it asks (its sentences ending in "?", else its last) and the rest;
+    None when there is nothing to leave out."""
+    sentences = [each for each in _SENTENCE_END.split(text.strip()) if each]
+    asking = [each for each in sentences if each.endswith("?")] or sentences[-1:]
+    if len(asking) == len(sentences):
+        return None
+    rest = [each for each in sentences if each not in asking]
+    return " ".join(asking), " ".join(rest)
+
+
 def words(text: str) -> list[str]:
     return normalize(text).split()
 
