@@ -1,6 +1,7 @@
 """Questions the article cannot answer though their words are the facts' words: the call's
 outcome (the article was written before it), which one exactly (a detail no fact lists), the
-language they talk in, whether what was agreed has been done, Ukraine's own side.
+language they talk in, whether what was agreed has been done, Ukraine's own side, where a
+president will be.
 Each is asked of an engine that answers with whatever ranks first however unsure, so what is
 tested is that no fact can be that answer."""
 
@@ -56,6 +57,21 @@ def test_ukraines_own_side_is_no_facts_answer(content, question, lang):
     # Ukraine does not answer what Ukraine thinks.
     answer = anew(content, question).ask(question, lang_hint=lang)
     assert answer.fact is None
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("where is Putin calling from?", "en"),
+        ("откуда будет говорить Путин", "ru"),
+        ("звідки говоритиме Байден", "uk"),
+    ],
+)
+def test_where_a_president_will_be_is_not_the_format_or_source(content, question, lang):
+    # The talks are by video link; where each president sits is not said, and "звідки" of a
+    # president is not where the news comes from.
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is None or answer.fact.id not in ("talks-format", "source-article")
 
 
 @pytest.mark.parametrize(
