@@ -1,7 +1,7 @@
 """Questions the article cannot answer though their words are the facts' words: the call's
 outcome (the article was written before it), which one exactly (a detail no fact lists), the
 language they talk in, whether what was agreed has been done, Ukraine's own side, where a
-president will be.
+president will be, watching it live.
 Each is asked of an engine that answers with whatever ranks first however unsure, so what is
 tested is that no fact can be that answer."""
 
@@ -72,6 +72,32 @@ def test_where_a_president_will_be_is_not_the_format_or_source(content, question
     # president is not where the news comes from.
     answer = anew(content, question).ask(question, lang_hint=lang)
     assert answer.fact is None or answer.fact.id not in ("talks-format", "source-article")
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("can I watch the talks live?", "en"),
+        ("можно ли смотреть разговор вживую?", "ru"),
+        ("чи можна дивитися переговори наживо?", "uk"),
+    ],
+)
+def test_watching_the_call_live_is_not_the_format(content, question, lang):
+    # "вживую", "наживо" after a watching word is the broadcast, not meeting in person.
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is None or answer.fact.id != "talks-format"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("они встретятся вживую?", "ru"),
+        ("чи зустрінуться вони наживо", "uk"),
+    ],
+)
+def test_meeting_in_person_is_still_the_format(content, question, lang):
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "talks-format"
 
 
 @pytest.mark.parametrize(
