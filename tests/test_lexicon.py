@@ -145,6 +145,22 @@ def test_a_gapped_phrase_holds_with_a_few_words_between_in_order():
     assert "@live" not in index.analyse("i live in oslo, when do i watch", "en").tokens
 
 
+@pytest.mark.parametrize(
+    ("question", "lang", "asks_it"),
+    [
+        ("what still requires work after Geneva", "en", True),
+        ("что еще требует усилий после Женевы", "ru", True),
+        ("що ще треба зробити після Женеви", "uk", True),
+        # What someone said needs work is their statement, which a fact can answer.
+        ("what did Peskov say needs more work", "en", False),
+    ],
+)
+def test_what_is_left_to_do_is_its_own_kind(question, lang, asks_it):
+    # Only a fact whose questions ask which parts need more work answers it.
+    tokens = FactIndex([], lexicon=load_lexicon()).analyse(question, lang).tokens
+    assert ("@unfinished" in tokens) is asks_it
+
+
 def test_a_word_longer_than_any_real_one_keeps_its_first_reading():
     # The readings are searched word by word; thousands of letters must not recurse deep.
     lexicon = load_lexicon()
