@@ -1,6 +1,7 @@
 """Questions the article cannot answer though their words are the facts' words: the call's
 outcome (the article was written before it), which one exactly (a detail no fact lists), the
-language they talk in, whether what was agreed has been done.
+language they talk in, whether what was agreed has been done, Ukraine's own side, where a
+president will be, watching it live.
 Each is asked of an engine that answers with whatever ranks first however unsure, so what is
 tested is that no fact can be that answer."""
 
@@ -37,6 +38,78 @@ from tests.test_asked_topics_and_people import anew
 def test_the_calls_outcome_and_language_are_no_facts_answer(content, question, lang):
     answer = anew(content, question).ask(question, lang_hint=lang)
     assert answer.fact is None
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("what is Ukraine's position on the talks?", "en"),
+        ("will Ukraine's leader join the call?", "en"),
+        ("будет ли участвовать президент Украины", "ru"),
+        ("позиция Украины по переговорам?", "ru"),
+        ("что думает Киев о разговоре", "ru"),
+        ("позиція України щодо переговорів?", "uk"),
+        ("чи візьме участь президент України", "uk"),
+    ],
+)
+def test_ukraines_own_side_is_no_facts_answer(content, question, lang):
+    # The article gives Moscow's and Washington's side, never Kyiv's: Biden's support for
+    # Ukraine does not answer what Ukraine thinks.
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is None
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("where is Putin calling from?", "en"),
+        ("откуда будет говорить Путин", "ru"),
+        ("звідки говоритиме Байден", "uk"),
+    ],
+)
+def test_where_a_president_will_be_is_not_the_format_or_source(content, question, lang):
+    # The talks are by video link; where each president sits is not said, and "звідки" of a
+    # president is not where the news comes from.
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is None or answer.fact.id not in ("talks-format", "source-article")
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("can I watch the talks live?", "en"),
+        ("можно ли смотреть разговор вживую?", "ru"),
+        ("чи можна дивитися переговори наживо?", "uk"),
+    ],
+)
+def test_watching_the_call_live_is_not_the_format(content, question, lang):
+    # "вживую", "наживо" after a watching word is the broadcast, not meeting in person.
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is None or answer.fact.id != "talks-format"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("они встретятся вживую?", "ru"),
+        ("чи зустрінуться вони наживо", "uk"),
+    ],
+)
+def test_meeting_in_person_is_still_the_format(content, question, lang):
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "talks-format"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("what is Biden's position on Ukraine", "en"),
+        ("какая позиция США по Украине", "ru"),
+    ],
+)
+def test_washingtons_position_on_ukraine_is_still_asked(content, question, lang):
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "biden-ukraine-support"
 
 
 @pytest.mark.parametrize(

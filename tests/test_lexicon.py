@@ -134,6 +134,33 @@ def test_filler_phrases_are_dropped_before_their_words_are_read():
     assert "@who" in index.analyse("кто в Праге", "ru").tokens
 
 
+def test_a_gapped_phrase_holds_with_a_few_words_between_in_order():
+    index = FactIndex([], lexicon=load_lexicon())
+    # Watching the call live, not meeting in person: "вживую" a few words after the verb.
+    assert "@live" in index.analyse("можно смотреть эти переговоры вживую", "ru").tokens
+    assert "@live" in index.analyse("can i watch the talks live", "en").tokens
+    # Too far apart, or the other order, is not the phrase.
+    far = "смотреть как пройдут эти переговоры вживую"
+    assert "@live" not in index.analyse(far, "ru").tokens
+    assert "@live" not in index.analyse("i live in oslo, when do i watch", "en").tokens
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "asks_it"),
+    [
+        ("what still requires work after Geneva", "en", True),
+        ("что еще требует усилий после Женевы", "ru", True),
+        ("що ще треба зробити після Женеви", "uk", True),
+        # What someone said needs work is their statement, which a fact can answer.
+        ("what did Peskov say needs more work", "en", False),
+    ],
+)
+def test_what_is_left_to_do_is_its_own_kind(question, lang, asks_it):
+    # Only a fact whose questions ask which parts need more work answers it.
+    tokens = FactIndex([], lexicon=load_lexicon()).analyse(question, lang).tokens
+    assert ("@unfinished" in tokens) is asks_it
+
+
 def test_a_word_longer_than_any_real_one_keeps_its_first_reading():
     # The readings are searched word by word; thousands of letters must not recurse deep.
     lexicon = load_lexicon()

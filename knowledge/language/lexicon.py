@@ -10,6 +10,7 @@ when loaded: a mistake names the file and the entry rather than quietly matching
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -91,6 +92,9 @@ class Lexicon:
     # Per language, words that end a statement put as a question ("..., right?").
     confirming: Mapping[str, frozenset[str]] = field(default_factory=dict)
     follow_ups: FollowUpWords = field(default_factory=FollowUpWords)
+    # Phrases with a gap ("смотреть ... вживую"): their words in order with up to GAP_WORDS
+    # others between ("смотреть переговоры вживую"), the whole span replaced by the intent.
+    gapped_phrases: tuple[tuple[re.Pattern[str], str], ...] = ()
     # Concepts said in several words ("virtual summit", "онлайн саммит" → @call): the words,
     # as written, and the concept. The matcher reduces them as it reduces a question.
     concept_phrases: tuple[tuple[tuple[str, ...], str], ...] = ()
@@ -114,12 +118,20 @@ class Lexicon:
         # Filler phrases are replaced by nothing, in the same pass as the intents.
         dropped = {(p, "") for ps in (filler or {}).values() for p in ps}
         phrases = sorted(
-            {(p, intent) for intent, ps in intents.items() for p in ps} | dropped,
+            {(p, intent) for intent, ps in intents.items() for p in ps if GAP not in p}
+            | dropped,
             key=lambda item: (-len(item[0]), item[0]),
+        )
+        gapped = tuple(
+            (_gap_pattern(p), intent)
+            for intent, ps in sorted(intents.items())
+            for p in ps
+            if GAP in p
         )
         calendar = calendar or Calendar()
         return cls(
             intent_phrases=tuple(phrases),
+            gapped_phrases=gapped,
             intents=frozenset(intents),
             single_word_intents={p: i for p, i in phrases if " " not in p and i},
             stopwords=frozenset(w for words in stopwords.values() for w in words.split()),
@@ -175,6 +187,16 @@ def _read(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise LexiconInvalid(f"{path.name}: expected a mapping at the top")
     return data
+
+
+GAP = " ... "
+GAP_WORDS = 3
+
+
+def _gap_pattern(phrase: str) -> re.Pattern[str]:
+    """A gapped phrase as a pattern over space-padded normalised text."""
+    parts = [re.escape(part) for part in phrase.split(GAP)]
+    return re.compile(" " + f"(?: \\S+){{0,{GAP_WORDS}}}? ".join(parts) + " ")
 
 
 def _token_lists(data: Any, path: Path, section: str) -> dict[str, list[str]]:

@@ -139,6 +139,8 @@ def intent_mapped(text: str, lexicon: Lexicon) -> str:
     "@time") and each filler phrase by nothing, longest phrase first; dates and times read
     as the facts write them."""
     padded = f" {' '.join(clock_read(text.split(), lexicon.calendar))} "
+    for pattern, intent in lexicon.gapped_phrases:
+        padded = pattern.sub(f" {intent} ", padded)
     for phrase, intent in lexicon.intent_phrases:
         if phrase in padded:
             padded = padded.replace(f" {phrase} ", f" {intent} ")
