@@ -249,12 +249,13 @@ def sealed_report(sealed: Sealed, probability: np.ndarray, y: np.ndarray, thresh
     """The sealed wave's answers at the chosen threshold and the thresholds around it: what a
     new user's questions get, and what each step of the threshold trades."""
     read = np.atleast_2d(probability)[:, ~sealed.inside]
-    right, wrong = (float(np.mean(c)) for c in counts(read, y[~sealed.inside], threshold))
-    lines = [
-        f"train without the sealed wave (what engineers read; judge a step here): threshold "
-        f"{threshold:.2f}: {right:.1f} right, {wrong:.1f} confidently wrong",
-        f"sealed wave {sealed.wave} ({sealed.total} train questions no engineer read):",
-    ]
+    lines = ["train without the sealed wave (what engineers read; judge a step here):"]
+    for near in (threshold - 0.01, threshold, threshold + 0.01):
+        right, wrong = (float(np.mean(c)) for c in counts(read, y[~sealed.inside], near))
+        lines.append(
+            f"  threshold {near:.2f}: {right:.1f} right, {wrong:.1f} confidently wrong"
+        )
+    lines.append(f"sealed wave {sealed.wave} ({sealed.total} train questions no engineer read):")
     for near in np.arange(threshold - 0.05, min(threshold + 0.06, 0.99), 0.01):
         right, wrong = sealed.counts(probability, y, float(near))
         mark = "  <- chosen" if abs(near - threshold) < 0.005 else ""
