@@ -1,6 +1,7 @@
 """Questions as typed on a mixed or plain keyboard: surzhyk, a Russian word in a Ukrainian
 question or a Ukrainian word in a Russian one, read as its own language reads it when the
-fact base knows it so; a Ukrainian word typed without its apostrophe ("відеозвязок")."""
+fact base knows it so; a Ukrainian word typed without its apostrophe ("відеозвязок"); the
+Ukrainian "чи" between two things read as "or", as the Russian "или" is."""
 
 from __future__ import annotations
 
@@ -31,3 +32,17 @@ def test_a_left_out_apostrophe_is_read_back(content, question):
     assert "відеозв'язок" in read.tokens and read.corrected == 0
     answer = engine.ask(question, lang_hint="uk")
     assert answer.fact is not None and answer.fact.id == "talks-format"
+
+
+@pytest.mark.parametrize("question", ["це дзвінок чи відео?", "це відеодзвінок чи відео?"])
+def test_either_or_in_ukrainian_asks_which_of_the_two(content, question):
+    engine = anew(content, question)
+    assert "або" in engine.index.analyse(question, "uk").tokens
+    answer = engine.ask(question, lang_hint="uk")
+    assert answer.fact is not None and answer.fact.id == "talks-format"
+
+
+@pytest.mark.parametrize("question", ["чи буде відео розмови", "в понеділок чи шо?"])
+def test_whether_and_a_closing_or_what_are_not_either_or(content, question):
+    # "чи" opening a question asks yes or no; "чи шо" at the end only asks
+    assert "або" not in anew(content).index.analyse(question, "uk").tokens
