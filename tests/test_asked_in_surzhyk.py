@@ -1,7 +1,8 @@
 """Questions as typed on a mixed or plain keyboard: surzhyk, a Russian word in a Ukrainian
 question or a Ukrainian word in a Russian one, read as its own language reads it when the
 fact base knows it so; a Ukrainian word typed without its apostrophe ("відеозвязок"); the
-Ukrainian "чи" between two things read as "or", as the Russian "или" is."""
+Ukrainian "чи" between two things read as "or", as the Russian "или" is; what someone
+thinks, "думка" or "мнение", one word in either language."""
 
 from __future__ import annotations
 
@@ -46,3 +47,12 @@ def test_either_or_in_ukrainian_asks_which_of_the_two(content, question):
 def test_whether_and_a_closing_or_what_are_not_either_or(content, question):
     # "чи" opening a question asks yes or no; "чи шо" at the end only asks
     assert "або" not in anew(content).index.analyse(question, "uk").tokens
+
+
+def test_an_opinion_is_asked_the_same_in_ukrainian_and_russian(content):
+    question = "думка міністра оборони США?"
+    engine = anew(content, question)
+    opinion = engine.index.analyse("мнение", "ru").tokens
+    assert opinion and opinion[0] in engine.index.analyse(question, "uk").tokens
+    answer = engine.ask(question, lang_hint="uk")
+    assert answer.fact is not None and answer.fact.id == "austin-view"
