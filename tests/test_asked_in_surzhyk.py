@@ -2,7 +2,8 @@
 question or a Ukrainian word in a Russian one, read as its own language reads it when the
 fact base knows it so; a Ukrainian word typed without its apostrophe ("відеозвязок"); the
 Ukrainian "чи" between two things read as "or", as the Russian "или" is; what someone
-thinks, "думка" or "мнение", one word in either language."""
+thinks, "думка" or "мнение", one word in either language; a head of state is a leader, and
+"возле" or a polite "позвольте" says no more than the Ukrainian "біля" or "дозвольте"."""
 
 from __future__ import annotations
 
@@ -56,3 +57,26 @@ def test_an_opinion_is_asked_the_same_in_ukrainian_and_russian(content):
     assert opinion and opinion[0] in engine.index.analyse(question, "uk").tokens
     answer = engine.ask(question, lang_hint="uk")
     assert answer.fact is not None and answer.fact.id == "austin-view"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [("когда главы государств выйдут на связь", "ru"), ("коли голови держав поговорять", "uk")],
+)
+def test_a_head_of_state_is_a_leader(content, question, lang):
+    index = anew(content).index
+    leader = index.analyse("лидер", "ru").tokens
+    assert leader and leader[0] in index.analyse(question, lang).tokens
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "plain"),
+    [
+        ("войска возле украины?", "ru", "войска украины?"),
+        ("позвольте уточнить, когда переговоры?", "ru", "когда переговоры?"),
+        ("дозвольте уточнити, коли переговори?", "uk", "коли переговори?"),
+    ],
+)
+def test_a_preposition_or_a_polite_wrapper_says_nothing(content, question, lang, plain):
+    index = anew(content).index
+    assert index.analyse(question, lang).tokens == index.analyse(plain, lang).tokens
