@@ -1,6 +1,9 @@
 """Questions as typed on a mixed or plain keyboard: surzhyk, a Russian word in a Ukrainian
 question or a Ukrainian word in a Russian one, read as its own language reads it when the
-fact base knows it so; a Ukrainian word typed without its apostrophe ("відеозвязок")."""
+fact base knows it so; a Ukrainian word typed without its apostrophe ("відеозвязок"); the
+Ukrainian "чи" between two things read as "or", as the Russian "или" is; what someone
+thinks, "думка" or "мнение", one word in either language; a head of state is a leader, and
+"возле" or a polite "позвольте" says no more than the Ukrainian "біля" or "дозвольте"."""
 
 from __future__ import annotations
 
@@ -31,3 +34,49 @@ def test_a_left_out_apostrophe_is_read_back(content, question):
     assert "відеозв'язок" in read.tokens and read.corrected == 0
     answer = engine.ask(question, lang_hint="uk")
     assert answer.fact is not None and answer.fact.id == "talks-format"
+
+
+@pytest.mark.parametrize("question", ["це дзвінок чи відео?", "це відеодзвінок чи відео?"])
+def test_either_or_in_ukrainian_asks_which_of_the_two(content, question):
+    engine = anew(content, question)
+    assert "або" in engine.index.analyse(question, "uk").tokens
+    answer = engine.ask(question, lang_hint="uk")
+    assert answer.fact is not None and answer.fact.id == "talks-format"
+
+
+@pytest.mark.parametrize("question", ["чи буде відео розмови", "в понеділок чи шо?"])
+def test_whether_and_a_closing_or_what_are_not_either_or(content, question):
+    # "чи" opening a question asks yes or no; "чи шо" at the end only asks
+    assert "або" not in anew(content).index.analyse(question, "uk").tokens
+
+
+def test_an_opinion_is_asked_the_same_in_ukrainian_and_russian(content):
+    question = "думка міністра оборони США?"
+    engine = anew(content, question)
+    opinion = engine.index.analyse("мнение", "ru").tokens
+    assert opinion and opinion[0] in engine.index.analyse(question, "uk").tokens
+    answer = engine.ask(question, lang_hint="uk")
+    assert answer.fact is not None and answer.fact.id == "austin-view"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [("когда главы государств выйдут на связь", "ru"), ("коли голови держав поговорять", "uk")],
+)
+def test_a_head_of_state_is_a_leader(content, question, lang):
+    index = anew(content).index
+    leader = index.analyse("лидер", "ru").tokens
+    assert leader and leader[0] in index.analyse(question, lang).tokens
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "plain"),
+    [
+        ("войска возле украины?", "ru", "войска украины?"),
+        ("позвольте уточнить, когда переговоры?", "ru", "когда переговоры?"),
+        ("дозвольте уточнити, коли переговори?", "uk", "коли переговори?"),
+    ],
+)
+def test_a_preposition_or_a_polite_wrapper_says_nothing(content, question, lang, plain):
+    index = anew(content).index
+    assert index.analyse(question, lang).tokens == index.analyse(plain, lang).tokens

@@ -96,6 +96,16 @@ def test_a_word_that_is_both_a_stopword_and_a_shifter_is_refused(tmp_path):
     assert str(refused.value) == "words.yaml: shifters: en the is a stopword"
 
 
+def test_an_either_or_word_without_its_or_is_refused(tmp_path):
+    assert load_lexicon().or_between["uk"] == ("чи", "або")
+    words = yaml.safe_load(WORDS_PATH.read_text(encoding="utf-8"))
+    words["or_between"]["uk"] = ["чи"]
+    path = tmp_path / "words.yaml"
+    path.write_text(yaml.safe_dump(words, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(LexiconInvalid, match="or_between"):
+        load_lexicon(path)
+
+
 def test_a_part_of_the_day_claims_its_hours_and_a_bad_span_is_refused(tmp_path):
     parts = load_lexicon().calendar.day_parts
     assert parts["ночью"] == parts["night"] == frozenset({22, 23, 0, 1, 2, 3, 4})

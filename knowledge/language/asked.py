@@ -20,6 +20,7 @@ from knowledge.language.reading import (
     concept_or_base,
     intent_mapped,
     joined,
+    or_read,
     stop_token,
 )
 from knowledge.language.text import in_dictionary, other_lemmas
@@ -67,7 +68,7 @@ class QuestionReader:
         tokens: list[str] = []
         corrections = 0
         lexicon = self.lexicon
-        for word in intent_mapped(normalized, lexicon).split():
+        for word in or_read(intent_mapped(normalized, lexicon).split(), lexicon, lang):
             if word.startswith("@"):
                 token = word
             elif word in lexicon.stopwords:

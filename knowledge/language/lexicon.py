@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -99,6 +99,9 @@ class Lexicon:
     # as written, and the concept. The matcher reduces them as it reduces a question.
     concept_phrases: tuple[tuple[tuple[str, ...], str], ...] = ()
     calendar: Calendar = field(default_factory=Calendar)
+    # Per language, (word, its "or"): a word that is "or" between two things it follows
+    # and "whether" where it opens a question (uk "чи").
+    or_between: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -245,7 +248,7 @@ def load_lexicon(
         clash = sorted(set(concepts) & set(intents))
         if clash:
             raise LexiconInvalid(f"{concepts_path.name}: concepts: {clash[0]} is an intent")
-    return Lexicon.build(
+    lexicon = Lexicon.build(
         intents,
         stopwords,
         concepts,
@@ -258,6 +261,18 @@ def load_lexicon(
         _calendar(words.get("calendar"), words_path),
         _texts_per_language(words.get("confirming"), words_path, "confirming"),
     )
+    return replace(lexicon, or_between=_or_between(words.get("or_between"), words_path))
+
+
+def _or_between(data: Any, path: Path) -> dict[str, tuple[str, str]]:
+    table = data or {}
+    ok = isinstance(table, dict) and not set(table) - set(LANGS)
+    if not ok or not all(
+        isinstance(pair, list) and len(pair) == 2 and all(isinstance(w, str) for w in pair)
+        for pair in table.values()
+    ):
+        raise LexiconInvalid(f"{path.name}: or_between: expected [word, its or] per language")
+    return {lang: (normalize(pair[0]), normalize(pair[1])) for lang, pair in table.items()}
 
 
 def _calendar(data: Any, path: Path) -> Calendar:

@@ -204,6 +204,21 @@ def joined(tokens: list[str], phrases: Phrases) -> list[str]:
     return out
 
 
+def or_read(words: list[str], lexicon: Lexicon, lang: str) -> list[str]:
+    """The words with the language's "or or whether" word read as "or" between a word that
+    says something and another one after it: "дзвінок чи відео" asks which of the two, as
+    "звонок или видео" does; "в понеділок чи шо?" only asks."""
+    either, its_or = lexicon.or_between.get(lang, ("", ""))
+    if either not in words:
+        return words
+    stopwords = lexicon.stopwords
+    said = [word not in stopwords for word in words]
+    return [
+        its_or if word == either and i and said[i - 1] and any(said[i + 1 :]) else word
+        for i, word in enumerate(words)
+    ]
+
+
 def reduce_text(
     text: str, lang: str, lexicon: Lexicon, mode: str = "lemma", phrases: Phrases | None = None
 ) -> list[str]:
@@ -211,7 +226,7 @@ def reduce_text(
     concept phrases joined."""
     tokens = []
     stopwords = lexicon.stopwords
-    for word in intent_mapped(normalize(text), lexicon).split():
+    for word in or_read(intent_mapped(normalize(text), lexicon).split(), lexicon, lang):
         if word.startswith("@"):
             tokens.append(word)
             continue
