@@ -105,6 +105,8 @@ def anew(content, *asked: str) -> Engine:
         ("which leaders are talking to each other", "which leaders are talking", "en"),
         ("ugh what time is it, answer me", "what time is it", "en"),
         ("will it be over a video link", "will it be a video link", "en"),
+        # the article calls Peskov the Kremlin's spokesman
+        ("what did the kremlin spokesman say", "what did peskov say", "en"),
     ],
 )
 def test_a_polite_wrapper_reads_as_the_plain_question(engine, wrapped, plain, lang):
