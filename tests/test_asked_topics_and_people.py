@@ -107,6 +107,8 @@ def anew(content, *asked: str) -> Engine:
         ("will it be over a video link", "will it be a video link", "en"),
         # the article calls Peskov the Kremlin's spokesman
         ("what did the kremlin spokesman say", "what did peskov say", "en"),
+        # a pronoun's contraction says no more than the pronoun
+        ("when they're going to talk", "when they are going to talk", "en"),
     ],
 )
 def test_a_polite_wrapper_reads_as_the_plain_question(engine, wrapped, plain, lang):
