@@ -101,6 +101,12 @@ def anew(content, *asked: str) -> Engine:
         # a reaction is what was said about it
         ("how did the pentagon react", "what did the pentagon say", "en"),
         ("biden's reaction", "biden said", "en"),
+        # "each other" says nothing of who; "over a video link" is the means, not "is it over"
+        ("which leaders are talking to each other", "which leaders are talking", "en"),
+        ("ugh what time is it, answer me", "what time is it", "en"),
+        ("will it be over a video link", "will it be a video link", "en"),
+        # a pronoun's contraction says no more than the pronoun
+        ("when they're going to talk", "when they are going to talk", "en"),
     ],
 )
 def test_a_polite_wrapper_reads_as_the_plain_question(engine, wrapped, plain, lang):
