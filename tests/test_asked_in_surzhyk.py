@@ -3,7 +3,8 @@ question or a Ukrainian word in a Russian one, read as its own language reads it
 fact base knows it so; a Ukrainian word typed without its apostrophe ("відеозвязок"); the
 Ukrainian "чи" between two things read as "or", as the Russian "или" is; what someone
 thinks, "думка" or "мнение", one word in either language; a head of state is a leader, and
-"возле" or a polite "позвольте" says no more than the Ukrainian "біля" or "дозвольте"."""
+"возле" or a polite "позвольте" says no more than the Ukrainian "біля" or "дозвольте";
+touching on a subject ("затронут", "зачеплять") asks what is discussed, as "touch on" does."""
 
 from __future__ import annotations
 
@@ -80,3 +81,18 @@ def test_a_head_of_state_is_a_leader(content, question, lang):
 def test_a_preposition_or_a_polite_wrapper_says_nothing(content, question, lang, plain):
     index = anew(content).index
     assert index.analyse(question, lang).tokens == index.analyse(plain, lang).tokens
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "fact"),
+    [
+        ("затронут ли женевские договоренности?", "ru", "summit-in-geneva"),
+        ("чи зачеплять женевські домовленості?", "uk", "summit-in-geneva"),
+        ("затронут ли тему НАТО?", "ru", "talks-topics"),
+    ],
+)
+def test_touching_on_a_subject_asks_what_is_discussed(content, question, lang, fact):
+    engine = anew(content)
+    assert "@discuss" in engine.index.analyse(question, lang).tokens
+    answer = engine.ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == fact
