@@ -3,7 +3,7 @@ question or a Ukrainian word in a Russian one, read as its own language reads it
 fact base knows it so; a Ukrainian word typed without its apostrophe ("відеозвязок"); the
 Ukrainian "чи" between two things read as "or", as the Russian "или" is; what someone
 thinks, "думка" or "мнение", one word in either language; a head of state is a leader, and
-"возле" or a polite "позвольте" says no more than the Ukrainian "біля" or "дозвольте";
+"возле", "для" or a polite "позвольте" says no more than the Ukrainian "біля" or "дозвольте";
 touching on a subject ("затронут", "зачеплять") asks what is discussed, as "touch on" does."""
 
 from __future__ import annotations
@@ -76,6 +76,8 @@ def test_a_head_of_state_is_a_leader(content, question, lang):
         ("войска возле украины?", "ru", "войска украины?"),
         ("позвольте уточнить, когда переговоры?", "ru", "когда переговоры?"),
         ("дозвольте уточнити, коли переговори?", "uk", "коли переговори?"),
+        ("гарантии для чего?", "ru", "гарантии чего?"),
+        ("гарантії для чого?", "uk", "гарантії чого?"),
     ],
 )
 def test_a_preposition_or_a_polite_wrapper_says_nothing(content, question, lang, plain):
