@@ -4,7 +4,8 @@ fact base knows it so; a Ukrainian word typed without its apostrophe ("віде�
 Ukrainian "чи" between two things read as "or", as the Russian "или" is; what someone
 thinks, "думка" or "мнение", one word in either language; a head of state is a leader, and
 "возле", "для" or a polite "позвольте" says no more than the Ukrainian "біля" or "дозвольте";
-touching on a subject ("затронут", "зачеплять") asks what is discussed, as "touch on" does."""
+touching on a subject ("затронут", "зачеплять") asks what is discussed, as "touch on" does;
+the head of the Pentagon speaks for it."""
 
 from __future__ import annotations
 
@@ -96,5 +97,21 @@ def test_a_preposition_or_a_polite_wrapper_says_nothing(content, question, lang,
 def test_touching_on_a_subject_asks_what_is_discussed(content, question, lang, fact):
     engine = anew(content)
     assert "@discuss" in engine.index.analyse(question, lang).tokens
+    answer = engine.ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == fact
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "plain", "fact"),
+    [
+        ("що сказав голова пентагону", "uk", "що сказав пентагон", "austin-view"),
+        ("что сказал глава Пентагона?", "ru", "что сказал Пентагон?", "austin-view"),
+        ("what did the pentagon chief say", "en", "what did the pentagon say", "austin-view"),
+        ("хто такий голова пентагону", "uk", "хто такий пентагон", "person-austin"),
+    ],
+)
+def test_the_head_of_the_pentagon_speaks_for_it(content, question, lang, plain, fact):
+    engine = anew(content)
+    assert engine.index.analyse(question, lang).tokens == engine.index.analyse(plain, lang).tokens
     answer = engine.ask(question, lang_hint=lang)
     assert answer.fact is not None and answer.fact.id == fact
