@@ -101,6 +101,8 @@ def anew(content, *asked: str) -> Engine:
         # a reaction is what was said about it
         ("how did the pentagon react", "what did the pentagon say", "en"),
         ("biden's reaction", "biden said", "en"),
+        ("как отреагировал Пентагон", "что сказал Пентагон", "ru"),
+        ("яка реакція Байдена", "що сказав Байден", "uk"),
     ],
 )
 def test_a_polite_wrapper_reads_as_the_plain_question(engine, wrapped, plain, lang):
