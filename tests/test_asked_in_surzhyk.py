@@ -4,7 +4,8 @@ fact base knows it so; a Ukrainian word typed without its apostrophe ("віде�
 Ukrainian "чи" between two things read as "or", as the Russian "или" is; what someone
 thinks, "думка" or "мнение", one word in either language; a head of state is a leader, and
 "возле", "для" or a polite "позвольте" says no more than the Ukrainian "біля" or "дозвольте";
-touching on a subject ("затронут", "зачеплять") asks what is discussed, as "touch on" does;
+touching on or mentioning a subject ("затронут", "зачеплять", "згадають") asks what is
+discussed, as "touch on" does;
 the head of the Pentagon speaks for it."""
 
 from __future__ import annotations
@@ -92,6 +93,8 @@ def test_a_preposition_or_a_polite_wrapper_says_nothing(content, question, lang,
         ("затронут ли женевские договоренности?", "ru", "summit-in-geneva"),
         ("чи зачеплять женевські домовленості?", "uk", "summit-in-geneva"),
         ("затронут ли тему НАТО?", "ru", "talks-topics"),
+        ("чи згадають женевські домовленості?", "uk", "summit-in-geneva"),
+        ("will they mention the geneva agreements?", "en", "summit-in-geneva"),
     ],
 )
 def test_touching_on_a_subject_asks_what_is_discussed(content, question, lang, fact):
