@@ -3,7 +3,10 @@ question or a Ukrainian word in a Russian one, read as its own language reads it
 fact base knows it so; a Ukrainian word typed without its apostrophe ("відеозвязок"); the
 Ukrainian "чи" between two things read as "or", as the Russian "или" is; what someone
 thinks, "думка" or "мнение", one word in either language; a head of state is a leader, and
-"возле" or a polite "позвольте" says no more than the Ukrainian "біля" or "дозвольте"."""
+"возле", "для" or a polite "позвольте" says no more than the Ukrainian "біля" or "дозвольте";
+touching on or mentioning a subject ("затронут", "зачеплять", "згадають") asks what is
+discussed, as "touch on" does;
+the head of the Pentagon speaks for it."""
 
 from __future__ import annotations
 
@@ -75,8 +78,43 @@ def test_a_head_of_state_is_a_leader(content, question, lang):
         ("войска возле украины?", "ru", "войска украины?"),
         ("позвольте уточнить, когда переговоры?", "ru", "когда переговоры?"),
         ("дозвольте уточнити, коли переговори?", "uk", "коли переговори?"),
+        ("гарантии для чего?", "ru", "гарантии чего?"),
+        ("гарантії для чого?", "uk", "гарантії чого?"),
     ],
 )
 def test_a_preposition_or_a_polite_wrapper_says_nothing(content, question, lang, plain):
     index = anew(content).index
     assert index.analyse(question, lang).tokens == index.analyse(plain, lang).tokens
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "fact"),
+    [
+        ("затронут ли женевские договоренности?", "ru", "summit-in-geneva"),
+        ("чи зачеплять женевські домовленості?", "uk", "summit-in-geneva"),
+        ("затронут ли тему НАТО?", "ru", "talks-topics"),
+        ("чи згадають женевські домовленості?", "uk", "summit-in-geneva"),
+        ("will they mention the geneva agreements?", "en", "summit-in-geneva"),
+    ],
+)
+def test_touching_on_a_subject_asks_what_is_discussed(content, question, lang, fact):
+    engine = anew(content)
+    assert "@discuss" in engine.index.analyse(question, lang).tokens
+    answer = engine.ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == fact
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "plain", "fact"),
+    [
+        ("що сказав голова пентагону", "uk", "що сказав пентагон", "austin-view"),
+        ("что сказал глава Пентагона?", "ru", "что сказал Пентагон?", "austin-view"),
+        ("what did the pentagon chief say", "en", "what did the pentagon say", "austin-view"),
+        ("хто такий голова пентагону", "uk", "хто такий пентагон", "person-austin"),
+    ],
+)
+def test_the_head_of_the_pentagon_speaks_for_it(content, question, lang, plain, fact):
+    engine = anew(content)
+    assert engine.index.analyse(question, lang).tokens == engine.index.analyse(plain, lang).tokens
+    answer = engine.ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == fact

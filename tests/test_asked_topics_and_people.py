@@ -107,6 +107,8 @@ def anew(content, *asked: str) -> Engine:
         ("will it be over a video link", "will it be a video link", "en"),
         # a pronoun's contraction says no more than the pronoun
         ("when they're going to talk", "when they are going to talk", "en"),
+        ("как отреагировал Пентагон", "что сказал Пентагон", "ru"),
+        ("яка реакція Байдена", "що сказав Байден", "uk"),
     ],
 )
 def test_a_polite_wrapper_reads_as_the_plain_question(engine, wrapped, plain, lang):

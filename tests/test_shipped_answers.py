@@ -104,6 +104,9 @@ def test_the_lexicon_reads_call_apps_arming_the_states_outlets_and_in_person(shi
         ("нашо Кремлю ці переговори", "moscow-motives"),
         ("Штаты будут вооружать Киев?", "lethal-weapons"),
         ("explain the security guarantees please", "security-guarantees-initiative"),
+        # The guarantees Moscow wants are wanted from the West.
+        ("какие гарантии безопасности от Запада", "security-guarantees-initiative"),
+        ("які гарантії безпеки від Заходу", "security-guarantees-initiative"),
         ("что за агентство", "source-article"),
         # What the Kremlin said is the call's time; whether it announced the call is who did.
         ("Кремль объявил о переговорах?", "call-announcement"),
