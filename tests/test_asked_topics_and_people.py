@@ -470,6 +470,8 @@ def test_the_upcoming_call_is_the_call(content, question, plain, lang, fact_id):
         # the broadcast is the call as people watch it
         ("когда начало трансляции", "ru", "talks-time"),
         ("коли початок трансляції", "uk", "talks-time"),
+        ("when does the livestream begin", "en", "talks-time"),
+        ("what time is the broadcast", "en", "talks-time"),
     ],
 )
 def test_conversing_is_the_call(content, question, lang, fact_id):
