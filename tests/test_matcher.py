@@ -136,6 +136,7 @@ def test_what_someone_said_is_their_statement_not_who_they_are(facts):
         ("what did psaki say?", "en"),
         ("а что Псаки сказала", "ru"),
         ("що Псакі казала", "uk"),
+        ("psaki's words?", "en"),  # someone's words are what they said
     ]:
         ranked = [c.fact_id for c in index.match(question, lang).candidates]
         assert "person-psaki" not in ranked, question
