@@ -277,3 +277,27 @@ def test_a_day_in_words_is_a_date_only_where_it_stands_for_one(engine):
     lexicon = engine.index.lexicon
     assert claims_in("переговоры восьмого числа", "ru", calendar, lexicon.stopwords).day == 8
     assert claims_in("розмова шостого", "uk", calendar, lexicon.stopwords).day == 6
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "when is it for washington",  # the base talks about Washington (the US), yet "for" reckons
+        "when is it for the white house",  # a landmark next to a preposition is its city
+        "what time is it at the white house",
+        "when is the call in white house time",
+    ],
+)
+def test_a_time_for_a_place_or_its_landmark_is_that_places_clock(engine, question):
+    answer = engine.ask(question)
+    assert answer.fact is not None and answer.fact.id == "talks-time"
+    assert answer.place is not None and answer.place.key == "America/New_York"
+
+
+@pytest.mark.parametrize(
+    "question", ["what did the white house say later", "did the white house confirm the talks"]
+)
+def test_the_white_house_without_a_preposition_is_who_spoke(engine, question):
+    answer = engine.ask(question)
+    assert answer.place is None
+    assert answer.fact is None or answer.fact.id.startswith("white-house")

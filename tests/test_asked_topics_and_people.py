@@ -472,6 +472,8 @@ def test_the_upcoming_call_is_the_call(content, question, plain, lang, fact_id):
         # the broadcast is the call as people watch it
         ("когда начало трансляции", "ru", "talks-time"),
         ("коли початок трансляції", "uk", "talks-time"),
+        ("when does the livestream begin", "en", "talks-time"),
+        ("what time is the broadcast", "en", "talks-time"),
     ],
 )
 def test_conversing_is_the_call(content, question, lang, fact_id):
@@ -479,3 +481,12 @@ def test_conversing_is_the_call(content, question, lang, fact_id):
     assert "@call" in engine.index.analyse(question, lang).tokens
     answer = engine.ask(question, lang_hint=lang)
     assert answer.fact is not None and answer.fact.id == fact_id
+
+
+def test_a_conference_is_the_call_but_a_press_conference_is_not(content):
+    engine = anew(content, "when is the conference")
+    assert "@call" in engine.index.analyse("when is the conference", "en").tokens
+    assert engine.ask("when is the conference").fact.id == "talks-time"
+    assert "@call" not in engine.index.analyse("will there be a press conference", "en").tokens
+    answer = engine.ask("is there a press conference after the talks")
+    assert answer.fact is not None and answer.fact.id == "no-joint-statements"

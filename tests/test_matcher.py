@@ -136,8 +136,16 @@ def test_what_someone_said_is_their_statement_not_who_they_are(facts):
         ("what did psaki say?", "en"),
         ("а что Псаки сказала", "ru"),
         ("що Псакі казала", "uk"),
+        ("psaki's words?", "en"),  # someone's words are what they said
     ]:
         ranked = [c.fact_id for c in index.match(question, lang).candidates]
         assert "person-psaki" not in ranked, question
         assert ranked[0] == "psaki-statement", question
     assert index.match("who is psaki?", "en").candidates[0].fact_id == "person-psaki"
+
+
+def test_what_someone_is_going_to_tell_another_is_what_they_will_say(facts):
+    index = FactIndex(facts)
+    assert "@say" in index.analyse("what's biden going to tell putin", "en").tokens
+    assert "@say" in index.analyse("what is putin gonna tell biden", "en").tokens
+    assert "@say" not in index.analyse("tell me when the call is", "en").tokens

@@ -8,6 +8,9 @@ from knowledge.language.matcher import FactIndex, Match
 from knowledge.places.resolver import Place
 from knowledge.places.times import zone_city
 
+_TIME_ASKED = frozenset({"@when", "@time"})
+_RECKONING = frozenset({"for", "для"})
+
 
 def slip_of_a_base_word(index: FactIndex, place: Place, lang: str) -> bool:
     """Whether the words a place was read from as a slip of its name are the fact base's
@@ -76,9 +79,15 @@ def place_is_a_zone(
     Geneva?" is about Geneva. When the question with and without the place points to
     different facts and the fact base itself talks about that place, the place is the subject.
     A fact without a time has no clock to show there: "will Putin be in Sochi?" is about Sochi.
+    A time asked "for" a place ("when is it for Washington", "для Москвы") is its clock.
     """
     if stripped.candidates and index.facts[stripped.candidates[0].fact_id].event is None:
         return False
+    reckoned = place_text.split()[0].lower() in _RECKONING
+    if reckoned and stripped.candidates and _TIME_ASKED & set(stripped.tokens):
+        # "when is it for Washington": a time reckoned for a place is its clock, even where
+        # the base talks about that place (Washington as the US).
+        return True
     if not whole.candidates or not stripped.candidates:
         return bool(stripped.candidates) or not whole.candidates
     if whole.candidates[0].fact_id == stripped.candidates[0].fact_id:

@@ -41,6 +41,7 @@ from knowledge.language.text import (
     detect_language,
 )
 from knowledge.model import Event, Fact, Source
+from knowledge.places import landmarks
 from knowledge.places.resolver import Place, PlaceResolver
 from knowledge.places.times import utc_now, zone_city
 from knowledge.places.zones import get_zone
@@ -194,7 +195,7 @@ class Engine:
             # "and later?" with no answer before it, or nothing its speaker said next: it
             # asks nothing else, and its one word would match any fact that says "later".
             return self._not_answered(index, Match(best=None, candidates=(), tokens=()), lang)
-        mention = self.resolver.find(text)
+        mention = self.resolver.find(text) or landmarks.find(self.resolver, text)
         if mention and slip_of_a_base_word(index, mention.place, lang):
             mention = None  # "putinn" is the base's Putin, not Putian
         asked = mention.place if mention else None
