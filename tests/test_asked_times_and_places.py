@@ -116,6 +116,21 @@ def test_a_time_word_before_po_makes_a_state_or_country_the_place(engine, questi
     assert answer.place.key == zone
 
 
+@pytest.mark.parametrize(
+    ("question", "zone"),
+    [
+        ("what time is it for my son in Vancouver", "America/Vancouver"),
+        ("when can my relatives in Haifa watch", "Asia/Jerusalem"),
+        ("во сколько будет разговор для моего сына в Ванкувере", "America/Vancouver"),
+        ("котра година буде для доньки в Торонто", "America/Toronto"),
+    ],
+)
+def test_a_relative_before_a_place_asks_the_time_there(engine, question, zone):
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact.id == "talks-time"
+    assert answer.place is not None and answer.place.key == zone
+
+
 def test_po_with_a_country_and_no_time_word_is_still_about_it(engine):
     assert engine.resolver.find("переговоры по Украине") is None
 
