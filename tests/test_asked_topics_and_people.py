@@ -101,6 +101,10 @@ def anew(content, *asked: str) -> Engine:
         # a reaction is what was said about it
         ("how did the pentagon react", "what did the pentagon say", "en"),
         ("biden's reaction", "biden said", "en"),
+        # a learner's English: "me not understand" asks nothing, "what the day" is "what day"
+        ("time of talk please me not understand", "time of talk", "en"),
+        ("sorry my english, when the presidents talk?", "when the presidents talk?", "en"),
+        ("what the day they speak?", "what day they speak?", "en"),
     ],
 )
 def test_a_polite_wrapper_reads_as_the_plain_question(engine, wrapped, plain, lang):
