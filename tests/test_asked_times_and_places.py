@@ -48,6 +48,24 @@ def test_slang_for_the_event_asks_its_time(engine, question):
     assert engine.index.match(question, lang).candidates[0].fact_id == "talks-time"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "когда будет разговор по видео?",
+        "Когда будет их разговор, по видео который?",
+        "коли буде розмова по відео?",
+        "when is the call by video?",
+    ],
+)
+def test_a_call_by_video_asks_the_calls_time_not_its_footage(engine, question):
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact.id == "talks-time"
+
+
+def test_a_video_of_the_call_is_still_its_footage(engine):
+    assert engine.ask("когда покажут видео разговора?").fact.id == "talks-footage"
+
+
 @pytest.mark.parametrize("question", ["shcho po chasu", "shto po vremeni"])
 def test_slang_typed_in_latin_letters_is_read_in_cyrillic(engine, question):
     answer = engine.ask(question, lang_hint="uk" if question.startswith("shcho") else "ru")
@@ -96,6 +114,21 @@ def test_a_time_word_before_po_makes_a_state_or_country_the_place(engine, questi
     answer = engine.ask(question)
     assert answer.fact.id == "talks-time" and answer.place is not None
     assert answer.place.key == zone
+
+
+@pytest.mark.parametrize(
+    ("question", "zone"),
+    [
+        ("what time is it for my son in Vancouver", "America/Vancouver"),
+        ("when can my relatives in Haifa watch", "Asia/Jerusalem"),
+        ("во сколько будет разговор для моего сына в Ванкувере", "America/Vancouver"),
+        ("котра година буде для доньки в Торонто", "America/Toronto"),
+    ],
+)
+def test_a_relative_before_a_place_asks_the_time_there(engine, question, zone):
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact.id == "talks-time"
+    assert answer.place is not None and answer.place.key == zone
 
 
 def test_po_with_a_country_and_no_time_word_is_still_about_it(engine):

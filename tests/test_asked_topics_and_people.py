@@ -109,6 +109,10 @@ def anew(content, *asked: str) -> Engine:
         ("when they're going to talk", "when they are going to talk", "en"),
         ("как отреагировал Пентагон", "что сказал Пентагон", "ru"),
         ("яка реакція Байдена", "що сказав Байден", "uk"),
+        # a learner's English: "me not understand" asks nothing, "what the day" is "what day"
+        ("time of talk please me not understand", "time of talk", "en"),
+        ("sorry my english, when the presidents talk?", "when the presidents talk?", "en"),
+        ("what the day they speak?", "what day they speak?", "en"),
     ],
 )
 def test_a_polite_wrapper_reads_as_the_plain_question(engine, wrapped, plain, lang):
