@@ -1,0 +1,29 @@
+"""Questions in shapes the corpus's writers used little: the sceptic ("is this fake?"), the
+lecturer ("what is the bilateral agenda?"), the radio host ("for the bulletin: ..."). Each is
+asked of the fact base without that exact wording, as a new user's question would be."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_asked_topics_and_people import anew
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("is this fake news?", "en"),
+        ("is the story genuine?", "en"),
+        ("is it a hoax?", "en"),
+        ("это не вброс?", "ru"),
+        ("новость фейковая?", "ru"),
+        ("це не фейк?", "uk"),
+        ("чи це не вигадка?", "uk"),
+    ],
+)
+def test_whether_the_news_is_fake_is_the_white_houses_confirmation(content, question, lang):
+    # The article settles it only by the White House confirming the talks Moscow announced.
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "white-house-confirmation"
+    # Neither "yes" nor "no" to "is it fake?": the fact's own text is the answer.
+    assert answer.lead == answer.fact.text[lang]
