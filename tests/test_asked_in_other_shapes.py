@@ -27,3 +27,17 @@ def test_whether_the_news_is_fake_is_the_white_houses_confirmation(content, ques
     assert answer.fact is not None and answer.fact.id == "white-house-confirmation"
     # Neither "yes" nor "no" to "is it fake?": the fact's own text is the answer.
     assert answer.lead == answer.fact.text[lang]
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("who confirmed it?", "en"),
+        ("кто это подтвердил?", "ru"),
+        ("хто підтвердив розмову?", "uk"),
+    ],
+)
+def test_who_confirmed_it_is_the_white_house_not_who_announced_it(content, question, lang):
+    # Moscow announced the talks; the White House, having denied them, confirmed them.
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "white-house-confirmation"
