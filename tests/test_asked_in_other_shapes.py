@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from knowledge.language.decision import FEATURES
 from tests.test_asked_topics_and_people import anew
 
 
@@ -41,3 +42,19 @@ def test_who_confirmed_it_is_the_white_house_not_who_announced_it(content, quest
     # Moscow announced the talks; the White House, having denied them, confirmed them.
     answer = anew(content, question).ask(question, lang_hint=lang)
     assert answer.fact is not None and answer.fact.id == "white-house-confirmation"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("what are the agenda items of the bilateral talks?", "en"),
+        ("what items are on the agenda?", "en"),
+        ("какие пункты повестки двусторонних переговоров?", "ru"),
+        ("які пункти порядку денного?", "uk"),
+    ],
+)
+def test_agenda_items_of_bilateral_talks_are_the_topics(content, question, lang):
+    # "Bilateral" says what every talk here is, and an agenda's "items" its topics.
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "talks-topics"
+    assert not answer.evidence[FEATURES.index("unknown")]
