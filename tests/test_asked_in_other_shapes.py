@@ -58,3 +58,30 @@ def test_agenda_items_of_bilateral_talks_are_the_topics(content, question, lang)
     answer = anew(content, question).ask(question, lang_hint=lang)
     assert answer.fact is not None and answer.fact.id == "talks-topics"
     assert not answer.evidence[FEATURES.index("unknown")]
+
+
+@pytest.mark.parametrize(
+    ("question", "plain", "lang"),
+    [
+        ("for the bulletin: format of the talks?", "format of the talks?", "en"),
+        ("in a nutshell, what will they discuss?", "what will they discuss?", "en"),
+        ("для эфира: кто участвует?", "кто участвует?", "ru"),
+        ("одной строкой: формат переговоров?", "формат переговоров?", "ru"),
+        ("одним рядком: формат переговорів?", "формат переговорів?", "uk"),
+        ("стисло: коли розмова?", "коли розмова?", "uk"),
+    ],
+)
+def test_a_reporters_framing_reads_as_the_plain_question(content, question, plain, lang):
+    engine = anew(content, question, plain)
+    assert engine.index.analyse(question, lang).tokens == engine.index.analyse(plain, lang).tokens
+    framed, asked = engine.ask(question, lang_hint=lang), engine.ask(plain, lang_hint=lang)
+    assert framed.fact is not None and asked.fact is not None and framed.fact.id == asked.fact.id
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [("in short, is it true Putin is ill?", "en"), ("вкратце: снимут ли санкции?", "ru")],
+)
+def test_a_framed_question_the_article_cannot_answer_stays_unanswered(content, question, lang):
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is None or answer.evidence[FEATURES.index("unknown")] > 0
