@@ -1,0 +1,87 @@
+"""Questions in shapes the corpus's writers used little: the sceptic ("is this fake?"), the
+lecturer ("what is the bilateral agenda?"), the radio host ("for the bulletin: ..."). Each is
+asked of the fact base without that exact wording, as a new user's question would be."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.language.decision import FEATURES
+from tests.test_asked_topics_and_people import anew
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("is this fake news?", "en"),
+        ("is the story genuine?", "en"),
+        ("is it a hoax?", "en"),
+        ("это не вброс?", "ru"),
+        ("новость фейковая?", "ru"),
+        ("це не фейк?", "uk"),
+        ("чи це не вигадка?", "uk"),
+    ],
+)
+def test_whether_the_news_is_fake_is_the_white_houses_confirmation(content, question, lang):
+    # The article settles it only by the White House confirming the talks Moscow announced.
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "white-house-confirmation"
+    # Neither "yes" nor "no" to "is it fake?": the fact's own text is the answer.
+    assert answer.lead == answer.fact.text[lang]
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("who confirmed it?", "en"),
+        ("кто это подтвердил?", "ru"),
+        ("хто підтвердив розмову?", "uk"),
+    ],
+)
+def test_who_confirmed_it_is_the_white_house_not_who_announced_it(content, question, lang):
+    # Moscow announced the talks; the White House, having denied them, confirmed them.
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "white-house-confirmation"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("what are the agenda items of the bilateral talks?", "en"),
+        ("what items are on the agenda?", "en"),
+        ("какие пункты повестки двусторонних переговоров?", "ru"),
+        ("які пункти порядку денного?", "uk"),
+    ],
+)
+def test_agenda_items_of_bilateral_talks_are_the_topics(content, question, lang):
+    # "Bilateral" says what every talk here is, and an agenda's "items" its topics.
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "talks-topics"
+    assert not answer.evidence[FEATURES.index("unknown")]
+
+
+@pytest.mark.parametrize(
+    ("question", "plain", "lang"),
+    [
+        ("for the bulletin: format of the talks?", "format of the talks?", "en"),
+        ("in a nutshell, what will they discuss?", "what will they discuss?", "en"),
+        ("для эфира: кто участвует?", "кто участвует?", "ru"),
+        ("одной строкой: формат переговоров?", "формат переговоров?", "ru"),
+        ("одним рядком: формат переговорів?", "формат переговорів?", "uk"),
+        ("стисло: коли розмова?", "коли розмова?", "uk"),
+    ],
+)
+def test_a_reporters_framing_reads_as_the_plain_question(content, question, plain, lang):
+    engine = anew(content, question, plain)
+    assert engine.index.analyse(question, lang).tokens == engine.index.analyse(plain, lang).tokens
+    framed, asked = engine.ask(question, lang_hint=lang), engine.ask(plain, lang_hint=lang)
+    assert framed.fact is not None and asked.fact is not None and framed.fact.id == asked.fact.id
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [("in short, is it true Putin is ill?", "en"), ("вкратце: снимут ли санкции?", "ru")],
+)
+def test_a_framed_question_the_article_cannot_answer_stays_unanswered(content, question, lang):
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is None or answer.evidence[FEATURES.index("unknown")] > 0
