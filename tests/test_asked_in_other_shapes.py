@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.language.decision import FEATURES
-from tests.test_asked_topics_and_people import anew
+from tests.asking import anew
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_asked_topics_and_people import anew
+from tests.asking import anew
 
 
 @pytest.mark.parametrize(

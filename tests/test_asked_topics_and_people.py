@@ -4,35 +4,10 @@ would be: the fact base without that exact wording."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
-from knowledge.answering.engine import Engine
-from knowledge.language.decision import ALWAYS, FEATURES
-from knowledge.language.evidence import conditional_only, outside_conditions
-from knowledge.language.text import normalize
-from tests.conftest import AFTER_THE_CALL
-
-
-def anew(content, *asked: str) -> Engine:
-    """An engine whose facts lack these wordings, so each is a question the base never saw;
-    it answers with the fact ranked first however unsure (which fact a question reaches is
-    what these tests are about)."""
-    held = {normalize(q) for q in asked}
-    facts = [
-        replace(
-            fact,
-            questions={
-                lang: tuple(q for q in qs if normalize(q) not in held)
-                for lang, qs in fact.questions.items()
-            },
-        )
-        for fact in content.facts
-    ]
-    return Engine(
-        facts, content.sources, events=content.events, clock=lambda: AFTER_THE_CALL, decision=ALWAYS
-    )
+from knowledge.language.decision import FEATURES
+from tests.asking import anew
 
 
 @pytest.mark.parametrize(
@@ -278,63 +253,6 @@ def test_who_says_it_asks_the_source_and_who_will_talk_the_speakers(content, que
     # the talking.
     answer = anew(content, question).ask(question)
     assert answer.fact is not None and answer.fact.id == fact_id
-
-
-@pytest.mark.parametrize(
-    ("question", "lang"),
-    [
-        ("will russia invade ukraine?", "en"),
-        ("Россия нападет на Украину?", "ru"),
-        ("Росія нападе на Україну?", "uk"),
-    ],
-)
-def test_will_russia_invade_is_not_what_the_us_does_if_it_does(engine, question, lang):
-    # "що як Росія нападе" (what if) reads as "Росія нападе" once "що", "як" are dropped:
-    # the condition is kept as @if, and the plain question is not answered with it.
-    assert not engine.ask(question, lang_hint=lang).answered
-
-
-@pytest.mark.parametrize(
-    ("question", "lang"),
-    [
-        ("will russia invade ukraine?", "en"),
-        ("Россия нападет на Украину?", "ru"),
-        ("Росія нападе на Україну?", "uk"),
-    ],
-)
-def test_a_word_the_fact_asks_only_after_if_is_unexplained_when_asked_plainly(
-    engine, question, lang
-):
-    # Every word is the fact's, but "invade"/"напасть" only after its "if": asked plainly,
-    # the question is whether Russia will, which the fact does not say.
-    evidence = engine.index.match(question, lang).evidence
-    assert evidence[FEATURES.index("unexplained_share")] > 0
-    assert engine.index.decision.probability(evidence) < 0.7
-
-
-@pytest.mark.parametrize(
-    ("question", "lang"),
-    [("what if russia attacks ukraine", "en"), ("что если Россия нападет на Украину", "ru")],
-)
-def test_the_same_words_inside_a_condition_are_explained(engine, question, lang):
-    match = engine.index.match(question, lang)
-    assert match.best is not None and match.best.fact_id == "us-support-if-invasion"
-    assert match.evidence[FEATURES.index("unexplained_share")] == 0
-
-
-def test_words_only_inside_a_condition():
-    texts = [["@us", "help", "@if", "russia", "invad"], ["invas"], ["@us", "respons", "invas"]]
-    assert conditional_only(texts) == {"russia", "invad"}
-    assert outside_conditions(["russia", "@if", "invad"]) == ["russia"]
-
-
-@pytest.mark.parametrize(
-    "question",
-    ["what if russia attacks ukraine", "что будет, если Россия нападет", "що як Росія нападе?"],
-)
-def test_what_if_russia_invades_asks_the_us_support(content, question):
-    answer = anew(content, question).ask(question)
-    assert answer.fact is not None and answer.fact.id == "us-support-if-invasion"
 
 
 @pytest.mark.parametrize(
