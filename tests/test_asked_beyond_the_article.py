@@ -199,3 +199,11 @@ def test_a_persons_health_is_no_facts_answer(engine, question):
     # weighs against the person's fact as "ill" does.
     assert {"die", "dead", "sick"} & set(engine.index.analyse(question, "en").unknown)
     assert not engine.ask(question, lang_hint="en").answered
+
+
+@pytest.mark.parametrize(
+    "question", ["who talks for the Kremlin?", "who talks for the White House"]
+)
+def test_who_talks_for_someone_is_not_the_call(engine, question):
+    # "talks" there is speaking on someone's behalf: no fact about the call answers it.
+    assert not engine.ask(question, lang_hint="en").answered
