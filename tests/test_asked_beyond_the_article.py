@@ -3,7 +3,7 @@ outcome (the article was written before it), which one exactly (a detail no fact
 language they talk in, whether what was agreed has been done, Ukraine's own side, where a
 president will be, watching it live.
 Each is asked of an engine that answers with whatever ranks first however unsure, so what is
-tested is that no fact can be that answer."""
+tested is that no fact can be that answer; a person's health is asked of the shipped decision."""
 
 from __future__ import annotations
 
@@ -189,3 +189,21 @@ def test_checking_the_geneva_agreements_is_still_the_review(content):
     question = "будут ли проверять выполнение договоренностей из женевы"
     answer = anew(content, question, *ASKS_WHETHER_DONE).ask(question, lang_hint="ru")
     assert answer.fact is not None and answer.fact.id == "summit-review"
+
+
+@pytest.mark.parametrize(
+    "question", ["is Psaki dying", "Psaki is dying?", "is Psaki dead", "is Psaki sick"]
+)
+def test_a_persons_health_is_no_facts_answer(engine, question):
+    # "dying" is a real word, not a slip of "doing": it stays unknown to the facts and
+    # weighs against the person's fact as "ill" does.
+    assert {"die", "dead", "sick"} & set(engine.index.analyse(question, "en").unknown)
+    assert not engine.ask(question, lang_hint="en").answered
+
+
+@pytest.mark.parametrize(
+    "question", ["who talks for the Kremlin?", "who talks for the White House"]
+)
+def test_who_talks_for_someone_is_not_the_call(engine, question):
+    # "talks" there is speaking on someone's behalf: no fact about the call answers it.
+    assert not engine.ask(question, lang_hint="en").answered

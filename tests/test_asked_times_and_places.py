@@ -62,6 +62,13 @@ def test_a_call_by_video_asks_the_calls_time_not_its_footage(engine, question):
     assert answer.answered and answer.fact.id == "talks-time"
 
 
+@pytest.mark.parametrize(
+    "question", ["разговор будет по видео", "розмова буде по відео", "the talks will be by video"]
+)
+def test_a_call_that_will_be_by_video_is_its_format_not_its_footage(engine, question):
+    assert engine.ask(question).fact.id == "talks-format"
+
+
 def test_a_video_of_the_call_is_still_its_footage(engine):
     assert engine.ask("когда покажут видео разговора?").fact.id == "talks-footage"
 

@@ -61,6 +61,14 @@ def test_a_phrase_holds_its_small_words_too(tmp_path):
     assert index.analyse("the big screen", "en").tokens == ("big", "screen")
 
 
+def test_small_words_may_stand_before_a_phrases_own_small_word(tmp_path):
+    # "выйдет он на экран" is "выйти на экран"; a gap never joins two words of substance.
+    text = "concepts:\n  '@show': [screening, выйти на экран, film night]\n"
+    index = FactIndex([_fact()], lexicon=load_lexicon(concepts_path=_write(tmp_path, text)))
+    assert index.analyse("когда выйдет он на экран", "ru").tokens == ("@when", "@show")
+    assert "@show" not in index.analyse("when is the film of the night", "en").tokens
+
+
 def test_intents_come_from_the_words_file():
     lexicon = load_lexicon()
     assert ("во сколько", "@time") in lexicon.intent_phrases

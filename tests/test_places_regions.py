@@ -327,3 +327,24 @@ def test_an_answer_for_a_state_gives_its_time_and_says_which_zone_it_used(engine
         ("Queensland", "01:00")
     ]
     assert single.notes == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "zone"),
+    [
+        ("what time for Australia", "Australia/Sydney"),
+        ("what time is it for Canada?", "America/Toronto"),
+        ("во сколько для Австралии?", "Australia/Sydney"),
+        ("коли для Канади?", "America/Toronto"),
+    ],
+)
+def test_a_time_asked_for_a_country_is_its_clock(resolver, question, zone):
+    place = resolver.find(question).place
+    assert (place.kind, place.key) == ("country", zone)
+
+
+@pytest.mark.parametrize(
+    "question", ["support for Ukraine", "a hard time for Canada", "время для Австралии"]
+)
+def test_a_country_after_for_without_a_time_asked_is_talked_about(resolver, question):
+    assert resolver.find(question) is None

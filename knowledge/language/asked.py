@@ -51,7 +51,7 @@ class QuestionReader:
         surface: Mapping[str, str],
         phrases: Phrases,
         phrase_words: Set[str],
-        shifters: Set[str],
+        kept: Set[str],
     ) -> None:
         self.lexicon = lexicon
         self.mode = mode
@@ -59,7 +59,7 @@ class QuestionReader:
         self._surface = surface  # a word as the facts write it -> its token
         self._phrases = phrases
         self._phrase_words = phrase_words
-        self._shifters = shifters
+        self._kept = kept  # words never read as typos: the shifters and real words
         self._typos = TypoReader(surface)
 
     def analyse(self, normalized: str, lang: str) -> Analysed:
@@ -111,7 +111,7 @@ class QuestionReader:
         if (
             token not in self._known
             and len(word) >= 3
-            and token not in self._shifters
+            and token not in self._kept
             and not in_dictionary(word, lang)
         ):
             corrected = self._typos.corrected(word)

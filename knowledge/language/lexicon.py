@@ -85,6 +85,9 @@ class Lexicon:
     translit: Mapping[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     # Per language, words that move a question off what a fact says ("next", "итоги").
     shifters: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # Per language, real words no dictionary here knows (English has none), never read as
+    # a typo of a known word: "dying" is not "doing".
+    real_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # Follow-ups asking who said it ("who said that?"), normalised, any language.
     said_that: frozenset[str] = frozenset()
     # Per language, the words that make a question a yes/no one.
@@ -261,7 +264,12 @@ def load_lexicon(
         _calendar(words.get("calendar"), words_path),
         _texts_per_language(words.get("confirming"), words_path, "confirming"),
     )
-    return replace(lexicon, or_between=_or_between(words.get("or_between"), words_path))
+    real_words = _texts_per_language(words.get("real_words"), words_path, "real_words")
+    return replace(
+        lexicon,
+        or_between=_or_between(words.get("or_between"), words_path),
+        real_words={lang: frozenset(text.split()) for lang, text in real_words.items()},
+    )
 
 
 def _or_between(data: Any, path: Path) -> dict[str, tuple[str, str]]:

@@ -219,7 +219,8 @@ class FactIndex:
             surface=surface_to_token,
             phrases=self._phrases,
             phrase_words=self._phrase_words,
-            shifters=self._shifters,
+            kept=self._shifters
+            | {reduce_word(w, lang, mode) for lang, ws in lexicon.real_words.items() for w in ws},
         )
 
     # -- analysis ---------------------------------------------------------------

@@ -192,16 +192,55 @@ def joined(tokens: list[str], phrases: Phrases) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        for words, concept in phrases.get(tokens[i], ()):
-            if tuple(tokens[i : i + len(words)]) == words:
-                out.append(concept)
-                i += len(words)
-                break
+        end, concept = _phrase_at(tokens, i, phrases.get(tokens[i], ()))
+        if end:
+            out.append(concept)
+            i = end
         else:
             if not tokens[i].startswith(STOP):
                 out.append(tokens[i])
             i += 1
     return out
+
+
+# Small words a phrase may step over before a small word of its own: "разговор будет по
+# видео" is "разговор по видео" (the call by video), not footage; "video of the talks" is
+# no "video call".
+PHRASE_GAP = 2
+
+
+def _phrase_at(
+    tokens: list[str], i: int, found: tuple[tuple[tuple[str, ...], str], ...]
+) -> tuple[int, str]:
+    """The end and concept of the phrase at tokens[i]: one side by side before one with a gap."""
+    for gap in (0, PHRASE_GAP):
+        for words, concept in found:
+            end = _phrase_end(tokens, i, words, gap)
+            if end:
+                return end, concept
+    return 0, ""
+
+
+def _phrase_end(tokens: list[str], i: int, words: tuple[str, ...], gap: int) -> int:
+    """Where a concept phrase starting at tokens[i] ends, or 0 if it is not there; before
+    each of its own stopwords up to `gap` other stopwords in all may stand."""
+    k = i + 1
+    skipped = 0
+    for word in words[1:]:
+        while (
+            word.startswith(STOP)
+            and k < len(tokens)
+            and tokens[k] != word
+            and tokens[k].startswith(STOP)
+        ):
+            if skipped == gap:
+                return 0
+            skipped += 1
+            k += 1
+        if k >= len(tokens) or tokens[k] != word:
+            return 0
+        k += 1
+    return k
 
 
 def or_read(words: list[str], lexicon: Lexicon, lang: str) -> list[str]:

@@ -401,6 +401,36 @@ def time_word_before(tokens: list[Token], i: int) -> bool:
     return k >= 1 and tokens[k].norm in RECKONING_PREPOSITIONS and tokens[k - 1].norm in TIME_AFTER
 
 
+# The end of a question for the time, right before "for"/"для" and a country: "what time
+# (is it) for Australia", "во сколько для Канады". Alone "a hard time for Ukraine" is not one.
+_CLOCK_ASKED = {
+    ("what", "time"),
+    ("when",),
+    ("сколько",),
+    ("который", "час"),
+    ("когда",),
+    ("котрій",),
+    ("котра", "година"),
+    ("коли",),
+}
+_CLOCK_LINKS = wordset("is it it's will be would that this это будет буде")
+
+
+def clock_asked_before(tokens: list[Token], i: int) -> bool:
+    """Whether the "for"/"для" before tokens[i] follows a question for the time, so that a
+    country after it asks for its clock ("what time is it for Canada") and is not what
+    something is for ("support for Ukraine")."""
+    k = i - 1
+    if k >= 0 and tokens[k].norm == "the":
+        k -= 1
+    if k < 0 or tokens[k].norm not in ("for", "для"):
+        return False
+    k -= 1
+    while k >= 0 and k >= i - 5 and tokens[k].norm in _CLOCK_LINKS:
+        k -= 1
+    return any(words_at(tokens, k - len(words) + 1, words) for words in _CLOCK_ASKED)
+
+
 def _time_end(tokens: list[Token], j: int, end: int) -> int:
     if j + 1 < len(tokens) and (tokens[j].norm, tokens[j + 1].norm) in TIME_AFTER_PAIRS:
         return tokens[j + 1].end

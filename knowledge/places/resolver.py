@@ -338,7 +338,9 @@ class PlaceResolver:
                 return None
             strength = 2
         elif place.kind in _AREAS:
-            reckoned = located and pt.time_word_before(tokens, m.i)
+            reckoned = located and (
+                pt.time_word_before(tokens, m.i) or pt.clock_asked_before(tokens, m.i)
+            )
             if not (timed or reckoned or (located and prep in pt.COUNTRY_PREPOSITIONS)):
                 return None
             strength = 3 if located else 2
