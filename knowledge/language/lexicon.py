@@ -120,9 +120,12 @@ class Lexicon:
         filler: Mapping[str, list[str]] | None = None,
         calendar: Calendar | None = None,
         confirming: Mapping[str, str] | None = None,
+        rephrased: Mapping[str, str] | None = None,
     ) -> Lexicon:
-        # Filler phrases are replaced by nothing, in the same pass as the intents.
+        # Filler phrases are replaced by nothing, a rephrased one by its plain form, in the
+        # same pass as the intents.
         dropped = {(p, "") for ps in (filler or {}).values() for p in ps}
+        dropped |= set((rephrased or {}).items())
         phrases = sorted(
             {(p, intent) for intent, ps in intents.items() for p in ps if GAP not in p}
             | dropped,
@@ -263,6 +266,7 @@ def load_lexicon(
         filler,
         _calendar(words.get("calendar"), words_path),
         _texts_per_language(words.get("confirming"), words_path, "confirming"),
+        _rephrased(words.get("rephrased"), words_path),
     )
     real_words = _texts_per_language(words.get("real_words"), words_path, "real_words")
     return replace(
@@ -370,6 +374,17 @@ def _phrases_per_language(data: Any, path: Path, section: str) -> dict[str, list
     ):
         raise LexiconInvalid(f"{path.name}: {section}: expected phrases per language")
     return data
+
+
+def _rephrased(data: Any, path: Path) -> dict[str, str]:
+    table = data or {}
+    if not isinstance(table, dict) or set(table) - set(LANGS) or not all(
+        isinstance(pair, list) and len(pair) == 2 and all(isinstance(w, str) and w for w in pair)
+        for pairs in table.values()
+        for pair in pairs
+    ):
+        raise LexiconInvalid(f"{path.name}: rephrased: expected [phrase, plain form] pairs")
+    return {normalize(a): normalize(b) for pairs in table.values() for a, b in pairs}
 
 
 def _texts_per_language(data: Any, path: Path, section: str) -> dict[str, str]:
