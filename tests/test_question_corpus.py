@@ -225,9 +225,9 @@ def test_eval_dev_set_is_labelled_a_tuning_set_upper_bound(capsys):
 
 
 def test_the_shipped_decision_keeps_confident_wrong_answers_rare_on_validation(engine):
-    """The decision model's promise, on the split its threshold was chosen on: at most 1% of
-    questions answered wrongly (2% here, so a curator's edit does not turn CI red), while it
-    still answers a good share rather than declining everything."""
+    """The decision model's promise, on validation (the estimate, which nothing is chosen
+    on): at most 1% of questions answered wrongly (2% here, so a curator's edit does not turn
+    CI red), while it still answers a good share rather than declining everything."""
     split = load_split("validation")
     outcomes = Counter(
         outcome(engine.ask(item.q, lang_hint=item.lang), item) for item in split.items
