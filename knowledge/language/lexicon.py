@@ -98,6 +98,9 @@ class Lexicon:
     # Phrases with a gap ("смотреть ... вживую"): their words in order with up to GAP_WORDS
     # others between ("смотреть переговоры вживую"), the whole span replaced by the intent.
     gapped_phrases: tuple[tuple[re.Pattern[str], str], ...] = ()
+    # Each first word's phrases, by their place in intent_phrases: a question is checked
+    # against the phrases its words can start, not all of them.
+    phrase_starts: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     # Concepts said in several words ("virtual summit", "онлайн саммит" → @call): the words,
     # as written, and the concept. The matcher reduces them as it reduces a question.
     concept_phrases: tuple[tuple[tuple[str, ...], str], ...] = ()
@@ -140,6 +143,7 @@ class Lexicon:
         calendar = calendar or Calendar()
         return cls(
             intent_phrases=tuple(phrases),
+            phrase_starts=_by_first_word(phrases),
             gapped_phrases=gapped,
             intents=frozenset(intents),
             single_word_intents={p: i for p, i in phrases if " " not in p and i},
@@ -374,6 +378,13 @@ def _phrases_per_language(data: Any, path: Path, section: str) -> dict[str, list
     ):
         raise LexiconInvalid(f"{path.name}: {section}: expected phrases per language")
     return data
+
+
+def _by_first_word(phrases: list[tuple[str, str]]) -> dict[str, tuple[int, ...]]:
+    starts: dict[str, list[int]] = {}
+    for n, (phrase, _) in enumerate(phrases):
+        starts.setdefault(phrase.split(" ", 1)[0], []).append(n)
+    return {word: tuple(ns) for word, ns in starts.items()}
 
 
 def _rephrased(data: Any, path: Path) -> dict[str, str]:

@@ -141,9 +141,22 @@ def intent_mapped(text: str, lexicon: Lexicon) -> str:
     padded = f" {' '.join(clock_read(text.split(), lexicon.calendar))} "
     for pattern, intent in lexicon.gapped_phrases:
         padded = pattern.sub(f" {intent} ", padded)
-    for phrase, intent in lexicon.intent_phrases:
-        if phrase in padded:
+    # Only the phrases the text's words start, in their order (longest first); a rephrased
+    # phrase's plain form may bring words that start later ones.
+    words = set(padded.split())
+    starts = lexicon.phrase_starts
+    pending = sorted({n for word in words for n in starts.get(word, ())})
+    i = 0
+    while i < len(pending):
+        phrase, intent = lexicon.intent_phrases[pending[i]]
+        if f" {phrase} " in padded:
             padded = padded.replace(f" {phrase} ", f" {intent} ")
+            new = set(intent.split()) - words
+            if new:
+                words |= new
+                later = {n for word in new for n in starts.get(word, ()) if n > pending[i]}
+                pending = pending[: i + 1] + sorted(set(pending[i + 1 :]) | later)
+        i += 1
     return padded.strip()
 
 
