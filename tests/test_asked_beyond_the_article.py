@@ -91,44 +91,6 @@ def test_watching_the_call_live_is_not_the_format(content, question, lang):
 @pytest.mark.parametrize(
     ("question", "lang"),
     [
-        ("они встретятся вживую?", "ru"),
-        ("чи зустрінуться вони наживо", "uk"),
-    ],
-)
-def test_meeting_in_person_is_still_the_format(content, question, lang):
-    answer = anew(content, question).ask(question, lang_hint=lang)
-    assert answer.fact is not None and answer.fact.id == "talks-format"
-
-
-@pytest.mark.parametrize(
-    ("question", "lang"),
-    [
-        ("what is Biden's position on Ukraine", "en"),
-        ("какая позиция США по Украине", "ru"),
-    ],
-)
-def test_washingtons_position_on_ukraine_is_still_asked(content, question, lang):
-    answer = anew(content, question).ask(question, lang_hint=lang)
-    assert answer.fact is not None and answer.fact.id == "biden-ukraine-support"
-
-
-@pytest.mark.parametrize(
-    ("question", "lang"),
-    [
-        ("will there be statements after the call", "en"),
-        ("заявления по итогам будут?", "ru"),
-        ("чи будуть заяви за підсумками", "uk"),
-    ],
-)
-def test_statements_after_the_call_are_still_asked(content, question, lang):
-    # "по итогам", "за підсумками" say when, not what came of it.
-    answer = anew(content, question).ask(question, lang_hint=lang)
-    assert answer.fact is not None and answer.fact.id == "no-joint-statements"
-
-
-@pytest.mark.parametrize(
-    ("question", "lang"),
-    [
         ("what specific weapons will Washington send", "en"),
         ("какое именно оружие получит Украина", "ru"),
         ("які саме озброєння дадуть Україні", "uk"),
@@ -146,18 +108,30 @@ def test_which_one_exactly_is_not_the_fact_naming_it(content, question, lang):
 
 
 @pytest.mark.parametrize(
-    ("question", "lang"),
+    ("question", "lang", "fact_id"),
     [
-        ("what specific topics are on the agenda", "en"),
-        ("какие именно темы будут на повестке", "ru"),
-        ("які саме теми будуть на порядку денному", "uk"),
-        ("what were the topics", "en"),
+        # "вживую", "наживо" without a watching word: meeting in person
+        ("они встретятся вживую?", "ru", "talks-format"),
+        ("чи зустрінуться вони наживо", "uk", "talks-format"),
+        # Washington's own position, not Kyiv's
+        ("what is Biden's position on Ukraine", "en", "biden-ukraine-support"),
+        ("какая позиция США по Украине", "ru", "biden-ukraine-support"),
+        # "по итогам", "за підсумками" say when, not what came of it
+        ("will there be statements after the call", "en", "no-joint-statements"),
+        ("заявления по итогам будут?", "ru", "no-joint-statements"),
+        ("чи будуть заяви за підсумками", "uk", "no-joint-statements"),
+        # the topics are a list the article gives: asking which exactly is asking it
+        ("what specific topics are on the agenda", "en", "talks-topics"),
+        ("какие именно темы будут на повестке", "ru", "talks-topics"),
+        ("які саме теми будуть на порядку денному", "uk", "talks-topics"),
+        ("what were the topics", "en", "talks-topics"),
     ],
 )
-def test_which_topics_exactly_is_still_the_topics(content, question, lang):
-    # The topics are a list the article gives: asking which exactly is asking it.
+def test_what_the_article_does_say_next_to_a_near_miss_still_reaches_its_fact(
+    content, question, lang, fact_id
+):
     answer = anew(content, question).ask(question, lang_hint=lang)
-    assert answer.fact is not None and answer.fact.id == "talks-topics"
+    assert answer.fact is not None and answer.fact.id == fact_id
 
 
 # The fixture's review fact asks how far Geneva has got; the content's does not.
