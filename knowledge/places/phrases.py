@@ -9,7 +9,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from typing import Any, TypeVar
+
+import yaml
 
 from knowledge.language.text import (
     APOSTROPHES,
@@ -222,6 +225,17 @@ def wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# The words of place phrases are data (data/phrase_words.yaml); the prepositions, which
+# carry the grammatical cases their places take, are below.
+_WORDS: dict[str, Any] = yaml.safe_load(
+    resources.files("knowledge.places").joinpath("data", "phrase_words.yaml").read_text("utf-8")
+)
+
+
+def _phrases(key: str) -> set[tuple[str, ...]]:
+    return {tuple(phrase.split()) for phrase in _WORDS[key]}
+
+
 # Each preposition with the cases its place may take (None: any, as in English).
 LOCATION_PREPOSITIONS: dict[str, frozenset[str] | None] = {
     "in": None,
@@ -250,59 +264,15 @@ _PHRASE_OPENERS = frozenset({*LOCATION_PREPOSITIONS, *FROM_PREPOSITIONS})
 COUNTRY_PREPOSITIONS = frozenset({"in", "в", "во", "у", "на", *FROM_PREPOSITIONS})
 # "по Москве", "за Києвом" read as a time reckoning, weaker than "in"/"в".
 RECKONING_PREPOSITIONS = frozenset({"по", "за"})
-# "по времени Нью-Йорка", "за часом Києва": a time word, then the place in the genitive.
-TIME_BEFORE = {("по", "времени"), ("по", "часу"), ("за", "часом"), ("по", "часовому", "поясу")}
-TIME_AFTER = wordset("time timezone время времени временем час часу часом часі")
-TIME_AFTER_PAIRS = {("time", "zone"), ("часовому", "поясу"), ("часовой", "пояс")}
-# Words before the preposition that still belong to the phrase: "I'm in Berlin".
-SELF = {
-    ("i'm",),
-    ("im",),
-    ("i", "am"),
-    ("i", "live"),
-    ("i'm", "based"),
-    ("we're",),
-    ("we", "are"),
-    ("я",),
-    ("я", "живу"),
-    ("я", "сейчас"),
-    ("я", "нахожусь"),
-    ("я", "зараз"),
-    ("я", "перебуваю"),
-    ("мы",),
-    ("ми",),
-    ("я", "родом"),
-    ("we", "are"),
-    ("for", "us"),
-    ("for", "me"),
-    ("us", "here"),
-    ("у", "нас"),
-    ("в", "нас"),
-    ("для", "нас"),
-    ("для", "меня"),
-    ("для", "мене"),
-}
-# Words for the people of a place that stay with it: "for Melbourne folks".
-PEOPLE = wordset("folks people guys peeps residents locals люди жители ребята мешканці жителі")
-# Words that leave a message about the place alone: "and Tokyo?", "а в Токио?".
-FILLERS = wordset(
-    "and what about how ok okay so then please now а и і й что насчет как ну так щодо як що "
-    "пожалуйста будь ласка там"
-)
-# Aliases kept for capitals that are words in lower case too: "for us", "in us".
-LOWER_CASE_WORDS = wordset("us")
-# A question about time lets a capitalised city count without a preposition.
-TIME_CUES = wordset(
-    "when time o'clock hour hours pm am clock start starts begin begins schedule "
-    "когда время времени час часа часов сколько начало начнется "
-    "коли котрій котра година годині годин час часу початок почнеться"
-)
-# Words that may follow a bare English place name in a question about it ("Tokyo when is
-# it?"); any other word after it makes the name an attribute ("Geneva summit").
-FOLLOWERS = wordset(
-    "when what what's whats at time is was will would does do did now please then and or how "
-    "right today tonight i we pm am o'clock"
-)
+TIME_BEFORE = _phrases("time_before")
+TIME_AFTER = wordset(_WORDS["time_after"])
+TIME_AFTER_PAIRS = _phrases("time_after_pairs")
+SELF = _phrases("self")
+PEOPLE = wordset(_WORDS["people"])
+FILLERS = wordset(_WORDS["fillers"])
+LOWER_CASE_WORDS = wordset(_WORDS["lower_case_words"])
+TIME_CUES = wordset(_WORDS["time_cues"])
+FOLLOWERS = wordset(_WORDS["followers"])
 TIME_OF_DAY = re.compile(r"\d{1,2}[:.]\d{2}|\d\s?(?:am|pm)\b", re.IGNORECASE)
 
 # Offsets: "UTC+5:30", "GMT-3", "UTC−4", "МСК+1", "+03:00". Bare "+3" is too vague.
@@ -403,17 +373,8 @@ def time_word_before(tokens: list[Token], i: int) -> bool:
 
 # The end of a question for the time, right before "for"/"для" and a country: "what time
 # (is it) for Australia", "во сколько для Канады". Alone "a hard time for Ukraine" is not one.
-_CLOCK_ASKED = {
-    ("what", "time"),
-    ("when",),
-    ("сколько",),
-    ("который", "час"),
-    ("когда",),
-    ("котрій",),
-    ("котра", "година"),
-    ("коли",),
-}
-_CLOCK_LINKS = wordset("is it it's will be would that this это будет буде")
+_CLOCK_ASKED = _phrases("clock_asked")
+_CLOCK_LINKS = wordset(_WORDS["clock_links"])
 
 
 def clock_asked_before(tokens: list[Token], i: int) -> bool:
