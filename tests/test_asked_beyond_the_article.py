@@ -33,16 +33,8 @@ from tests.asking import anew
         ("будет переводчик?", "ru"),
         ("якою мовою вони говоритимуть", "uk"),
         ("хто перекладає розмову", "uk"),
-    ],
-)
-def test_the_calls_outcome_and_language_are_no_facts_answer(content, question, lang):
-    answer = anew(content, question).ask(question, lang_hint=lang)
-    assert answer.fact is None
-
-
-@pytest.mark.parametrize(
-    ("question", "lang"),
-    [
+        # Ukraine's own side: the article gives Moscow's and Washington's, never Kyiv's, and
+        # Biden's support for Ukraine does not answer what Ukraine thinks.
         ("what is Ukraine's position on the talks?", "en"),
         ("will Ukraine's leader join the call?", "en"),
         ("будет ли участвовать президент Украины", "ru"),
@@ -52,9 +44,9 @@ def test_the_calls_outcome_and_language_are_no_facts_answer(content, question, l
         ("чи візьме участь президент України", "uk"),
     ],
 )
-def test_ukraines_own_side_is_no_facts_answer(content, question, lang):
-    # The article gives Moscow's and Washington's side, never Kyiv's: Biden's support for
-    # Ukraine does not answer what Ukraine thinks.
+def test_the_calls_outcome_its_language_and_ukraines_side_are_no_facts_answer(
+    content, question, lang
+):
     answer = anew(content, question).ask(question, lang_hint=lang)
     assert answer.fact is None
 

@@ -123,21 +123,6 @@ def test_a_time_word_before_po_makes_a_state_or_country_the_place(engine, questi
     assert answer.place.key == zone
 
 
-@pytest.mark.parametrize(
-    ("question", "zone"),
-    [
-        ("what time is it for my son in Vancouver", "America/Vancouver"),
-        ("when can my relatives in Haifa watch", "Asia/Jerusalem"),
-        ("во сколько будет разговор для моего сына в Ванкувере", "America/Vancouver"),
-        ("котра година буде для доньки в Торонто", "America/Toronto"),
-    ],
-)
-def test_a_relative_before_a_place_asks_the_time_there(engine, question, zone):
-    answer = engine.ask(question)
-    assert answer.answered and answer.fact.id == "talks-time"
-    assert answer.place is not None and answer.place.key == zone
-
-
 def test_po_with_a_country_and_no_time_word_is_still_about_it(engine):
     assert engine.resolver.find("переговоры по Украине") is None
 
@@ -171,9 +156,14 @@ def test_a_macro_region_of_one_clock_names_the_city_it_used(engine, question):
         ("а по Самаре?", "Europe/Samara"),
         ("in Denver?", "America/Denver"),
         ("а у Львові?", "Europe/Kyiv"),
+        # a relative before the place: the time there
+        ("what time is it for my son in Vancouver", "America/Vancouver"),
+        ("when can my relatives in Haifa watch", "Asia/Jerusalem"),
+        ("во сколько будет разговор для моего сына в Ванкувере", "America/Vancouver"),
+        ("котра година буде для доньки в Торонто", "America/Toronto"),
     ],
 )
-def test_a_place_alone_first_thing_asks_the_main_event_time_there(engine, question, zone):
+def test_a_place_alone_or_after_a_relative_asks_the_main_event_time_there(engine, question, zone):
     answer = engine.ask(question)
     assert answer.answered and answer.fact.id == "talks-time"
     assert answer.place is not None and answer.place.key == zone
