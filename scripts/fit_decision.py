@@ -191,7 +191,7 @@ def conversations_hold(
 # The newest writer's wave: its train questions are tuned on by no one (no engineer reads
 # them while the wave is the newest), so their answers are a new user's. Next round's writer
 # takes the seal over; this wave's questions then become train like the rest.
-SEALED_WAVE = 4
+SEALED_WAVE = 5
 
 
 @dataclasses.dataclass(frozen=True)
@@ -297,6 +297,14 @@ def main(argv: list[str] | None = None) -> int:
         default=SEALED_WAVE,
         help="the writer's wave whose train questions no engineer has read (0: none)",
     )
+    parser.add_argument(
+        "--at",
+        type=float,
+        action="append",
+        default=[],
+        help="also print train's nested answers at this threshold (repeatable): a step's "
+        "before and after compared at one threshold, wherever the choice lands",
+    )
     parser.add_argument("--write", action="store_true", help=f"write {MODEL_PATH.name}")
     args = parser.parse_args(argv)
     content = load_content()
@@ -333,6 +341,8 @@ def main(argv: list[str] | None = None) -> int:
     # after are comparable at one threshold too.
     for near in (threshold - 0.01, threshold + 0.01):
         print(f"  near it: {spread(probability, y, near, total)}")
+    for asked in args.at:
+        print(f"  asked for: {spread(probability, y, asked, total)}")
     if sealed:
         print(sealed_report(sealed, probability, y, threshold))
     engine = Engine(content.facts, content.sources, events=content.events, decision=ALWAYS)
