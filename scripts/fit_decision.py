@@ -33,11 +33,13 @@ questions already keep the bound: a few runs of a second each).
 
 Train's questions were read by the engineers who tuned the reading: every word fixed was found
 among train's misses and wrong answers, so even nested out of fold train promises fewer wrong
-answers than a new user meets (held-out test showed two to four times train's share). The
-newest writer's wave (SEALED_WAVE) is read by no one while it is the newest: its train
-questions are weighed like the rest, and the threshold must also keep their own confident
-wrong answers (nested out of fold, averaged) within --max-wrong of them. The fit prints their
-answers at the thresholds around the chosen one: what each step of it trades for new users.
+answers than a new user meets (held-out test showed two to four times train's share). So the
+threshold must also keep the unread questions' confident wrong answers within --max-wrong of
+them: validation's (read by no engineer to keep or drop a change), asked of the whole base,
+and the sealed wave's (SEALED_WAVE: the newest writer's train questions, read by no one while
+it is the newest; nested out of fold, averaged), pooled (talkbot/unread.py says why). The fit
+prints the sealed wave's answers and both together at the thresholds around the chosen one:
+what each step of it trades for new users. Test is read once, at the end, as the estimate.
 
 Run from the repository root: `python scripts/fit_decision.py [--write]`. Needs numpy (a
 dependency of timezonefinder, so it is installed).
@@ -61,7 +63,7 @@ from knowledge.language.text import normalize
 from knowledge.model import Fact
 from knowledge.places.zones import use_bundled_zones
 from knowledge.storage.content import Content, load_content
-from talkbot.evaluation import Item, Split, load_split, score, wave_of
+from talkbot.evaluation import Item, Split, load_split, score
 from talkbot.fitting import (
     averaged_bound,
     choose_threshold,
@@ -73,16 +75,18 @@ from talkbot.fitting import (
     repeated_probabilities,
     suggestion,
 )
+from talkbot.unread import Sealed, Unread, sealed_of
 
 HEADER = """# The matcher's decision: P(right) = 1 / (1 + exp(-(bias + sum(weight * feature)))),
 # answered when P >= threshold. Features: knowledge/language/decision.py. Fitted by
-# scripts/fit_decision.py on the corpus's train split alone, read out of fold; threshold the
+# scripts/fit_decision.py on the corpus's train split, read out of fold; threshold the
 # lowest whose train confident wrong answers (weights too fitted out of fold, the count
 # averaged over 10 partitions of their folds) have a 95% upper bound within 1% of train's
-# questions, and whose train conversations' wrong turns (follow-ups too) are within 1% of
-# their turns, and whose sealed wave (train questions no engineer read) has its own wrong
-# answers within 1% of it. Validation is not chosen on: it is the estimate. Fitted twice, the second
-# time on the readings the first decision answers in (Cyrillic for Latin).
+# questions, whose conversations' wrong turns (train's and validation's, follow-ups too)
+# are within 1% of their turns, and whose unread questions (validation and the sealed
+# wave, the train questions no engineer read) have their wrong answers within 1% of them
+# together. Test is the estimate. Fitted twice, the second time on the readings the first
+# decision answers in (Cyrillic for Latin).
 """
 
 
@@ -194,32 +198,6 @@ def conversations_hold(
 SEALED_WAVE = 5
 
 
-@dataclasses.dataclass(frozen=True)
-class Sealed:
-    """The sealed wave's train questions among the ranked examples (`inside`), and how many
-    train questions the wave has, ranked or not (`total`)."""
-
-    wave: int
-    inside: np.ndarray
-    total: int
-
-    def counts(self, probability: np.ndarray, y: np.ndarray, threshold: float) -> tuple[float, ...]:
-        """Its right and confidently wrong answers at a threshold, averaged over partitions."""
-        reading = np.atleast_2d(probability)[:, self.inside]
-        return tuple(float(np.mean(c)) for c in counts(reading, y[self.inside], threshold))
-
-    def holds(self, probability: np.ndarray, y: np.ndarray, max_wrong: float) -> Callable:
-        """Whether, at a threshold, its confident wrong answers are within max_wrong of it."""
-        return lambda threshold: self.counts(probability, y, threshold)[1] <= max_wrong * self.total
-
-
-def sealed_of(items: Sequence[Item], groups: Sequence[str], wave: int) -> Sealed | None:
-    """The sealed wave in train, or None when train has none of it yet."""
-    total = sum(item.wave == wave for item in items)
-    inside = np.array([wave_of(group) == wave for group in groups], dtype=bool)
-    return Sealed(wave, inside, total) if total else None
-
-
 def settle(
     x: np.ndarray,
     y: np.ndarray,
@@ -227,19 +205,19 @@ def settle(
     splits: Sequence[dict[str, int]],
     total: int,
     content: Content,
-    talks: Talks,
+    talks: Sequence[Talks],
     max_wrong: float,
-    sealed: Sealed | None = None,
+    unread: Unread | None = None,
 ) -> tuple[DecisionModel, np.ndarray]:
     """The decision fitted on all of x, its threshold chosen on x read nested out of fold
-    (of `total` questions) under each of `splits`, and those readings. With `sealed`, the
-    threshold must also keep the sealed wave's own wrong share within max_wrong."""
+    (of `total` questions) under each of `splits`, and those readings. With `unread`, the
+    threshold must also keep the unread questions' wrong share within max_wrong."""
     model = fit_model(x, y)
     probability = repeated_probabilities(x, y, groups, splits)
-    talked = conversations_hold(content, model, [talks], max_wrong)
-    unread = sealed.holds(probability, y, max_wrong) if sealed else (lambda _: True)
+    talked = conversations_hold(content, model, talks, max_wrong)
+    kept = unread.holds(model, probability, y, max_wrong) if unread else (lambda _: True)
     threshold, _, _ = choose_threshold(
-        probability, y, total, max_wrong, lambda t: unread(t) and talked(t)
+        probability, y, total, max_wrong, lambda t: kept(t) and talked(t)
     )
     suggest = suggestion(probability, y, threshold)
     return DecisionModel(model.weights, model.bias, threshold, suggest), probability
@@ -263,6 +241,38 @@ def sealed_report(sealed: Sealed, probability: np.ndarray, y: np.ndarray, thresh
             f"  threshold {near:.2f}: {right:.1f} right, {wrong:.1f} confidently wrong "
             f"({wrong / sealed.total:.2%}; 95% upper bound "
             f"{averaged_bound(wrong, sealed.total):.2%}){mark}"
+        )
+    return "\n".join(lines)
+
+
+def unread_of(
+    content: Content,
+    items: Sequence[Item],
+    groups: Sequence[str],
+    validation: Split,
+    model: DecisionModel | None,
+    wave: int,
+) -> Unread:
+    """The sealed wave among train's ranked examples, and validation's evidence, read as the
+    bot with `model` would read it (every question in the reading it answers in)."""
+    engine = Engine(content.facts, content.sources, events=content.events, decision=ALWAYS)
+    bot = Engine(content.facts, content.sources, events=content.events, decision=model)
+    vx, vy, _ = examples(engine, validation.items, bot if model else None)
+    return Unread(sealed_of(items, groups, wave), vx, vy, len(validation.items))
+
+
+def unread_report(
+    unread: Unread, model: DecisionModel, probability: np.ndarray, y: np.ndarray
+) -> str:
+    """Validation and the sealed wave together around the chosen threshold (what it was
+    held to): validation lines, not for engineers judging a step."""
+    lines = [f"validation and sealed wave together ({unread.size} questions; chosen on):"]
+    for near in np.arange(model.threshold - 0.03, min(model.threshold + 0.04, 0.99), 0.01):
+        right, wrong = unread.counts(model, probability, y, float(near))
+        mark = "  <- chosen" if abs(near - model.threshold) < 0.005 else ""
+        lines.append(
+            f"  validation+sealed at {near:.2f}: {right:.1f} right, {wrong:.1f} confidently "
+            f"wrong ({wrong / unread.size:.2%}){mark}"
         )
     return "\n".join(lines)
 
@@ -310,15 +320,17 @@ def main(argv: list[str] | None = None) -> int:
     content = load_content()
     train, validation = load_split("train"), load_split("validation")
     train_talks = talks_of(content, train, out_of_fold=True)
+    validation_talks = talks_of(content, validation, out_of_fold=False)
+    both_talks = [train_talks, validation_talks]
     total = len(train.items)
     splits = partitions([item.group for item in train.items], repeats=args.repeats)
     model = None
     # Twice: the second time each question is read as the first pass's decision reads it.
     for rerun in (False, True):
         x, y, _, groups = out_of_fold(content, train.items, model)
-        sealed = sealed_of(train.items, groups, args.sealed_wave)
+        unread = unread_of(content, train.items, groups, validation, model, args.sealed_wave)
         model, probability = settle(
-            x, y, groups, splits, total, content, train_talks, args.max_wrong, sealed
+            x, y, groups, splits, total, content, both_talks, args.max_wrong, unread
         )
         if not rerun:
             print(f"first pass: {spread(probability, y, model.threshold, total)}")
@@ -343,18 +355,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  near it: {spread(probability, y, near, total)}")
     for asked in args.at:
         print(f"  asked for: {spread(probability, y, asked, total)}")
-    if sealed:
-        print(sealed_report(sealed, probability, y, threshold))
+    if unread.sealed:
+        print(sealed_report(unread.sealed, probability, y, threshold))
+    print(unread_report(unread, model, probability, y))
     engine = Engine(content.facts, content.sources, events=content.events, decision=ALWAYS)
     bot = Engine(content.facts, content.sources, events=content.events, decision=model)
     vx, vy, _ = examples(engine, validation.items, bot)
     answered = np.array([model.probability(row) >= threshold for row in vx], dtype=bool)
-    talks = talks_of(content, validation, out_of_fold=False)
     print(
-        f"validation (estimate, not chosen on): threshold {threshold:.2f}: "
-        f"{int(np.sum(answered & (vy == 1)))} right, {int(np.sum(answered & (vy == 0)))} "
-        f"confidently wrong of {len(validation.items)} questions; conversations "
-        f"{wrong_turns(content, model, talks)} of {talks.turns}"
+        f"validation (chosen on, with the sealed wave; the bot as shipped): threshold "
+        f"{threshold:.2f}: {int(np.sum(answered & (vy == 1)))} right, "
+        f"{int(np.sum(answered & (vy == 0)))} confidently wrong of {len(validation.items)} "
+        f"questions; conversations {wrong_turns(content, model, validation_talks)} of "
+        f"{validation_talks.turns}"
     )
     for name, weight in zip(FEATURES, model.weights, strict=True):
         print(f"  {name:18} {weight:+.3f}")

@@ -50,7 +50,7 @@ HEADER = (
 )
 NOTES = {
     "train": "Train split: tune the matcher and pick its threshold on these (read out of fold).",
-    "validation": "Validation split: the estimate; read its figures only, never tune on it.",
+    "validation": "Validation split: the threshold is held to it; never keep a change by it.",
     "test": "Test split: HELD OUT. Never tune on it; report it, and only it, as the figure.",
 }
 

@@ -271,9 +271,8 @@ def run_eval(
     out += [
         f"Question corpus, mode {mode}: written from the article alone, split once by"
         " paraphrase group.",
-        "Tune and pick thresholds on train; validation is the estimate. The test split is"
-        " HELD OUT: never tune"
-        " on it; report it, and only it.",
+        "Tune on train; the threshold is held to validation and the sealed wave too. The test"
+        " split is HELD OUT: never tune on it; report it, and only it.",
     ]
     for name in (split,) if split else SPLITS:
         data = load_split(name, directory)

@@ -15,7 +15,7 @@ import pytest
 from knowledge.answering.engine import Engine
 from knowledge.language.decision import ALWAYS, FEATURES, DecisionModel
 from knowledge.language.text import normalize
-from talkbot import fitting
+from talkbot import fitting, unread
 from talkbot.evaluation import Item, Split
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "fit_decision.py"
@@ -221,23 +221,48 @@ def test_wrong_answers_in_one_group_are_bounded_wider_than_the_same_spread_out()
     assert fitting.grouped_upper_bound(together, examples, sizes) == concentrated  # seeded
 
 
-def test_the_sealed_waves_wrong_answers_hold_the_threshold_up_on_their_own_share(script):
+def _sealed_wave_of_four(wave: int = 4) -> tuple[np.ndarray, np.ndarray, unread.Sealed]:
     # Ten examples; the last four are the sealed wave's (of its five train questions). One of
-    # them is wrong at P 0.855: 1 of 5 is over 1%, whatever the other six say.
+    # them is wrong at P 0.855.
     y = np.array([1, 1, 1, 1, 1, 1, 1, 1, 1, 0], dtype=float)
     probability = np.array([[0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.95, 0.95, 0.95, 0.855]])
-    groups = ["en-a-1"] * 6 + ["en-wave4-b-1"] * 4
-    unranked = Item("q", "en", "f", group="en-wave4-c-1")
+    groups = ["en-a-1"] * 6 + [f"en-wave{wave}-b-1"] * 4
+    unranked = Item("q", "en", "f", group=f"en-wave{wave}-c-1")
     items = [Item("q", "en", "f", group=g) for g in groups] + [unranked]
-    sealed = script.sealed_of(items, groups, 4)
+    sealed = unread.sealed_of(items, groups, wave)
     assert sealed.total == 5 and sealed.inside.tolist() == [False] * 6 + [True] * 4
+    return y, probability, sealed
+
+
+def test_the_unread_questions_hold_the_threshold_up_on_their_own_share():
+    # The sealed wave's wrong answer at P 0.855 and validation's at P 0.5 (its evidence a
+    # bias alone): 1 wrong of 5 + 5 unread questions is over 1%, whatever train says.
+    y, probability, sealed = _sealed_wave_of_four()
     assert sealed.counts(probability, y, 0.85) == (3.0, 1.0)
-    holds = sealed.holds(probability, y, max_wrong=0.01)
-    assert not holds(0.85) and holds(0.86)
+    evidence = np.zeros((2, len(FEATURES)))
+    unread_questions = unread.Unread(sealed, evidence, np.array([1.0, 0.0]), total=5)
+    assert unread_questions.size == 10
+    assert unread_questions.counts(EVEN, probability, y, 0.5) == (4.0, 2.0)
+    holds = unread_questions.holds(EVEN, probability, y, max_wrong=0.01)
+    assert not holds(0.5) and not holds(0.85) and holds(0.86)
     threshold, _, _ = fitting.choose_threshold(probability, y, 1000, 0.5, holds)
     assert threshold == pytest.approx(0.86)
+    # Without the sealed wave, validation alone holds it: its P 0.5 answers go at 0.51.
+    alone = unread.Unread(None, evidence, np.array([1.0, 0.0]), total=5)
+    assert alone.size == 5 and alone.counts(EVEN, probability, y, 0.51) == (0.0, 0.0)
+    assert not alone.holds(EVEN, probability, y, 0.01)(0.5)
 
 
-def test_there_is_no_seal_before_the_sealed_wave_is_in_train(script):
+def test_unread_probabilities_are_the_models_own():
+    model = DecisionModel(
+        weights=tuple(0.1 * n for n in range(len(FEATURES))), bias=-0.4, threshold=0.9
+    )
+    rows = np.array([[0.5] * len(FEATURES), [1.0] * len(FEATURES), [-900.0] * len(FEATURES)])
+    read = unread.probabilities(model, rows)
+    assert read.tolist() == pytest.approx([model.probability(row) for row in rows])
+    assert unread.probabilities(model, np.zeros((0, len(FEATURES)))).shape == (0,)
+
+
+def test_there_is_no_seal_before_the_sealed_wave_is_in_train():
     items = [Item("q", "en", "f", group="en-wave3-a-1")]
-    assert script.sealed_of(items, ["en-wave3-a-1"], 4) is None
+    assert unread.sealed_of(items, ["en-wave3-a-1"], 4) is None
