@@ -195,6 +195,12 @@ def test_who_talks_for_someone_is_not_the_call(engine, question):
         ("how was the call", "en"),
         ("как прошел разговор?", "ru"),
         ("як пройшла розмова?", "uk"),
+        # what was said in the call, in the past
+        ("what exactly did Biden say to Putin", "en"),
+        ("did Putin and Biden argue", "en"),
+        ("что сказал Путин Байдену", "ru"),
+        ("спорили?", "ru"),
+        ("що Путін відповів Байдену", "uk"),
     ],
 )
 def test_a_premise_the_article_never_states_is_not_answered(engine, question, lang):
@@ -212,6 +218,10 @@ def test_a_premise_the_article_never_states_is_not_answered(engine, question, la
         # how it will go, in the future: the format
         ("как пройдет встреча", "ru", "talks-format"),
         ("як пройде розмова", "uk", "talks-format"),
+        # what was said in a statement, not in the call
+        ("what did Peskov say in November", "en", "moscow-insisted"),
+        ("что сказал Песков о Женеве", "ru", "summit-review"),
+        ("що сказав Пєсков про Женеву", "uk", "summit-review"),
     ],
 )
 def test_a_near_premise_the_article_does_state_still_reaches_its_fact(
