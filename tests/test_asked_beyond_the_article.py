@@ -173,3 +173,59 @@ def test_a_persons_health_is_no_facts_answer(engine, question):
 def test_who_talks_for_someone_is_not_the_call(engine, question):
     # "talks" there is speaking on someone's behalf: no fact about the call answers it.
     assert not engine.ask(question, lang_hint="en").answered
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        # whether a person is real: the sceptic's word next to a name
+        ("is Biden fake?", "en"),
+        ("is Putin real?", "en"),
+        ("путин фейк?", "ru"),
+        ("байден настоящий?", "ru"),
+        ("путін справжній?", "uk"),
+        # the call called off or moved: the article gives one time and no change to it
+        ("why did Putin cancel the call?", "en"),
+        ("was the call postponed", "en"),
+        ("почему отменили разговор", "ru"),
+        ("переговоры перенесли?", "ru"),
+        ("чому скасували розмову?", "uk"),
+        ("розмову відклали?", "uk"),
+        # how it went, in the past: the article was written before the call
+        ("how was the call", "en"),
+        ("как прошел разговор?", "ru"),
+        ("як пройшла розмова?", "uk"),
+        # what was said in the call, in the past
+        ("what exactly did Biden say to Putin", "en"),
+        ("did Putin and Biden argue", "en"),
+        ("что сказал Путин Байдену", "ru"),
+        ("спорили?", "ru"),
+        ("що Путін відповів Байдену", "uk"),
+    ],
+)
+def test_a_premise_the_article_never_states_is_not_answered(engine, question, lang):
+    # The name and the call still rank facts; the premise's word, which no fact uses,
+    # keeps any of them from being the answer.
+    assert not engine.ask(question, lang_hint=lang).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "fact_id"),
+    [
+        # the news, not a person, is what is doubted
+        ("is the call between Putin and Biden fake?", "en", "white-house-confirmation"),
+        ("разговор путина и байдена это фейк?", "ru", "white-house-confirmation"),
+        # how it will go, in the future: the format
+        ("как пройдет встреча", "ru", "talks-format"),
+        ("як пройде розмова", "uk", "talks-format"),
+        # what was said in a statement, not in the call
+        ("what did Peskov say in November", "en", "moscow-insisted"),
+        ("что сказал Песков о Женеве", "ru", "summit-review"),
+        ("що сказав Пєсков про Женеву", "uk", "summit-review"),
+    ],
+)
+def test_a_near_premise_the_article_does_state_still_reaches_its_fact(
+    content, question, lang, fact_id
+):
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == fact_id
