@@ -1,0 +1,25 @@
+"""Russian as a new writer asks it: everyday verbs and nouns for the call, framing around
+the question, and a clock asked "по" a country. Each pair reads as one question, so the
+fact one reaches is the fact the other does."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("asked", "plain"),
+    [
+        # calling each other, imperfective, is the call as "созвониться" is
+        ("когда они созваниваются?", "когда у них звонок?"),
+        # a meeting held online is the call; a meeting alone may be Geneva's
+        ("какого числа их онлайн-встреча", "какого числа их разговор"),
+        ("когда виртуальная встреча президентов", "когда разговор президентов"),
+    ],
+)
+def test_a_russian_word_for_the_call_reads_as_the_call(engine, asked, plain):
+    assert engine.index.analyse(asked, "ru").tokens == engine.index.analyse(plain, "ru").tokens
+
+
+def test_a_meeting_alone_is_not_the_call(engine):
+    assert "@call" not in engine.index.analyse("когда встреча в Женеве", "ru").tokens
