@@ -23,3 +23,20 @@ def test_a_russian_word_for_the_call_reads_as_the_call(engine, asked, plain):
 
 def test_a_meeting_alone_is_not_the_call(engine):
     assert "@call" not in engine.index.analyse("когда встреча в Женеве", "ru").tokens
+
+
+@pytest.mark.parametrize(
+    ("question", "zone"),
+    [
+        ("во сколько по израилю", "Asia/Jerusalem"),
+        ("в котором часу по Японии", "Asia/Tokyo"),
+    ],
+)
+def test_a_clock_asked_before_po_makes_a_country_the_place(engine, question, zone):
+    answer = engine.ask(question)
+    assert answer.fact.id == "talks-time" and answer.place is not None
+    assert answer.place.key == zone
+
+
+def test_how_many_before_po_and_a_country_is_not_its_clock(engine):
+    assert engine.resolver.find("сколько по России войск") is None
