@@ -40,3 +40,17 @@ def test_a_clock_asked_before_po_makes_a_country_the_place(engine, question, zon
 
 def test_how_many_before_po_and_a_country_is_not_its_clock(engine):
     assert engine.resolver.find("сколько по России войск") is None
+
+
+@pytest.mark.parametrize(
+    ("asked", "plain"),
+    [
+        # a newspaper "утка" is a hoax, as "фейк" is
+        ("это очередная утка?", "это очередной фейк?"),
+        # sitting at one table is meeting in person
+        ("они будут за одним столом?", "они будут очно?"),
+        ("когда первые изображения", "когда первые кадры"),
+    ],
+)
+def test_a_russian_word_for_what_is_asked_reads_as_its_concept(engine, asked, plain):
+    assert engine.index.analyse(asked, "ru").tokens == engine.index.analyse(plain, "ru").tokens
