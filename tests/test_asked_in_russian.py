@@ -54,3 +54,19 @@ def test_how_many_before_po_and_a_country_is_not_its_clock(engine):
 )
 def test_a_russian_word_for_what_is_asked_reads_as_its_concept(engine, asked, plain):
     assert engine.index.analyse(asked, "ru").tokens == engine.index.analyse(plain, "ru").tokens
+
+
+@pytest.mark.parametrize(
+    ("asked", "plain"),
+    [
+        # stating, in any tense, is saying; someone's words to quote are what they said
+        ("что Песков заявлял про Женеву", "что Песков сказал про Женеву"),
+        ("какие слова Пескова про Женеву", "что сказал Песков про Женеву"),
+        ("что процитировать из Пескова про Женеву", "что сказал Песков про Женеву"),
+    ],
+)
+def test_stating_and_quoting_in_russian_is_what_was_said(engine, asked, plain):
+    def said(question: str) -> set[str]:
+        return set(engine.index.analyse(question, "ru").tokens)
+
+    assert said(asked) == said(plain)
