@@ -70,3 +70,17 @@ def test_stating_and_quoting_in_russian_is_what_was_said(engine, asked, plain):
         return set(engine.index.analyse(question, "ru").tokens)
 
     assert said(asked) == said(plain)
+
+
+@pytest.mark.parametrize(
+    ("asked", "plain"),
+    [
+        ("то есть разговор из-за НАТО, так?", "разговор из-за НАТО, так?"),
+        ("объясните по-простому эти гарантии безопасности", "эти гарантии безопасности"),
+        ("какие слова Пескова процитировать в эфире", "какие слова Пескова процитировать"),
+        ("во сколько кадры для вечернего эфира", "во сколько кадры"),
+        ("вживую не увидятся получается?", "вживую не увидятся?"),
+    ],
+)
+def test_talk_around_a_russian_question_says_nothing_of_what_it_asks(engine, asked, plain):
+    assert engine.index.analyse(asked, "ru").tokens == engine.index.analyse(plain, "ru").tokens
