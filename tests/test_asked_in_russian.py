@@ -84,3 +84,16 @@ def test_stating_and_quoting_in_russian_is_what_was_said(engine, asked, plain):
 )
 def test_talk_around_a_russian_question_says_nothing_of_what_it_asks(engine, asked, plain):
     assert engine.index.analyse(asked, "ru").tokens == engine.index.analyse(plain, "ru").tokens
+
+
+@pytest.mark.parametrize(
+    ("asked", "plain"),
+    [
+        # asking someone's name asks who they are
+        ("как зовут министра обороны США", "кто министр обороны США"),
+        ("когда ожидать кадры", "когда ждать кадры"),
+        ("к какому часу кадры", "во сколько кадры"),
+    ],
+)
+def test_a_russian_question_shape_asks_its_kind(engine, asked, plain):
+    assert engine.index.analyse(asked, "ru").tokens == engine.index.analyse(plain, "ru").tokens
