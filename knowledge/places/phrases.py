@@ -361,6 +361,9 @@ def phrase_span(tokens: list[Token], i: int, j: int) -> tuple[int, int, str | No
     return start, _time_end(tokens, j, end), prep
 
 
+_CLOCK_RECKONED = _phrases("clock_reckoned")
+
+
 def time_word_before(tokens: list[Token], i: int) -> bool:
     """Whether a time word stands before the "по"/"за" of the name at tokens[i]: "время по
     Калифорнии", "час за Каліфорнією" ask for that place's time as "Texas time" does."""
@@ -368,7 +371,13 @@ def time_word_before(tokens: list[Token], i: int) -> bool:
     if k >= 0 and tokens[k].norm == "the":
         k -= 1
     # "для": "время для Техаса" is as often "a good time for Texas".
-    return k >= 1 and tokens[k].norm in RECKONING_PREPOSITIONS and tokens[k - 1].norm in TIME_AFTER
+    if k < 1 or tokens[k].norm not in RECKONING_PREPOSITIONS:
+        return False
+    # A question for the hour reckons by the place as a time word does: "во сколько по
+    # Израилю"; "сколько" alone counts ("сколько по России войск").
+    return tokens[k - 1].norm in TIME_AFTER or any(
+        words_at(tokens, k - len(words), words) for words in _CLOCK_RECKONED
+    )
 
 
 # The end of a question for the time, right before "for"/"для" and a country: "what time
