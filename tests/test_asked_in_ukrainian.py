@@ -25,3 +25,27 @@ def test_chomu_after_a_preposition_is_what_not_why(content, question, fact):
 
 def test_the_reason_in_chomu_still_asks_why(engine):
     assert "@why" in engine.index.analyse("у чому причина розмови", "uk").tokens
+
+
+@pytest.mark.parametrize(
+    "question", ["як Кремль повідомить про підсумки", "хто розповість підсумки з боку Росії"]
+)
+def test_who_reports_the_results_is_no_question_about_the_outcome(engine, question):
+    assert "@outcome" not in engine.index.analyse(question, "uk").tokens
+
+
+def test_who_reports_the_results_asks_for_the_readout(content):
+    question = "хто розповість підсумки з боку Росії"
+    assert anew(content, question).ask(question, lang_hint="uk").fact.id == "russia-position"
+
+
+def test_the_outcome_asked_alone_is_still_the_outcome(engine):
+    assert "@outcome" in engine.index.analyse("які підсумки переговорів?", "uk").tokens
+
+
+def test_media_is_an_outlet(content):
+    question = "що за медіа це написало?"
+    engine = anew(content, question)
+    assert "@outlet" in engine.index.analyse(question, "uk").tokens
+    answer = engine.ask(question, lang_hint="uk")
+    assert answer.fact is not None and answer.fact.id == "source-article"
