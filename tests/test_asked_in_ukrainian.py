@@ -49,3 +49,25 @@ def test_media_is_an_outlet(content):
     assert "@outlet" in engine.index.analyse(question, "uk").tokens
     answer = engine.ask(question, lang_hint="uk")
     assert answer.fact is not None and answer.fact.id == "source-article"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Шановні, підкажіть, будь ласка, точний час початку розмови", "година?", "година початку?"],
+)
+def test_an_address_and_the_exact_hour_ask_the_time(content, question):
+    engine = anew(content, question)
+    assert not engine.index.analyse(question, "uk").unknown  # "шановні", "точний" say nothing
+    answer = engine.ask(question, lang_hint="uk")
+    assert answer.fact is not None and answer.fact.id == "talks-time"
+
+
+def test_hours_counted_are_no_time_of_day(engine):
+    assert "@time" not in engine.index.analyse("скільки годин триватиме розмова", "uk").tokens
+
+
+def test_na_vypadok_is_a_condition(content):
+    question = "що Вашингтон обіцяє на випадок вторгнення?"
+    engine = anew(content, question)
+    assert "@if" in engine.index.analyse(question, "uk").tokens
+    assert engine.ask(question, lang_hint="uk").fact.id == "us-support-if-invasion"
