@@ -331,3 +331,10 @@ def test_the_white_house_without_a_preposition_is_who_spoke(engine, question):
     answer = engine.ask(question)
     assert answer.place is None
     assert answer.fact is None or answer.fact.id.startswith("white-house")
+
+
+@pytest.mark.parametrize("question", ["по Москві це скільки", "а по Києву це скільки буде"])
+def test_how_much_it_comes_to_by_a_places_clock_asks_the_time(engine, question):
+    answer = engine.ask(question)
+    assert answer.fact is not None and answer.fact.id == "talks-time"
+    assert answer.place is not None

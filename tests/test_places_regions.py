@@ -336,6 +336,8 @@ def test_an_answer_for_a_state_gives_its_time_and_says_which_zone_it_used(engine
         ("what time is it for Canada?", "America/Toronto"),
         ("во сколько для Австралии?", "Australia/Sydney"),
         ("коли для Канади?", "America/Toronto"),
+        ("о котрій по Ізраїлю", "Asia/Jerusalem"),  # "по" after a question for the time
+        ("во сколько по Японии?", "Asia/Tokyo"),
     ],
 )
 def test_a_time_asked_for_a_country_is_its_clock(resolver, question, zone):
@@ -344,7 +346,13 @@ def test_a_time_asked_for_a_country_is_its_clock(resolver, question, zone):
 
 
 @pytest.mark.parametrize(
-    "question", ["support for Ukraine", "a hard time for Canada", "время для Австралии"]
+    "question",
+    [
+        "support for Ukraine",
+        "a hard time for Canada",
+        "время для Австралии",
+        "переговори по Україні",
+    ],
 )
 def test_a_country_after_for_without_a_time_asked_is_talked_about(resolver, question):
     assert resolver.find(question) is None

@@ -389,11 +389,12 @@ _CLOCK_LINKS = wordset(_WORDS["clock_links"])
 def clock_asked_before(tokens: list[Token], i: int) -> bool:
     """Whether the "for"/"для" before tokens[i] follows a question for the time, so that a
     country after it asks for its clock ("what time is it for Canada") and is not what
-    something is for ("support for Ukraine")."""
+    something is for ("support for Ukraine"); likewise "по"/"за" ("о котрій по Ізраїлю",
+    while "переговори по Україні" asks no time)."""
     k = i - 1
     if k >= 0 and tokens[k].norm == "the":
         k -= 1
-    if k < 0 or tokens[k].norm not in ("for", "для"):
+    if k < 0 or tokens[k].norm not in ("for", "для", *RECKONING_PREPOSITIONS):
         return False
     k -= 1
     while k >= 0 and k >= i - 5 and tokens[k].norm in _CLOCK_LINKS:
