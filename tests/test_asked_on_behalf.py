@@ -53,6 +53,8 @@ BEHALF = load_behalf(
             "told": ["mom"],
             "telling": ["tell"],
             "for": ["for"],
+            "hearsay": ["i heard", "heard that"],
+            "checked": ["true"],
         }
     },
     Path("words.yaml"),
@@ -71,10 +73,37 @@ BEHALF = load_behalf(
         ("my son is a pilot who often asks when", "my son is a pilot who often asks when"),
         ("when does my son fly", "when does my son fly"),  # no verb: not asked for him
         ("mom when", "mom when"),
+        ("i heard it is on tuesday true", "it is on tuesday true"),  # the claim is checked
+        ("heard that it is on tuesday true", "it is on tuesday true"),
+        ("i heard what about tuesday", "i heard what about tuesday"),  # not a claim to check
+        ("it is on tuesday i heard true", "it is on tuesday i heard true"),
     ],
 )
 def test_an_asker_goes_with_a_verb_near_it_and_one_told_with_a_telling_verb(words, left):
     assert " ".join(BEHALF.dropped(words.split())) == left
+
+
+@pytest.mark.parametrize(
+    ("wrapped", "bare"),
+    [
+        ("I heard they will talk about NATO, true?", "they will talk about NATO, true?"),
+        ("говорят, будут говорить про НАТО, правда?", "будут говорить про НАТО, правда?"),
+        ("кажуть, що говоритимуть про НАТО, правда?", "говоритимуть про НАТО, правда?"),
+        ("I heard Putin is dying, true?", "Putin is dying, true?"),
+        ("говорят, Путин болен, правда?", "Путин болен, правда?"),
+    ],
+)
+def test_a_claim_heard_and_put_to_be_checked_is_read_as_the_claim(engine, wrapped, bare):
+    heard, asked = engine.ask(wrapped), engine.ask(bare)
+    assert (heard.status, heard.fact and heard.fact.id) == (
+        asked.status,
+        asked.fact and asked.fact.id,
+    )
+
+
+def test_hearsay_answers_no_claim_the_base_does_not_hold(engine):
+    assert not engine.ask("I heard Putin is dying, true?").answered
+    assert not engine.ask("говорят, Путин болен, правда?").answered
 
 
 @pytest.mark.parametrize(

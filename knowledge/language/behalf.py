@@ -15,7 +15,7 @@ from typing import Any
 from knowledge.language.text import normalize
 from knowledge.model import LANGS
 
-PARTS = ("possessive", "askers", "asking", "told", "telling", "for")
+PARTS = ("possessive", "askers", "asking", "told", "telling", "for", "hearsay", "checked")
 
 # Words an asker may stand apart from its verb by: "my mum in odesa wants to know" keeps
 # "in odesa", whose clock is meant; further apart, the two need not be one clause.
@@ -31,12 +31,18 @@ class Behalf:
     # Verbs of several words, as word tuples, longest first.
     asking: tuple[tuple[str, ...], ...] = ()
     telling: tuple[tuple[str, ...], ...] = ()
+    # "I heard", "слышал", "кажуть": dropped only at the start of a claim put up to be checked
+    # (its last word one of `checked`, "..., true?", "..., правда?"), so what is weighed is the
+    # claim itself, as if asked bare; a question that asks what was heard keeps them.
+    hearsay: tuple[tuple[str, ...], ...] = ()
+    checked: frozenset[str] = frozenset()
     _first: frozenset[str] = field(default=frozenset(), repr=False)
 
     def dropped(self, words: list[str]) -> list[str]:
         """Words without the asker and its asking verb, or the one told and its telling verb
         or "for"; the words themselves when none is there (the common case, one set look-up
         per word)."""
+        words = self._unheard(words)
         if not self.askers or self._first.isdisjoint(words):
             return words
         cut: set[int] = set()
@@ -46,6 +52,12 @@ class Behalf:
             if word in self.told:
                 self._told_at(words, i, cut)
         return [w for i, w in enumerate(words) if i not in cut] if cut else words
+
+    def _unheard(self, words: list[str]) -> list[str]:
+        if len(words) < 3 or words[-1] not in self.checked:
+            return words
+        opener = _verb_at(words, 0, self.hearsay)
+        return words[opener:] if opener else words
 
     def _owner(self, words: list[str], i: int) -> int:
         return i - 1 if i > 0 and words[i - 1] in self.possessive else i
@@ -107,7 +119,7 @@ def load_behalf(data: Any, path: Path) -> Behalf:
             raise ValueError(f"{path.name}: on_behalf: {lang}: expected lists of {PARTS}")
         for part, words in parts.items():
             pooled[part].update(normalize(w) for w in words)
-    for part in ("possessive", "askers", "told", "for"):
+    for part in ("possessive", "askers", "told", "for", "checked"):
         several = sorted(w for w in pooled[part] if " " in w)
         if several:
             raise ValueError(f"{path.name}: on_behalf: {part}: one word each: {several[0]}")
@@ -123,5 +135,7 @@ def load_behalf(data: Any, path: Path) -> Behalf:
         for_words=frozenset(pooled["for"]),
         asking=verbs("asking"),
         telling=verbs("telling"),
+        hearsay=verbs("hearsay"),
+        checked=frozenset(pooled["checked"]),
         _first=askers | told,
     )
