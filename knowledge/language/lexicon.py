@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from knowledge.i18n import SAFE_LOADER
+from knowledge.language.behalf import Behalf, load_behalf
 from knowledge.language.text import normalize
 from knowledge.language.translit import transliterate
 from knowledge.model import LANGS
@@ -108,6 +109,8 @@ class Lexicon:
     # Per language, (word, its "or"): a word that is "or" between two things it follows
     # and "whether" where it opens a question (uk "чи").
     or_between: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    # Asking on someone's behalf ("внучка спрашивает"), dropped as filler.
+    behalf: Behalf = field(default_factory=Behalf)
 
     @classmethod
     def build(
@@ -273,8 +276,13 @@ def load_lexicon(
         _rephrased(words.get("rephrased"), words_path),
     )
     real_words = _texts_per_language(words.get("real_words"), words_path, "real_words")
+    try:
+        behalf = load_behalf(words.get("on_behalf"), words_path)
+    except ValueError as exc:
+        raise LexiconInvalid(str(exc)) from None
     return replace(
         lexicon,
+        behalf=behalf,
         or_between=_or_between(words.get("or_between"), words_path),
         real_words={lang: frozenset(text.split()) for lang, text in real_words.items()},
     )

@@ -138,7 +138,8 @@ def intent_mapped(text: str, lexicon: Lexicon) -> str:
     """Normalised text with each intent phrase replaced by its intent ("во сколько" →
     "@time") and each filler phrase by nothing, longest phrase first; dates and times read
     as the facts write them."""
-    padded = f" {' '.join(clock_read(text.split(), lexicon.calendar))} "
+    kept = lexicon.behalf.dropped(text.split())
+    padded = f" {' '.join(clock_read(kept, lexicon.calendar))} "
     for pattern, intent in lexicon.gapped_phrases:
         padded = pattern.sub(f" {intent} ", padded)
     # Only the phrases the text's words start, in their order (longest first); a rephrased

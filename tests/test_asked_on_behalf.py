@@ -1,0 +1,120 @@
+"""Questions asked for someone else ("внучка спрашивает, когда...", "my mum in odesa wants to
+know when...", "скажите бабушке, во сколько"): the one who asks and that they ask wrap the
+real question, matched as a pattern over words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge.language.behalf import load_behalf
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "внучка спрашивает когда будет Путин с Байденом разговаривать",
+        "моя мама спрашивает, во сколько переговоры",
+        "дочка хочет знать когда будет разговор",
+        "бабушке скажите во сколько переговоры",
+        "передайте деду во сколько разговор",
+        "онук питає коли Путін з Байденом говоритимуть",
+        "скажіть бабусі коли розмова",
+        "my grandson is asking when Putin and Biden will talk",
+        "my grandma wants to know what time the call is",
+        "for my grandma: what time is the call?",
+        "tell my grandpa when the call is",
+    ],
+)
+def test_a_question_asked_for_someone_else_is_the_question(engine, question):
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact.id == "talks-time"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "внучка спрашивает, Путин болен?",
+        "my grandson asks is putin sick",
+        "онук питає чи путін хворий",
+    ],
+)
+def test_asking_for_someone_else_answers_nothing_the_question_alone_would_not(engine, question):
+    assert not engine.ask(question).answered
+
+
+BEHALF = load_behalf(
+    {
+        "en": {
+            "possessive": ["my"],
+            "askers": ["son", "mum"],
+            "asking": ["asks", "wants to know"],
+            "told": ["mom"],
+            "telling": ["tell"],
+            "for": ["for"],
+            "hearsay": ["i heard", "heard that"],
+            "checked": ["true"],
+        }
+    },
+    Path("words.yaml"),
+)
+
+
+@pytest.mark.parametrize(
+    ("words", "left"),
+    [
+        ("my son asks when", "when"),
+        ("asks my son when", "when"),
+        ("my mum in oslo wants to know when", "in oslo when"),  # the place between is kept
+        ("tell my mom when", "when"),
+        ("for my mom when", "when"),
+        ("my mom tell when", "when"),
+        ("my son is a pilot who often asks when", "my son is a pilot who often asks when"),
+        ("when does my son fly", "when does my son fly"),  # no verb: not asked for him
+        ("mom when", "mom when"),
+        ("i heard it is on tuesday true", "it is on tuesday true"),  # the claim is checked
+        ("heard that it is on tuesday true", "it is on tuesday true"),
+        ("i heard what about tuesday", "i heard what about tuesday"),  # not a claim to check
+        ("it is on tuesday i heard true", "it is on tuesday i heard true"),
+    ],
+)
+def test_an_asker_goes_with_a_verb_near_it_and_one_told_with_a_telling_verb(words, left):
+    assert " ".join(BEHALF.dropped(words.split())) == left
+
+
+@pytest.mark.parametrize(
+    ("wrapped", "bare"),
+    [
+        ("I heard they will talk about NATO, true?", "they will talk about NATO, true?"),
+        ("говорят, будут говорить про НАТО, правда?", "будут говорить про НАТО, правда?"),
+        ("кажуть, що говоритимуть про НАТО, правда?", "говоритимуть про НАТО, правда?"),
+        ("I heard Putin is dying, true?", "Putin is dying, true?"),
+        ("говорят, Путин болен, правда?", "Путин болен, правда?"),
+    ],
+)
+def test_a_claim_heard_and_put_to_be_checked_is_read_as_the_claim(engine, wrapped, bare):
+    heard, asked = engine.ask(wrapped), engine.ask(bare)
+    assert (heard.status, heard.fact and heard.fact.id) == (
+        asked.status,
+        asked.fact and asked.fact.id,
+    )
+
+
+def test_hearsay_answers_no_claim_the_base_does_not_hold(engine):
+    assert not engine.ask("I heard Putin is dying, true?").answered
+    assert not engine.ask("говорят, Путин болен, правда?").answered
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        {"en": {"askers": "son"}},
+        {"en": {"sayers": ["son"]}},
+        {"xx": {"askers": ["son"]}},
+        {"en": {"askers": ["my son"]}},  # askers are one word each
+    ],
+)
+def test_on_behalf_lists_must_be_lists_of_single_askers(table):
+    with pytest.raises(ValueError, match="on_behalf"):
+        load_behalf(table, Path("words.yaml"))
