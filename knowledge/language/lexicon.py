@@ -108,6 +108,9 @@ class Lexicon:
     # Per language, (word, its "or"): a word that is "or" between two things it follows
     # and "whether" where it opens a question (uk "чи").
     or_between: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    # Per language, words that open a question after a clause of context and a comma
+    # ("my son is in Toronto, what time is it for him?").
+    question_openers: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -273,10 +276,12 @@ def load_lexicon(
         _rephrased(words.get("rephrased"), words_path),
     )
     real_words = _texts_per_language(words.get("real_words"), words_path, "real_words")
+    openers = _texts_per_language(words.get("question_openers"), words_path, "question_openers")
     return replace(
         lexicon,
         or_between=_or_between(words.get("or_between"), words_path),
         real_words={lang: frozenset(text.split()) for lang, text in real_words.items()},
+        question_openers={lang: frozenset(text.split()) for lang, text in openers.items()},
     )
 
 
