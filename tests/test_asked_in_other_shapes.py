@@ -85,3 +85,17 @@ def test_a_reporters_framing_reads_as_the_plain_question(content, question, plai
 def test_a_framed_question_the_article_cannot_answer_stays_unanswered(content, question, lang):
     answer = anew(content, question).ask(question, lang_hint=lang)
     assert answer.fact is None or answer.evidence[FEATURES.index("unknown")] > 0
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("did the Americans deny the talks at some point?", "did the Americans deny the talks?"),
+        ("is it the middle of the night in Sydney then?", "is it night in Sydney then?"),
+        ("when does it begin by our clock?", "when does it begin, what time?"),
+        ("what hour is it on my clock then?", "what hour is it then?"),
+    ],
+)
+def test_when_it_happened_and_ones_own_clock_read_as_the_plain_question(content, question, plain):
+    index = anew(content, question, plain).index
+    assert set(index.analyse(question, "en").tokens) == set(index.analyse(plain, "en").tokens)
