@@ -99,3 +99,22 @@ def test_a_framed_question_the_article_cannot_answer_stays_unanswered(content, q
 def test_when_it_happened_and_ones_own_clock_read_as_the_plain_question(content, question, plain):
     index = anew(content, question, plain).index
     assert set(index.analyse(question, "en").tokens) == set(index.analyse(plain, "en").tokens)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "when did Putin come up with the idea of guarantees?",
+        "what did Putin put forward?",
+        "what did Putin suggest on December 1?",
+    ],
+)
+def test_putting_an_idea_forward_is_proposing_it(content, question):
+    answer = anew(content, question).ask(question, lang_hint="en")
+    assert answer.fact is not None and answer.fact.id == "security-guarantees-initiative"
+    assert not answer.evidence[FEATURES.index("unknown")]
+
+
+def test_a_subject_that_comes_up_is_still_discussed_not_proposed(content):
+    index = anew(content).index
+    assert "@discuss" in index.analyse("will NATO come up?", "en").tokens
