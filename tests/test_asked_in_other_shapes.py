@@ -118,3 +118,10 @@ def test_putting_an_idea_forward_is_proposing_it(content, question):
 def test_a_subject_that_comes_up_is_still_discussed_not_proposed(content):
     index = anew(content).index
     assert "@discuss" in index.analyse("will NATO come up?", "en").tokens
+
+
+@pytest.mark.parametrize("question", ["who is joining the call?", "will anyone else join?"])
+def test_joining_the_call_is_taking_part_in_it(content, question):
+    answer = anew(content, question).ask(question, lang_hint="en")
+    assert answer.fact is not None and answer.fact.id == "talks-participants"
+    assert not answer.evidence[FEATURES.index("corrected_share")]  # "join" is no slip of "joint"
