@@ -125,3 +125,11 @@ def test_joining_the_call_is_taking_part_in_it(content, question):
     answer = anew(content, question).ask(question, lang_hint="en")
     assert answer.fact is not None and answer.fact.id == "talks-participants"
     assert not answer.evidence[FEATURES.index("corrected_share")]  # "join" is no slip of "joint"
+
+
+@pytest.mark.parametrize("question", ["when will it happen?", "so when's this whole thing happening"])
+def test_when_it_happens_is_the_time_not_who_said_it_would(engine, question):
+    answer = engine.ask(question, lang_hint="en")
+    assert answer.answered and answer.fact.id == "talks-time"
+    said = engine.ask("who said it would happen?", lang_hint="en")
+    assert said.answered and said.fact.id == "talks-announcement"
