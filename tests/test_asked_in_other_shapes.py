@@ -85,3 +85,60 @@ def test_a_reporters_framing_reads_as_the_plain_question(content, question, plai
 def test_a_framed_question_the_article_cannot_answer_stays_unanswered(content, question, lang):
     answer = anew(content, question).ask(question, lang_hint=lang)
     assert answer.fact is None or answer.evidence[FEATURES.index("unknown")] > 0
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("did the Americans deny the talks at some point?", "did the Americans deny the talks?"),
+        ("is it the middle of the night in Sydney then?", "is it night in Sydney then?"),
+        ("when does it begin by our clock?", "when does it begin, what time?"),
+        ("what hour is it on my clock then?", "what hour is it then?"),
+        ("didn't the US deny everything before?", "didn't the US deny before?"),
+        (
+            "did the defence secretary say something about diplomacy?",
+            "did the defence secretary say about diplomacy?",
+        ),
+    ],
+)
+def test_fillers_when_it_happened_and_ones_own_clock_read_as_the_plain_question(
+    content, question, plain
+):
+    index = anew(content, question, plain).index
+    assert set(index.analyse(question, "en").tokens) == set(index.analyse(plain, "en").tokens)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "when did Putin come up with the idea of guarantees?",
+        "what did Putin put forward?",
+        "what did Putin suggest on December 1?",
+    ],
+)
+def test_putting_an_idea_forward_is_proposing_it(content, question):
+    answer = anew(content, question).ask(question, lang_hint="en")
+    assert answer.fact is not None and answer.fact.id == "security-guarantees-initiative"
+    assert not answer.evidence[FEATURES.index("unknown")]
+
+
+def test_a_subject_that_comes_up_is_still_discussed_not_proposed(content):
+    index = anew(content).index
+    assert "@discuss" in index.analyse("will NATO come up?", "en").tokens
+
+
+@pytest.mark.parametrize("question", ["who is joining the call?", "will anyone else join?"])
+def test_joining_the_call_is_taking_part_in_it(content, question):
+    answer = anew(content, question).ask(question, lang_hint="en")
+    assert answer.fact is not None and answer.fact.id == "talks-participants"
+    assert not answer.evidence[FEATURES.index("corrected_share")]  # "join" is no slip of "joint"
+
+
+@pytest.mark.parametrize(
+    "question", ["when will it happen?", "so when's this whole thing happening"]
+)
+def test_when_it_happens_is_the_time_not_who_said_it_would(engine, question):
+    answer = engine.ask(question, lang_hint="en")
+    assert answer.answered and answer.fact.id == "talks-time"
+    said = engine.ask("who said it would happen?", lang_hint="en")
+    assert said.answered and said.fact.id == "talks-announcement"

@@ -4,6 +4,8 @@ at the place its other sentences name."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from knowledge.language.text import question_part
@@ -24,16 +26,42 @@ def test_the_question_is_the_sentences_that_ask_else_the_last(message, parts):
     assert question_part(message) == parts
 
 
+OPENERS = frozenset({"what", "when", "how", "who"})
+
+
+@pytest.mark.parametrize(
+    ("message", "parts"),
+    [
+        ("For my lecture: how did he put it?", ("how did he put it?", "For my lecture:")),
+        (
+            "my son is in Oslo, what time is it for him?",
+            ("what time is it for him?", "my son is in Oslo,"),
+        ),
+        ("i watch from Oslo, when it begin", ("when it begin", "i watch from Oslo,")),
+        ("the call is at five, right?", None),  # no question word after the comma
+        ("Putin, Biden, who else?", ("who else?", "Putin, Biden,")),
+    ],
+)
+def test_context_before_a_colon_or_a_comma_and_a_question_word_is_a_sentence(message, parts):
+    assert question_part(message, OPENERS) == parts
+
+
+def test_without_question_words_a_comma_ends_no_context():
+    assert question_part("my son is in Oslo, what time is it for him?") is None
+
+
 @pytest.mark.parametrize(
     "message",
     [
         "I'm writing a seminar on the summit for my students and got lost. When is the call?",
         "Внук попросил узнать, а я в этом не разбираюсь. Когда переговоры?",
         "Я на роботі, часу обмаль. Коли розмова?",
+        "I run the evening news desk: when is the call?",
     ],
 )
 def test_context_before_the_question_is_left_out_when_the_whole_is_declined(engine, message):
-    assert not engine.ask(message.split(". ")[0] + ".").answered  # the context asks nothing
+    context = re.split(r"(?<=[.:])\s", message)[0]
+    assert not engine.ask(context).answered  # the context asks nothing
     answer = engine.ask(message)
     assert answer.answered and answer.fact.id == "talks-time"
 
@@ -43,6 +71,7 @@ def test_context_before_the_question_is_left_out_when_the_whole_is_declined(engi
     [
         ("My daughter lives in Toronto and wants to watch. What time will it be?", "Toronto"),
         ("Мы с женой сейчас в Берлине. Во сколько начало?", "Берлин"),
+        ("my daughter is in Toronto, what time will it be there for her?", "Toronto"),
     ],
 )
 def test_the_time_is_given_where_the_context_names_a_place(engine, message, place):

@@ -241,6 +241,9 @@ QUESTIONS = [
     ("WHAT TIME IS THE CALL IN LA", "America/Los_Angeles", "IN LA"),
     ("CALL TIME EST", "America/New_York", "EST"),
     ("во сколько звонок в Дунгуань?", "Asia/Shanghai", "в Дунгуань"),
+    ("uk time for the call?", "Europe/London", "uk time"),
+    ("dc time?", "America/New_York", "dc time"),
+    ("i watch from jerusalem, when does it begin", "Asia/Jerusalem", "i watch from jerusalem"),
 ]
 
 
@@ -315,6 +318,8 @@ def test_a_place_after_in_wins_over_the_time_reckoning_of_the_event():
         "when did the Geneva summit start, what hour?",
         "what time is the Moscow call",
         "CAN YOU GIVE US TIME",
+        "us time?",
+        "i watch from home, when is it?",
     ],
 )
 def test_a_question_without_a_place_finds_none(resolver, question):

@@ -60,7 +60,7 @@ def by_its_question(
 ) -> Answer | None:
     """A message of several sentences, unanswered whole, asked by what it asks alone; the
     time asked where its other sentences name a place ("I live in Oslo. When is it?")."""
-    parts = question_part(text)
+    parts = question_part(text, engine.index.lexicon.question_openers.get(lang, frozenset()))
     if parts is None:
         return None
     question, rest = parts

@@ -111,6 +111,9 @@ class Lexicon:
     or_between: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     # Asking on someone's behalf ("внучка спрашивает"), dropped as filler.
     behalf: Behalf = field(default_factory=Behalf)
+    # Per language, words that open a question after a clause of context and a comma
+    # ("my son is in Toronto, what time is it for him?").
+    question_openers: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -280,11 +283,13 @@ def load_lexicon(
         behalf = load_behalf(words.get("on_behalf"), words_path)
     except ValueError as exc:
         raise LexiconInvalid(str(exc)) from None
+    openers = _texts_per_language(words.get("question_openers"), words_path, "question_openers")
     return replace(
         lexicon,
         behalf=behalf,
         or_between=_or_between(words.get("or_between"), words_path),
         real_words={lang: frozenset(text.split()) for lang, text in real_words.items()},
+        question_openers={lang: frozenset(text.split()) for lang, text in openers.items()},
     )
 
 

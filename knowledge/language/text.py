@@ -136,18 +136,40 @@ def normalize(text: str) -> str:
 
 # A sentence ends at ".", "!", "?" or "…" followed by a space.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+# Context put before a question with a colon ("For my lecture: how did...") ends there.
+_CONTEXT_END = re.compile(r"(?<=:)\s+")
 
 
-def question_part(text: str) -> tuple[str, str] | None:
+def question_part(text: str, openers: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     """A message of several sentences ("My daughter lives in Toronto. What time is it for
     her?") split into what it asks (its sentences ending in "?", else its last) and the rest;
-    None when there is nothing to leave out."""
-    sentences = [each for each in _SENTENCE_END.split(text.strip()) if each]
+    None when there is nothing to leave out. Context before a colon, or before a comma and
+    one of `openers` ("my son is in Toronto, what time is it for him?"), is a sentence too."""
+    sentences = [
+        clause
+        for sentence in _SENTENCE_END.split(text.strip())
+        for clause in _clauses(sentence, openers)
+        if clause
+    ]
     asking = [each for each in sentences if each.endswith("?")] or sentences[-1:]
     if len(asking) == len(sentences):
         return None
     rest = [each for each in sentences if each not in asking]
     return " ".join(asking), " ".join(rest)
+
+
+def _clauses(sentence: str, openers: frozenset[str]) -> list[str]:
+    clauses = _CONTEXT_END.split(sentence)
+    if not openers:
+        return clauses
+    opener = _opener_pattern(openers)
+    return [part for clause in clauses for part in opener.split(clause)]
+
+
+@lru_cache(maxsize=8)
+def _opener_pattern(openers: frozenset[str]) -> re.Pattern[str]:
+    words = "|".join(sorted(map(re.escape, openers)))
+    return re.compile(rf"(?<=,)\s+(?=(?:{words})\b)", re.IGNORECASE)
 
 
 def words(text: str) -> list[str]:

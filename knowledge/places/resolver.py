@@ -310,7 +310,7 @@ class PlaceResolver:
         )
         located = located or uninflected
         capitals = pt.all_upper(tokens, m.i, m.j) and (located or not scene.shouted)
-        if m.flags & UPPER and not (capitals or self._lower_alias(tokens, m, prep, scene)):
+        if m.flags & UPPER and not (capitals or self._lower_alias(tokens, m, prep, scene, timed)):
             return None
         if m.flags & COMMON and (
             not first.capitalised
@@ -374,12 +374,15 @@ class PlaceResolver:
                 out.append(dataclasses.replace(found, place=place))
         return out
 
-    def _lower_alias(self, tokens: list[Token], m: Match, prep: str | None, scene: _Scene) -> bool:
-        """ "what time in dc", "в ny": an alias kept for capitals ("DC", "NY") typed in lower
-        case still counts after "in"/"в" in a question about time, unless it is a word ("us")."""
+    def _lower_alias(
+        self, tokens: list[Token], m: Match, prep: str | None, scene: _Scene, timed: bool
+    ) -> bool:
+        """ "what time in dc", "в ny", "uk time": an alias kept for capitals ("DC", "NY") typed
+        in lower case still counts after "in"/"в" or before a time word in a question about
+        time, unless it is a word ("us")."""
         return (
             scene.cue
-            and prep in pt.COUNTRY_PREPOSITIONS
+            and (prep in pt.COUNTRY_PREPOSITIONS or timed)
             and m.j - m.i == 1
             and tokens[m.i].norm not in pt.LOWER_CASE_WORDS
         )
