@@ -60,9 +60,16 @@ def test_us_after_a_verb_or_preposition_is_the_pronoun(engine, question, country
     assert ("@us" in tokens) == country
 
 
-def test_naming_the_us_of_a_fact_that_never_does_shifts_the_question(content):
-    # Russia's spokesman does not speak for the US: the question is weighed as being about
-    # something else than the fact that ranks first.
-    answer = anew(content).ask("who will speak for the US after the talks", lang_hint="en")
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("who will speak for the US after the talks", "en"),
+        ("who speaks for Ukraine after the talks", "en"),
+    ],
+)
+def test_naming_a_side_the_fact_never_does_shifts_the_question(content, question, lang):
+    # Russia's spokesman does not speak for the US or Ukraine: the question is weighed as
+    # being about something else than the fact that ranks first.
+    answer = anew(content).ask(question, lang_hint=lang)
     assert answer.fact is not None and answer.fact.id == "russia-position"
     assert answer.evidence[FEATURES.index("shifted")] == 1.0
