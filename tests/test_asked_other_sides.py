@@ -1,0 +1,75 @@
+"""Questions about a side the article does not speak for: what Ukraine wants of the call,
+NATO's own aims or next move, who speaks for the US afterwards. Their words are a fact's
+words (Ukraine in Biden's support, NATO among the topics, a spokesman for Russia), but the
+side asked about is another. And "us" the pronoun is not the US."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.language.decision import FEATURES
+from tests.asking import anew
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("what does Ukraine want from the call", "en"),
+        ("what does Kyiv expect from the talks", "en"),
+        ("чего хочет Украина от разговора", "ru"),
+        ("чого хоче Київ від переговорів", "uk"),
+        ("what does NATO want", "en"),
+        ("what will NATO do if Russia attacks", "en"),
+        ("что сделает НАТО, если Россия нападет", "ru"),
+        ("позиція НАТО щодо переговорів", "uk"),
+    ],
+)
+def test_ukraines_and_natos_own_aims_are_no_facts_answer(engine, question, lang):
+    # Asked of the shipped decision: a reading that drops the side's words may still rank a
+    # fact, unsure.
+    answer = engine.ask(question, lang_hint=lang)
+    assert answer.fact is None
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "fact_id"),
+    [
+        # Moscow's demands of NATO and NATO as a topic stay the facts that give them
+        ("чого Росія хоче від НАТО", "uk", "security-guarantees-initiative"),
+        ("will NATO be discussed", "en", "talks-topics"),
+    ],
+)
+def test_a_sides_aims_the_article_gives_still_reach_their_fact(content, question, lang, fact_id):
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == fact_id
+
+
+@pytest.mark.parametrize(
+    ("question", "country"),
+    [
+        ("who will tell us what Russia said", False),
+        ("can you give us the Russian side", False),
+        ("what does it mean for us", False),
+        ("who will speak for the US after the talks", True),
+        ("why are the talks important for the US", True),
+        ("does the us support ukraine", True),
+    ],
+)
+def test_us_after_a_verb_or_preposition_is_the_pronoun(engine, question, country):
+    tokens = engine.index.analyse(question, "en").tokens
+    assert ("@us" in tokens) == country
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("who will speak for the US after the talks", "en"),
+        ("who speaks for Ukraine after the talks", "en"),
+    ],
+)
+def test_naming_a_side_the_fact_never_does_shifts_the_question(content, question, lang):
+    # Russia's spokesman does not speak for the US or Ukraine: the question is weighed as
+    # being about something else than the fact that ranks first.
+    answer = anew(content).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "russia-position"
+    assert answer.evidence[FEATURES.index("shifted")] == 1.0
