@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.asking import anew
+
 
 @pytest.mark.parametrize(
     ("asked", "plain"),
@@ -100,3 +102,20 @@ def test_talk_around_a_russian_question_says_nothing_of_what_it_asks(engine, ask
 )
 def test_a_russian_question_shape_asks_its_kind(engine, asked, plain):
     assert engine.index.analyse(asked, "ru").tokens == engine.index.analyse(plain, "ru").tokens
+
+
+@pytest.mark.parametrize(
+    ("lang", "question"),
+    [
+        ("ru", "войска у границ в повестке или нет"),
+        ("ru", "войска у границы на повестке дня?"),
+        ("uk", "війська біля кордонів у порядку денному чи ні"),
+        ("uk", "війська біля кордону на порядку денному?"),
+    ],
+)
+def test_a_subject_on_the_agenda_is_a_subject_discussed(content, lang, question):
+    engine = anew(content, question)
+    verb = "обсуждать" if lang == "ru" else "обговорювати"
+    assert verb in engine.index.analyse(question, lang).tokens
+    answer = engine.ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "biden-troop-buildup"
