@@ -85,6 +85,9 @@ def test_stating_and_quoting_in_russian_is_what_was_said(engine, asked, plain):
         # the exact time is the time; yet another hoax is a hoax
         ("точное время начала беседы", "время начала беседы"),
         ("это очередная утка?", "это утка?"),
+        # what a subject has to do with it asks about it
+        ("при чем тут Женева", "а что с Женевой"),
+        ("а НАТО здесь при чём?", "а что с НАТО?"),
     ],
 )
 def test_talk_around_a_russian_question_says_nothing_of_what_it_asks(engine, asked, plain):
