@@ -122,3 +122,14 @@ def test_a_subject_on_the_agenda_is_a_subject_discussed(content, lang, question)
     assert verb in engine.index.analyse(question, lang).tokens
     answer = engine.ask(question, lang_hint=lang)
     assert answer.fact is not None and answer.fact.id == "biden-troop-buildup"
+
+
+@pytest.mark.parametrize(
+    ("lang", "question"),
+    [("ru", "США сперва отказывались от встречи?"), ("uk", "США спершу відмовлялись від зустрічі?")],
+)
+def test_every_word_for_at_first_asks_what_came_first(content, lang, question):
+    engine = anew(content, question)
+    assert "@atfirst" in engine.index.analyse(question, lang).tokens
+    answer = engine.ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "white-house-denial"
