@@ -133,3 +133,14 @@ def test_every_word_for_at_first_asks_what_came_first(content, lang, question):
     assert "@atfirst" in engine.index.analyse(question, lang).tokens
     answer = engine.ask(question, lang_hint=lang)
     assert answer.fact is not None and answer.fact.id == "white-house-denial"
+
+
+@pytest.mark.parametrize(
+    ("lang", "question"),
+    [("ru", "оружие Киеву пришлют?"), ("uk", "чи пришлють зброю Україні?")],
+)
+def test_every_verb_of_sending_sends(content, lang, question):
+    engine = anew(content, question)
+    assert "@send" in engine.index.analyse(question, lang).tokens
+    answer = engine.ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "lethal-weapons"
