@@ -144,3 +144,14 @@ def test_every_verb_of_sending_sends(content, lang, question):
     assert "@send" in engine.index.analyse(question, lang).tokens
     answer = engine.ask(question, lang_hint=lang)
     assert answer.fact is not None and answer.fact.id == "lethal-weapons"
+
+
+@pytest.mark.parametrize(
+    ("lang", "asked", "plain"),
+    [
+        ("ru", "Белый дом сначала был против?", "Белый дом сначала отказывался?"),
+        ("uk", "Білий дім спершу був проти?", "Білий дім спершу відмовлявся?"),
+    ],
+)
+def test_being_against_it_is_refusing_it(engine, lang, asked, plain):
+    assert engine.index.analyse(asked, lang).tokens == engine.index.analyse(plain, lang).tokens
