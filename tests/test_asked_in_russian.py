@@ -126,7 +126,10 @@ def test_a_subject_on_the_agenda_is_a_subject_discussed(content, lang, question)
 
 @pytest.mark.parametrize(
     ("lang", "question"),
-    [("ru", "США сперва отказывались от встречи?"), ("uk", "США спершу відмовлялись від зустрічі?")],
+    [
+        ("ru", "США сперва отказывались от встречи?"),
+        ("uk", "США спершу відмовлялись від зустрічі?"),
+    ],
 )
 def test_every_word_for_at_first_asks_what_came_first(content, lang, question):
     engine = anew(content, question)
