@@ -51,3 +51,15 @@ def test_a_rephrasing_must_be_a_pair(tmp_path):
     words.write_text("rephrased:\n  ru: [[с кем говорит]]\n", encoding="utf-8")
     with pytest.raises(LexiconInvalid, match="rephrased"):
         load_lexicon(words, None)
+
+
+@pytest.mark.parametrize(
+    ("lang", "asked", "plain"),
+    [
+        ("ru", "какой число разговор будет?", "какое число разговор будет?"),
+        ("uk", "який число розмова президентів?", "яке число розмова президентів?"),
+    ],
+)
+def test_a_learners_gender_slip_still_asks_the_date(engine, lang, asked, plain):
+    assert engine.index.analyse(asked, lang).tokens == engine.index.analyse(plain, lang).tokens
+    assert "@when" in engine.index.analyse(asked, lang).tokens

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.asking import anew
+
 
 @pytest.mark.parametrize(
     ("asked", "plain"),
@@ -83,6 +85,9 @@ def test_stating_and_quoting_in_russian_is_what_was_said(engine, asked, plain):
         # the exact time is the time; yet another hoax is a hoax
         ("точное время начала беседы", "время начала беседы"),
         ("это очередная утка?", "это утка?"),
+        # what a subject has to do with it asks about it
+        ("при чем тут Женева", "а что с Женевой"),
+        ("а НАТО здесь при чём?", "а что с НАТО?"),
     ],
 )
 def test_talk_around_a_russian_question_says_nothing_of_what_it_asks(engine, asked, plain):
@@ -100,3 +105,56 @@ def test_talk_around_a_russian_question_says_nothing_of_what_it_asks(engine, ask
 )
 def test_a_russian_question_shape_asks_its_kind(engine, asked, plain):
     assert engine.index.analyse(asked, "ru").tokens == engine.index.analyse(plain, "ru").tokens
+
+
+@pytest.mark.parametrize(
+    ("lang", "question"),
+    [
+        ("ru", "войска у границ в повестке или нет"),
+        ("ru", "войска у границы на повестке дня?"),
+        ("uk", "війська біля кордонів у порядку денному чи ні"),
+        ("uk", "війська біля кордону на порядку денному?"),
+    ],
+)
+def test_a_subject_on_the_agenda_is_a_subject_discussed(content, lang, question):
+    engine = anew(content, question)
+    verb = "обсуждать" if lang == "ru" else "обговорювати"
+    assert verb in engine.index.analyse(question, lang).tokens
+    answer = engine.ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "biden-troop-buildup"
+
+
+@pytest.mark.parametrize(
+    ("lang", "question"),
+    [
+        ("ru", "США сперва отказывались от встречи?"),
+        ("uk", "США спершу відмовлялись від зустрічі?"),
+    ],
+)
+def test_every_word_for_at_first_asks_what_came_first(content, lang, question):
+    engine = anew(content, question)
+    assert "@atfirst" in engine.index.analyse(question, lang).tokens
+    answer = engine.ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "white-house-denial"
+
+
+@pytest.mark.parametrize(
+    ("lang", "question"),
+    [("ru", "оружие Киеву пришлют?"), ("uk", "чи пришлють зброю Україні?")],
+)
+def test_every_verb_of_sending_sends(content, lang, question):
+    engine = anew(content, question)
+    assert "@send" in engine.index.analyse(question, lang).tokens
+    answer = engine.ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "lethal-weapons"
+
+
+@pytest.mark.parametrize(
+    ("lang", "asked", "plain"),
+    [
+        ("ru", "Белый дом сначала был против?", "Белый дом сначала отказывался?"),
+        ("uk", "Білий дім спершу був проти?", "Білий дім спершу відмовлявся?"),
+    ],
+)
+def test_being_against_it_is_refusing_it(engine, lang, asked, plain):
+    assert engine.index.analyse(asked, lang).tokens == engine.index.analyse(plain, lang).tokens
