@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from knowledge.language.lexicon import WORDS_PATH, LexiconInvalid, load_lexicon
+from knowledge.language.lexicon_files import WORDS_PATH, LexiconInvalid, load_lexicon
 from knowledge.language.matcher import FactIndex
 from knowledge.model import Citation, Fact
 
