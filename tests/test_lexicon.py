@@ -114,6 +114,16 @@ def test_an_either_or_word_without_its_or_is_refused(tmp_path):
         load_lexicon(path)
 
 
+def test_the_time_intents_must_be_intents(tmp_path):
+    assert load_lexicon().time_intents == {"@when", "@time"}
+    words = yaml.safe_load(WORDS_PATH.read_text(encoding="utf-8"))
+    words["time_intents"].append("@hour")
+    path = tmp_path / "words.yaml"
+    path.write_text(yaml.safe_dump(words, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(LexiconInvalid, match="time_intents"):
+        load_lexicon(path)
+
+
 def test_a_part_of_the_day_claims_its_hours_and_a_bad_span_is_refused(tmp_path):
     parts = load_lexicon().calendar.day_parts
     assert parts["ночью"] == parts["night"] == frozenset({22, 23, 0, 1, 2, 3, 4})

@@ -100,6 +100,8 @@ class Lexicon:
     # Per language, words that open a question after a clause of context and a comma
     # ("my son is in Toronto, what time is it for him?").
     question_openers: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # The intents that ask for a time ("when", "во сколько"): a place "for" one is its clock.
+    time_intents: frozenset[str] = frozenset()
 
     @classmethod
     def build(

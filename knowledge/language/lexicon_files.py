@@ -113,7 +113,15 @@ def load_lexicon(
         or_between=_or_between(words.get("or_between"), words_path),
         real_words={lang: frozenset(text.split()) for lang, text in real_words.items()},
         question_openers={lang: frozenset(text.split()) for lang, text in openers.items()},
+        time_intents=_time_intents(words.get("time_intents"), words_path, intents),
     )
+
+
+def _time_intents(data: Any, path: Path, intents: Mapping[str, list[str]]) -> frozenset[str]:
+    names = data or []
+    if not isinstance(names, list) or not all(isinstance(n, str) and n in intents for n in names):
+        raise LexiconInvalid(f"{path.name}: time_intents: expected a list of intents")
+    return frozenset(names)
 
 
 def _or_between(data: Any, path: Path) -> dict[str, tuple[str, str]]:

@@ -384,6 +384,8 @@ def time_word_before(tokens: list[Token], i: int) -> bool:
 # (is it) for Australia", "во сколько для Канады". Alone "a hard time for Ukraine" is not one.
 _CLOCK_ASKED = _phrases("clock_asked")
 _CLOCK_LINKS = wordset(_WORDS["clock_links"])
+CLOCK_FOR = wordset(_WORDS["clock_for"])
+_CLOCK_BEFORE = CLOCK_FOR | RECKONING_PREPOSITIONS
 
 
 def clock_asked_before(tokens: list[Token], i: int) -> bool:
@@ -394,7 +396,7 @@ def clock_asked_before(tokens: list[Token], i: int) -> bool:
     k = i - 1
     if k >= 0 and tokens[k].norm == "the":
         k -= 1
-    if k < 0 or tokens[k].norm not in ("for", "для", *RECKONING_PREPOSITIONS):
+    if k < 0 or tokens[k].norm not in _CLOCK_BEFORE:
         return False
     # Before "по"/"за" only a question for the hour: "сколько по России войск" counts.
     asked = _CLOCK_RECKONED if tokens[k].norm in RECKONING_PREPOSITIONS else _CLOCK_ASKED
