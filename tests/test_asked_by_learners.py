@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.language.lexicon import LexiconInvalid, load_lexicon
+from knowledge.language.lexicon_files import LexiconInvalid, load_lexicon
 
 
 @pytest.mark.parametrize(

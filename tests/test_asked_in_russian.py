@@ -1,6 +1,6 @@
-"""Russian as a new writer asks it: everyday verbs and nouns for the call, framing around
-the question, and a clock asked "по" a country. Each pair reads as one question, so the
-fact one reaches is the fact the other does."""
+"""Russian as a new writer asks it: everyday verbs and nouns for the call, and framing around
+the question. Each pair reads as one question, so the fact one reaches is the fact the other
+does. (A clock asked "по" a country is in test_asked_times_and_places.py.)"""
 
 from __future__ import annotations
 
@@ -25,23 +25,6 @@ def test_a_russian_word_for_the_call_reads_as_the_call(engine, asked, plain):
 
 def test_a_meeting_alone_is_not_the_call(engine):
     assert "@call" not in engine.index.analyse("когда встреча в Женеве", "ru").tokens
-
-
-@pytest.mark.parametrize(
-    ("question", "zone"),
-    [
-        ("во сколько по израилю", "Asia/Jerusalem"),
-        ("в котором часу по Японии", "Asia/Tokyo"),
-    ],
-)
-def test_a_clock_asked_before_po_makes_a_country_the_place(engine, question, zone):
-    answer = engine.ask(question)
-    assert answer.fact.id == "talks-time" and answer.place is not None
-    assert answer.place.key == zone
-
-
-def test_how_many_before_po_and_a_country_is_not_its_clock(engine):
-    assert engine.resolver.find("сколько по России войск") is None
 
 
 @pytest.mark.parametrize(

@@ -115,6 +115,9 @@ def test_a_claimed_hour_or_part_of_the_day_is_held_against_the_event_time(engine
         ("время по Калифорнии", "America/Los_Angeles"),  # a time word before "по" and a state
         ("час за Каліфорнією", "America/Los_Angeles"),
         ("время по Украине", "Europe/Kyiv"),
+        # a question for the hour before "по", as a time word there
+        ("во сколько по израилю", "Asia/Jerusalem"),
+        ("в котором часу по Японии", "Asia/Tokyo"),
     ],
 )
 def test_a_time_word_before_po_makes_a_state_or_country_the_place(engine, question, zone):

@@ -11,7 +11,7 @@ import pytest
 
 from knowledge.answering.engine import Conversation, Engine
 from knowledge.i18n import ANSWERS
-from knowledge.language.lexicon import WORDS_PATH, LexiconInvalid, load_lexicon
+from knowledge.language.lexicon_files import WORDS_PATH, LexiconInvalid, load_lexicon
 from knowledge.model import Citation, Fact
 
 ARTICLE = "glavred-2021-12-putin-biden"

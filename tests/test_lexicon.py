@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from knowledge.language.lexicon import WORDS_PATH, LexiconInvalid, load_lexicon
+from knowledge.language.lexicon_files import WORDS_PATH, LexiconInvalid, load_lexicon
 from knowledge.language.matcher import FactIndex
 from knowledge.model import Citation, Fact
 
@@ -111,6 +111,16 @@ def test_an_either_or_word_without_its_or_is_refused(tmp_path):
     path = tmp_path / "words.yaml"
     path.write_text(yaml.safe_dump(words, allow_unicode=True), encoding="utf-8")
     with pytest.raises(LexiconInvalid, match="or_between"):
+        load_lexicon(path)
+
+
+def test_the_time_intents_must_be_intents(tmp_path):
+    assert load_lexicon().time_intents == {"@when", "@time"}
+    words = yaml.safe_load(WORDS_PATH.read_text(encoding="utf-8"))
+    words["time_intents"].append("@hour")
+    path = tmp_path / "words.yaml"
+    path.write_text(yaml.safe_dump(words, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(LexiconInvalid, match="time_intents"):
         load_lexicon(path)
 
 

@@ -352,6 +352,7 @@ def test_a_time_asked_for_a_country_is_its_clock(resolver, question, zone):
         "a hard time for Canada",
         "время для Австралии",
         "переговори по Україні",
+        "сколько по России войск",  # "сколько" alone counts
     ],
 )
 def test_a_country_after_for_without_a_time_asked_is_talked_about(resolver, question):

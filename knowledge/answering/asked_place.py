@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from knowledge.i18n import ANSWERS
 from knowledge.language.matcher import FactIndex, Match
+from knowledge.places.phrases import CLOCK_FOR
 from knowledge.places.resolver import Place
 from knowledge.places.times import zone_city
-
-_TIME_ASKED = frozenset({"@when", "@time"})
-_RECKONING = frozenset({"for", "для"})
 
 
 def slip_of_a_base_word(index: FactIndex, place: Place, lang: str) -> bool:
@@ -83,8 +81,8 @@ def place_is_a_zone(
     """
     if stripped.candidates and index.facts[stripped.candidates[0].fact_id].event is None:
         return False
-    reckoned = place_text.split()[0].lower() in _RECKONING
-    if reckoned and stripped.candidates and _TIME_ASKED & set(stripped.tokens):
+    reckoned = place_text.split()[0].lower() in CLOCK_FOR
+    if reckoned and stripped.candidates and index.lexicon.time_intents & set(stripped.tokens):
         # "when is it for Washington": a time reckoned for a place is its clock, even where
         # the base talks about that place (Washington as the US).
         return True

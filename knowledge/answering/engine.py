@@ -52,7 +52,6 @@ MAX_QUESTION_LENGTH = 1000
 _SAME_SCORE = 5.0
 # A question of at most this many content words may be a fragment of the last one's subject.
 FRAGMENT_WORDS = 2
-_TIME_INTENTS = frozenset({"@when", "@time"})
 _CLOCK_KINDS = frozenset({"abbreviation", "offset", "zone"})
 _TIME_WORD = re.compile(r"\b(time|время|времени|час|часу|часом|годин\w*)\b", re.IGNORECASE)
 
@@ -220,7 +219,7 @@ class Engine:
             index, match, matched, lang, conversation, place_named=place_named
         )
         fact = index.facts[match.best.fact_id] if match.best else None
-        if match.tokens and set(match.tokens) <= _TIME_INTENTS:
+        if match.tokens and set(match.tokens) <= index.lexicon.time_intents:
             # "when?", "во сколько?" and nothing else: the time of what was talked about.
             fact = self._timed_fact(index, previous) or fact
         if asked and followups.asks_the_same_event_elsewhere(previous, match):

@@ -28,7 +28,8 @@ from knowledge.language.evidence import (
     outside_conditions,
     wording_agrees,
 )
-from knowledge.language.lexicon import Lexicon, shipped_lexicon
+from knowledge.language.lexicon import Lexicon
+from knowledge.language.lexicon_files import shipped_lexicon
 from knowledge.language.reading import (
     concept_or_base,
     reduce_text,

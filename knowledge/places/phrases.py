@@ -361,9 +361,6 @@ def phrase_span(tokens: list[Token], i: int, j: int) -> tuple[int, int, str | No
     return start, _time_end(tokens, j, end), prep
 
 
-_CLOCK_RECKONED = _phrases("clock_reckoned")
-
-
 def time_word_before(tokens: list[Token], i: int) -> bool:
     """Whether a time word stands before the "по"/"за" of the name at tokens[i]: "время по
     Калифорнии", "час за Каліфорнією" ask for that place's time as "Texas time" does."""
@@ -371,19 +368,17 @@ def time_word_before(tokens: list[Token], i: int) -> bool:
     if k >= 0 and tokens[k].norm == "the":
         k -= 1
     # "для": "время для Техаса" is as often "a good time for Texas".
-    if k < 1 or tokens[k].norm not in RECKONING_PREPOSITIONS:
-        return False
-    # A question for the hour reckons by the place as a time word does: "во сколько по
-    # Израилю"; "сколько" alone counts ("сколько по России войск").
-    return tokens[k - 1].norm in TIME_AFTER or any(
-        words_at(tokens, k - len(words), words) for words in _CLOCK_RECKONED
-    )
+    return k >= 1 and tokens[k].norm in RECKONING_PREPOSITIONS and tokens[k - 1].norm in TIME_AFTER
 
 
 # The end of a question for the time, right before "for"/"для" and a country: "what time
 # (is it) for Australia", "во сколько для Канады". Alone "a hard time for Ukraine" is not one.
+# Before "по"/"за", a question for the hour ("во сколько по Израилю", "о котрій по Ізраїлю").
 _CLOCK_ASKED = _phrases("clock_asked")
+_CLOCK_RECKONED = _phrases("clock_reckoned")
 _CLOCK_LINKS = wordset(_WORDS["clock_links"])
+CLOCK_FOR = wordset(_WORDS["clock_for"])
+_CLOCK_BEFORE = CLOCK_FOR | RECKONING_PREPOSITIONS
 
 
 def clock_asked_before(tokens: list[Token], i: int) -> bool:
@@ -394,7 +389,7 @@ def clock_asked_before(tokens: list[Token], i: int) -> bool:
     k = i - 1
     if k >= 0 and tokens[k].norm == "the":
         k -= 1
-    if k < 0 or tokens[k].norm not in ("for", "для", *RECKONING_PREPOSITIONS):
+    if k < 0 or tokens[k].norm not in _CLOCK_BEFORE:
         return False
     # Before "по"/"за" only a question for the hour: "сколько по России войск" counts.
     asked = _CLOCK_RECKONED if tokens[k].norm in RECKONING_PREPOSITIONS else _CLOCK_ASKED

@@ -1,0 +1,266 @@
+"""Reading the lexicon's files: the generic words (knowledge/language/data/words.yaml)
+and a content's concepts (lexicon.yaml beside its facts), into a Lexicon.
+
+Both files are checked when loaded: a mistake names the file and the entry rather than
+quietly matching less.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from knowledge.i18n import SAFE_LOADER
+from knowledge.language.behalf import load_behalf
+from knowledge.language.lexicon import Calendar, FollowUpWords, Lexicon
+from knowledge.language.text import normalize
+from knowledge.model import LANGS
+
+WORDS_PATH = Path(__file__).resolve().parent / "data" / "words.yaml"
+SHIPPED_CONCEPTS_PATH = Path(__file__).resolve().parent.parent / "content" / "lexicon.yaml"
+
+
+class LexiconInvalid(ValueError):
+    """A words or lexicon file that cannot be used; the message names the file and entry."""
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), SAFE_LOADER)
+    except (OSError, yaml.YAMLError) as exc:
+        raise LexiconInvalid(f"{path.name}: cannot be read: {exc}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise LexiconInvalid(f"{path.name}: expected a mapping at the top")
+    return data
+
+
+def _token_lists(data: Any, path: Path, section: str) -> dict[str, list[str]]:
+    """A mapping of '@token' to a list of lower-case phrases."""
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise LexiconInvalid(f"{path.name}: {section}: expected a mapping of @name to phrases")
+    result: dict[str, list[str]] = {}
+    for token, phrases in data.items():
+        where = f"{path.name}: {section}: {token!s:.40}"
+        if not isinstance(token, str) or not token.startswith("@") or " " in token:
+            raise LexiconInvalid(f"{where}: a name is one word starting with @")
+        if not isinstance(phrases, list) or not phrases:
+            raise LexiconInvalid(f"{where}: expected a non-empty list of phrases")
+        for phrase in phrases:
+            if not isinstance(phrase, str) or not phrase.strip():
+                raise LexiconInvalid(f"{where}: every phrase is non-empty text")
+            if phrase != phrase.strip().lower() or "  " in phrase:
+                raise LexiconInvalid(f"{where}: {phrase!r:.60} must be lower case, single-spaced")
+        result[token] = list(phrases)
+    return result
+
+
+def load_lexicon(
+    words_path: Path = WORDS_PATH, concepts_path: Path | None = SHIPPED_CONCEPTS_PATH
+) -> Lexicon:
+    """The generic words plus a content's concepts (none when it has no lexicon file)."""
+    words = _read(words_path)
+    intents = _token_lists(words.get("intents"), words_path, "intents")
+    stopwords = _texts_per_language(words.get("stopwords"), words_path, "stopwords")
+    shifters = _texts_per_language(words.get("shifters"), words_path, "shifters")
+    yes_no = _texts_per_language(words.get("yes_no"), words_path, "yes_no")
+    # A stopword is dropped before anything weighs it: as a shifter too it would never count.
+    for lang, text in shifters.items():
+        both = sorted(set(text.split()) & set(stopwords.get(lang, "").split()))
+        if both:
+            raise LexiconInvalid(f"{words_path.name}: shifters: {lang} {both[0]} is a stopword")
+    said_that = _phrases_per_language(words.get("said_that"), words_path, "said_that")
+    filler = _phrases_per_language(words.get("filler"), words_path, "filler")
+    translit = _translit_tables(words.get("translit"), words_path)
+    concepts: dict[str, list[str]] = {}
+    if concepts_path is not None and concepts_path.exists():
+        data = _read(concepts_path)
+        concepts = _token_lists(data.get("concepts"), concepts_path, "concepts")
+        clash = sorted(set(concepts) & set(intents))
+        if clash:
+            raise LexiconInvalid(f"{concepts_path.name}: concepts: {clash[0]} is an intent")
+    lexicon = Lexicon.build(
+        intents,
+        stopwords,
+        concepts,
+        translit,
+        shifters,
+        said_that,
+        yes_no,
+        _follow_up_words(words, words_path),
+        filler,
+        _calendar(words.get("calendar"), words_path),
+        _texts_per_language(words.get("confirming"), words_path, "confirming"),
+        _rephrased(words.get("rephrased"), words_path),
+    )
+    real_words = _texts_per_language(words.get("real_words"), words_path, "real_words")
+    try:
+        behalf = load_behalf(words.get("on_behalf"), words_path)
+    except ValueError as exc:
+        raise LexiconInvalid(str(exc)) from None
+    openers = _texts_per_language(words.get("question_openers"), words_path, "question_openers")
+    return replace(
+        lexicon,
+        behalf=behalf,
+        or_between=_or_between(words.get("or_between"), words_path),
+        real_words={lang: frozenset(text.split()) for lang, text in real_words.items()},
+        question_openers={lang: frozenset(text.split()) for lang, text in openers.items()},
+        time_intents=_time_intents(words.get("time_intents"), words_path, intents),
+    )
+
+
+def _time_intents(data: Any, path: Path, intents: Mapping[str, list[str]]) -> frozenset[str]:
+    names = data or []
+    if not isinstance(names, list) or not all(isinstance(n, str) and n in intents for n in names):
+        raise LexiconInvalid(f"{path.name}: time_intents: expected a list of intents")
+    return frozenset(names)
+
+
+def _or_between(data: Any, path: Path) -> dict[str, tuple[str, str]]:
+    table = data or {}
+    ok = isinstance(table, dict) and not set(table) - set(LANGS)
+    if not ok or not all(
+        isinstance(pair, list) and len(pair) == 2 and all(isinstance(w, str) for w in pair)
+        for pair in table.values()
+    ):
+        raise LexiconInvalid(f"{path.name}: or_between: expected [word, its or] per language")
+    return {lang: (normalize(pair[0]), normalize(pair[1])) for lang, pair in table.items()}
+
+
+def _calendar(data: Any, path: Path) -> Calendar:
+    data = data or {}
+    if not isinstance(data, dict):
+        raise LexiconInvalid(f"{path.name}: calendar: expected a mapping")
+
+    def names(section: str, count: int, first: int) -> dict[str, int]:
+        table = data.get(section) or {}
+        ok = isinstance(table, dict) and not set(table) - set(LANGS)
+        if not ok or not all(
+            isinstance(forms, list)
+            and len(forms) == count
+            and all(isinstance(f, str) for f in forms)
+            for forms in table.values()
+        ):
+            raise LexiconInvalid(
+                f"{path.name}: calendar: {section}: expected {count} names per language"
+            )
+        return {
+            normalize(form): number
+            for forms in table.values()
+            for number, text in enumerate(forms, start=first)
+            for form in text.split()
+        }
+
+    def words(section: str) -> frozenset[str]:
+        texts = _texts_per_language(data.get(section), path, f"calendar: {section}")
+        return frozenset(w for text in texts.values() for w in normalize(text).split())
+
+    spans = data.get("day_part_hours") or []
+    if not (
+        isinstance(spans, list)
+        and all(
+            isinstance(span, list)
+            and len(span) == 2
+            and all(isinstance(h, int) and 0 <= h < 24 for h in span)
+            for span in spans
+        )
+    ):
+        raise LexiconInvalid(f"{path.name}: calendar: day_part_hours: expected [from, to] hours")
+    part_hours = [
+        frozenset(h % 24 for h in range(start, end if end > start else end + 24))
+        for start, end in spans
+    ]
+    parts = names("day_parts", len(part_hours), 0) if part_hours else {}
+
+    return Calendar(
+        weekdays=names("weekdays", 7, 0),
+        months=names("months", 12, 1),
+        hours=names("hours", 12, 1),
+        days=names("days", 20, 1),
+        at=words("at"),
+        afternoon=words("afternoon"),
+        morning=words("morning"),
+        ordinal=words("ordinal"),
+        day_parts={form: part_hours[number] for form, number in parts.items()},
+    )
+
+
+def _follow_up_words(words: Mapping[str, Any], path: Path) -> FollowUpWords:
+    pronouns = _texts_per_language(words.get("person_pronouns"), path, "person_pronouns")
+
+    def phrases(section: str) -> frozenset[str]:
+        data = words.get(section) or {}
+        ok = isinstance(data, dict) and not set(data) - set(LANGS)
+        if not ok or not all(
+            isinstance(ps, list) and all(isinstance(p, str) and normalize(p) for p in ps)
+            for ps in data.values()
+        ):
+            raise LexiconInvalid(f"{path.name}: {section}: expected phrases per language")
+        return frozenset(normalize(p) for ps in data.values() for p in ps)
+
+    return FollowUpWords(
+        pronouns=frozenset(normalize(w) for text in pronouns.values() for w in text.split()),
+        about_it=tuple(sorted(phrases("about_it"), key=lambda p: (-len(p), p))),
+        and_then=phrases("and_then"),
+        and_before=phrases("and_before"),
+    )
+
+
+def _phrases_per_language(data: Any, path: Path, section: str) -> dict[str, list[str]]:
+    data = data or {}
+    if not isinstance(data, dict) or not all(
+        lang in LANGS and isinstance(ps, list) and all(isinstance(p, str) and p for p in ps)
+        for lang, ps in data.items()
+    ):
+        raise LexiconInvalid(f"{path.name}: {section}: expected phrases per language")
+    return data
+
+
+def _rephrased(data: Any, path: Path) -> dict[str, str]:
+    table = data or {}
+    if not isinstance(table, dict) or set(table) - set(LANGS) or not all(
+        isinstance(pair, list) and len(pair) == 2 and all(isinstance(w, str) and w for w in pair)
+        for pairs in table.values()
+        for pair in pairs
+    ):
+        raise LexiconInvalid(f"{path.name}: rephrased: expected [phrase, plain form] pairs")
+    return {normalize(a): normalize(b) for pairs in table.values() for a, b in pairs}
+
+
+def _texts_per_language(data: Any, path: Path, section: str) -> dict[str, str]:
+    data = data or {}
+    ok = isinstance(data, dict) and not set(data) - set(LANGS)
+    if not ok or not all(isinstance(text, str) for text in data.values()):
+        raise LexiconInvalid(f"{path.name}: {section}: expected a text per language")
+    return data
+
+
+def _translit_tables(data: Any, path: Path) -> dict[str, list[tuple[str, str]]]:
+    if data is None:
+        return {}
+    where = f"{path.name}: translit"
+    if not isinstance(data, dict) or set(data) - set(LANGS):
+        raise LexiconInvalid(f"{where}: expected a table per language")
+    tables = {}
+    for lang, pairs in data.items():
+        ok = isinstance(pairs, list) and all(
+            isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) and x for x in p)
+            for p in pairs
+        )
+        if not ok or any(latin == "$" for latin, _ in pairs):
+            raise LexiconInvalid(f"{where}: {lang}: expected [latin, cyrillic] pairs")
+        tables[lang] = [(a, b) for a, b in pairs]
+    return tables
+
+
+@cache
+def shipped_lexicon() -> Lexicon:
+    return load_lexicon()
