@@ -41,6 +41,7 @@ SIGNS = {
     "wording_agrees": 1,
     "rivals": -1,
     "intent_kept": 1,
+    "crossed": -1,
 }
 
 

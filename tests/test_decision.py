@@ -44,7 +44,8 @@ def test_more_evidence_for_the_fact_means_more_confidence():
     assert model.probability(shifted) < model.probability(_evidence(**strong))
     # Other facts scoring about as high, or a nearest question asking another kind of thing
     # ("who announced it" nearest to "when was it announced"), make the answer less likely.
-    for doubt in ({"rivals": 0.5}, {"intent_kept": 0.0}):
+    # ... or one naming another known thing than the question ("the American position").
+    for doubt in ({"rivals": 0.5}, {"intent_kept": 0.0}, {"crossed": 1.0}):
         doubted = _evidence(**{**strong, **doubt})
         assert model.probability(doubted) < model.probability(_evidence(**strong)), doubt
 

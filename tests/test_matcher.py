@@ -6,7 +6,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from knowledge.language.decision import ALWAYS, FEATURES
-from knowledge.language.evidence import names_every_intent, nearest_question, wording_agrees
+from knowledge.language.evidence import (
+    crossed,
+    names_every_intent,
+    nearest_question,
+    wording_agrees,
+)
 from knowledge.language.matcher import FactIndex
 from talkbot.evaluation import is_correct
 
@@ -70,6 +75,25 @@ def test_the_decision_weighs_whether_the_best_facts_nearest_question_names_the_s
     assert kept(("@who", "announc", "@call"), questions)
     assert not kept(("kremlin", "announc", "@call"), questions)
     assert kept(("kremlin", "announc"), [])  # nothing named to keep
+
+
+def test_the_decision_weighs_one_known_thing_put_for_another(facts):
+    index = FactIndex(facts)
+    swapped = FEATURES.index("crossed")
+    assert index.match("who presents Russia's position", "en").evidence[swapped] == 0.0
+    # Russia's position is nearest, but the question names the other side.
+    asked = index.match("who presents the american position", "en")
+    assert index.rank(asked.tokens)[0].fact_id == "russia-position"
+    assert asked.evidence[swapped] == 1.0
+    nearest = frozenset({"@who", "present", "russia"})
+
+    def swap(tokens: tuple[str, ...]) -> bool:
+        return crossed(tokens, nearest, lambda t: t != "zorb", {"@who"})
+
+    assert swap(("@who", "present", "@us"))
+    assert not swap(("@who", "present"))  # asks less, names nothing else
+    assert not swap(("@who", "present", "zorb"))  # an unknown word: unexplained, not crossed
+    assert not swap(("@when", "present", "russia"))  # another kind is intent_kept's
 
 
 def test_the_decision_weighs_how_many_other_facts_score_about_as_high(facts):

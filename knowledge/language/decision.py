@@ -48,6 +48,7 @@ FEATURES: tuple[str, ...] = (
     # ranking cannot tell between several facts (siblings, or words they all share).
     "rivals",
     "intent_kept",  # the best fact's question sharing most words asks the same kind (evidence.py)
+    "crossed",  # it and the question each name a known thing the other does not (evidence.py)
 )
 RIVAL_GAP = 5.0
 
@@ -73,6 +74,7 @@ def features(
     wording_agrees: bool = True,
     place_named: bool = False,
     intent_kept: bool = True,
+    crossed: bool = False,
 ) -> tuple[float, ...]:
     tokens, unknown = analysis.tokens, analysis.unknown
     top = ranked[0]
@@ -97,6 +99,7 @@ def features(
         1.0 if place_named and not unexplained else 0.0,
         sum(1 for c in ranked[1:5] if top.score - c.score < RIVAL_GAP) / 4,
         1.0 if intent_kept else 0.0,
+        1.0 if crossed else 0.0,
     )
 
 

@@ -3,7 +3,7 @@ decision (decision.py) besides the ranking's numbers."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Protocol
 
 from rapidfuzz import fuzz, process
@@ -62,6 +62,23 @@ def names_every_intent(tokens: Sequence[str], nearest: frozenset[str] | None) ->
     talks). `tokens`: the question's, read."""
     named = {t for t in tokens if t.startswith("@")}
     return not named or (nearest is not None and named <= nearest)
+
+
+def crossed(
+    tokens: Sequence[str],
+    nearest: frozenset[str] | None,
+    known: Callable[[str], bool],
+    kinds: Collection[str],
+) -> bool:
+    """Whether the question and the best fact's nearest question (`nearest_question`) each
+    name something the other does not, the question's a word the base knows: one thing put
+    for another ("who will present the American position" nearest to "who will present
+    Russia's position"), which the score, counting what they share, cannot see. The kinds
+    asked (@when, @who: `kinds`) are left out on both sides. `tokens`: the question's, read."""
+    if nearest is None:
+        return False
+    asked = {t for t in tokens if t not in kinds}
+    return any(known(t) for t in asked - nearest) and bool(nearest - asked - set(kinds))
 
 
 CONDITION = "@if"

@@ -23,6 +23,7 @@ from knowledge.language.asked import Analysed, QuestionReader
 from knowledge.language.decision import DecisionModel, features, shipped_model
 from knowledge.language.evidence import (
     conditional_only,
+    crossed,
     names_every_intent,
     nearest_question,
     outside_conditions,
@@ -294,6 +295,7 @@ class FactIndex:
             wording_agrees=wording_agrees(normalized, ranked[:RANKED_KEPT], self._wordings),
             place_named=place_named,
             intent_kept=names_every_intent(analysed.tokens, nearest),
+            crossed=crossed(analysed.tokens, nearest, self.knows, intents),
         )
         shown = ()
         if self.decision.worth_suggesting(evidence):
