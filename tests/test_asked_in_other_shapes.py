@@ -101,6 +101,7 @@ def test_a_framed_question_the_article_cannot_answer_stays_unanswered(content, q
         ),
         ("what hour should I turn the telly on?", "what hour should I?"),
         ("when do we switch on the TV for it?", "when do we for it?"),
+        ("we're in Haifa, what time is the talk for us?", "we're in Haifa, what time is the talk?"),
     ],
 )
 def test_fillers_when_it_happened_and_ones_own_clock_read_as_the_plain_question(
