@@ -112,6 +112,13 @@ def test_fillers_when_it_happened_and_ones_own_clock_read_as_the_plain_question(
 
 
 @pytest.mark.parametrize(
+    "question", ["is the call mostly about Ukraine?", "what is it chiefly about?"]
+)
+def test_what_a_talk_is_mostly_about_is_its_main_subject(content, question):
+    assert "@main" in anew(content).index.analyse(question, "en").tokens
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "when did Putin come up with the idea of guarantees?",
