@@ -111,6 +111,12 @@ def test_fillers_when_it_happened_and_ones_own_clock_read_as_the_plain_question(
     assert set(index.analyse(question, "en").tokens) == set(index.analyse(plain, "en").tokens)
 
 
+def test_talks_conducted_are_talks_held(content):
+    index = anew(content).index
+    conducted = index.analyse("how will the talks be conducted?", "en").tokens
+    assert set(conducted) == set(index.analyse("how will the talks be held?", "en").tokens)
+
+
 @pytest.mark.parametrize(
     "question", ["is the call mostly about Ukraine?", "what is it chiefly about?"]
 )
