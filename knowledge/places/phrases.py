@@ -396,10 +396,12 @@ def clock_asked_before(tokens: list[Token], i: int) -> bool:
         k -= 1
     if k < 0 or tokens[k].norm not in ("for", "для", *RECKONING_PREPOSITIONS):
         return False
+    # Before "по"/"за" only a question for the hour: "сколько по России войск" counts.
+    asked = _CLOCK_RECKONED if tokens[k].norm in RECKONING_PREPOSITIONS else _CLOCK_ASKED
     k -= 1
     while k >= 0 and k >= i - 5 and tokens[k].norm in _CLOCK_LINKS:
         k -= 1
-    return any(words_at(tokens, k - len(words) + 1, words) for words in _CLOCK_ASKED)
+    return any(words_at(tokens, k - len(words) + 1, words) for words in asked)
 
 
 def _time_end(tokens: list[Token], j: int, end: int) -> int:
