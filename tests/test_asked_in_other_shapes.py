@@ -99,6 +99,9 @@ def test_a_framed_question_the_article_cannot_answer_stays_unanswered(content, q
             "did the defence secretary say something about diplomacy?",
             "did the defence secretary say about diplomacy?",
         ),
+        ("what hour should I turn the telly on?", "what hour should I?"),
+        ("when do we switch on the TV for it?", "when do we for it?"),
+        ("we're in Haifa, what time is the talk for us?", "we're in Haifa, what time is the talk?"),
     ],
 )
 def test_fillers_when_it_happened_and_ones_own_clock_read_as_the_plain_question(
@@ -106,6 +109,19 @@ def test_fillers_when_it_happened_and_ones_own_clock_read_as_the_plain_question(
 ):
     index = anew(content, question, plain).index
     assert set(index.analyse(question, "en").tokens) == set(index.analyse(plain, "en").tokens)
+
+
+def test_talks_conducted_are_talks_held(content):
+    index = anew(content).index
+    conducted = index.analyse("how will the talks be conducted?", "en").tokens
+    assert set(conducted) == set(index.analyse("how will the talks be held?", "en").tokens)
+
+
+@pytest.mark.parametrize(
+    "question", ["is the call mostly about Ukraine?", "what is it chiefly about?"]
+)
+def test_what_a_talk_is_mostly_about_is_its_main_subject(content, question):
+    assert "@main" in anew(content).index.analyse(question, "en").tokens
 
 
 @pytest.mark.parametrize(

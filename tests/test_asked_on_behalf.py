@@ -90,6 +90,10 @@ def test_an_asker_goes_with_a_verb_near_it_and_one_told_with_a_telling_verb(word
         ("говорят, будут говорить про НАТО, правда?", "будут говорить про НАТО, правда?"),
         ("кажуть, що говоритимуть про НАТО, правда?", "говоритимуть про НАТО, правда?"),
         ("I heard Putin is dying, true?", "Putin is dying, true?"),
+        (
+            "somebody on the radio said they will talk about NATO, is that so?",
+            "they will talk about NATO, is that so?",
+        ),
         ("говорят, Путин болен, правда?", "Путин болен, правда?"),
     ],
 )

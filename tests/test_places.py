@@ -244,6 +244,9 @@ QUESTIONS = [
     ("uk time for the call?", "Europe/London", "uk time"),
     ("dc time?", "America/New_York", "dc time"),
     ("i watch from jerusalem, when does it begin", "Asia/Jerusalem", "i watch from jerusalem"),
+    # Australia's Eastern time is Sydney's, not the US Eastern its last two words name alone.
+    ("australia eastern time pls", "Australia/Sydney", "australia eastern time"),
+    ("the call in australian eastern time?", "Australia/Sydney", "in australian eastern time"),
 ]
 
 
