@@ -256,8 +256,10 @@ def unread_of(
     """The sealed wave among train's ranked examples, and validation's evidence, read as the
     bot with `model` would read it (every question in the reading it answers in)."""
     engine = Engine(content.facts, content.sources, events=content.events, decision=ALWAYS)
-    bot = Engine(content.facts, content.sources, events=content.events, decision=model)
-    vx, vy, _ = examples(engine, validation.items, bot if model else None)
+    bot = None  # the first pass: no decision yet, every question in the engine's reading
+    if model is not None:
+        bot = Engine(content.facts, content.sources, events=content.events, decision=model)
+    vx, vy, _ = examples(engine, validation.items, bot)
     return Unread(sealed_of(items, groups, wave), vx, vy, len(validation.items))
 
 
