@@ -15,17 +15,14 @@ import yaml
 from knowledge.language.text import UK_LETTERS
 from knowledge.places.tokens import Reading, Token
 
-# pymorphy3 grammemes of a case that a location preposition may govern.
-LOCATIVE = frozenset({"loct", "loc2", "datv"})  # uk dictionaries often tag the locative datv
-
 
 # -- words around a place ----------------------------------------------------------------
 def wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# The words of place phrases are data (data/phrase_words.yaml); the prepositions, which
-# carry the grammatical cases their places take, are below.
+# The words of place phrases are data (data/phrase_words.yaml), the prepositions with the
+# grammatical cases their places take.
 _WORDS: dict[str, Any] = yaml.safe_load(
     resources.files("knowledge.places").joinpath("data", "phrase_words.yaml").read_text("utf-8")
 )
@@ -35,34 +32,20 @@ def _phrases(key: str) -> set[tuple[str, ...]]:
     return {tuple(phrase.split()) for phrase in _WORDS[key]}
 
 
-# Each preposition with the cases its place may take (None: any, as in English).
-LOCATION_PREPOSITIONS: dict[str, frozenset[str] | None] = {
-    "in": None,
-    "for": None,
-    "в": LOCATIVE,
-    "во": LOCATIVE,
-    "у": LOCATIVE,
-    "на": LOCATIVE,
-    "по": frozenset({"datv"}),
-    "для": frozenset({"gent"}),
-    "за": frozenset({"ablt"}),
-}
-# "from" counts only after the asker ("I'm from Denver", "я з Харкова", "мы из Техаса"):
-# where they are from is where they watch; "a flight from Moscow" is no place to convert to.
-FROM_PREPOSITIONS: dict[str, frozenset[str] | None] = {
-    "from": None,
-    "из": frozenset({"gent"}),
-    "з": frozenset({"gent"}),
-    "із": frozenset({"gent"}),
-    "зі": frozenset({"gent"}),
-}
+def _governing(key: str) -> dict[str, frozenset[str] | None]:
+    """Each preposition with the cases its place may take (None: any, as in English)."""
+    return {
+        word: None if cases == "any" else frozenset(cases) for word, cases in _WORDS[key].items()
+    }
+
+
+LOCATION_PREPOSITIONS = _governing("location_prepositions")
+FROM_PREPOSITIONS = _governing("from_prepositions")
 # Words that may open a place phrase, with or without the asker before them.
 _PHRASE_OPENERS = frozenset({*LOCATION_PREPOSITIONS, *FROM_PREPOSITIONS})
-# A country needs one of these: "for"/"для" and "по" mostly mean "about" with a country
-# ("support for Ukraine", "последствия для России", "переговоры по Украине").
-COUNTRY_PREPOSITIONS = frozenset({"in", "в", "во", "у", "на", *FROM_PREPOSITIONS})
-# "по Москве", "за Києвом" read as a time reckoning, weaker than "in"/"в".
-RECKONING_PREPOSITIONS = frozenset({"по", "за"})
+COUNTRY_PREPOSITIONS = wordset(_WORDS["country_prepositions"]) | frozenset(FROM_PREPOSITIONS)
+RECKONING_PREPOSITIONS = wordset(_WORDS["reckoning_prepositions"])
+ARTICLES = wordset(_WORDS["articles"])
 TIME_BEFORE = _phrases("time_before")
 TIME_AFTER = wordset(_WORDS["time_after"])
 TIME_AFTER_PAIRS = _phrases("time_after_pairs")
@@ -116,7 +99,7 @@ def core_span(tokens: list[Token]) -> tuple[int, int, int, bool]:
         if phrase:
             start += phrase
             located = True
-        elif word in LOCATION_PREPOSITIONS or word in FILLERS or word == "the":
+        elif word in LOCATION_PREPOSITIONS or word in FILLERS or word in ARTICLES:
             located = located or word in LOCATION_PREPOSITIONS
             start += 1
         else:
@@ -136,11 +119,12 @@ def core_span(tokens: list[Token]) -> tuple[int, int, int, bool]:
 
 def phrase_span(tokens: list[Token], i: int, j: int) -> tuple[int, int, str | None]:
     """The character span of the name in tokens[i:j] widened over its preposition ("по"),
-    "I'm in", "the" and time words, with the preposition, or "time" for "по времени X"."""
+    "I'm in", an article ("the") and time words, with the preposition, or "time" for "по
+    времени X"."""
     start, end = tokens[i].start, tokens[j - 1].end
     prep = None
     k = i - 1
-    if k >= 0 and tokens[k].norm == "the":
+    if k >= 0 and tokens[k].norm in ARTICLES:
         k -= 1
     for words in _TIME_BEFORE_LONGEST_FIRST:
         if k + 1 >= len(words) and words_at(tokens, k - len(words) + 1, words):
@@ -164,7 +148,7 @@ def time_word_before(tokens: list[Token], i: int) -> bool:
     """Whether a time word stands before the "по"/"за" of the name at tokens[i]: "время по
     Калифорнии", "час за Каліфорнією" ask for that place's time as "Texas time" does."""
     k = i - 1
-    if k >= 0 and tokens[k].norm == "the":
+    if k >= 0 and tokens[k].norm in ARTICLES:
         k -= 1
     # "для": "время для Техаса" is as often "a good time for Texas".
     return k >= 1 and tokens[k].norm in RECKONING_PREPOSITIONS and tokens[k - 1].norm in TIME_AFTER
@@ -186,7 +170,7 @@ def clock_asked_before(tokens: list[Token], i: int) -> bool:
     something is for ("support for Ukraine"); likewise "по"/"за" ("о котрій по Ізраїлю",
     while "переговори по Україні" asks no time)."""
     k = i - 1
-    if k >= 0 and tokens[k].norm == "the":
+    if k >= 0 and tokens[k].norm in ARTICLES:
         k -= 1
     if k < 0 or tokens[k].norm not in _CLOCK_BEFORE:
         return False
