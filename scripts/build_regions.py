@@ -20,7 +20,7 @@ import yaml
 from knowledge.language.text import morph_parse
 from knowledge.places import compiled, zones
 from knowledge.places.index import COMMON
-from knowledge.places.phrases import WORD, name_key, norm_word, readings
+from knowledge.places.tokens import WORD, name_key, norm_word, readings
 from knowledge.places.zones import use_bundled_zones
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.language.text import APOSTROPHES, detect_language, morph_parse, normalize
-from knowledge.places.phrases import name_key
+from knowledge.places.tokens import name_key
 
 
 @pytest.mark.parametrize(

@@ -247,7 +247,7 @@ call talks summit video meeting date day hour local here there now folks us we s
 
 
 def test_no_region_is_named_by_a_question_word():
-    from knowledge.places.phrases import name_key
+    from knowledge.places.tokens import name_key
 
     folder = resources.files("knowledge.places").joinpath("data")
     names = json.loads(folder.joinpath("regions.json").read_text("utf-8"))["names"]

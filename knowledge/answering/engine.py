@@ -35,7 +35,8 @@ from knowledge.answering.rereading import by_its_question, in_cyrillic
 from knowledge.answering.shapes import verdict_of
 from knowledge.i18n import ANSWERS
 from knowledge.language.decision import DecisionModel
-from knowledge.language.matcher import FactIndex, Match, Weights
+from knowledge.language.indexed import Weights
+from knowledge.language.matcher import FactIndex, Match
 from knowledge.language.text import (
     clean,
     detect_language,

@@ -3,7 +3,7 @@ reduced to their lemma or stem, the content's concepts (single words and phrases
 
 The same reading serves a fact's own questions when the index is built and a user's
 question when it is asked, so both meet on the same tokens. Typo correction and the other
-readings that depend on what the fact base knows stay with the index (matcher.py).
+readings that depend on what the fact base knows stay with the index (indexed.py).
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*|\d+", re.UNICODE)
 # The scripts, and the letters only one of the two Cyrillic languages has: the one set for
 # language detection, place phrases and the places build.
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-# Words whose reductions are kept (here and in places.phrases): a 10,000-question load test
+# Words whose reductions are kept (here and in places.tokens): a 10,000-question load test
 # meets 4,000-8,000 distinct words; at 200,000 entries the cache alone could grow by tens of MB.
 WORD_CACHE_SIZE = 20_000
 LATIN = re.compile(r"[a-zA-Z]")

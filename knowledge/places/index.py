@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from knowledge.places import phrases as pt
 from knowledge.places import zones
-from knowledge.places.phrases import Reading
+from knowledge.places.tokens import Reading, name_key
 
 
 class _Abbreviation(BaseModel):
@@ -227,8 +227,8 @@ class Index:
         self._name_rows = parts.name_rows
         self.adjectives = adjectives
         self.zone_labels = zone_labels
-        self.abbreviations = {pt.name_key(a): a for a in ABBREVIATIONS}
-        self.abbreviations |= {pt.name_key(k): v for k, v in SPELT_ZONES.items()}
+        self.abbreviations = {name_key(a): a for a in ABBREVIATIONS}
+        self.abbreviations |= {name_key(k): v for k, v in SPELT_ZONES.items()}
         extra, most = word_prefixes(self.abbreviations)
         self.prefixes = Prefixes(parts.prefixes, frozenset(extra))
         self.max_words = max(parts.max_words, most)
@@ -280,7 +280,7 @@ class Index:
                 for label in names[1:] if cyrillic else names[:1]:
                     if label and (label, key) not in seen:
                         seen.add((label, key))
-                        keys.append(pt.name_key(label))
+                        keys.append(name_key(label))
                         labels.append(label)
                         # Among equally close names, offer the well-known first.
                         weights.append(3.0 * prominent + min(population, 10_000_000) / 5e6)

@@ -29,7 +29,7 @@ from knowledge.language.text import CYRILLIC, in_dictionary
 from knowledge.language.typos import allowed_edits
 from knowledge.places import phrases as pt
 from knowledge.places.index import Index
-from knowledge.places.phrases import Token
+from knowledge.places.tokens import Token, name_key, variants
 
 WELL_KNOWN_POPULATION = 100_000
 # Shorter slips are too often other words ("rom", "kiev" is a name already).
@@ -73,7 +73,7 @@ class NearMisses:
             if row.kind != "city" or not row.prominent or row.population < WELL_KNOWN_POPULATION:
                 continue
             for label in dict.fromkeys(row.labels):
-                key = pt.name_key(label)
+                key = name_key(label)
                 # Two cities of one name: the more populous is the one meant.
                 if key and row.population > population.get(key, -1):
                     if key not in population:
@@ -123,7 +123,7 @@ class NearMisses:
         last = span[-1]
         forms = {last.norm}
         if last.cyrillic:
-            forms |= {form for form, _ in pt.variants(last)}
+            forms |= {form for form, _ in variants(last)}
         return {f"{head} {form}".strip() for form in forms}
 
     def _nearest(self, span: list[Token]) -> int | None:

@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 from knowledge.places import compiled
 from knowledge.places import phrases as pt
+from knowledge.places import tokens as tk
 from knowledge.places.index import (
     ANY_CASE,
     COMMON,
@@ -24,7 +25,6 @@ from knowledge.places.index import (
     load_data,
 )
 from knowledge.places.nearmiss import NearMisses
-from knowledge.places.phrases import Token
 from knowledge.places.place import (
     Place,
     PlaceMention,
@@ -32,6 +32,7 @@ from knowledge.places.place import (
     labels_of,
     offset_of,
 )
+from knowledge.places.tokens import Token
 
 __all__ = ["Place", "PlaceMention", "PlaceResolver"]
 
@@ -126,7 +127,7 @@ class PlaceResolver:
     # -- public API ----------------------------------------------------------------------
     def resolve(self, name: str) -> Place | None:
         """The place a whole string names ("Berlin", "у Києві", "UTC+3", "Europe/Paris")."""
-        tokens = pt.tokenize(name)
+        tokens = tk.tokenize(name)
         found = self._whole(name, tokens, self._matches(tokens), strict=False)
         return found.place if found else None
 
@@ -135,7 +136,7 @@ class PlaceResolver:
         return self._cached_find(text)
 
     def _find(self, text: str) -> PlaceMention | None:
-        tokens = pt.tokenize(text)
+        tokens = tk.tokenize(text)
         matches = self._matches(tokens)
         best = self._whole(text, tokens, matches, strict=True)
         if best is None:
@@ -158,7 +159,7 @@ class PlaceResolver:
         """Known names closest to an unknown one, in the input's script, best first."""
         from rapidfuzz import fuzz, process
 
-        tokens = pt.tokenize(name)
+        tokens = tk.tokenize(name)
         first, _, last, _ = pt.core_span(tokens)
         tokens = tokens[first:last]
         if not tokens:
@@ -167,7 +168,7 @@ class PlaceResolver:
         queries = {" ".join(t.norm for t in tokens)}
         if cyrillic:
             head = " ".join(t.norm for t in tokens[:-1])
-            queries |= {f"{head} {form}".strip() for form, _ in pt.variants(tokens[-1])}
+            queries |= {f"{head} {form}".strip() for form, _ in tk.variants(tokens[-1])}
         choices = self._index.suggestions(cyrillic)
         scored: dict[str, float] = {}
         for query in queries:
@@ -261,7 +262,7 @@ class PlaceResolver:
     # -- names -----------------------------------------------------------------------------
     def _matches(self, tokens: list[Token]) -> list[Match]:
         index = self._index
-        forms = [pt.variants(t) for t in tokens]
+        forms = [tk.variants(t) for t in tokens]
         out: list[Match] = []
         for i in range(len(tokens)):
             frontier = [(form, reading) for form, reading in forms[i] if form in index.prefixes]
@@ -331,7 +332,7 @@ class PlaceResolver:
                 located
                 and prep in pt.RECKONING_PREPOSITIONS | {"для"}
                 and not (
-                    m.j < len(tokens) and tokens[m.j].cyrillic and pt.is_noun(tokens[m.j].norm)
+                    m.j < len(tokens) and tokens[m.j].cyrillic and tk.is_noun(tokens[m.j].norm)
                 )
             )
             if not (timed or reckoned or self._adjective_alone(tokens, m)):

@@ -49,7 +49,7 @@ from gazetteer.words import (
 )
 from knowledge.places import zones
 from knowledge.places.index import COMMON, UPPER, WEAK
-from knowledge.places.phrases import name_key
+from knowledge.places.tokens import name_key
 
 
 @dataclass

@@ -16,7 +16,7 @@ from gazetteer.words import (
 )
 from knowledge.language.text import RU_ONLY, UK_ONLY, morph
 from knowledge.places import zones
-from knowledge.places.phrases import name_key
+from knowledge.places.tokens import name_key
 
 FOREIGN = set("ўјљњћџѓќѕӣӯҳҷқғңөүһәӑӗӳ")  # Belarusian, Serbian, Central Asian letters
 CYRILLIC_NAME = re.compile(r"^[а-яёіїєґА-ЯЁІЇЄҐ][а-яёіїєґА-ЯЁІЇЄҐ'’ .\-]*$")
