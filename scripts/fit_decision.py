@@ -360,16 +360,14 @@ def main(argv: list[str] | None = None) -> int:
     if unread.sealed:
         print(sealed_report(unread.sealed, probability, y, threshold))
     print(unread_report(unread, model, probability, y))
-    engine = Engine(content.facts, content.sources, events=content.events, decision=ALWAYS)
-    bot = Engine(content.facts, content.sources, events=content.events, decision=model)
-    vx, vy, _ = examples(engine, validation.items, bot)
-    answered = np.array([model.probability(row) >= threshold for row in vx], dtype=bool)
+    # Read again as the final decision reads it (the passes read it as the one before).
+    shipped = unread_of(content, train.items, groups, validation, model, args.sealed_wave)
+    right, wrong = shipped.validation(model, threshold)
     print(
         f"validation (chosen on, with the sealed wave; the bot as shipped): threshold "
-        f"{threshold:.2f}: {int(np.sum(answered & (vy == 1)))} right, "
-        f"{int(np.sum(answered & (vy == 0)))} confidently wrong of {len(validation.items)} "
-        f"questions; conversations {wrong_turns(content, model, validation_talks)} of "
-        f"{validation_talks.turns}"
+        f"{threshold:.2f}: {int(right)} right, {int(wrong)} confidently wrong of "
+        f"{len(validation.items)} questions; conversations "
+        f"{wrong_turns(content, model, validation_talks)} of {validation_talks.turns}"
     )
     for name, weight in zip(FEATURES, model.weights, strict=True):
         print(f"  {name:18} {weight:+.3f}")
