@@ -223,12 +223,20 @@ def settle(
     return DecisionModel(model.weights, model.bias, threshold, suggest), probability
 
 
-def sealed_report(sealed: Sealed, probability: np.ndarray, y: np.ndarray, threshold: float) -> str:
+def sealed_report(
+    sealed: Sealed,
+    probability: np.ndarray,
+    y: np.ndarray,
+    threshold: float,
+    asked: Sequence[float] = (),
+) -> str:
     """The sealed wave's answers at the chosen threshold and the thresholds around it: what a
-    new user's questions get, and what each step of the threshold trades."""
+    new user's questions get, and what each step of the threshold trades. Train without it
+    is also given at the thresholds `asked` for, where steps are compared."""
     read = np.atleast_2d(probability)[:, ~sealed.inside]
     lines = ["train without the sealed wave (what engineers read; judge a step here):"]
-    for near in (threshold - 0.01, threshold, threshold + 0.01):
+    around = {round(near, 2) for near in (threshold - 0.01, threshold, threshold + 0.01)}
+    for near in sorted(around | {round(at, 2) for at in asked}):
         right, wrong = (float(np.mean(c)) for c in counts(read, y[~sealed.inside], near))
         lines.append(
             f"  threshold {near:.2f}: {right:.1f} right, {wrong:.1f} confidently wrong"
@@ -358,7 +366,7 @@ def main(argv: list[str] | None = None) -> int:
     for asked in args.at:
         print(f"  asked for: {spread(probability, y, asked, total)}")
     if unread.sealed:
-        print(sealed_report(unread.sealed, probability, y, threshold))
+        print(sealed_report(unread.sealed, probability, y, threshold, args.at))
     print(unread_report(unread, model, probability, y))
     # Read again as the final decision reads it (the passes read it as the one before).
     shipped = unread_of(content, train.items, groups, validation, model, args.sealed_wave)
