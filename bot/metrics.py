@@ -54,7 +54,11 @@ COUNTERS: dict[str, CounterSpec] = {
         "talkbot_questions",
         "Questions answered or declined, by language and the engine's verdict.",
         ("lang", "status"),
-        tuple((lang, status) for lang in LANGS for status in ("answered", "declined", "unsure")),
+        tuple(
+            (lang, status)
+            for lang in LANGS
+            for status in ("answered", "declined", "unsure", "about_bot")
+        ),
     ),
     "updates": CounterSpec(
         "talkbot_updates",

@@ -188,6 +188,14 @@ async def test_a_declined_question_says_so_and_offers_what_it_can_answer(tb: Run
     assert answered.plain.startswith("The talks were to be held by video link")
 
 
+async def test_a_message_to_the_bot_itself_gets_its_introduction_and_examples(tb: RunningBot):
+    call = await tb.say("хто тебе написав?", language_code="uk")
+    assert call.plain.startswith("Я бот, а не людина: я відповідаю на запитання")
+    assert "цитат" in call.plain and "<blockquote>" not in call.params["text"]
+    offered = [b["callback_data"] for b in buttons(call)]
+    assert offered[:2] == ["q1:a:uk:talks-time", "q1:a:uk:talks-format"]
+
+
 async def test_a_button_for_a_fact_that_is_gone_gets_an_alert(tb: RunningBot):
     await tb.say("hello")
     answered = await tb.send(tb.api.callback_query("q1:a:en:no-such-fact"), "answerCallbackQuery")

@@ -57,6 +57,13 @@ def test_a_conversation_reads_a_fragment_with_the_last_answer(run):
     assert second["answered"] and second["facts"][0]["id"] == "talks-format"
 
 
+def test_a_message_to_the_bot_itself_is_answered_with_its_introduction(run):
+    _, out, _ = run("ask", "--json", "who made you?")
+    answer = json.loads(out)
+    assert (answer["answered"], answer["status"], answer["facts"]) == (False, "about_bot", [])
+    assert answer["text"].startswith("I'm a bot, not a person") and "• " in answer["text"]
+
+
 def test_lang_and_tz_options(run):
     _, out, _ = run("ask", "--json", "--lang", "uk", "--tz", "Нью-Йорк", "when is the call")
     answer = json.loads(out)

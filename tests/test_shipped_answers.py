@@ -114,6 +114,15 @@ def test_the_lexicon_reads_call_apps_arming_the_states_outlets_and_in_person(shi
         ("whose idea were the talks", "moscow-insisted"),
         ("чья идея была встретиться", "moscow-insisted"),
         ("чия ідея була зустрітися", "moscow-insisted"),
+        # The fifth writer's: what the news is about is its summary; the source and the
+        # call's topics are still their own facts.
+        ("what is this article about in short", "article-summary"),
+        ("коротко о чем новость", "article-summary"),
+        ("у двох словах про що стаття", "article-summary"),
+        ("what's your source", "source-article"),
+        ("who reported it", "source-article"),
+        ("what will they discuss", "call-topics"),
+        ("о чем будут говорить", "call-topics"),
     ],
 )
 def test_the_new_writers_kinds_of_question_are_answered(shipped_engine, question, fact_id):

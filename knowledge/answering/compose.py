@@ -19,7 +19,8 @@ from knowledge.places.times import format_moment, relative, utc_offset
 if TYPE_CHECKING:
     from knowledge.places.resolver import Place
 
-Status = Literal["answered", "unsure", "declined", "empty"]
+# "about_bot": the message asks what the bot is; the lead introduces it.
+Status = Literal["answered", "unsure", "declined", "empty", "about_bot"]
 Role = Literal["source", "reference", "asked", "user"]
 
 

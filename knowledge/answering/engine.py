@@ -34,6 +34,7 @@ from knowledge.answering.followups import Conversation
 from knowledge.answering.rereading import by_its_question, in_cyrillic
 from knowledge.answering.shapes import verdict_of
 from knowledge.i18n import ANSWERS
+from knowledge.language.about_bot import addressed_to_bot
 from knowledge.language.decision import DecisionModel
 from knowledge.language.indexed import Weights
 from knowledge.language.matcher import FactIndex, Match
@@ -145,6 +146,18 @@ class Engine:
             if fid in facts
         ]
 
+    def introduction(self, lang: str) -> Answer:
+        """What the bot is and what it answers, with the main event's questions to offer: the
+        answer to "who are you?", "кто тебя создал?", not a fact."""
+        about = self.about(lang)
+        lead = ANSWERS("answer.about_bot", lang, **about) if about["subject"] else ""
+        return Answer(
+            status="about_bot",
+            lang=lang,
+            lead=lead or ANSWERS("answer.ask", lang),
+            suggestions=tuple(self.examples(lang)),
+        )
+
     def answer_fact(
         self,
         fact_id: str,
@@ -178,6 +191,8 @@ class Engine:
             about = self.about(lang)
             lead = ANSWERS("answer.empty", lang, **about) if about["subject"] else ""
             return Answer(status="empty", lang=lang, lead=lead or ANSWERS("answer.ask", lang))
+        if addressed_to_bot(text):
+            return self.introduction(lang)
         previous = followups.last_fact(index, conversation)
         if previous is not None:
             said = followups.who_said_it(index, self.sources, text, lang, previous)

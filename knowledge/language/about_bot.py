@@ -1,0 +1,65 @@
+"""Messages addressed to the bot itself ("who are you?", "кто тебя создал?", "з ким я
+розмовляю?"), read as word shapes from data/about_bot.yaml.
+
+They ask what the bot is, and their words ("who", "wrote", "talking") would otherwise match
+a fact confidently: "хто тебе написав" reads like "who wrote the article", "з ким я
+розмовляю" like "who takes part in the call"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from knowledge.language.text import normalize
+
+DATA = Path(__file__).with_name("data") / "about_bot.yaml"
+# A longer message says more than "who are you", even if its end is one of the shapes.
+MAX_WORDS = 10
+
+Shape = tuple[frozenset[str], ...]
+
+
+@dataclass(frozen=True)
+class AboutBot:
+    shapes: tuple[Shape, ...]
+    fillers: frozenset[str]
+
+    def addressed(self, text: str) -> bool:
+        """True when one shape covers the message whole, apart from filler words."""
+        words = normalize(text).split()
+        if not words or len(words) > MAX_WORDS:
+            return False
+        return any(self._covers(shape, words) for shape in self.shapes)
+
+    def _covers(self, shape: Shape, words: list[str]) -> bool:
+        size = len(shape)
+        for start in range(len(words) - size + 1):
+            window = words[start : start + size]
+            if all(word in slot for word, slot in zip(window, shape, strict=True)):
+                rest = words[:start] + words[start + size :]
+                if all(word in self.fillers for word in rest):
+                    return True
+        return False
+
+
+def parse(data: dict) -> AboutBot:
+    """`shapes` and `fillers` per language, pooled: a shape needs no language detected."""
+    shapes = {
+        tuple(frozenset(normalize(w) for w in slot.split("|")) for slot in shape.split())
+        for spelled in data["shapes"].values()
+        for shape in spelled
+    }
+    fillers = frozenset(normalize(w) for words in data["fillers"].values() for w in words)
+    return AboutBot(tuple(sorted(shapes, key=len, reverse=True)), fillers)
+
+
+@cache
+def about_bot() -> AboutBot:
+    return parse(yaml.safe_load(DATA.read_text(encoding="utf-8")))
+
+
+def addressed_to_bot(text: str) -> bool:
+    return about_bot().addressed(text)
