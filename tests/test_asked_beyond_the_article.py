@@ -239,3 +239,28 @@ def test_a_premise_the_article_never_states_is_not_answered(engine, question, la
 )
 def test_a_question_about_the_bot_itself_is_no_facts_answer(engine, question, lang):
     assert not engine.ask(question, lang_hint=lang).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("что такое территориальная целостность", "ru"),
+        ("що таке територіальна цілісність", "uk"),
+        ("что такое НАТО", "ru"),
+        ("що таке НАТО?", "uk"),
+        ("what does NATO stand for", "en"),
+    ],
+)
+def test_what_a_word_means_is_no_answer_of_a_fact_that_only_names_it(engine, question, lang):
+    # Biden's support names territorial integrity, the topics name NATO; neither says what
+    # it is, and only the security guarantees' fact is asked what they are.
+    assert not engine.ask(question, lang_hint=lang).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [("что такое эти гарантии безопасности", "ru"), ("що таке ті гарантії безпеки", "uk")],
+)
+def test_what_the_security_guarantees_are_is_still_their_fact(content, question, lang):
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "security-guarantees-initiative"
