@@ -1,7 +1,7 @@
 """Questions the article cannot answer though their words are the facts' words: the call's
 outcome (the article was written before it), which one exactly (a detail no fact lists), the
 language they talk in, whether what was agreed has been done, Ukraine's own side, where a
-president will be, watching it live.
+president will be, watching it live; and the bot itself.
 Each is asked of an engine that answers with whatever ranks first however unsure, so what is
 tested is that no fact can be that answer; a person's health is asked of the shipped decision."""
 
@@ -219,3 +219,48 @@ def test_a_premise_the_article_never_states_is_not_answered(engine, question, la
     # keeps any of them from being the answer.
     assert not engine.ask(question, lang_hint=lang).answered
 
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        # The asker as one side of a talk: "talking to" and "с кем ... говорю" are the call's
+        # words, so the participants would otherwise be the answer.
+        ("who am I talking to?", "en"),
+        ("с кем я разговариваю", "ru"),
+        ("кто со мной говорит", "ru"),
+        ("з ким я розмовляю?", "uk"),
+        ("хто зі мною говорить", "uk"),
+        # The bot as a thing written: the source's "wrote" would take these to the article.
+        ("who wrote you", "en"),
+        ("кто тебя написал", "ru"),
+        ("хто тебе написав", "uk"),
+    ],
+)
+def test_a_question_about_the_bot_itself_is_no_facts_answer(engine, question, lang):
+    assert not engine.ask(question, lang_hint=lang).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("что такое территориальная целостность", "ru"),
+        ("що таке територіальна цілісність", "uk"),
+        ("что такое НАТО", "ru"),
+        ("що таке НАТО?", "uk"),
+        ("what does NATO stand for", "en"),
+    ],
+)
+def test_what_a_word_means_is_no_answer_of_a_fact_that_only_names_it(engine, question, lang):
+    # Biden's support names territorial integrity, the topics name NATO; neither says what
+    # it is, and only the security guarantees' fact is asked what they are.
+    assert not engine.ask(question, lang_hint=lang).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [("что такое эти гарантии безопасности", "ru"), ("що таке ті гарантії безпеки", "uk")],
+)
+def test_what_the_security_guarantees_are_is_still_their_fact(content, question, lang):
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "security-guarantees-initiative"
