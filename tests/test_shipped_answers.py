@@ -113,6 +113,23 @@ def test_the_american_presidents_office_names_biden(shipped_engine):
     assert answer.fact.id == "biden-ukraine-support"
 
 
+def test_denying_in_any_of_its_verbs_is_one_word(shipped_engine):
+    def read(text: str, lang: str) -> tuple[str, ...]:
+        return shipped_engine.index.analyse(text, lang).tokens
+
+    assert (
+        read("deny", "en")
+        == read("denied", "en")
+        == read("rule out", "en")
+        == read("rejected", "en")
+        == read("отрицали", "ru")
+        == read("заперечували", "uk")
+        == ("@deny",)
+    )
+    answer = shipped_engine.ask("did the Americans deny the talks")
+    assert answer.answered and answer.fact.id == "white-house-denial"
+
+
 @pytest.mark.parametrize(
     ("question", "fact_id"),
     [
