@@ -122,6 +122,7 @@ def test_denying_in_any_of_its_verbs_is_one_word(shipped_engine):
         == read("denied", "en")
         == read("rule out", "en")
         == read("rejected", "en")
+        == read("refused", "en")
         == read("отрицали", "ru")
         == read("заперечували", "uk")
         == ("@deny",)
