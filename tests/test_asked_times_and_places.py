@@ -341,3 +341,10 @@ def test_how_much_it_comes_to_by_a_places_clock_asks_the_time(engine, question):
     answer = engine.ask(question)
     assert answer.fact is not None and answer.fact.id == "talks-time"
     assert answer.place is not None
+
+
+def test_the_weekend_is_claimed_as_saturday_is(engine):
+    def read(text: str) -> tuple[str, ...]:
+        return engine.index.analyse(text, "en").tokens
+
+    assert read("is the call this weekend") == read("is the call on saturday")

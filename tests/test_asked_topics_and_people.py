@@ -88,6 +88,9 @@ from tests.asking import anew
         ("time of talk please me not understand", "time of talk", "en"),
         ("sorry my english, when the presidents talk?", "when the presidents talk?", "en"),
         ("what the day they speak?", "what day they speak?", "en"),
+        # how to put the answer, and punctuation said aloud to a phone, ask nothing
+        ("what will they talk about, in simple words?", "what will they talk about", "en"),
+        ("when is the call question mark", "when is the call", "en"),
     ],
 )
 def test_a_polite_wrapper_reads_as_the_plain_question(engine, wrapped, plain, lang):

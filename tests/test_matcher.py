@@ -173,3 +173,16 @@ def test_what_someone_is_going_to_tell_another_is_what_they_will_say(facts):
     assert "@say" in index.analyse("what's biden going to tell putin", "en").tokens
     assert "@say" in index.analyse("what is putin gonna tell biden", "en").tokens
     assert "@say" not in index.analyse("tell me when the call is", "en").tokens
+
+
+def test_whom_a_president_will_say_it_to_is_the_other_side_of_the_call(facts):
+    index = FactIndex(facts)
+    plain = index.analyse("what will biden say", "en").tokens
+    assert index.analyse("what will biden say to putin", "en").tokens == plain
+    assert index.analyse("what will biden tell putin", "en").tokens == plain
+    assert index.analyse("what is biden going to tell putin", "en").tokens == plain
+    ranked = index.match("what will biden tell putin", "en").candidates
+    assert ranked[0].fact_id == "biden-ukraine-support"
+    # What was said in the call, in the past, is still its outcome, which the article lacks.
+    assert "@outcome" in index.analyse("what did biden tell putin", "en").tokens
+    assert "@outcome" in index.analyse("what did biden say to putin", "en").tokens

@@ -97,6 +97,40 @@ def test_the_lexicon_reads_call_apps_arming_the_states_outlets_and_in_person(shi
     assert read("Russia", "en") != ("@russia",)  # the country, not its leadership
 
 
+def test_the_american_presidents_office_names_biden(shipped_engine):
+    def read(text: str, lang: str) -> tuple[str, ...]:
+        return shipped_engine.index.analyse(text, lang).tokens
+
+    assert (
+        read("the American president", "en")
+        == read("the president of the United States", "en")
+        == read("президент США", "ru")
+        == read("американський президент", "uk")
+        == ("@biden",)
+    )
+    assert read("american", "en") == ("@us",)  # the country alone is not its president
+    answer = shipped_engine.ask("what will the American president push for")
+    assert answer.fact.id == "biden-ukraine-support"
+
+
+def test_denying_in_any_of_its_verbs_is_one_word(shipped_engine):
+    def read(text: str, lang: str) -> tuple[str, ...]:
+        return shipped_engine.index.analyse(text, lang).tokens
+
+    assert (
+        read("deny", "en")
+        == read("denied", "en")
+        == read("rule out", "en")
+        == read("rejected", "en")
+        == read("refused", "en")
+        == read("отрицали", "ru")
+        == read("заперечували", "uk")
+        == ("@deny",)
+    )
+    answer = shipped_engine.ask("did the Americans deny the talks")
+    assert answer.answered and answer.fact.id == "white-house-denial"
+
+
 @pytest.mark.parametrize(
     ("question", "fact_id"),
     [
