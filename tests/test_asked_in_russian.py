@@ -117,6 +117,12 @@ def test_a_word_reads_as_its_concept_and_reaches_its_fact(
         # putting an idea forward is proposing it
         ("ru", "когда Путин выдвинул идею гарантий", "когда Путин предложил идею гарантий"),
         ("uk", "коли Путін висунув ідею гарантій", "коли Путін запропонував ідею гарантій"),
+        # a statement on the results, as an adjective or a noun
+        ("ru", "итоговое заявление будет?", "по итогам заявление будет?"),
+        ("uk", "підсумкова заява буде?", "за підсумками заява буде?"),
+        # going back to an agreement is checking it
+        ("ru", "вернутся ли к женевским договоренностям", "проверят ли женевские договоренности"),
+        ("uk", "чи повернуться до женевських домовленостей", "чи перевірять женевські домовленості"),
     ],
 )
 def test_a_wording_reads_as_its_plain_form(engine, lang, asked, plain):
