@@ -123,6 +123,9 @@ def test_a_word_reads_as_its_concept_and_reaches_its_fact(
         # going back to an agreement is checking it
         ("ru", "вернутся ли к женевским договоренностям", "проверят ли женевские договоренности"),
         ("uk", "чи повернуться до домовленостей Женеви", "чи перевірять домовленості Женеви"),
+        # flying over is meeting in person
+        ("ru", "Байден прилетит в Москву?", "Байден очно в Москву?"),
+        ("uk", "Байден прилетить до Москви?", "Байден особисто до Москви?"),
     ],
 )
 def test_a_wording_reads_as_its_plain_form(engine, lang, asked, plain):
