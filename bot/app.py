@@ -45,6 +45,7 @@ from knowledge.curation.service import Curator
 from knowledge.i18n import Catalog
 from knowledge.places.geo import ZoneLocator
 from knowledge.places.times import utc_now
+from knowledge.storage.content import content_decision
 from knowledge.storage.store import FactStore
 
 logger = logging.getLogger(__name__)
@@ -390,7 +391,13 @@ def run(config: Settings) -> int:
     clock = utc_now
     store = FactStore.open(config.database_path, config.content_dir, clock=clock)
     try:
-        engine = Engine(store.facts(), store.sources(), events=store.events(), clock=clock)
+        engine = Engine(
+            store.facts(),
+            store.sources(),
+            events=store.events(),
+            clock=clock,
+            decision=content_decision(config.content_dir),
+        )
         engine.warm_up()
         # What start-up built lives as long as the process: kept out of the collector's
         # generations, full collections under load no longer walk it each time. Not

@@ -23,6 +23,7 @@ from knowledge.model import LANGS
 from knowledge.places.resolver import Place
 from knowledge.places.zones import use_bundled_zones
 from knowledge.storage.backup import BackupError, make_snapshot, restore_snapshot
+from knowledge.storage.content import content_decision
 from knowledge.storage.store import FactStore, StoreError
 
 EXIT_USAGE = 2
@@ -201,7 +202,8 @@ def _run_bot(settings: Settings) -> int:
 
 def open_engine(settings: Settings) -> tuple[FactStore, Engine]:
     store = FactStore.open(settings.database_path, settings.content_dir)
-    return store, Engine(store.facts(), store.sources(), events=store.events())
+    decision = content_decision(settings.content_dir)
+    return store, Engine(store.facts(), store.sources(), events=store.events(), decision=decision)
 
 
 def _user_place(engine: Engine, tz: str | None) -> Place | None:

@@ -12,7 +12,7 @@ from knowledge.answering.engine import Engine
 from knowledge.storage.store import FactStore
 from talkbot.testing.fakeapi import Call
 from tests.bot_harness import RunningBot, buttons, running_bot
-from tests.conftest import AFTER_THE_CALL, CONTENT
+from tests.conftest import AFTER_THE_CALL, CONTENT, DECISION
 from tests.curation_support import ADMIN_A, ADMIN_B
 
 ADMINS = frozenset({ADMIN_A, ADMIN_B})
@@ -24,7 +24,11 @@ async def admin_bot(db_path: Path, **options: Any) -> AsyncIterator[RunningBot]:
     store = FactStore.open(db_path, CONTENT)
     try:
         engine = Engine(
-            store.facts(), store.sources(), events=store.events(), clock=lambda: AFTER_THE_CALL
+            store.facts(),
+            store.sources(),
+            events=store.events(),
+            clock=lambda: AFTER_THE_CALL,
+            decision=DECISION,
         )
     finally:
         store.close()

@@ -9,7 +9,7 @@ from knowledge.answering.engine import Engine
 from knowledge.curation.parsing import parse_quick_add, parse_source
 from knowledge.curation.service import Curator
 from knowledge.storage.store import FactStore
-from tests.conftest import AFTER_THE_CALL
+from tests.conftest import AFTER_THE_CALL, DECISION
 
 ADMIN_A = 1001
 ADMIN_B = 2002
@@ -32,7 +32,11 @@ NEW_ID = "how-long-did-the-call-last"
 def engine_from(store: FactStore) -> Engine:
     """An engine rebuilt from the store, as the bot reloads it after a change."""
     return Engine(
-        store.facts(), store.sources(), events=store.events(), clock=lambda: AFTER_THE_CALL
+        store.facts(),
+        store.sources(),
+        events=store.events(),
+        clock=lambda: AFTER_THE_CALL,
+        decision=DECISION,
     )
 
 

@@ -3,7 +3,7 @@ outcome (the article was written before it), which one exactly (a detail no fact
 language they talk in, whether what was agreed has been done, Ukraine's own side, where a
 president will be, watching it live; and the bot itself.
 Each is asked of an engine that answers with whatever ranks first however unsure, so what is
-tested is that no fact can be that answer; a person's health is asked of the shipped decision."""
+tested is that no fact can be that answer; a person's health is asked of the tests' decision."""
 
 from __future__ import annotations
 

@@ -25,7 +25,7 @@ from tests.asking import anew
     ],
 )
 def test_ukraines_and_natos_own_aims_are_no_facts_answer(engine, question, lang):
-    # Asked of the shipped decision: a reading that drops the side's words may still rank a
+    # Asked of the content's own decision: a reading that drops the side's words may still rank a
     # fact, unsure.
     answer = engine.ask(question, lang_hint=lang)
     assert answer.fact is None

@@ -41,7 +41,7 @@ def test_when_will_all_this_be_asks_the_time_of_what_was_talked_about(engine, qu
     ["когда начнется движуха", "ну и когда этот цирк", "когда батл", "коли почнеться движ"],
 )
 def test_slang_for_the_event_asks_its_time(engine, question):
-    # Whether it is answered or offered depends on the shipped decision's threshold; the
+    # Whether it is answered or offered depends on the decision's threshold; the
     # slang's reading is the call, and the time is the fact it leads to.
     lang = "uk" if "почнеться" in question else "ru"
     assert "@call" in engine.index.analyse(question, lang).tokens

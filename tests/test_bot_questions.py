@@ -15,11 +15,11 @@ from knowledge.language.decision import FEATURES, DecisionModel
 from knowledge.storage.store import FactStore
 from talkbot.testing.fakeapi import BOT_USERNAME
 from tests.bot_harness import GROUP_ID, RunningBot, buttons, running_bot, sent_entities
-from tests.conftest import AFTER_THE_CALL, CONTENT
+from tests.conftest import AFTER_THE_CALL, CONTENT, DECISION
 
 CALL_START = datetime(2021, 12, 7, 15, 0, tzinfo=UTC)
 # Every ranked question offered, none answered: the offer and the tap are what is tested,
-# not where the shipped decision's threshold and suggestion floor happen to fall.
+# not where the decision's threshold and suggestion floor happen to fall.
 UNSURE_OF_ALL = DecisionModel((0.0,) * len(FEATURES), bias=0.0, threshold=0.9, suggest=0.1)
 
 
@@ -97,7 +97,11 @@ async def test_fact_text_with_markup_characters_is_escaped(db_path, facts, sourc
     odd = replace(fact, text={**fact.text, "en": "Video <b>only</b> & no <script> tags"})
     Curator(store).set_field(1, "talks-format", "text_en", odd.text["en"], "en")
     engine = Engine(
-        store.facts(), store.sources(), events=store.events(), clock=lambda: AFTER_THE_CALL
+        store.facts(),
+        store.sources(),
+        events=store.events(),
+        clock=lambda: AFTER_THE_CALL,
+        decision=DECISION,
     )
     store.close()
     async with running_bot(db_path, engine) as tb:

@@ -17,7 +17,7 @@ from knowledge.curation.service import Curator
 from knowledge.places.resolver import PlaceResolver
 from knowledge.storage.store import FactStore
 from tests.bot_harness import running_bot
-from tests.conftest import AFTER_THE_CALL, CONTENT
+from tests.conftest import AFTER_THE_CALL, CONTENT, DECISION
 from tests.curation_support import Clock
 
 TEXTS = bot_catalog()
@@ -67,6 +67,7 @@ def test_a_yes_or_no_verdict_is_not_reused_for_a_plain_question_on_the_same_fact
         sources,
         events=events,
         clock=lambda: AFTER_THE_CALL,
+        decision=DECISION,
     )
     cache = ReplyCache(engine, TEXTS)
 
@@ -97,7 +98,7 @@ def test_a_kept_reply_is_not_reused_for_another_zone_or_language(engine):
 
 
 def test_an_edited_fact_is_answered_anew_not_from_the_kept_reply(facts, sources):
-    engine = Engine(facts, sources, clock=Clock())
+    engine = Engine(facts, sources, clock=Clock(), decision=DECISION)
     cache = ReplyCache(engine, TEXTS)
     before = ask(cache, "when is the call?")
     fact = before.answer.fact
@@ -112,7 +113,7 @@ def test_an_edited_fact_is_answered_anew_not_from_the_kept_reply(facts, sources)
 
 def test_a_kept_reply_whose_tense_line_is_out_of_date_is_answered_anew(facts, sources):
     clock = Clock()
-    engine = Engine(facts, sources, clock=clock)
+    engine = Engine(facts, sources, clock=clock, decision=DECISION)
     cache = ReplyCache(engine, TEXTS)
     before = ask(cache, "when is the call?")
 

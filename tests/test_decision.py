@@ -14,6 +14,9 @@ from knowledge.language.decision import (
     load_model,
     shipped_model,
 )
+from knowledge.storage.content import DECISION_FILE, content_decision
+from knowledge.storage.fact_file import SHIPPED_CONTENT
+from tests.conftest import CONTENT, DECISION
 
 _ZEROS = ", ".join(f"{name}: 0" for name in FEATURES)
 
@@ -78,3 +81,25 @@ def test_a_model_writes_what_it_reads(tmp_path: Path):
     path = tmp_path / "decision.yaml"
     path.write_text(yaml.safe_dump(model.to_dict()), encoding="utf-8")
     assert load_model(path) == model
+
+
+def test_the_tests_content_has_a_decision_of_its_own_naming_exactly_the_codes_features():
+    # Read as text, not through load_model, so the message can say what to do about it.
+    import yaml
+
+    path = CONTENT / DECISION_FILE
+    named = tuple(yaml.safe_load(path.read_text(encoding="utf-8"))["weights"])
+    assert set(named) == set(FEATURES), (
+        f"tests/data/content/{DECISION_FILE} names {sorted(set(named) ^ set(FEATURES))} "
+        "unlike decision.FEATURES: after a feature is added or removed, copy the refitted "
+        f"knowledge/language/data/{DECISION_FILE} into tests/data/content/ and read which "
+        "tests change"
+    )
+
+
+def test_the_tests_content_is_answered_with_its_own_decision_and_the_shipped_with_the_fit(
+    content, engine
+):
+    own = load_model(CONTENT / DECISION_FILE)
+    assert content.decision == own == DECISION and engine.index.decision == own
+    assert content_decision(SHIPPED_CONTENT) is shipped_model()

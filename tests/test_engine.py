@@ -9,7 +9,7 @@ import pytest
 
 from knowledge.answering.engine import Conversation, Engine, UnknownPlace
 from knowledge.model import EventTime
-from tests.conftest import AFTER_THE_CALL, BEFORE_THE_CALL
+from tests.conftest import AFTER_THE_CALL, BEFORE_THE_CALL, DECISION
 
 
 def spaced(text: str) -> str:
@@ -30,7 +30,7 @@ def test_call_time_answer_shows_kyiv_and_moscow_and_speaks_in_the_past(engine):
 
 
 def test_before_the_call_the_answer_speaks_of_the_future(facts, sources, events):
-    engine = Engine(facts, sources, events=events, clock=lambda: BEFORE_THE_CALL)
+    engine = Engine(facts, sources, events=events, clock=lambda: BEFORE_THE_CALL, decision=DECISION)
     answer = engine.ask("когда переговоры?")
     assert answer.lang == "ru" and answer.fact.id == "talks-time"
     assert answer.tense == "Это будет через 3 дня."
@@ -88,7 +88,9 @@ def test_summer_events_use_summer_offsets(facts, sources, events):
     summer = replace(
         fact, event=EventTime(datetime(2021, 7, 7, 17, 0), "Europe/Kyiv", fact.event.title)
     )
-    engine = Engine([summer], sources, events=events, clock=lambda: AFTER_THE_CALL)
+    engine = Engine(
+        [summer], sources, events=events, clock=lambda: AFTER_THE_CALL, decision=DECISION
+    )
     answer = engine.ask("when is the call", user_place=engine.resolve_place("New York"))
     assert [(t.moment.strftime("%H:%M"), str(t.moment.utcoffset())) for t in answer.times] == [
         ("17:00", "3:00:00"),  # Kyiv in summer: UTC+3

@@ -183,7 +183,7 @@ def test_examples_read_a_question_as_the_bot_does_in_the_reading_it_answers_in(s
     # Answering whatever ranks first, the Russian reading of "pro shcho hovoryly" is answered
     # and the Ukrainian one never tried; the bot declines the Russian and answers the Ukrainian.
     always = Engine(content.facts, content.sources, events=content.events, decision=ALWAYS)
-    bot = Engine(content.facts, content.sources, events=content.events)
+    bot = Engine(content.facts, content.sources, events=content.events, decision=content.decision)
     item = Item("pro shcho hovoryly", "en", "talks-topics", group="topics-1")
     assert always.ask(item.q).lang == "ru" and bot.ask(item.q).lang == "uk"
     x, y, _ = script.examples(always, [item])

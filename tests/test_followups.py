@@ -13,6 +13,7 @@ from knowledge.answering.engine import Conversation, Engine
 from knowledge.i18n import ANSWERS
 from knowledge.language.lexicon_files import WORDS_PATH, LexiconInvalid, load_lexicon
 from knowledge.model import Citation, Fact
+from tests.conftest import DECISION
 
 ARTICLE = "glavred-2021-12-putin-biden"
 WHITE_HOUSE = {"en": "the White House", "ru": "Белый дом", "uk": "Білий дім"}
@@ -81,7 +82,7 @@ def attributed(facts, sources, events) -> Engine:
             "Пресс-секретарь американского президента Джен Псаки",
         ),
     ]
-    return Engine([*by_id.values(), *people], sources, events=events)
+    return Engine([*by_id.values(), *people], sources, events=events, decision=DECISION)
 
 
 def _after(engine: Engine, first: str, follow_up: str, lang: str):
@@ -132,7 +133,9 @@ def test_who_is_he_after_an_answer_naming_two_people_asks_which(
         {"en": ("what did the Americans say",), "ru": (), "uk": ()},
         "Министр обороны США Ллойд Остин",
     )
-    engine = Engine([*attributed.index.facts.values(), both], sources, events=events)
+    engine = Engine(
+        [*attributed.index.facts.values(), both], sources, events=events, decision=DECISION
+    )
     answer = engine.ask(follow_up, lang=lang, conversation=Conversation("austin-and-psaki"))
     assert answer.status == "unsure"
     assert {s.fact_id for s in answer.suggestions} == {"person-austin", "person-psaki"}

@@ -35,7 +35,7 @@ from knowledge.storage.store import FactStore
 from knowledge.storage.writes import FactWriter
 from tests.admin_support import admin_bot, admin_says
 from tests.bot_harness import buttons, running_bot
-from tests.conftest import AFTER_THE_CALL, CONTENT
+from tests.conftest import AFTER_THE_CALL, CONTENT, DECISION
 
 APOLOGY = bot_catalog()("fallback.error", "en")
 # Cyrillic with a letter outside the BMP now and then: UTF-16 counts it twice.
@@ -192,7 +192,9 @@ async def test_content_saved_before_the_limits_is_still_sent_and_never_apologise
         event=replace(fact.event, title={**fact.event.title, "en": "T" * 1100}),
     )
     FactWriter(store).save_fact(legacy, admin_id=1, action="edit", expected_version=version)
-    engine = Engine(store.facts(), store.sources(), clock=lambda: AFTER_THE_CALL)
+    engine = Engine(
+        store.facts(), store.sources(), clock=lambda: AFTER_THE_CALL, decision=DECISION
+    )
     store.close()
     async with running_bot(db_path, engine) as tb:
         parts = await tb.api.send_and_wait(tb.api.text_message("when is the call?"), count=2)

@@ -10,6 +10,7 @@ import yaml
 from knowledge.language.lexicon_files import WORDS_PATH, LexiconInvalid, load_lexicon
 from knowledge.language.matcher import FactIndex
 from knowledge.model import Citation, Fact
+from tests.conftest import DECISION
 
 
 def _fact() -> Fact:
@@ -32,12 +33,13 @@ def _write(tmp_path: Path, text: str) -> Path:
 
 
 def test_a_concept_added_to_the_content_lexicon_lets_a_new_word_match(tmp_path):
-    without = FactIndex([_fact()], lexicon=load_lexicon(concepts_path=None))
+    without = FactIndex([_fact()], lexicon=load_lexicon(concepts_path=None), decision=DECISION)
     assert without.match("when is the premiere", "en").best is None
     lexicon = load_lexicon(
         concepts_path=_write(tmp_path, "concepts:\n  '@show': [screening, premiere]\n")
     )
-    matched = FactIndex([_fact()], lexicon=lexicon).match("when is the premiere", "en")
+    index = FactIndex([_fact()], lexicon=lexicon, decision=DECISION)
+    matched = index.match("when is the premiere", "en")
     assert matched.best is not None and matched.best.fact_id == "screening"
 
 

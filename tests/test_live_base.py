@@ -14,7 +14,7 @@ from knowledge.answering.engine import Engine
 from knowledge.curation.errors import Busy
 from knowledge.curation.service import Curator
 from knowledge.model import Event, Fact, Source
-from tests.conftest import AFTER_THE_CALL
+from tests.conftest import AFTER_THE_CALL, DECISION
 from tests.curation_support import ADMIN_A
 
 QUESTION = "is it a video call?"
@@ -40,7 +40,9 @@ class HeldReload:
 
 
 async def test_while_a_slow_rebuild_runs_questions_are_answered_from_the_old_index(store):
-    engine = Engine(store.facts(), store.sources(), clock=lambda: AFTER_THE_CALL)
+    engine = Engine(
+        store.facts(), store.sources(), clock=lambda: AFTER_THE_CALL, decision=DECISION
+    )
     held = HeldReload(engine)
     live = LiveBase(store, engine, reload=held)
     curator = Curator(store, engine.resolver, on_change=live.changed)
@@ -56,7 +58,9 @@ async def test_while_a_slow_rebuild_runs_questions_are_answered_from_the_old_ind
 
 
 async def test_changes_made_during_a_rebuild_are_taken_by_the_next_one_in_order(store):
-    engine = Engine(store.facts(), store.sources(), clock=lambda: AFTER_THE_CALL)
+    engine = Engine(
+        store.facts(), store.sources(), clock=lambda: AFTER_THE_CALL, decision=DECISION
+    )
     held = HeldReload(engine)
     live = LiveBase(store, engine, reload=held)
     curator = Curator(store, engine.resolver, on_change=live.changed)
@@ -73,7 +77,9 @@ async def test_changes_made_during_a_rebuild_are_taken_by_the_next_one_in_order(
 
 
 async def test_an_edit_that_changes_nothing_rebuilds_nothing(store):
-    engine = Engine(store.facts(), store.sources(), clock=lambda: AFTER_THE_CALL)
+    engine = Engine(
+        store.facts(), store.sources(), clock=lambda: AFTER_THE_CALL, decision=DECISION
+    )
     live = LiveBase(store, engine)
     curator = Curator(store, engine.resolver, on_change=live.changed)
     same = store.fact("talks-format")[0].text["en"]
@@ -84,7 +90,9 @@ async def test_an_edit_that_changes_nothing_rebuilds_nothing(store):
 
 
 async def test_the_facts_for_a_rebuild_are_read_off_the_event_loops_connection(store):
-    engine = Engine(store.facts(), store.sources(), clock=lambda: AFTER_THE_CALL)
+    engine = Engine(
+        store.facts(), store.sources(), clock=lambda: AFTER_THE_CALL, decision=DECISION
+    )
     live = LiveBase(store, engine)
     curator = Curator(store, engine.resolver, on_change=live.changed)
     on_the_loop: list[str] = []

@@ -14,6 +14,7 @@ from knowledge.language.evidence import (
 )
 from knowledge.language.matcher import FactIndex
 from talkbot.evaluation import is_correct
+from tests.conftest import DECISION
 
 
 def test_a_decline_counts_as_right_only_when_nothing_is_answered(engine):
@@ -23,7 +24,7 @@ def test_a_decline_counts_as_right_only_when_nothing_is_answered(engine):
 
 
 def test_a_question_asked_again_in_other_words_is_ranked_once(facts):
-    index = FactIndex(facts)
+    index = FactIndex(facts, decision=DECISION)
     first = index.match("When is the call?", "en")
     assert first.best is not None and first.best.fact_id == "talks-time"
     assert index.cache_hits == 0
@@ -38,14 +39,14 @@ def test_a_question_asked_again_in_other_words_is_ranked_once(facts):
     assert index.match("When is the call?", "en", cached=False) == first
     assert index.match("who announced the call?", "en").best != first.best
     # An edit builds a new index: nothing ranked by the old one is served from it.
-    edited = FactIndex([f for f in facts if f.id != "talks-time"])
+    edited = FactIndex([f for f in facts if f.id != "talks-time"], decision=DECISION)
     verdict = edited.match("When is the call?", "en")
     assert edited.cache_hits == 0
     assert verdict.best is None or verdict.best.fact_id != "talks-time"
 
 
 def test_the_decision_weighs_whether_the_question_as_written_points_to_the_same_fact(facts):
-    index = FactIndex(facts)
+    index = FactIndex(facts, decision=DECISION)
     asked = index.match("when is the call?", "en")
     assert asked.best is not None and asked.evidence[FEATURES.index("wording_agrees")] == 1.0
     # Ranked the other way round, the wording still points to the talks' time: the two
@@ -59,7 +60,7 @@ def test_the_decision_weighs_whether_the_question_as_written_points_to_the_same_
 def test_the_decision_weighs_whether_the_best_facts_nearest_question_names_the_same_concepts(
     facts,
 ):
-    index = FactIndex(facts)
+    index = FactIndex(facts, decision=DECISION)
     kept = FEATURES.index("intent_kept")
     assert index.match("who announced the call", "en").evidence[kept] == 1.0
     # Ranked first through "did the Kremlin announce it", which names no call or talks.
@@ -78,7 +79,7 @@ def test_the_decision_weighs_whether_the_best_facts_nearest_question_names_the_s
 
 
 def test_the_decision_weighs_one_known_thing_put_for_another(facts):
-    index = FactIndex(facts)
+    index = FactIndex(facts, decision=DECISION)
     swapped = FEATURES.index("crossed")
     assert index.match("who presents Russia's position", "en").evidence[swapped] == 0.0
     # Russia's position is nearest, but the question names the other side.
@@ -97,7 +98,7 @@ def test_the_decision_weighs_one_known_thing_put_for_another(facts):
 
 
 def test_the_decision_weighs_how_many_other_facts_score_about_as_high(facts):
-    index = FactIndex(facts)
+    index = FactIndex(facts, decision=DECISION)
     rivals = FEATURES.index("rivals")
     assert index.match("who announced the call", "en").evidence[rivals] == 0.0
     # "who said it": the article's source and the announcement are asked it alike.
@@ -105,7 +106,7 @@ def test_the_decision_weighs_how_many_other_facts_score_about_as_high(facts):
 
 
 def test_a_real_word_is_never_read_as_a_typo_of_another(facts):
-    index = FactIndex(facts)
+    index = FactIndex(facts, decision=DECISION)
     # "война" is one letter from Ukrainian "вона" (she), a stopword: read as its typo, the
     # question's subject vanished and "has the war started" became "has it started".
     war = index.analyse("началась ли война", "ru")
@@ -117,13 +118,13 @@ def test_a_real_word_is_never_read_as_a_typo_of_another(facts):
 
 
 def test_a_typo_equally_near_two_words_is_read_as_the_one_it_left_a_letter_out_of(facts):
-    index = FactIndex(facts)
+    index = FactIndex(facts, decision=DECISION)
     # "whn" is one edit from "who" and from "when": a dropped letter is the likelier slip.
     assert index.analyse("whn is the call", "en").tokens[0] == "@when"
 
 
 def test_kinds_of_question_no_fact_answers_are_declined_not_matched_by_their_other_words(facts):
-    index = FactIndex(facts)
+    index = FactIndex(facts, decision=DECISION)
     assert index.match("what time is the call", "en").best is not None
     for asked, lang in [
         ("till what time is the call", "en"),  # an end time: the article gives the start
@@ -169,14 +170,14 @@ def test_what_someone_said_is_their_statement_not_who_they_are(facts):
 
 
 def test_what_someone_is_going_to_tell_another_is_what_they_will_say(facts):
-    index = FactIndex(facts)
+    index = FactIndex(facts, decision=DECISION)
     assert "@say" in index.analyse("what's biden going to tell putin", "en").tokens
     assert "@say" in index.analyse("what is putin gonna tell biden", "en").tokens
     assert "@say" not in index.analyse("tell me when the call is", "en").tokens
 
 
 def test_whom_a_president_will_say_it_to_is_the_other_side_of_the_call(facts):
-    index = FactIndex(facts)
+    index = FactIndex(facts, decision=DECISION)
     plain = index.analyse("what will biden say", "en").tokens
     assert index.analyse("what will biden say to putin", "en").tokens == plain
     assert index.analyse("what will biden tell putin", "en").tokens == plain

@@ -231,6 +231,9 @@ QUESTIONS = [
     ("Tokyo, the call starts when?", "Asia/Tokyo", "Tokyo"),
     ("во сколько это будет для Нью-Йорка", "America/New_York", "для Нью-Йорка"),
     ("а за київським?", "Europe/Kyiv", "за київським"),
+    # "для" too, before a place's adjective alone (phrase_words.yaml).
+    ("во сколько звонок для московского?", "Europe/Moscow", "для московского"),
+    ("о котрій розмова для київського", "Europe/Kyiv", "для київського"),
     ("час дзвінка за Києвом", "Europe/Kyiv", "за Києвом"),
     (
         "во сколько переговоры по вашингтонскому времени",

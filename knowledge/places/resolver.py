@@ -330,7 +330,7 @@ class PlaceResolver:
             # is about something else.
             reckoned = (
                 located
-                and prep in pt.RECKONING_PREPOSITIONS | {"для"}
+                and prep in pt.ADJECTIVE_RECKONING
                 and not (
                     m.j < len(tokens) and tokens[m.j].cyrillic and tk.is_noun(tokens[m.j].norm)
                 )

@@ -6,6 +6,8 @@ Layout (the shipped one is knowledge/content/; README, "Content directories"):
     sources.yaml   the registered source documents, each naming its text file
     facts.yaml     one event's facts (`event:` names it), one file per event
     sources/       the source texts, verbatim
+    decision.yaml  optional: the matcher's decision fitted for this content; without it, the
+                   shipped fit (knowledge/language/data/decision.yaml)
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from knowledge.language.decision import DecisionModel, load_model, shipped_model
 from knowledge.model import LANGS, Event, Fact, Source
 from knowledge.storage.fact_file import (
     SHIPPED_CONTENT,
@@ -31,6 +34,7 @@ from knowledge.storage.file_models import EventsFileModel
 
 EVENTS_FILE = "events.yaml"
 SOURCES_FILE = "sources.yaml"
+DECISION_FILE = "decision.yaml"
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,7 @@ class Content:
     events: tuple[Event, ...]
     sources: dict[str, Source]
     facts: list[Fact]
+    decision: DecisionModel
 
 
 def load_content(directory: Path = SHIPPED_CONTENT) -> Content:
@@ -64,7 +69,15 @@ def load_content(directory: Path = SHIPPED_CONTENT) -> Content:
         seen.add(fact.id)
     if problems:
         raise FactsInvalid(problems)
-    return Content(events, sources, facts)
+    return Content(events, sources, facts, content_decision(directory))
+
+
+def content_decision(directory: Path) -> DecisionModel:
+    """The decision to answer this content's questions with: a content directory whose facts
+    differ from the shipped ones (the tests' own) carries a fit of its own, so a refit of the
+    shipped weights cannot change how its questions are answered."""
+    own = directory / DECISION_FILE
+    return load_model(own) if own.is_file() else shipped_model()
 
 
 def load_events(path: Path) -> tuple[Event, ...]:
