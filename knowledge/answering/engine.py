@@ -30,6 +30,7 @@ from knowledge.answering.compose import (
     representative_question,
     tense_line,
 )
+from knowledge.answering.dated import on_its_day
 from knowledge.answering.followups import Conversation
 from knowledge.answering.rereading import by_its_question, in_cyrillic
 from knowledge.answering.shapes import verdict_of
@@ -234,6 +235,11 @@ class Engine:
         match = self._within_event(
             index, match, matched, lang, conversation, place_named=place_named
         )
+        if match.best is not None:
+            best_event = self.event_of(index.facts[match.best.fact_id])
+            match = on_its_day(
+                index, match, matched, lang, lambda fact: self.event_of(fact) == best_event
+            )
         fact = index.facts[match.best.fact_id] if match.best else None
         if match.tokens and set(match.tokens) <= index.lexicon.time_intents:
             # "when?", "во сколько?" and nothing else: the time of what was talked about.

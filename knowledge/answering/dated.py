@@ -1,0 +1,138 @@
+"""Days a question names that are another event's ("what did Putin say on 1 December", "что
+было в июне"): the reading keeps only that a date was asked, so any day would go to the
+main event's time. Which fact a day belongs to is the content's to say: the days its answer
+text names and its event's date. The names of days and months are data (words.yaml
+`calendar`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
+
+from knowledge.answering.shapes import asks_yes_or_no, confirms
+from knowledge.language.lexicon import Calendar
+from knowledge.language.matcher import Candidate, FactIndex, Match
+from knowledge.language.reading import day_named
+from knowledge.language.text import CYRILLIC, normalize, reduce_word
+from knowledge.model import Fact
+
+# A day of a month; either part may be unsaid ("the 1st", "in June").
+Day = tuple[int | None, int | None]
+
+
+def _month(word: str, calendar: Calendar) -> int | None:
+    if not word or word.isdigit():
+        return None
+    if word in calendar.months:
+        return calendar.months[word]
+    langs = ("ru", "uk") if CYRILLIC.search(word) else ("en",)
+    for lang in langs:
+        reduced = reduce_word(word, lang)
+        if reduced in calendar.months:
+            return calendar.months[reduced]
+    return None
+
+
+def days_in(text: str, calendar: Calendar, stopwords: frozenset[str]) -> set[Day]:
+    """Every day a text names, with its month when one stands beside it ("1 December", "16
+    червня"), and every month named alone ("in November")."""
+    words = normalize(text).split()
+    months = {i: m for i, word in enumerate(words) if (m := _month(word, calendar)) is not None}
+    found: set[Day] = set()
+    beside: set[int] = set()
+    for i in range(len(words)):
+        named = day_named(words, i, calendar)
+        if named is None:
+            continue
+        at = next((j for j in (i + named.width, i - 1) if j in months), None)
+        if at is not None:
+            beside.add(at)
+        found.add((named.day, months.get(at) if at is not None else None))
+    # "may" with no number beside it is the verb, not the month.
+    found |= {(None, m) for i, m in months.items() if i not in beside and words[i] not in stopwords}
+    return found
+
+
+def gives(fact_days: Iterable[Day], asked: Day) -> bool:
+    """Whether a fact's days include the one asked: its day and month where the question
+    says them."""
+    day, month = asked
+    return any(
+        (day is None or day == d) and (month is None or month == m) and (d or m)
+        for d, m in fact_days
+    )
+
+
+def days_of(fact: Fact, calendar: Calendar, stopwords: frozenset[str]) -> set[Day]:
+    """The days a fact gives: in its answer's text, any language, and its event's date."""
+    found: set[Day] = set()
+    for text in fact.text.values():
+        found |= days_in(text, calendar, stopwords)
+    if fact.event is not None:
+        found.add((fact.event.start.day, fact.event.start.month))
+    return found
+
+
+def owners(
+    facts: Mapping[str, Fact], asked: set[Day], calendar: Calendar, stopwords: frozenset[str]
+) -> set[str]:
+    """The facts that give every day the question names."""
+    return {
+        fid
+        for fid, fact in facts.items()
+        if all(gives(days_of(fact, calendar, stopwords), day) for day in asked)
+    }
+
+
+def on_its_day(
+    index: FactIndex, match: Match, text: str, lang: str, same_event: Callable[[Fact], bool]
+) -> Match:
+    """The match decided again among the facts that give the day the question names, when
+    neither the best one nor its event's time does ("who said it is on the 7th" asks about
+    the call); not answered when no fact gives it and the best one is dated (another day is
+    not its day). A yes/no question about the day is left to the event's date, which
+    answers "No" with the real one."""
+    if match.best is None:
+        return match
+    lexicon = index.lexicon
+    calendar, stopwords = lexicon.calendar, lexicon.stopwords
+    asked = days_in(text, calendar, stopwords)
+    if not asked or asks_yes_or_no(index, text, lang, match) or confirms(index, text, lang, match):
+        return match
+    best_days = days_of(index.facts[match.best.fact_id], calendar, stopwords)
+    for fact in index.facts.values():
+        if fact.event is not None and same_event(fact):
+            best_days.add((fact.event.start.day, fact.event.start.month))
+    if all(gives(best_days, day) for day in asked):
+        return match
+    ids = owners(index.facts, asked, calendar, stopwords)
+    if ids:
+        within = index.match(text, lang, among=ids)
+        if within.best is not None or within.candidates:
+            return within
+        # Only the day leads to them: offered, not answered.
+        offered = tuple(Candidate(fid, 0.0, 0.0) for fid in sorted(ids))
+        return Match(best=None, candidates=offered[:3], tokens=match.tokens)
+    if not best_days:
+        return match
+    # Without its day, "r they talking on dec 8" still asks something (about the call),
+    # and the dated answer gives the real date; "what happened on 8 December" asks nothing.
+    if index.match(" ".join(undated_words(text, calendar)), lang).best is not None:
+        return match
+    return replace(match, best=None)
+
+
+def undated_words(text: str, calendar: Calendar) -> list[str]:
+    """The text's normalised words without the days and months it names."""
+    words = normalize(text).split()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        named = day_named(words, i, calendar)
+        if named is not None:
+            i += named.width
+            continue
+        if _month(words[i], calendar) is None:
+            out.append(words[i])
+        i += 1
+    return out
