@@ -139,6 +139,9 @@ def test_a_word_reads_as_its_concept_and_reaches_its_fact(
         # refusing, in either aspect
         ("ru", "Белый дом отказался от встречи?", "Белый дом отказывался от встречи?"),
         ("uk", "Білий дім відмовився від зустрічі?", "Білий дім відмовлявся від зустрічі?"),
+        # word for word asks what was said
+        ("ru", "что дословно сказал Песков", "что сказал Песков"),
+        ("uk", "що дослівно сказав Пєсков", "що сказав Пєсков"),
     ],
 )
 def test_a_wording_reads_as_its_plain_form(engine, lang, asked, plain):
