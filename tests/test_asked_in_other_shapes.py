@@ -175,3 +175,10 @@ def test_an_officials_way_of_asking_reads_as_the_plain_question(content, wrapped
     assert index.analyse(wrapped, "en").tokens == index.analyse(plain, "en").tokens
     answer = anew(content, wrapped).ask(wrapped, lang_hint="en")
     assert answer.fact is not None and answer.fact.id == "talks-time"
+
+
+@pytest.mark.parametrize("asked", ["sum it up", "tl;dr", "recap please", "can you sum up"])
+def test_summing_up_in_any_of_its_words_is_one_word(content, asked):
+    index = anew(content).index
+    assert index.analyse(asked, "en").tokens == index.analyse("summarize", "en").tokens
+    assert "sum" in index.analyse("what sum will ukraine get", "en").tokens  # an amount stays
