@@ -158,3 +158,27 @@ def test_when_it_happens_is_the_time_not_who_said_it_would(engine, question):
     assert answer.answered and answer.fact.id == "talks-time"
     said = engine.ask("who said it would happen?", lang_hint="en")
     assert said.answered and said.fact.id == "talks-announcement"
+
+
+@pytest.mark.parametrize(
+    ("wrapped", "plain"),
+    [
+        ("Kindly advise the scheduled date of the talks.", "the scheduled date of the talks"),
+        ("For our records, on what date are the talks?", "on what date are the talks"),
+        ("I would be most grateful to learn the date of the talks.", "the date of the talks"),
+        ("Please confirm the date of the talks.", "the date of the talks"),
+    ],
+)
+def test_an_officials_way_of_asking_reads_as_the_plain_question(content, wrapped, plain):
+    # The clerk's formula asks nothing itself: what follows it is the question.
+    index = anew(content).index
+    assert index.analyse(wrapped, "en").tokens == index.analyse(plain, "en").tokens
+    answer = anew(content, wrapped).ask(wrapped, lang_hint="en")
+    assert answer.fact is not None and answer.fact.id == "talks-time"
+
+
+@pytest.mark.parametrize("asked", ["sum it up", "tl;dr", "recap please", "can you sum up"])
+def test_summing_up_in_any_of_its_words_is_one_word(content, asked):
+    index = anew(content).index
+    assert index.analyse(asked, "en").tokens == index.analyse("summarize", "en").tokens
+    assert "sum" in index.analyse("what sum will ukraine get", "en").tokens  # an amount stays

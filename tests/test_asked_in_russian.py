@@ -56,6 +56,7 @@ def test_stating_and_quoting_in_russian_is_what_was_said(engine, asked, plain):
             "biden-troop-buildup",
         ),
         ("uk", "війська біля кордону на порядку денному?", "обговорювати", "biden-troop-buildup"),
+        ("en", "are the troops at the border on the agenda?", "@discuss", "biden-troop-buildup"),
         # every word for "at first" asks what came first
         ("ru", "США сперва отказывались от встречи?", "@atfirst", "white-house-denial"),
         ("uk", "США спершу відмовлялись від зустрічі?", "@atfirst", "white-house-denial"),

@@ -263,6 +263,9 @@ def test_h_for_the_ukrainian_kh_and_den_for_den_are_read_as_words(engine):
         ("о котрій на східному узбережжі", "ET", "10:00"),
         ("тихоокеанское время какое", "PT", "07:00"),
         ("о котрій за тихоокеанським часом", "PT", "07:00"),
+        # the country before a zone's name says whose zone, not a second place
+        ("when do they talk in us eastern time", "ET", "10:00"),
+        ("what time is the call in us pacific time", "PT", "07:00"),
     ],
 )
 def test_a_coast_or_a_zones_name_asks_the_time_on_that_clock(engine, question, label, hour):

@@ -113,6 +113,12 @@ def test_the_american_presidents_office_names_biden(shipped_engine):
     assert answer.fact.id == "biden-ukraine-support"
 
 
+@pytest.mark.parametrize("question", ["sum it up in one sentence", "tl;dr", "recap?"])
+def test_summing_up_asks_the_articles_summary(shipped_engine, question):
+    answer = shipped_engine.ask(question)
+    assert answer.answered and answer.fact.id == "article-summary"
+
+
 def test_denying_in_any_of_its_verbs_is_one_word(shipped_engine):
     def read(text: str, lang: str) -> tuple[str, ...]:
         return shipped_engine.index.analyse(text, lang).tokens
