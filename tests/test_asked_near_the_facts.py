@@ -1,0 +1,48 @@
+"""Questions that sit next to a fact without being answered by it: the bot's own view or
+advice, what the footage shows (the article says only when it comes out), and whom else
+someone talks to. Each is asked of the fixture's engine and its decision; the forms that ask
+the fact's own answer are asked of an engine that answers with whatever ranks first however
+unsure, without their own wording, and still reach it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.asking import anew
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("what do you think about Putin", "en"),
+        ("do you think the talks will work?", "en"),
+        ("what should I tell my kids about the talks", "en"),
+        ("что ты думаешь о Путине", "ru"),
+        ("как ты думаешь, переговоры помогут?", "ru"),
+        ("що ти думаєш про Байдена", "uk"),
+        ("що порадиш щодо переговорів", "uk"),
+        ("what is on the first footage", "en"),
+        ("что будет на кадрах", "ru"),
+        ("що буде видно на кадрах", "uk"),
+        ("who else will Biden talk to this week", "en"),
+        ("с кем еще Байден будет говорить", "ru"),
+        ("з ким ще говоритиме Байден", "uk"),
+    ],
+)
+def test_the_bots_view_the_footages_content_and_other_talks_are_no_facts_answer(
+    engine, question, lang
+):
+    assert not engine.ask(question, lang_hint=lang).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "fact_id"),
+    [
+        ("im in chicago when should i tune in", "en", "talks-time"),
+        ("когда покажут кадры разговора", "ru", "talks-footage"),
+        ("is it just putin and biden or is anyone else joining", "en", "talks-participants"),
+    ],
+)
+def test_the_facts_own_questions_near_them_still_reach_the_fact(content, question, lang, fact_id):
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == fact_id
