@@ -1,8 +1,9 @@
 """Questions that sit next to a fact without being answered by it: the bot's own view or
-advice, what the footage shows (the article says only when it comes out), and whom else
-someone talks to. Each is asked of the fixture's engine and its decision; the forms that ask
-the fact's own answer are asked of an engine that answers with whatever ranks first however
-unsure, without their own wording, and still reach it."""
+advice, what the footage shows (the article says only when it comes out), whom else someone
+talks to, and what a bare term is ("what is NATO"). Each is asked of the fixture's engine
+and its decision; the forms that ask the fact's own answer are asked of an engine that
+answers with whatever ranks first however unsure, without their own wording, and still
+reach it."""
 
 from __future__ import annotations
 
@@ -45,4 +46,24 @@ def test_the_bots_view_the_footages_content_and_other_talks_are_no_facts_answer(
 )
 def test_the_facts_own_questions_near_them_still_reach_the_fact(content, question, lang, fact_id):
     answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == fact_id
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [("what is NATO", "en"), ("what's NATO?", "en"), ("whats sovereignty", "en")],
+)
+def test_what_a_bare_term_is_is_not_the_fact_that_only_names_it(content, question, lang):
+    # The topics name NATO, Biden's support sovereignty; only the security guarantees' fact
+    # is asked what something is, as "что такое НАТО" is read.
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is None or answer.fact.id == "security-guarantees-initiative"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [("what's the venue", "talks-format"), ("what is the format", "talks-format")],
+)
+def test_what_is_with_an_article_still_asks_about_the_thing(content, question, fact_id):
+    answer = anew(content, question).ask(question, lang_hint="en")
     assert answer.fact is not None and answer.fact.id == fact_id
