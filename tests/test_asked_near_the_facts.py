@@ -1,6 +1,7 @@
 """Questions that sit next to a fact without being answered by it: the bot's own view or
 advice, what the footage shows (the article says only when it comes out), whom else someone
-talks to, and what a bare term is ("what is NATO"). Each is asked of the fixture's engine
+talks to, what a bare term is ("what is NATO"), and why, the cause, of a fact asked only
+what for. Each is asked of the fixture's engine
 and its decision; the forms that ask the fact's own answer are asked of an engine that
 answers with whatever ranks first however unsure, without their own wording, and still
 reach it."""
@@ -67,3 +68,27 @@ def test_what_a_bare_term_is_is_not_the_fact_that_only_names_it(content, questio
 def test_what_is_with_an_article_still_asks_about_the_thing(content, question, fact_id):
     answer = anew(content, question).ask(question, lang_hint="en")
     assert answer.fact is not None and answer.fact.id == fact_id
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("why is the US backing Kyiv", "en"),
+        ("почему США поддерживают Украину", "ru"),
+        ("чому Вашингтон підтримає Україну", "uk"),
+    ],
+)
+def test_why_of_the_support_is_not_the_fact_asked_what_for(content, question, lang):
+    # Biden's support is asked what Biden wants from the talks ("зачем Байдену переговоры"),
+    # the purpose; the reason for the support itself is no fact's.
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is None or answer.fact.id != "biden-ukraine-support"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [("зачем Байдену этот разговор", "ru"), ("навіщо Байдену ця розмова", "uk")],
+)
+def test_what_biden_wants_from_the_talks_is_still_his_support(content, question, lang):
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "biden-ukraine-support"
