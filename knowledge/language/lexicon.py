@@ -102,6 +102,9 @@ class Lexicon:
     question_openers: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # The intents that ask for a time ("when", "во сколько"): a place "for" one is its clock.
     time_intents: frozenset[str] = frozenset()
+    # Openers ("what is", "what's") that, before one bare word and nothing else, ask what
+    # that word means: "what is NATO" is "@define nato", "what's the venue" stays.
+    bare_defined: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def build(
@@ -185,6 +188,8 @@ class Lexicon:
 
 
 GAP = " ... "
+# The intent asking what a word means, which a bare term after "what is" is read as.
+DEFINE = "@define"
 GAP_WORDS = 3
 
 

@@ -17,7 +17,7 @@ import yaml
 
 from knowledge.i18n import SAFE_LOADER
 from knowledge.language.behalf import load_behalf
-from knowledge.language.lexicon import Calendar, FollowUpWords, Lexicon
+from knowledge.language.lexicon import DEFINE, Calendar, FollowUpWords, Lexicon
 from knowledge.language.text import normalize
 from knowledge.model import LANGS
 
@@ -107,6 +107,9 @@ def load_lexicon(
     except ValueError as exc:
         raise LexiconInvalid(str(exc)) from None
     openers = _texts_per_language(words.get("question_openers"), words_path, "question_openers")
+    bare = _phrases_per_language(words.get("bare_defined"), words_path, "bare_defined")
+    if bare and DEFINE not in intents:
+        raise LexiconInvalid(f"{words_path.name}: bare_defined: needs the intent {DEFINE}")
     return replace(
         lexicon,
         behalf=behalf,
@@ -114,6 +117,7 @@ def load_lexicon(
         real_words={lang: frozenset(text.split()) for lang, text in real_words.items()},
         question_openers={lang: frozenset(text.split()) for lang, text in openers.items()},
         time_intents=_time_intents(words.get("time_intents"), words_path, intents),
+        bare_defined=tuple(tuple(normalize(p).split()) for ps in bare.values() for p in ps),
     )
 
 

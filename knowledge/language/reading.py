@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from knowledge.language.lexicon import Calendar, Lexicon
+from knowledge.language.lexicon import DEFINE, Calendar, Lexicon
 from knowledge.language.text import CYRILLIC, normalize, reduce_word
 
 # An hour the question names ("at 5", "17:00", "пять вечера") asks about a time: which
@@ -134,11 +134,23 @@ def clock_read(words: list[str], calendar: Calendar) -> list[str]:
     return out
 
 
+def bare_defined(words: list[str], lexicon: Lexicon) -> list[str]:
+    """ "what is NATO" as "@define nato": an opener and one bare word, no article, number or
+    possessive, asks what the word means; "what's the venue" is left as it is."""
+    for opener in lexicon.bare_defined:
+        n = len(opener)
+        if len(words) == n + 1 and tuple(words[:n]) == opener:
+            term = words[n]
+            if term.isalpha() and term not in lexicon.stopwords:
+                return [DEFINE, term]
+    return words
+
+
 def intent_mapped(text: str, lexicon: Lexicon) -> str:
     """Normalised text with each intent phrase replaced by its intent ("во сколько" →
     "@time") and each filler phrase by nothing, longest phrase first; dates and times read
     as the facts write them."""
-    kept = lexicon.behalf.dropped(text.split())
+    kept = bare_defined(lexicon.behalf.dropped(text.split()), lexicon)
     padded = f" {' '.join(clock_read(kept, lexicon.calendar))} "
     for pattern, intent in lexicon.gapped_phrases:
         padded = pattern.sub(f" {intent} ", padded)
