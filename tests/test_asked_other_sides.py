@@ -91,3 +91,17 @@ def test_the_other_side_of_the_call_is_not_the_side_asked(engine, question, lang
     tokens = engine.index.analyse(question, lang).tokens
     assert wants in tokens and other not in tokens
 
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("откуда известно", "ru"),
+        ("звідки відомо", "uk"),
+        ("how is this known", "en"),
+    ],
+)
+def test_how_it_is_known_asks_the_source_not_the_year(content, question, lang):
+    # "откуда известен год" is the year's own question; bare, how it is known is the source.
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "source-article"
