@@ -73,3 +73,35 @@ def test_naming_a_side_the_fact_never_does_shifts_the_question(content, question
     answer = anew(content).ask(question, lang_hint=lang)
     assert answer.fact is not None and answer.fact.id == "russia-position"
     assert answer.evidence[FEATURES.index("shifted")] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "wants", "other"),
+    [
+        ("why does Biden want to talk to Putin", "en", "@biden", "@putin"),
+        ("why does Putin want to speak with Biden", "en", "@putin", "@biden"),
+        ("зачем Байдену разговор с Путиным", "ru", "@biden", "@putin"),
+        ("почему Путин хочет поговорить с Байденом", "ru", "@putin", "@biden"),
+        ("навіщо Байдену розмова з Путіним", "uk", "@biden", "@putin"),
+    ],
+)
+def test_the_other_side_of_the_call_is_not_the_side_asked(engine, question, lang, wants, other):
+    # Every fact has both presidents on the call; whom one talks to is not whose aims are
+    # asked, so only the one who wants is read.
+    tokens = engine.index.analyse(question, lang).tokens
+    assert wants in tokens and other not in tokens
+
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("откуда известно", "ru"),
+        ("звідки відомо", "uk"),
+        ("how is this known", "en"),
+    ],
+)
+def test_how_it_is_known_asks_the_source_not_the_year(content, question, lang):
+    # "откуда известен год" is the year's own question; bare, how it is known is the source.
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "source-article"
