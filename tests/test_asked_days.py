@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.answering.dated import days_in
+from knowledge.answering.dated import base_days, days_in
 from tests.asking import anew
 
 
@@ -88,3 +88,13 @@ def test_another_events_day_reaches_that_event(content):
 def test_days_are_read_with_their_month(engine, text, days):
     lexicon = engine.index.lexicon
     assert days_in(text, lexicon.calendar, lexicon.stopwords) == days
+
+
+def test_the_days_of_the_facts_are_read_once_per_version_of_the_base(engine):
+    # Reading every fact's texts per dated question cost a 10,000-fact base seconds; they are
+    # read with the index and kept with it, and a reloaded base is read anew.
+    first = base_days(engine.index)
+    assert base_days(engine.index) is first
+    assert first.of["security-guarantees-initiative"] >= {(1, 12)}
+    engine.reload(list(engine.index.facts.values()))
+    assert base_days(engine.index) is not first

@@ -30,7 +30,7 @@ from knowledge.answering.compose import (
     representative_question,
     tense_line,
 )
-from knowledge.answering.dated import on_its_day
+from knowledge.answering.dated import base_days, on_its_day
 from knowledge.answering.followups import Conversation
 from knowledge.answering.rereading import by_its_question, in_cyrillic
 from knowledge.answering.shapes import verdict_of
@@ -84,7 +84,7 @@ class Engine:
         self.resolver = resolver or PlaceResolver.default()
         self.sources = dict(sources)
         self.events: tuple[Event, ...] = tuple(events)
-        self.index = FactIndex(facts, weights=weights, decision=decision)
+        self.index = self._indexed(facts)
         # Each fact's citations per language, with the fact and sources they were made from:
         # an edit brings new objects, so a kept entry is used only for the same ones.
         self._citations: dict[tuple[str, str], tuple[Fact, object, tuple[CitationView, ...]]] = {}
@@ -96,13 +96,18 @@ class Engine:
         events: Sequence[Event] | None = None,
     ) -> None:
         """Swap in a new index in one assignment: a question sees the old or the new only."""
-        index = FactIndex(facts, weights=self.weights, decision=self.decision)
+        index = self._indexed(facts)
         if sources is not None:
             self.sources = dict(sources)
         if events is not None:
             self.events = tuple(events)
         self._citations = {}
         self.index = index
+
+    def _indexed(self, facts: Sequence[Fact]) -> FactIndex:
+        index = FactIndex(facts, weights=self.weights, decision=self.decision)
+        base_days(index)  # read with the index, so the first dated question does not wait on it
+        return index
 
     def warm_up(self) -> None:
         """Load the place index, the morphology dictionaries and the locale data now, so
