@@ -220,7 +220,6 @@ def test_a_premise_the_article_never_states_is_not_answered(engine, question, la
     assert not engine.ask(question, lang_hint=lang).answered
 
 
-
 @pytest.mark.parametrize(
     ("question", "lang"),
     [
@@ -255,12 +254,3 @@ def test_what_a_word_means_is_no_answer_of_a_fact_that_only_names_it(engine, que
     # Biden's support names territorial integrity, the topics name NATO; neither says what
     # it is, and only the security guarantees' fact is asked what they are.
     assert not engine.ask(question, lang_hint=lang).answered
-
-
-@pytest.mark.parametrize(
-    ("question", "lang"),
-    [("что такое эти гарантии безопасности", "ru"), ("що таке ті гарантії безпеки", "uk")],
-)
-def test_what_the_security_guarantees_are_is_still_their_fact(content, question, lang):
-    answer = anew(content, question).ask(question, lang_hint=lang)
-    assert answer.fact is not None and answer.fact.id == "security-guarantees-initiative"
