@@ -48,9 +48,11 @@ def test_more_evidence_for_the_fact_means_more_confidence():
     # Other facts scoring about as high, or a nearest question asking another kind of thing
     # ("who announced it" nearest to "when was it announced"), make the answer less likely.
     # ... or one naming another known thing than the question ("the American position").
+    # A refit may find a doubt uninformative (its weight held at 0 on its side), never a
+    # reason for more confidence.
     for doubt in ({"rivals": 0.5}, {"intent_kept": 0.0}, {"crossed": 1.0}):
         doubted = _evidence(**{**strong, **doubt})
-        assert model.probability(doubted) < model.probability(_evidence(**strong)), doubt
+        assert model.probability(doubted) <= model.probability(_evidence(**strong)), doubt
 
 
 def test_always_answers_whatever_ranks_first():
