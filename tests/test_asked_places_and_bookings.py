@@ -38,3 +38,27 @@ def test_the_people_stay_words_of_a_question_that_asks_no_time(engine):
 def test_booking_it_in_a_calendar_or_a_reminder_asks_when(engine, question):
     answer = engine.ask(question)
     assert answer.answered and answer.fact.id == "talks-time"
+
+
+@pytest.mark.parametrize(
+    ("question", "city"),
+    [
+        ("talks time toronto", "Toronto"),
+        ("переговоры время москва", "Москва"),
+        ("розмова час київ", "Київ"),
+    ],
+)
+def test_keywords_with_the_time_word_before_the_place_ask_its_time(engine, question, city):
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact.id == "talks-time"
+    assert any(city in line.place for line in answer.times if line.role in ("asked", "source"))
+
+
+def test_a_time_word_before_a_place_mid_sentence_names_no_clock(engine):
+    assert engine.resolver.find("в какое время москва объявила") is None
+
+
+@pytest.mark.parametrize("question", ["переговоры декабрь число", "розмова грудень число"])
+def test_the_date_as_a_bare_noun_in_keywords_asks_when(engine, question):
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact.id == "talks-time"
