@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from knowledge.i18n import ANSWERS
 from knowledge.language.matcher import FactIndex, Match
+from knowledge.language.reading import DAY
+from knowledge.language.text import normalize
 from knowledge.places.phrases import CLOCK_FOR
 from knowledge.places.resolver import Place
 from knowledge.places.times import zone_city
@@ -95,3 +97,19 @@ def place_is_a_zone(
     return not index.analyse(place_text, lang).tokens or bool(
         index.analyse(place_text, lang).unknown
     )
+
+
+def around_asker_dropped(index: FactIndex, without: str, lang: str) -> str:
+    """The question with its place taken out (`without`), less the people around the asker
+    ("my boss", "руководитель", "мій директор у Харкові"), booking it for them and whether
+    the day there has turned yet, when it asks for a time or a day: the place's clock is
+    asked, and who keeps it does not say which fact. Asking anything else ("what did my
+    colleagues in Kyiv say"), they stay words of the question."""
+    words = normalize(without).split()
+    kept = [w for w in words if w not in index.lexicon.around_asker]
+    if len(kept) == len(words):
+        return without
+    rest = " ".join(kept)
+    if not (index.lexicon.time_intents | {DAY}) & set(index.analyse(rest, lang).tokens):
+        return without
+    return rest

@@ -20,7 +20,12 @@ from dataclasses import replace
 from datetime import datetime
 
 from knowledge.answering import followups
-from knowledge.answering.asked_place import place_is_a_zone, place_notes, slip_of_a_base_word
+from knowledge.answering.asked_place import (
+    around_asker_dropped,
+    place_is_a_zone,
+    place_notes,
+    slip_of_a_base_word,
+)
 from knowledge.answering.compose import (
     Answer,
     CitationView,
@@ -228,6 +233,7 @@ class Engine:
             clock = mention.place.kind in _CLOCK_KINDS
             gap = " time " if clock or _TIME_WORD.search(mention.text) else " "
             without = text[: mention.start] + gap + text[mention.end :]
+            without = around_asker_dropped(index, without, lang)
             stripped = index.match(without, lang, place_named=True)
             if (
                 clock

@@ -45,12 +45,13 @@ def claims_in(normalized: str, lang: str, calendar: Calendar, stopwords: frozens
         month = named(word, calendar.months)
         if month is not None:
             months[i] = month
-    day = minute = None
+    minute = None
+    days: set[int] = set()
     hours: frozenset[int] = frozenset()
     for i in range(len(words)):
         named_day = day_named(words, i, calendar)
         if named_day is not None:
-            day = named_day.day
+            days.add(named_day.day)
             continue
         hour = hour_named(words, i, calendar)
         if hour is not None:
@@ -69,7 +70,8 @@ def claims_in(normalized: str, lang: str, calendar: Calendar, stopwords: frozens
     }
     return Claims(
         weekdays=frozenset(weekdays) if len(weekdays) == 1 else frozenset(),
-        day=day,
+        # "still the 7th or already the 8th?" asks which, as two weekdays do.
+        day=next(iter(days)) if len(days) == 1 else None,
         month=next(iter(month_claims)) if len(month_claims) == 1 else None,
         hours=hours,
         minute=minute,

@@ -105,6 +105,9 @@ class Lexicon:
     # Openers ("what is", "what's") that, before one bare word and nothing else, ask what
     # that word means: "what is NATO" is "@define nato", "what's the venue" stays.
     bare_defined: tuple[tuple[str, ...], ...] = ()
+    # Words for the people around the asker, as written ("boss", "руководителю", "колегам"):
+    # with a place named, whose clock is asked, they say only who keeps it.
+    around_asker: frozenset[str] = frozenset()
 
     @classmethod
     def build(

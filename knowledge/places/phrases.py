@@ -118,10 +118,12 @@ def core_span(tokens: list[Token]) -> tuple[int, int, int, bool]:
     return start, end, core, located
 
 
-def phrase_span(tokens: list[Token], i: int, j: int) -> tuple[int, int, str | None]:
+def phrase_span(
+    tokens: list[Token], i: int, j: int, *, named: bool = True
+) -> tuple[int, int, str | None]:
     """The character span of the name in tokens[i:j] widened over its preposition ("по"),
     "I'm in", an article ("the") and time words, with the preposition, or "time" for "по
-    времени X"."""
+    времени X". `named`: a place's name; a zone's ("call time EST") is a clock already."""
     start, end = tokens[i].start, tokens[j - 1].end
     prep = None
     k = i - 1
@@ -130,6 +132,10 @@ def phrase_span(tokens: list[Token], i: int, j: int) -> tuple[int, int, str | No
     for words in _TIME_BEFORE_LONGEST_FIRST:
         if k + 1 >= len(words) and words_at(tokens, k - len(words) + 1, words):
             return tokens[k - len(words) + 1].start, _time_end(tokens, j, end), "time"
+    if named and k == i - 1 and k >= 0 and j == len(tokens) and tokens[k].norm in TIME_AFTER:
+        # Keywords put the time word first and the place last ("розмова час київ", "call
+        # time toronto"), as "Kyiv time" puts it after.
+        return tokens[k].start, end, "time"
     if k >= 0 and tokens[k].norm in _PHRASE_OPENERS:
         asker = next(
             (

@@ -254,7 +254,7 @@ class PlaceResolver:
                 inside = [k for k, t in enumerate(tokens) if m.start() <= t.start < m.end()]
                 if not inside:
                     continue
-                start, end, prep = pt.phrase_span(tokens, inside[0], inside[-1] + 1)
+                start, end, prep = pt.phrase_span(tokens, inside[0], inside[-1] + 1, named=False)
                 start, end = min(start, m.start()), max(end, m.end())
                 out.append(_Found(place, start, end, (3 if prep else 2, 3, m.start())))
         return out
@@ -294,7 +294,7 @@ class PlaceResolver:
         return place
 
     def _judge(self, tokens: list[Token], m: Match, scene: _Scene) -> _Found | None:
-        start, end, prep = pt.phrase_span(tokens, m.i, m.j)
+        start, end, prep = pt.phrase_span(tokens, m.i, m.j, named=m.what != "abbreviation")
         timed = prep == "time" or end > tokens[m.j - 1].end
         first = tokens[m.i]
         place = self._place_of(m)
