@@ -8,7 +8,9 @@ readings that depend on what the fact base knows stay with the index (indexed.py
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from knowledge.language.lexicon import DEFINE, Calendar, Lexicon
@@ -146,6 +148,17 @@ def bare_defined(words: list[str], lexicon: Lexicon) -> list[str]:
     return words
 
 
+def _gapped_by(intent: str) -> Callable[[re.Match[str]], str]:
+    """What a gapped phrase becomes: its intent; a definition keeps the words between, which
+    are the thing asked about ("что за нато такое" is "@define нато")."""
+
+    def replaced(found: re.Match[str]) -> str:
+        kept = "".join(found.groups()) if intent == DEFINE else ""
+        return f" {intent}{kept} "
+
+    return replaced
+
+
 def intent_mapped(text: str, lexicon: Lexicon) -> str:
     """Normalised text with each intent phrase replaced by its intent ("во сколько" →
     "@time") and each filler phrase by nothing, longest phrase first; dates and times read
@@ -153,7 +166,7 @@ def intent_mapped(text: str, lexicon: Lexicon) -> str:
     kept = bare_defined(lexicon.behalf.dropped(text.split()), lexicon)
     padded = f" {' '.join(clock_read(kept, lexicon.calendar))} "
     for pattern, intent in lexicon.gapped_phrases:
-        padded = pattern.sub(f" {intent} ", padded)
+        padded = pattern.sub(_gapped_by(intent), padded)
     # Only the phrases the text's words start, in their order (longest first); a rephrased
     # phrase's plain form may bring words that start later ones.
     words = set(padded.split())
