@@ -68,6 +68,26 @@ def test_what_a_bare_term_is_is_not_the_fact_that_only_names_it(content, questio
 
 
 @pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("wat is nato", "en"),
+        ("what does NATO mean?", "en"),
+        ("что за НАТО такое", "ru"),
+        ("шо такое нато", "ru"),
+        ("что значит НАТО?", "ru"),
+        ("шо таке НАТО", "uk"),
+        ("що за НАТО така?", "uk"),
+        ("що означає НАТО", "uk"),
+    ],
+)
+def test_a_definition_asked_colloquially_is_not_the_fact_that_only_names_it(
+    content, question, lang
+):
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is None or answer.fact.id == "security-guarantees-initiative"
+
+
+@pytest.mark.parametrize(
     ("question", "fact_id"),
     [("what's the venue", "talks-format"), ("what is the format", "talks-format")],
 )

@@ -161,3 +161,19 @@ def undated_words(text: str, calendar: Calendar) -> list[str]:
             out.append(words[i])
         i += 1
     return out
+
+
+def days_verdict(index: FactIndex, fact: Fact, text: str, lang: str, match: Match) -> bool | None:
+    """Yes or no to the day or month a yes/no question puts to a fact without an event time
+    ("Geneva was in July?", "женева это было в июне?"): whether the fact's text gives it; None
+    when the question names none, is no yes/no one, or the fact gives no day."""
+    if fact.event is not None:
+        return None
+    if not (asks_yes_or_no(index, text, lang, match) or confirms(index, text, lang, match)):
+        return None
+    lexicon = index.lexicon
+    asked = days_in(text, lexicon.calendar, lexicon.stopwords)
+    fact_days = base_days(index).of.get(fact.id)
+    if not asked or not fact_days:
+        return None
+    return all(gives(fact_days, day) for day in asked)

@@ -35,7 +35,7 @@ from knowledge.answering.compose import (
     representative_question,
     tense_line,
 )
-from knowledge.answering.dated import base_days, on_its_day
+from knowledge.answering.dated import base_days, days_verdict, on_its_day
 from knowledge.answering.followups import Conversation
 from knowledge.answering.rereading import by_its_question, in_cyrillic
 from knowledge.answering.shapes import verdict_of
@@ -294,7 +294,10 @@ class Engine:
         moments = asked_here or [
             line.moment for line in answer.times if line.role in ("source", "user")
         ]
-        verdict = verdict_of(index, fact, text, lang, match, moments)
+        # A fact without an event time says yes or no to a day by the days its text gives.
+        verdict = days_verdict(index, fact, text, lang, match)
+        if verdict is None:
+            verdict = verdict_of(index, fact, text, lang, match, moments)
         if verdict is None:
             return answer
         lead = ANSWERS("answer.yes" if verdict else "answer.no", lang)

@@ -199,7 +199,7 @@ GAP_WORDS = 3
 def _gap_pattern(phrase: str) -> re.Pattern[str]:
     """A gapped phrase as a pattern over space-padded normalised text."""
     parts = [re.escape(part) for part in phrase.split(GAP)]
-    return re.compile(" " + f"(?: \\S+){{0,{GAP_WORDS}}}? ".join(parts) + " ")
+    return re.compile(" " + f"((?: \\S+){{0,{GAP_WORDS}}}?) ".join(parts) + " ")
 
 
 def _by_first_word(phrases: list[tuple[str, str]]) -> dict[str, tuple[int, ...]]:

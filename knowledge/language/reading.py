@@ -8,7 +8,9 @@ readings that depend on what the fact base knows stay with the index (indexed.py
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from knowledge.language.lexicon import DEFINE, Calendar, Lexicon
@@ -146,14 +148,36 @@ def bare_defined(words: list[str], lexicon: Lexicon) -> list[str]:
     return words
 
 
+def untagged(words: list[str], lexicon: Lexicon) -> list[str]:
+    """A statement put to be checked without its closing tag ("the call starts at noon,
+    right?", "кадрів не буде, правильно розумію?"): the tag asks whether, not about what, so
+    it is not a word the fact would have to know. Two words at least are kept ("чому так?")."""
+    tags = frozenset().union(*lexicon.confirming.values())
+    end = len(words)
+    while end > 2 and words[end - 1] in tags:
+        end -= 1
+    return words[:end]
+
+
+def _gapped_by(intent: str) -> Callable[[re.Match[str]], str]:
+    """What a gapped phrase becomes: its intent; a definition keeps the words between, which
+    are the thing asked about ("что за нато такое" is "@define нато")."""
+
+    def replaced(found: re.Match[str]) -> str:
+        kept = "".join(found.groups()) if intent == DEFINE else ""
+        return f" {intent}{kept} "
+
+    return replaced
+
+
 def intent_mapped(text: str, lexicon: Lexicon) -> str:
     """Normalised text with each intent phrase replaced by its intent ("во сколько" →
     "@time") and each filler phrase by nothing, longest phrase first; dates and times read
     as the facts write them."""
-    kept = bare_defined(lexicon.behalf.dropped(text.split()), lexicon)
+    kept = bare_defined(untagged(lexicon.behalf.dropped(text.split()), lexicon), lexicon)
     padded = f" {' '.join(clock_read(kept, lexicon.calendar))} "
     for pattern, intent in lexicon.gapped_phrases:
-        padded = pattern.sub(f" {intent} ", padded)
+        padded = pattern.sub(_gapped_by(intent), padded)
     # Only the phrases the text's words start, in their order (longest first); a rephrased
     # phrase's plain form may bring words that start later ones.
     words = set(padded.split())
