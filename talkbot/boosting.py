@@ -19,8 +19,8 @@ import numpy as np
 
 from knowledge.language.decision import FEATURES, Tree
 
-ROUNDS = 50
-DEPTH = 3
+ROUNDS = 40
+DEPTH = 2
 RATE = 0.1
 L2 = 1.0  # on each leaf's value, against leaves fitted to a few examples
 MIN_LEAF = 20  # examples in a leaf at least
