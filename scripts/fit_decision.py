@@ -220,7 +220,7 @@ def settle(
         probability, y, total, max_wrong, lambda t: kept(t) and talked(t)
     )
     suggest = suggestion(probability, y, threshold)
-    return dataclasses.replace(model, threshold=threshold, suggest=suggest), probability
+    return DecisionModel(model.weights, model.bias, threshold, suggest), probability
 
 
 def sealed_report(

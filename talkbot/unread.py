@@ -25,7 +25,7 @@ import numpy as np
 
 from knowledge.language.decision import DecisionModel
 from talkbot.evaluation import Item, wave_of
-from talkbot.fitting import counts, probabilities
+from talkbot.fitting import counts
 
 
 @dataclasses.dataclass(frozen=True)
@@ -48,6 +48,14 @@ def sealed_of(items: Sequence[Item], groups: Sequence[str], wave: int) -> Sealed
     total = sum(item.wave == wave for item in items)
     inside = np.array([wave_of(group) == wave for group in groups], dtype=bool)
     return Sealed(wave, inside, total) if total else None
+
+
+def probabilities(model: DecisionModel, evidence: np.ndarray) -> np.ndarray:
+    """The model's P(right) of each row of evidence, as DecisionModel.probability gives it."""
+    if not len(evidence):
+        return np.zeros(0)
+    z = model.bias + np.asarray(evidence, dtype=float) @ np.asarray(model.weights)
+    return np.where(z < -60, 0.0, 1.0 / (1.0 + np.exp(-np.maximum(z, -60))))
 
 
 @dataclasses.dataclass(frozen=True)

@@ -4,15 +4,11 @@ Hand thresholds ("decline when a word is unknown") could not tell a known questi
 with one new word ("when does the stream start") from a question about something the
 article never mentions ("when does the match start"). The model weighs what matched (the
 score, the share of the question's weight the fact knows, the lead over the next fact)
-against what did not (unknown words, their share): a bias, a weight a feature and a few
-dozen shallow trees (two questions of the evidence each, a leaf's value added to the log-odds:
-boosted, talkbot/boosting.py), which can weigh a feature differently where another is high or
-low, as one weight a feature cannot. Fitted offline on the corpus's train split by
-scripts/fit_decision.py, each train question read as new to the base (out of fold),
+against what did not (unknown words, their share), fitted offline on the corpus's train
+split by scripts/fit_decision.py, each train question read as new to the base (out of fold),
 each weight held to the side it can sensibly take; its threshold is chosen on train too, with
-a margin for sampling, so that confident wrong answers stay rare. It ships as numbers in
-data/decision.yaml (the trees' splits and leaf values): no model library, nothing downloaded
-at run time.
+a margin for sampling, so that confident wrong answers stay rare. It ships as a few numbers in
+data/decision.yaml: no model library, nothing downloaded at run time.
 """
 
 from __future__ import annotations
@@ -22,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Protocol, TypeAlias
+from typing import Protocol
 
 import yaml
 
@@ -107,39 +103,6 @@ def features(
     )
 
 
-# A tree: a leaf's value (added to the log-odds), or a split: (feature index, at most,
-# the tree for evidence at most that, the tree for evidence above it).
-Tree: TypeAlias = "float | tuple[int, float, Tree, Tree]"
-
-
-def tree_value(tree: Tree, evidence: Sequence[float]) -> float:
-    while not isinstance(tree, float):
-        feature, at_most, low, high = tree
-        tree = low if evidence[feature] <= at_most else high
-    return tree
-
-
-def _tree_dict(tree: Tree) -> object:
-    if isinstance(tree, float):
-        return round(tree, 6)
-    feature, at_most, low, high = tree
-    return {
-        "feature": FEATURES[feature],
-        "at_most": round(at_most, 6),
-        "low": _tree_dict(low),
-        "high": _tree_dict(high),
-    }
-
-
-def _tree_of(data: object) -> Tree:
-    if not isinstance(data, dict):
-        return float(data)  # type: ignore[arg-type]
-    if data["feature"] not in FEATURES:
-        raise ValueError(f"a tree asks of {data['feature']!r}, not a feature")
-    low, high = _tree_of(data["low"]), _tree_of(data["high"])
-    return (FEATURES.index(data["feature"]), float(data["at_most"]), low, high)
-
-
 @dataclass(frozen=True)
 class DecisionModel:
     weights: tuple[float, ...]
@@ -148,11 +111,9 @@ class DecisionModel:
     # Below this, the best facts are not even offered as "did you mean": the question is
     # most likely about something else ("who won the chess olympiad").
     suggest: float = 0.0
-    trees: tuple[Tree, ...] = ()
 
     def probability(self, evidence: Sequence[float]) -> float:
         z = self.bias + sum(w * x for w, x in zip(self.weights, evidence, strict=True))
-        z += sum(tree_value(tree, evidence) for tree in self.trees)
         if z < -60:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
@@ -169,7 +130,6 @@ class DecisionModel:
             "suggest": round(self.suggest, 4),
             "bias": round(self.bias, 6),
             "weights": {name: round(w, 6) for name, w in zip(FEATURES, self.weights, strict=True)},
-            "trees": [_tree_dict(tree) for tree in self.trees],
         }
 
 
@@ -188,7 +148,6 @@ def load_model(path: Path = MODEL_PATH) -> DecisionModel:
             bias=float(data["bias"]),
             threshold=float(data["threshold"]),
             suggest=float(data.get("suggest", 0.0)),
-            trees=tuple(_tree_of(tree) for tree in data.get("trees") or ()),
         )
     except (KeyError, TypeError, ValueError) as exc:
         if isinstance(exc, ModelInvalid):
