@@ -43,3 +43,47 @@ def test_a_polite_letter_is_asked_by_its_ask(engine, message):
 def test_a_message_of_courtesies_alone_asks_nothing(engine, message):
     answer = engine.ask(message)
     assert answer.status == "declined" and answer.fact is None
+
+
+@pytest.mark.parametrize(
+    ("message", "place"),
+    [
+        ("Tell me when the call is. I live in Toronto.", "Toronto"),
+        (
+            "Kindly let me know the time of the call. My daughter lives in Toronto. Regards, Mary",
+            "Toronto",
+        ),
+        ("Скажите время разговора. Я живу в Торонто. С уважением, Ольга", "Торонто"),
+        ("Повідомте час розмови. Я живу в Торонто. З повагою, Олена", "Торонто"),
+    ],
+)
+def test_without_a_question_mark_the_sentence_that_asks_is_asked(engine, message, place):
+    answer = engine.ask(message)
+    assert answer.answered and answer.fact.id == "talks-time"
+    assert [t.place for t in answer.times if t.role == "asked"] == [place]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Please tell me when the call is. My son serves in the army.",
+        "Подскажите, когда переговоры. Мой сын служит в армии.",
+        "Підкажіть, коли розмова. Чоловік служить біля кордону.",
+    ],
+)
+def test_context_after_the_ask_does_not_count_against_it(engine, message):
+    answer = engine.ask(message)
+    assert answer.answered and answer.fact.id == "talks-time"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Good afternoon. I am a pensioner in Oslo. What will they discuss? Thanks. Regards, Ivan",
+        "Здравствуйте. Я пенсионерка из Харькова. О чём будут говорить? Спасибо. С уважением, Нина",
+        "Добрий день. Я вчителька з Полтави. Про що говоритимуть? Дякую. З повагою, Ганна",
+    ],
+)
+def test_a_letter_of_greeting_context_ask_and_sign_off_is_asked_by_its_ask(engine, message):
+    answer = engine.ask(message)
+    assert answer.answered and answer.fact.id == "talks-topics"
