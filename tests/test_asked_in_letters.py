@@ -87,3 +87,19 @@ def test_context_after_the_ask_does_not_count_against_it(engine, message):
 def test_a_letter_of_greeting_context_ask_and_sign_off_is_asked_by_its_ask(engine, message):
     answer = engine.ask(message)
     assert answer.answered and answer.fact.id == "talks-topics"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Good afternoon. I would be grateful if you could tell me when the call is. Regards.",
+        "Dear bot, if it is not too much trouble, when is the call? Thanks for your time.",
+        "Я была бы признательна, если бы Вы подсказали, когда переговоры. С уважением.",
+        "Простите, если спрашиваю глупость, но когда переговоры? Спасибо за терпение.",
+        "Буду вдячна, якщо підкажете, коли розмова. З повагою.",
+        "Шановний боте, будьте такі люб'язні, підкажіть, коли розмова. Дякую за ваш час.",
+    ],
+)
+def test_gratitude_before_an_if_is_no_condition(engine, message):
+    answer = engine.ask(message)
+    assert answer.answered and answer.fact.id == "talks-time"
