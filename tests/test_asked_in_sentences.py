@@ -89,3 +89,21 @@ def test_a_place_in_the_context_does_not_move_an_untimed_answer(engine):
 def test_a_question_the_base_cannot_answer_stays_declined_after_its_context(engine):
     answer = engine.ask("I watched the news yesterday. Is Putin ill?")
     assert not answer.answered
+
+
+ASKING = frozenset({"when", "tell"})
+
+
+@pytest.mark.parametrize(
+    ("message", "parts"),
+    [
+        ("Tell me the time. I live in Oslo.", ("Tell me the time.", "I live in Oslo.")),
+        ("I live in Oslo. The time", ("The time", "I live in Oslo.")),  # none asks: the last
+        ("Tell me the time. When is it", ("When is it", "Tell me the time.")),  # as before
+        ("Thanks! When is it. Regards", ("When is it.", "")),  # courtesies set aside
+        ("Thanks! Regards", None),
+    ],
+)
+def test_without_a_question_mark_the_sentences_with_an_asking_word_ask(message, parts):
+    idle = {"Thanks!", "Regards", "Regards."}.__contains__
+    assert question_part(message, asking=ASKING, idle=idle) == parts

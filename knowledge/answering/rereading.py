@@ -60,7 +60,14 @@ def by_its_question(
 ) -> Answer | None:
     """A message of several sentences, unanswered whole, asked by what it asks alone; the
     time asked where its other sentences name a place ("I live in Oslo. When is it?")."""
-    parts = question_part(text, engine.index.lexicon.question_openers.get(lang, frozenset()))
+    index = engine.index
+    lexicon = index.lexicon
+    parts = question_part(
+        text,
+        lexicon.question_openers.get(lang, frozenset()),
+        lexicon.asking_words.get(lang, frozenset()),
+        idle=lambda sentence: not index.analyse(sentence, lang).tokens,
+    )
     if parts is None:
         return None
     question, rest = parts

@@ -100,6 +100,9 @@ class Lexicon:
     # Per language, words that open a question after a clause of context and a comma
     # ("my son is in Toronto, what time is it for him?").
     question_openers: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # Per language, words by which a sentence of a message without "?" asks ("when", "tell",
+    # "подскажите"): the others are context (text.question_part).
+    asking_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # The intents that ask for a time ("when", "во сколько"): a place "for" one is its clock.
     time_intents: frozenset[str] = frozenset()
     # Openers ("what is", "what's") that, before one bare word and nothing else, ask what

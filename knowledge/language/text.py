@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -140,22 +141,38 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 _CONTEXT_END = re.compile(r"(?<=:)\s+")
 
 
-def question_part(text: str, openers: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+def question_part(
+    text: str,
+    openers: frozenset[str] = frozenset(),
+    asking: frozenset[str] = frozenset(),
+    idle: Callable[[str], bool] | None = None,
+) -> tuple[str, str] | None:
     """A message of several sentences ("My daughter lives in Toronto. What time is it for
-    her?") split into what it asks (its sentences ending in "?", else its last) and the rest;
-    None when there is nothing to leave out. Context before a colon, or before a comma and
-    one of `openers` ("my son is in Toronto, what time is it for him?"), is a sentence too."""
+    her?") split into what it asks and the rest; None when there is nothing to leave out.
+    Context before a colon, or before a comma and one of `openers` ("my son is in Toronto,
+    what time is it for him?"), is a sentence too.
+
+    What asks: the sentences ending in "?"; without one, those with one of `asking` (a
+    question word, "tell me", "скажите") when some other sentence has none, else the last.
+    A sentence that says nothing (`idle`: "Thank you so much.", "Добрый день!") is neither
+    asked nor context."""
     sentences = [
         clause
         for sentence in _SENTENCE_END.split(text.strip())
         for clause in _clauses(sentence, openers)
-        if clause
+        if clause and not (idle and idle(clause))
     ]
-    asking = [each for each in sentences if each.endswith("?")] or sentences[-1:]
-    if len(asking) == len(sentences):
+    if not sentences:
         return None
-    rest = [each for each in sentences if each not in asking]
-    return " ".join(asking), " ".join(rest)
+    worded = [each for each in sentences if asking & set(words(each))]
+    if len(worded) == len(sentences):
+        worded = []
+    chosen = [each for each in sentences if each.endswith("?")] or worded or sentences[-1:]
+    rest = [each for each in sentences if each not in chosen]
+    question = " ".join(chosen)
+    if not rest and question == text.strip():
+        return None
+    return question, " ".join(rest)
 
 
 def _clauses(sentence: str, openers: frozenset[str]) -> list[str]:
