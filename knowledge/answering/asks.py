@@ -151,9 +151,8 @@ def _asks(engine: Engine, table: Words, piece: str, lang: str, *, first: bool) -
         return False
     if first:
         return True
-    index = engine.index
-    tokens = index.match(bare, lang).tokens
-    return any(index.knows(t) and t not in index.lexicon.intents for t in tokens)
+    tokens = engine.index.match(bare, lang).tokens
+    return any(t not in engine.index.lexicon.intents for t in tokens)
 
 
 def ask_all(
