@@ -10,6 +10,7 @@ import pytest
 
 from knowledge.answering.asks import split_asks
 from knowledge.answering.engine import Conversation
+from knowledge.i18n import ANSWERS
 from tests.bot_harness import RunningBot, running_bot
 
 
@@ -18,6 +19,7 @@ from tests.bot_harness import RunningBot, running_bot
     [
         ("when is it and who announced it?", "talks-time", "talks-announcement"),
         ("date + who confirmed?", "talks-time", "white-house-confirmation"),
+        ("date of the call + who confirmed it?", "talks-time", "white-house-confirmation"),
         ("what is the format? and what will they discuss?", "talks-format", "talks-topics"),
         ("I'm in Oslo, when is it and who announced it?", "talks-time", "talks-announcement"),
         ("повестка и формат?", "talks-topics", "talks-format"),
@@ -59,6 +61,8 @@ def test_the_asks_keep_the_message_language_and_the_place_it_names(engine):
         "geneva was in june, wasn't it? which day",  # "which day" asks about Geneva
         "будут проверять, как выполняются договорённости из женевы?",  # a clause, not an ask
         "американці ж казали, що ніякої розмови не буде",
+        "it's on tuesday, right?",  # a statement put as a question
+        "виступлять путін і байден за підсумками?",
     ],
 )
 def test_one_ask_with_and_in_it_stays_one_ask(engine, message):
@@ -90,15 +94,35 @@ def test_one_ask_with_and_in_it_stays_one_ask(engine, message):
         ),
     ],
 )
-def test_an_ask_the_bot_cannot_answer_is_named_not_guessed(
-    engine, message, lead, unanswered, note
-):
+def test_an_ask_the_bot_cannot_answer_is_named_not_guessed(engine, message, lead, unanswered, note):
     answer = engine.ask(message)
 
     assert answer.answered and answer.fact.id == "talks-time" and not answer.more
     assert answer.lead.startswith(lead)
     assert answer.unanswered == (unanswered,)
     assert answer.text.endswith(note)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "when is it and who said that?",
+        "когда переговоры и кто это сказал?",
+        "коли розмова і хто це сказав?",
+    ],
+)
+def test_who_said_it_after_an_ask_asks_who_said_what_it_asks(engine, message):
+    answer = engine.ask(message)
+
+    assert answer.fact.id == "talks-time"
+    [said] = answer.more
+    who = said.fact.said_by.get(answer.lang)
+    expected = (
+        ANSWERS("answer.said_by", answer.lang, who=who)
+        if who
+        else ANSWERS("answer.said_by_unknown", answer.lang)
+    )
+    assert said.fact.id == "talks-time" and said.lead == expected
 
 
 def test_when_the_first_ask_is_not_answered_the_answered_one_leads(engine):

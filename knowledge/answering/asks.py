@@ -21,7 +21,8 @@ import yaml
 
 from knowledge.answering.compose import Answer
 from knowledge.answering.followups import Conversation
-from knowledge.language.text import clean, detect_language
+from knowledge.answering.shapes import asks_who_said_it
+from knowledge.language.text import clean, detect_language, normalize
 from knowledge.model import LANGS
 
 if TYPE_CHECKING:
@@ -29,8 +30,10 @@ if TYPE_CHECKING:
     from knowledge.places.resolver import Place
 
 DATA = Path(__file__).resolve().parent.parent / "language" / "data" / "asks.yaml"
-# A fragment ask ("повестка", "date") is a word or two; longer opener-less text is context.
+# A fragment ask ("повестка", "date of the call") reads as a word or two, written in at most
+# four; longer opener-less text is context.
 FRAGMENT_WORDS = 2
+FRAGMENT_SPAN = 4
 _QUESTION_END = re.compile(r"(?<=\?)\s+")
 _EDGE = " \t,;:+&?!.…"
 
@@ -65,7 +68,7 @@ def words() -> dict[str, Words]:
                 rf"\s*(?:{marks}\s*(?:(?:{joiners})\s+)?|,?\s+(?:{joiners})\s+)(?={opener})",
                 re.IGNORECASE,
             ),
-            split=re.compile(rf"\s*[,+&]\s*|\s+(?:{pairs})\s+", re.IGNORECASE),
+            split=re.compile(rf"\s*{marks}\s*|\s+(?:{pairs})\s+", re.IGNORECASE),
             opens=re.compile(rf"^(?:(?:{joiners})\s+)?{opener}", re.IGNORECASE),
             asking=re.compile(rf"(?:^|\s){asking}", re.IGNORECASE),
             joined=re.compile(rf"^(?:{joiners})\s+", re.IGNORECASE),
@@ -123,6 +126,9 @@ def _fragments(
     pieces = _pieces(table.split, sentence[1], sentence[0])
     if len(pieces) < 2 or any(len(p.split()) > FRAGMENT_WORDS for _, p in pieces):
         return None
+    confirming = engine.index.lexicon.confirming.get(lang, frozenset())
+    if any(normalize(p) in confirming for _, p in pieces):
+        return None  # "it's on tuesday, right?" asks one thing
     if not sentence[1].rstrip().endswith("?") or any(
         p.strip()[:1].isupper() for _, p in pieces[1:]
     ):
@@ -131,12 +137,14 @@ def _fragments(
 
 
 def _fragment(engine: Engine, piece: str, lang: str) -> bool:
-    """A word or two the fact base knows, naming no place: "формат", "who confirmed"."""
-    if engine.resolver.find(piece):
+    """A word or two the fact base knows, naming no place: "формат", "date of the call"."""
+    if len(piece.split()) > FRAGMENT_SPAN or engine.resolver.find(piece):
         return False
     index = engine.index
     tokens = index.match(piece.strip(_EDGE), lang).tokens
-    return bool(tokens) and all(index.knows(t) or t in index.lexicon.intents for t in tokens)
+    return 0 < len(tokens) <= FRAGMENT_WORDS and all(
+        index.knows(t) or t in index.lexicon.intents for t in tokens
+    )
 
 
 def _asks(engine: Engine, table: Words, piece: str, lang: str, *, first: bool) -> bool:
@@ -146,8 +154,10 @@ def _asks(engine: Engine, table: Words, piece: str, lang: str, *, first: bool) -
     bare = table.joined.sub("", piece.strip(_EDGE))
     if not bare:
         return False
+    if not first and asks_who_said_it(engine.index, bare):
+        return True  # "... and who said so?": who said what the part before it asks
     opens = bool(table.opens.search(bare) or (first and table.asking.search(bare)))
-    if not opens and not (len(bare.split()) <= FRAGMENT_WORDS and _fragment(engine, bare, lang)):
+    if not opens and not _fragment(engine, bare, lang):
         return False
     if first:
         return True
@@ -174,17 +184,21 @@ def ask_all(
             conversation=conversation,
         )  # fmt: skip
     before = conversation.last_fact_id if conversation else None
-    answers = []
+    answers: list[Answer] = []
     for part in parts:
-        talk = Conversation(last_fact_id=before)  # each part reads the message's past alone
+        # Each part reads the message's past alone; "who said so?" the part before it.
+        said = (
+            answers and answers[-1].fact and asks_who_said_it(engine.index, _bare(part, whole_lang))
+        )
+        talk = Conversation(last_fact_id=answers[-1].fact.id if said else before)
         answer = engine.ask_one(part, lang=whole_lang, user_place=user_place, conversation=talk)
         answers.append(_placed(engine, answer, part, text, whole_lang, user_place, before))
     shown: list[Answer] = []
     unanswered: list[str] = []
     for part, answer in zip(parts, answers, strict=True):
         if not answer.answered:
-            unanswered.append(words()[whole_lang].joined.sub("", part.strip(_EDGE)))
-        elif answer.fact and all(a.fact != answer.fact for a in shown):
+            unanswered.append(_bare(part, whole_lang))
+        elif answer.fact and all((a.fact, a.lead) != (answer.fact, answer.lead) for a in shown):
             shown.append(answer)
     if not shown:
         return engine.ask_one(
@@ -196,6 +210,11 @@ def ask_all(
         conversation.last_fact_id = shown[-1].fact.id if shown[-1].fact else before
     main, *more = shown
     return replace(main, more=tuple(more), unanswered=tuple(unanswered))
+
+
+def _bare(part: str, lang: str) -> str:
+    """A part as its own question: without the joiner before it and the punctuation around."""
+    return words()[lang].joined.sub("", part.strip(_EDGE))
 
 
 def _placed(
