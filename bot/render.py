@@ -77,9 +77,22 @@ def answer_blocks(answer: Answer, texts: Catalog) -> tuple[list[Text], list[Cita
 
 
 def answer_text(answer: Answer, texts: Catalog) -> Text:
-    """The whole answer: the fact, its times, tense, notes, then each citation as a quote."""
+    """The whole answer: the fact, its times, tense, notes, then each citation as a quote;
+    then the answers to the message's other asks, each with its quotes, and the asks not
+    answered."""
     blocks, citations = answer_blocks(answer, texts)
-    return joined([*blocks, *(citation_quote(c, answer.lang) for c in citations)])
+    return joined(
+        [
+            *blocks,
+            *(citation_quote(c, answer.lang) for c in citations),
+            *(answer_text(more, texts) for more in answer.more),
+            *unanswered_blocks(answer),
+        ]
+    )
+
+
+def unanswered_blocks(answer: Answer) -> list[Text]:
+    return [Text("ℹ️ ", note) for note in answer.unanswered_notes]
 
 
 def answer_html(answer: Answer, texts: Catalog, limit: int = TELEGRAM_MESSAGE) -> str:
@@ -104,9 +117,12 @@ def answer_messages(answer: Answer, texts: Catalog, limit: int = TELEGRAM_MESSAG
     whole = answer_text(answer, texts)
     if len(whole) <= limit:
         return [whole.as_html()]
-    blocks, citations = answer_blocks(answer, texts)
-    paragraphs = [_fitted(block, limit) for block in blocks]
-    paragraphs += [citation_quote(c, answer.lang, limit) for c in citations]
+    paragraphs: list[Text] = []
+    for each in (answer, *answer.more):
+        blocks, citations = answer_blocks(each, texts)
+        paragraphs += [_fitted(block, limit) for block in blocks]
+        paragraphs += [citation_quote(c, each.lang, limit) for c in citations]
+    paragraphs += [_fitted(block, limit) for block in unanswered_blocks(answer)]
     return [message.as_html() for message in pack(paragraphs, limit)]
 
 

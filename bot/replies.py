@@ -124,6 +124,12 @@ class ReplyCache:
             answer.tense,
             answer.notes,
             tuple(s.fact_id for s in answer.suggestions),
+            # A message's other asks' answers (knowledge/answering/asks.py), by the same parts.
+            tuple(
+                (m.fact.id if m.fact else None, m.lead, m.citations, m.place, m.times, m.tense)
+                for m in answer.more
+            ),
+            answer.unanswered,
         )
         rendered = self._rendered.get(key)
         if rendered is None:

@@ -217,6 +217,15 @@ def _user_place(engine: Engine, tz: str | None) -> Place | None:
 
 
 def answer_json(answer: Answer) -> dict[str, Any]:
+    shown = answer_fields(answer)
+    if answer.more or answer.unanswered:
+        # A message of two asks: the other asks' answers, and the asks not answered.
+        shown["more"] = [answer_fields(more) for more in answer.more]
+        shown["unanswered"] = list(answer.unanswered)
+    return shown
+
+
+def answer_fields(answer: Answer) -> dict[str, Any]:
     return {
         "answered": answer.answered,
         "status": answer.status,

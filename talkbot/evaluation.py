@@ -127,12 +127,30 @@ def outcome(answer: Answer, item: Item) -> Outcome:
     if not answer.answered:
         return "unsure" if answer.status == "unsure" else "declined"
     assert answer.fact is not None
-    if answer.fact.id not in (item.label, *item.also):
+    # Every answer shown counts: a second ask's answer must be one the question has too.
+    if any(a.fact is None or a.fact.id not in (item.label, *item.also) for a in shown(answer)):
         return "wrong"
     text = answer.text.casefold()
     if item.mentions and not any(m.casefold() in text for m in item.mentions):
         return "wrong"  # the right fact, but not what was asked (the place, the speaker)
     return "right"
+
+
+def shown(answer: Answer) -> tuple[Answer, ...]:
+    """The answers a message got: the main one, then its other asks' (Answer.more)."""
+    return (answer, *answer.more)
+
+
+def extra_answers(scored: Sequence[Scored]) -> str:
+    """How many messages got more than one answer, and how many of those extra answers are
+    the question's label or in its `also` (the decision's fit reads the main answer only)."""
+    several = [s for s in scored if s.answer.more]
+    extra = [(s.item, more) for s in several for more in s.answer.more]
+    right = sum(bool(m.fact) and m.fact.id in (i.label, *i.also) for i, m in extra)
+    return (
+        f"  messages with more than one answer: {len(several)};"
+        f" their extra answers right: {right}, wrong: {len(extra) - right}"
+    )
 
 
 def is_correct(answer: Answer, expect: str) -> bool:
@@ -211,6 +229,7 @@ def report(split: Split, scored: list[Scored], *, title: str, known: Set[str]) -
             f"  {len(missing)} answerable questions need facts the base lacks yet: {', '.join(ids)}"
             f"\n  answered right among the others: {right}"
         )
+    lines.append(extra_answers(scored))
     if turns:
         firsts = [s for s in turns if not s.follow_up]
         follow = [s for s in turns if s.follow_up]
@@ -230,6 +249,7 @@ def misses(scored: Iterable[Scored]) -> list[str]:
         if s.outcome == "right":
             continue
         got = s.answer.fact.id if s.answer.answered and s.answer.fact else s.answer.status
+        got += "".join(f" + {more.fact.id}" for more in s.answer.more if more.fact)
         top = ", ".join(f"{fact}:{value:.0f}" for fact, value in s.answer.ranked[:3])
         turn = " (follow-up)" if s.follow_up else ""
         lines.append(

@@ -76,6 +76,8 @@ class Answer:
     ranked: tuple[tuple[str, float], ...] = field(default=())  # (fact id, score), best first
     place: Place | None = None
     evidence: tuple[float, ...] = ()  # what the matcher's decision weighed (decision.FEATURES)
+    more: tuple[Answer, ...] = ()  # the answers to a message's other asks (answering/asks.py)
+    unanswered: tuple[str, ...] = ()  # its asks the bot could not answer
 
     @property
     def answered(self) -> bool:
@@ -99,7 +101,13 @@ class Answer:
             blocks.append("\n".join(f"• {s.question}" for s in self.suggestions))
         for citation in self.citations:
             blocks.append(f"«{citation.quote}»\n— {citation.where(self.lang)}")
+        blocks.extend(more.text for more in self.more)
+        blocks.extend(self.unanswered_notes)
         return "\n\n".join(blocks)
+
+    @property
+    def unanswered_notes(self) -> list[str]:
+        return [ANSWERS("answer.part_unanswered", self.lang, ask=ask) for ask in self.unanswered]
 
 
 def source_label(source: Source, lang: str) -> str:

@@ -26,6 +26,7 @@ from knowledge.answering.asked_place import (
     place_notes,
     slip_of_a_base_word,
 )
+from knowledge.answering.asks import ask_all
 from knowledge.answering.compose import (
     Answer,
     CitationView,
@@ -187,6 +188,21 @@ class Engine:
         return self._answer(fact, Match(None, (), ()), lang, None, user_place)
 
     def ask(
+        self,
+        question: str,
+        *,
+        lang: str | None = None,
+        lang_hint: str | None = None,
+        user_place: Place | None = None,
+        conversation: Conversation | None = None,
+    ) -> Answer:
+        """The answer; a message of two asks gets both (asks.py: `Answer.more`)."""
+        return ask_all(
+            self, question, lang=lang, lang_hint=lang_hint, user_place=user_place,
+            conversation=conversation,
+        )  # fmt: skip
+
+    def ask_one(
         self,
         question: str,
         *,

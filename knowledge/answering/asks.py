@@ -1,0 +1,239 @@
+"""A message that asks two things ("when is it and who announced it?", "повестка и формат?",
+"коли розмова? і хто її підтвердив?") asked part by part, so that each ask gets its answer.
+
+The first ask's answer is the main one (what one-answer readers, the decision's fit among
+them, go on reading); the other asks' answers travel in `Answer.more`. A part the bot cannot
+answer is named in `Answer.unanswered` rather than guessed; when the first part is the one
+not answered, the first answered part leads. A message none of whose parts is answered is
+answered whole, as before. The words that join and open asks are data
+(knowledge/language/data/asks.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
+
+from knowledge.answering.compose import Answer
+from knowledge.answering.followups import Conversation
+from knowledge.answering.shapes import asks_who_said_it
+from knowledge.language.text import clean, detect_language, normalize
+from knowledge.model import LANGS
+
+if TYPE_CHECKING:
+    from knowledge.answering.engine import Engine
+    from knowledge.places.resolver import Place
+
+DATA = Path(__file__).resolve().parent.parent / "language" / "data" / "asks.yaml"
+# A fragment ask ("повестка", "date of the call") reads as a word or two, written in at most
+# four; longer opener-less text is context.
+FRAGMENT_WORDS = 2
+FRAGMENT_SPAN = 4
+_QUESTION_END = re.compile(r"(?<=\?)\s+")
+_EDGE = " \t,;:+&?!.…"
+
+
+@dataclass(frozen=True)
+class Words:
+    cut: re.Pattern[str]  # a joiner (or ; + &) before an opener: where one ask ends
+    split: re.Pattern[str]  # a joiner between two fragment asks
+    opens: re.Pattern[str]  # an opener at a part's start
+    asking: re.Pattern[str]  # a question word anywhere: the first ask may open later
+    joined: re.Pattern[str]  # a joiner at a part's start
+
+
+def _alternatives(phrases: list[str]) -> str:
+    longest_first = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in longest_first)
+
+
+@lru_cache(maxsize=1)
+def words() -> dict[str, Words]:
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    table = {}
+    for lang in LANGS:
+        joiners = _alternatives(data["joiners"][lang])
+        pairs = _alternatives(data["fragment_joiners"][lang])
+        asking = rf"(?:{_alternatives(data['openers'][lang])})(?=[\s?!.,]|$)"
+        either = data["openers"][lang] + data["yes_no"][lang]
+        opener = rf"(?:{_alternatives(either)})(?=[\s?!.,]|$)"
+        marks = "[,;+&]" if lang in data["comma_opens"] else "[;+&]"
+        table[lang] = Words(
+            cut=re.compile(
+                rf"\s*(?:{marks}\s*(?:(?:{joiners})\s+)?|,?\s+(?:{joiners})\s+)(?={opener})",
+                re.IGNORECASE,
+            ),
+            split=re.compile(rf"\s*{marks}\s*|\s+(?:{pairs})\s+", re.IGNORECASE),
+            opens=re.compile(rf"^(?:(?:{joiners})\s+)?{opener}", re.IGNORECASE),
+            asking=re.compile(rf"(?:^|\s){asking}", re.IGNORECASE),
+            joined=re.compile(rf"^(?:{joiners})\s+", re.IGNORECASE),
+        )
+    return table
+
+
+def split_asks(engine: Engine, text: str, lang: str) -> list[str] | None:
+    """The asks of a message, each with the context before it; None when it asks one thing."""
+    table = words()[lang]
+    pieces: list[tuple[str, str]] = []  # (what joins it to the piece before, the piece)
+    for sentence in _pieces(_QUESTION_END, text.strip(), " "):
+        cut = _pieces(table.cut, sentence[1], sentence[0])
+        if len(cut) == 1 and not table.opens.search(sentence[1].strip(_EDGE)):
+            cut = _fragments(engine, table, sentence, lang) or cut
+        pieces.extend(cut)
+    if len(pieces) < 2:
+        return None
+    own: list[bool] = []
+    for _, piece in pieces:  # context before the first ask is no ask: the first ask is after it
+        own.append(_asks(engine, table, piece, lang, first=not any(own)))
+    if sum(own) < 2:
+        return None
+    # Context and a part that asks only its question words stay with the ask before them
+    # (or, before the first ask, with the ask after them), joined as they were written.
+    asks: list[str] = []
+    pending = ""
+    for (joint, piece), is_ask in zip(pieces, own, strict=True):
+        if is_ask:
+            asks.append(f"{pending}{joint}{piece}" if pending else piece)
+            pending = ""
+        elif asks:
+            asks[-1] = f"{asks[-1]}{joint}{piece}"
+        else:
+            pending = f"{pending}{joint}{piece}" if pending else piece
+    return [ask.strip() for ask in asks]
+
+
+def _pieces(pattern: re.Pattern[str], text: str, joint: str) -> list[tuple[str, str]]:
+    """`text` cut where `pattern` matches, each piece with the text that joined it (the
+    first with `joint`); pieces of nothing but punctuation are left out."""
+    pieces, start, before = [], 0, joint
+    for found in pattern.finditer(text):
+        if found.start() > start:
+            pieces.append((before, text[start : found.start()]))
+            before, start = found.group(), found.end()
+    pieces.append((before, text[start:]))
+    return [(j, p) for j, p in pieces if p.strip(_EDGE)]
+
+
+def _fragments(
+    engine: Engine, table: Words, sentence: tuple[str, str], lang: str
+) -> list[tuple[str, str]] | None:
+    """ "повестка и формат?", "date + who confirmed": short asks joined, each read alone."""
+    pieces = _pieces(table.split, sentence[1], sentence[0])
+    if len(pieces) < 2 or any(len(p.split()) > FRAGMENT_WORDS for _, p in pieces):
+        return None
+    confirming = engine.index.lexicon.confirming.get(lang, frozenset())
+    if any(normalize(p) in confirming for _, p in pieces):
+        return None  # "it's on tuesday, right?" asks one thing
+    if not sentence[1].rstrip().endswith("?") or any(
+        p.strip()[:1].isupper() for _, p in pieces[1:]
+    ):
+        return None  # "Putin and Biden?" names two people; it asks one thing of them
+    return pieces if all(_fragment(engine, p, lang) for _, p in pieces) else None
+
+
+def _fragment(engine: Engine, piece: str, lang: str) -> bool:
+    """A word or two the fact base knows, naming no place: "формат", "date of the call"."""
+    if len(piece.split()) > FRAGMENT_SPAN or engine.resolver.find(piece):
+        return False
+    index = engine.index
+    tokens = index.match(piece.strip(_EDGE), lang).tokens
+    return 0 < len(tokens) <= FRAGMENT_WORDS and all(
+        index.knows(t) or t in index.lexicon.intents for t in tokens
+    )
+
+
+def _asks(engine: Engine, table: Words, piece: str, lang: str, *, first: bool) -> bool:
+    """Whether `piece` asks something of its own: it opens with a question word (anywhere,
+    for the first part) or is a known fragment, and a later part asks more than its question
+    words ("which day" after "geneva was in june?" asks about Geneva)."""
+    bare = table.joined.sub("", piece.strip(_EDGE))
+    if not bare:
+        return False
+    if not first and asks_who_said_it(engine.index, bare):
+        return True  # "... and who said so?": who said what the part before it asks
+    opens = bool(table.opens.search(bare) or (first and table.asking.search(bare)))
+    if not opens and not _fragment(engine, bare, lang):
+        return False
+    if first:
+        return True
+    tokens = engine.index.match(bare, lang).tokens
+    return any(t not in engine.index.lexicon.intents for t in tokens)
+
+
+def ask_all(
+    engine: Engine,
+    question: str,
+    *,
+    lang: str | None,
+    lang_hint: str | None,
+    user_place: Place | None,
+    conversation: Conversation | None,
+) -> Answer:
+    """`question` answered ask by ask (see the module's doc), else whole."""
+    text = clean(question).strip()
+    whole_lang = lang or detect_language(text, lang_hint)
+    parts = split_asks(engine, text, whole_lang) if text else None
+    if parts is None:
+        return engine.ask_one(
+            question, lang=lang, lang_hint=lang_hint, user_place=user_place,
+            conversation=conversation,
+        )  # fmt: skip
+    before = conversation.last_fact_id if conversation else None
+    answers: list[Answer] = []
+    for part in parts:
+        # Each part reads the message's past alone; "who said so?" the part before it.
+        said = (
+            answers and answers[-1].fact and asks_who_said_it(engine.index, _bare(part, whole_lang))
+        )
+        talk = Conversation(last_fact_id=answers[-1].fact.id if said else before)
+        answer = engine.ask_one(part, lang=whole_lang, user_place=user_place, conversation=talk)
+        answers.append(_placed(engine, answer, part, text, whole_lang, user_place, before))
+    shown: list[Answer] = []
+    unanswered: list[str] = []
+    for part, answer in zip(parts, answers, strict=True):
+        if not answer.answered:
+            unanswered.append(_bare(part, whole_lang))
+        elif answer.fact and all((a.fact, a.lead) != (answer.fact, answer.lead) for a in shown):
+            shown.append(answer)
+    if not shown:
+        return engine.ask_one(
+            question, lang=lang, lang_hint=lang_hint, user_place=user_place,
+            conversation=conversation,
+        )  # fmt: skip
+    if conversation is not None:
+        # A follow-up refers to the last answer shown: "who said that?" after two answers.
+        conversation.last_fact_id = shown[-1].fact.id if shown[-1].fact else before
+    main, *more = shown
+    return replace(main, more=tuple(more), unanswered=tuple(unanswered))
+
+
+def _bare(part: str, lang: str) -> str:
+    """A part as its own question: without the joiner before it and the punctuation around."""
+    return words()[lang].joined.sub("", part.strip(_EDGE))
+
+
+def _placed(
+    engine: Engine,
+    answer: Answer,
+    part: str,
+    text: str,
+    lang: str,
+    user_place: Place | None,
+    before: str | None,
+) -> Answer:
+    """A time asked in one part where another part names the place: "who announced it and
+    when is it? I'm in Oslo" reads the time in Oslo."""
+    if not answer.answered or answer.fact is None or answer.fact.event is None or answer.place:
+        return answer
+    mention = engine.resolver.find(text)
+    if mention is None or engine.resolver.find(part):
+        return answer
+    there = f"{part.rstrip(_EDGE)} {mention.text}?"
+    talk = Conversation(last_fact_id=before)
+    placed = engine.ask_one(there, lang=lang, user_place=user_place, conversation=talk)
+    return placed if placed.answered and placed.fact == answer.fact else answer
