@@ -11,6 +11,7 @@ import pytest
 
 from knowledge.answering.engine import Conversation, Engine
 from knowledge.i18n import ANSWERS
+from knowledge.language.decision import ALWAYS
 from knowledge.language.lexicon_files import WORDS_PATH, LexiconInvalid, load_lexicon
 from knowledge.model import Citation, Fact
 from tests.conftest import DECISION
@@ -247,6 +248,23 @@ def test_a_follow_up_the_article_cannot_answer_is_still_declined(
     attributed, first, follow_up, lang
 ):
     assert not _after(attributed, first, follow_up, lang).answered
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "lang"),
+    [
+        ("when is the call", "ok", "en"),
+        ("когда переговоры", "ну хорошо", "ru"),
+        ("коли розмова", "добре", "uk"),
+    ],
+)
+def test_an_acknowledgement_after_an_answer_asks_nothing(
+    facts, sources, events, first, follow_up, lang
+):
+    # Even an engine answering whatever ranks first: a message of no content words is not
+    # completed with the last answer's subject ("ok" + "call" matched the call's format).
+    eager = Engine(facts, sources, events=events, decision=ALWAYS)
+    assert _after(eager, first, follow_up, lang).fact is None
 
 
 def _words(tmp_path: Path, extra: str) -> Path:

@@ -276,7 +276,12 @@ class Engine:
             fact = previous
         elif fact is None and asked and mention and followups.a_place_alone(mention.text, match):
             fact = self._timed_fact(index, previous)
-        elif fact is None and previous is not None and len(match.tokens) <= FRAGMENT_WORDS:
+        elif (
+            fact is None
+            and previous is not None
+            and len(match.tokens) <= FRAGMENT_WORDS
+            and followups.asks_something(index, text, match, lang)
+        ):
             # "в якому форматі?" after "коли переговори": the fragment asks about the same.
             completed = followups.completed(index, text, lang, previous)
             if completed is not None and completed.best is not None:

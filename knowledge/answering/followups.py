@@ -212,6 +212,15 @@ def _naming(index: FactIndex, asked: str, lang: str, names: str) -> Turn | None:
     return Turn(fact, match)
 
 
+def asks_something(index: FactIndex, text: str, match: Match, lang: str) -> bool:
+    """Whether a fragment asks: a word the base knows ("формат?") or a question word ("а
+    як?"). "ok", "добре" or "cool" ask nothing, and read with the last answer's subject they
+    would match its neighbouring fact."""
+    if any(index.knows(token) for token in match.tokens):
+        return True
+    return not index.lexicon.asking_words.get(lang, frozenset()).isdisjoint(normalize(text).split())
+
+
 def completed(index: FactIndex, text: str, lang: str, previous: Fact) -> Match | None:
     """A fragment the matcher is unsure of, read with the last answer's subject: "в якому
     форматі?" after "коли переговори" is "в якому форматі переговори"."""
