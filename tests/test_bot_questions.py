@@ -200,6 +200,15 @@ async def test_a_message_to_the_bot_itself_gets_its_introduction_and_examples(tb
     assert offered[:2] == ["q1:a:uk:talks-time", "q1:a:uk:talks-format"]
 
 
+async def test_a_greeting_is_greeted_and_thanks_get_you_are_welcome(tb: RunningBot):
+    greeted = await tb.say("Добрий день!", language_code="uk")
+    assert greeted.plain.startswith("Вітаю! Я бот, а не людина")
+    thanked = await tb.say("thanks!")
+    assert thanked.plain.startswith("You're welcome! Ask me more about the Putin")
+    offered = [b["callback_data"] for b in buttons(thanked)]
+    assert offered[:2] == ["q1:a:en:talks-time", "q1:a:en:talks-format"]
+
+
 async def test_a_button_for_a_fact_that_is_gone_gets_an_alert(tb: RunningBot):
     await tb.say("hello")
     answered = await tb.send(tb.api.callback_query("q1:a:en:no-such-fact"), "answerCallbackQuery")

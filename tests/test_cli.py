@@ -64,6 +64,14 @@ def test_a_message_to_the_bot_itself_is_answered_with_its_introduction(run):
     assert answer["text"].startswith("I'm a bot, not a person") and "• " in answer["text"]
 
 
+def test_a_greeting_and_thanks_are_answered_in_kind(run):
+    _, out, _ = run("ask", "--json", "привет!", "спасибо большое")
+    greeted, thanked = (json.loads(line) for line in out.splitlines())
+    assert (greeted["status"], thanked["status"]) == ("about_bot", "about_bot")
+    assert greeted["text"].startswith("Здравствуйте! Я бот")
+    assert thanked["text"].startswith("Пожалуйста!") and "• " in thanked["text"]
+
+
 def test_lang_and_tz_options(run):
     _, out, _ = run("ask", "--json", "--lang", "uk", "--tz", "Нью-Йорк", "when is the call")
     answer = json.loads(out)

@@ -42,6 +42,7 @@ from knowledge.answering.rereading import by_its_question, in_cyrillic
 from knowledge.answering.shapes import verdict_of
 from knowledge.i18n import ANSWERS
 from knowledge.language.about_bot import addressed_to_bot
+from knowledge.language.courtesy import CLOSING, courtesy_of
 from knowledge.language.decision import DecisionModel
 from knowledge.language.indexed import Weights
 from knowledge.language.matcher import FactIndex, Match
@@ -158,16 +159,18 @@ class Engine:
             if fid in facts
         ]
 
-    def introduction(self, lang: str) -> Answer:
+    def introduction(self, lang: str, courtesy: str | None = None) -> Answer:
         """What the bot is and what it answers, with the main event's questions to offer: the
-        answer to "who are you?", "кто тебя создал?", not a fact."""
+        answer to "who are you?", "кто тебя создал?", not a fact. A greeting is greeted first;
+        thanks or a goodbye get "you're welcome" and the offer alone."""
         about = self.about(lang)
-        lead = ANSWERS("answer.about_bot", lang, **about) if about["subject"] else ""
+        key = "answer.welcome" if courtesy == CLOSING else "answer.about_bot"
+        lead = ANSWERS(key, lang, **about) if about["subject"] else ""
+        lead = lead or ANSWERS("answer.ask", lang)
+        if courtesy is not None and courtesy != CLOSING:
+            lead = f"{ANSWERS('answer.greeting', lang)} {lead}"
         return Answer(
-            status="about_bot",
-            lang=lang,
-            lead=lead or ANSWERS("answer.ask", lang),
-            suggestions=tuple(self.examples(lang)),
+            status="about_bot", lang=lang, lead=lead, suggestions=tuple(self.examples(lang))
         )
 
     def answer_fact(
@@ -220,6 +223,9 @@ class Engine:
             return Answer(status="empty", lang=lang, lead=lead or ANSWERS("answer.ask", lang))
         if addressed_to_bot(text):
             return self.introduction(lang)
+        courtesy = courtesy_of(text, index.lexicon.courtesies)
+        if courtesy is not None:
+            return self.introduction(lang, courtesy)
         previous = followups.last_fact(index, conversation)
         if previous is not None:
             said = followups.who_said_it(index, self.sources, text, lang, previous)

@@ -111,6 +111,9 @@ class Lexicon:
     # Words for the people around the asker, as written ("boss", "руководителю", "колегам"):
     # with a place named, whose clock is asked, they say only who keeps it.
     around_asker: frozenset[str] = frozenset()
+    # Courtesies by kind ("greeting", "thanks"), normalised, all languages pooled: filler
+    # around an ask, answered in kind when a message says nothing else.
+    courtesies: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def build(

@@ -79,6 +79,10 @@ def load_lexicon(
             raise LexiconInvalid(f"{words_path.name}: shifters: {lang} {both[0]} is a stopword")
     said_that = _phrases_per_language(words.get("said_that"), words_path, "said_that")
     filler = _phrases_per_language(words.get("filler"), words_path, "filler")
+    courtesies = _courtesies(words.get("courtesies"), words_path)
+    for phrases in courtesies.values():
+        for lang, ps in phrases.items():
+            filler = {**filler, lang: [*filler.get(lang, []), *ps]}
     translit = _translit_tables(words.get("translit"), words_path)
     concepts: dict[str, list[str]] = {}
     if concepts_path is not None and concepts_path.exists():
@@ -122,6 +126,10 @@ def load_lexicon(
         time_intents=_time_intents(words.get("time_intents"), words_path, intents),
         bare_defined=tuple(tuple(normalize(p).split()) for ps in bare.values() for p in ps),
         around_asker=frozenset(normalize(w) for text in around.values() for w in text.split()),
+        courtesies={
+            kind: frozenset(normalize(p) for ps in phrases.values() for p in ps)
+            for kind, phrases in courtesies.items()
+        },
     )
 
 
@@ -230,6 +238,15 @@ def _phrases_per_language(data: Any, path: Path, section: str) -> dict[str, list
     ):
         raise LexiconInvalid(f"{path.name}: {section}: expected phrases per language")
     return data
+
+
+def _courtesies(data: Any, path: Path) -> dict[str, dict[str, list[str]]]:
+    if not isinstance(data or {}, dict):
+        raise LexiconInvalid(f"{path.name}: courtesies: expected phrases per kind")
+    return {
+        str(kind): _phrases_per_language(phrases, path, f"courtesies: {kind}")
+        for kind, phrases in (data or {}).items()
+    }
 
 
 def _rephrased(data: Any, path: Path) -> dict[str, str]:

@@ -1,0 +1,47 @@
+"""A message made only of courtesies ("hello", "добрий день, шановний боте", "thanks!",
+"спасибо большое, до свидания"), read with the courtesies the lexicon sets aside around an
+ask (`courtesies` in data/words.yaml), so that it is answered in kind: it asks nothing of
+the article, and "the article doesn't say that" would answer a greeting with a refusal."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from knowledge.language.about_bot import about_bot
+from knowledge.language.text import normalize
+
+# A courtesy is a phrase or two; a longer message says something else as well.
+MAX_WORDS = 12
+# Thanks or a goodbye ends a conversation however it was greeted ("hi, thanks, bye").
+CLOSING = "thanks"
+
+
+def courtesy_of(text: str, courtesies: Mapping[str, frozenset[str]]) -> str | None:
+    """The kind of courtesy ("greeting", "thanks") a message is made of, apart from the
+    words that change nothing said to the bot ("ok", "bot", "please"); None for anything
+    else, so "hello, when is the call?" is asked as its question."""
+    words = normalize(text).split()
+    if not words or len(words) > MAX_WORDS:
+        return None
+    by_length = sorted(
+        ((tuple(phrase.split()), kind) for kind, ps in courtesies.items() for phrase in ps),
+        key=lambda item: -len(item[0]),
+    )
+    fillers = about_bot().fillers
+    kinds: set[str] = set()
+    at = 0
+    while at < len(words):
+        found = next(
+            ((ws, kind) for ws, kind in by_length if tuple(words[at : at + len(ws)]) == ws),
+            None,
+        )
+        if found is not None:
+            kinds.add(found[1])
+            at += len(found[0])
+        elif words[at] in fillers:
+            at += 1
+        else:
+            return None
+    if not kinds:
+        return None
+    return CLOSING if CLOSING in kinds else min(kinds)
