@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from knowledge.answering import followups
+from knowledge.answering import followups, which_event
 from knowledge.answering.asked_place import (
     around_asker_dropped,
     place_is_a_zone,
@@ -57,9 +57,6 @@ from knowledge.places.times import utc_now, zone_city
 from knowledge.places.zones import get_zone
 
 MAX_QUESTION_LENGTH = 1000
-# How close (in score points) another event's best fact must come to the top one for the
-# question to count as not saying which event it means.
-_SAME_SCORE = 5.0
 # A question of at most this many content words may be a fragment of the last one's subject.
 FRAGMENT_WORDS = 2
 _CLOCK_KINDS = frozenset({"abbreviation", "offset", "zone"})
@@ -129,7 +126,7 @@ class Engine:
 
     def event_of(self, fact: Fact) -> Event | None:
         """The event a fact belongs to; an unassigned or unknown one is the main event's."""
-        return next((e for e in self.events if e.id == fact.event_id), self.main_event)
+        return which_event.event_of(self.events, fact)
 
     def about(self, lang: str) -> dict[str, str]:
         """What the bot answers about, for greetings: `subject` and `topics` of the main event."""
@@ -265,8 +262,8 @@ class Engine:
                 match, matched, place_named = stripped, without, True
             else:
                 asked = None
-        match = self._within_event(
-            index, match, matched, lang, conversation, place_named=place_named
+        match = which_event.within_event(
+            index, self.events, match, matched, lang, conversation, place_named=place_named
         )
         if match.best is not None:
             best_event = self.event_of(index.facts[match.best.fact_id])
@@ -276,12 +273,12 @@ class Engine:
         fact = index.facts[match.best.fact_id] if match.best else None
         if match.tokens and set(match.tokens) <= index.lexicon.time_intents:
             # "when?", "во сколько?" and nothing else: the time of what was talked about.
-            fact = self._timed_fact(index, previous) or fact
+            fact = which_event.timed_fact(index, self.events, previous) or fact
         if asked and followups.asks_the_same_event_elsewhere(previous, match):
             # "how about Rome?", "а в Харкові?" after a timed answer: the same event there.
             fact = previous
         elif fact is None and asked and mention and followups.a_place_alone(mention.text, match):
-            fact = self._timed_fact(index, previous)
+            fact = which_event.timed_fact(index, self.events, previous)
         elif (
             fact is None
             and previous is not None
@@ -330,52 +327,6 @@ class Engine:
         lead = ANSWERS("answer.yes" if verdict else "answer.no", lang)
         return replace(answer, lead=f"{lead} {answer.lead}")
 
-    def _timed_fact(self, index: FactIndex, previous: Fact | None) -> Fact | None:
-        """The last answer's fact if it is timed, else the first timed fact of its event, or
-        of the main event."""
-        if previous is not None and previous.event:
-            return previous
-        event = self.event_of(previous) if previous else self.main_event
-        return next(
-            (f for f in index.facts.values() if f.event and self.event_of(f) == event), None
-        )
-
-    def _within_event(
-        self,
-        index: FactIndex,
-        match: Match,
-        text: str,
-        lang: str,
-        conversation: Conversation | None,
-        *,
-        place_named: bool = False,
-    ) -> Match:
-        """A question that fits several events about equally means one: the event of the
-        conversation's last answer, else the main event."""
-        if len(self.events) < 2 or not match.candidates:
-            return match
-        facts = index.facts
-
-        def event_id(fact: Fact) -> str:
-            event = self.event_of(fact)
-            return event.id if event else ""
-
-        if len({event_id(facts[c.fact_id]) for c in match.candidates}) < 2:
-            return match
-        last = facts.get(conversation.last_fact_id or "") if conversation else None
-        preferred = event_id(last) if last else self.events[0].id
-        own = [c for c in match.candidates if event_id(facts[c.fact_id]) == preferred]
-        # No clue: the question is only a question word ("when is it?"), or the preferred
-        # event's best fact scores about as well as the top one.
-        unclued = all(token.startswith("@") for token in match.tokens)
-        if not own or (not unclued and match.candidates[0].score - own[0].score > _SAME_SCORE):
-            return match
-        # Decided again among the preferred event's facts alone: the other event's facts are
-        # not rivals when the question does not say which event it means.
-        ids = {fact.id for fact in facts.values() if event_id(fact) == preferred}
-        within = index.match(text, lang, among=ids, place_named=place_named)
-        return within if within.best else match
-
     def _answer(
         self,
         fact: Fact,
@@ -393,7 +344,7 @@ class Engine:
             # Each zone once: a place asked for replaces the reference line of the same zone.
             personal = [(p, role) for p, role in ((asked, "asked"), (user_place, "user")) if p]
             shown = {fact.event.zone}
-            for zone in self._reference_zones(fact):
+            for zone in which_event.reference_zones(self.events, fact):
                 if zone not in shown and all(p.key != zone for p, _ in personal):
                     moment = start.astimezone(get_zone(zone))
                     times.append(TimeLine(moment, zone_city(zone, lang), "reference"))
@@ -429,14 +380,6 @@ class Engine:
         views = citations_for(fact, sources, lang)
         self._citations[fact.id, lang] = (fact, sources, views)
         return views
-
-    def _reference_zones(self, fact: Fact) -> tuple[str, ...]:
-        """The event's own zones, beside a time given in one of them: the call's Kyiv and
-        Moscow go with its 17:00 Kyiv, not with a screening at 19:00 in Warsaw."""
-        event = self.event_of(fact)
-        if event is None or fact.event is None or fact.event.zone not in event.zones:
-            return ()
-        return event.zones
 
     def _not_answered(self, index: FactIndex, match: Match, lang: str) -> Answer:
         ranked = tuple((c.fact_id, c.score) for c in match.candidates)
