@@ -1,0 +1,25 @@
+"""English as new writers write it: the other English words for what a fact names (an
+issue as a topic, being involved as taking part, a minister as a secretary, any word for a
+spokesperson)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.asking import anew
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("which issues will dominate?", "talks-topics"),
+        ("which leaders are involved?", "talks-participants"),
+        ("who is involved in the talks?", "talks-participants"),
+        ("what did the US defence minister say?", "austin-view"),
+        ("what did Biden's spokesperson say?", "psaki-statement"),
+        ("who is Biden's spokeswoman?", "person-psaki"),
+    ],
+)
+def test_another_english_word_reaches_the_fact_of_the_thing_it_names(content, question, fact_id):
+    answer = anew(content, question).ask(question, lang_hint="en")
+    assert answer.fact is not None and answer.fact.id == fact_id
