@@ -1,6 +1,6 @@
 """English as new writers write it: the other English words for what a fact names (an
 issue as a topic, being involved as taking part, a minister as a secretary, any word for a
-spokesperson)."""
+spokesperson; a word and its meaning asked in a few words)."""
 
 from __future__ import annotations
 
@@ -23,3 +23,17 @@ from tests.asking import anew
 def test_another_english_word_reaches_the_fact_of_the_thing_it_names(content, question, fact_id):
     answer = anew(content, question).ask(question, lang_hint="en")
     assert answer.fact is not None and answer.fact.id == fact_id
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("security guarantees meaning", "what is meant by security guarantees"),
+        ("define security guarantees", "what is meant by security guarantees"),
+        ("definition of security guarantees", "what is meant by security guarantees"),
+        ("the defence minister's view", "the defense secretary's view"),
+    ],
+)
+def test_an_english_shape_reads_as_the_plain_question(content, question, plain):
+    index = anew(content, question, plain).index
+    assert set(index.analyse(question, "en").tokens) == set(index.analyse(plain, "en").tokens)
