@@ -32,6 +32,8 @@ def test_another_english_word_reaches_the_fact_of_the_thing_it_names(content, qu
         ("define security guarantees", "what is meant by security guarantees"),
         ("definition of security guarantees", "what is meant by security guarantees"),
         ("the defence minister's view", "the defense secretary's view"),
+        ("who issues the readout?", "who gives the readout?"),
+        ("will Russia issue a statement?", "will Russia give a statement?"),
     ],
 )
 def test_an_english_shape_reads_as_the_plain_question(content, question, plain):
