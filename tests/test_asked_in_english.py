@@ -1,6 +1,6 @@
 """English as new writers write it: the other English words for what a fact names (an
 issue as a topic, being involved as taking part, a minister as a secretary, any word for a
-spokesperson; a word and its meaning asked in a few words)."""
+spokesperson; a word and its meaning asked in a few words; a thing much talked of)."""
 
 from __future__ import annotations
 
@@ -34,6 +34,11 @@ def test_another_english_word_reaches_the_fact_of_the_thing_it_names(content, qu
         ("the defence minister's view", "the defense secretary's view"),
         ("who issues the readout?", "who gives the readout?"),
         ("will Russia issue a statement?", "will Russia give a statement?"),
+        (
+            "what are these security guarantees they keep mentioning?",
+            "what are these security guarantees?",
+        ),
+        ("I keep hearing about the Geneva summit, what was it?", "the Geneva summit, what was it?"),
     ],
 )
 def test_an_english_shape_reads_as_the_plain_question(content, question, plain):
