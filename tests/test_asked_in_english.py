@@ -1,6 +1,7 @@
 """English as new writers write it: the other English words for what a fact names (an
 issue as a topic, being involved as taking part, a minister as a secretary, any word for a
-spokesperson; a word and its meaning asked in a few words; a thing much talked of)."""
+spokesperson, at first in its other words), a word and its meaning asked in a few words, a
+thing much talked of, and the article's names as they are misheard and typed."""
 
 from __future__ import annotations
 
@@ -39,6 +40,11 @@ def test_another_english_word_reaches_the_fact_of_the_thing_it_names(content, qu
             "what are these security guarantees?",
         ),
         ("I keep hearing about the Geneva summit, what was it?", "the Geneva summit, what was it?"),
+        ("what was the US's initial reaction?", "what was the US's reaction at first?"),
+        ("did the US originally say no?", "did the US say no at first?"),
+        ("what did jen saki say?", "what did Jen Psaki say?"),
+        ("who is peskoff?", "who is Peskov?"),
+        ("what did lloyd ostin say?", "what did Lloyd Austin say?"),
     ],
 )
 def test_an_english_shape_reads_as_the_plain_question(content, question, plain):
