@@ -1,7 +1,8 @@
 """English as new writers write it: the other English words for what a fact names (an
 issue as a topic, being involved as taking part, a minister as a secretary, any word for a
 spokesperson, at first in its other words), a word and its meaning asked in a few words, a
-thing much talked of, how it turned out, and the article's names as they are misheard and typed."""
+thing much talked of, how it turned out, a country's government as
+the country, and the article's names as they are misheard and typed."""
 
 from __future__ import annotations
 
@@ -47,6 +48,8 @@ def test_another_english_word_reaches_the_fact_of_the_thing_it_names(content, qu
         ("what did lloyd ostin say?", "what did Lloyd Austin say?"),
         ("did the White House confirm it in the end?", "did the White House confirm it?"),
         ("did Washington eventually confirm the call?", "did Washington confirm the call?"),
+        ("what does the US government promise?", "what does the US promise?"),
+        ("what did the Biden administration say?", "what did Biden say?"),
     ],
 )
 def test_an_english_shape_reads_as_the_plain_question(content, question, plain):
