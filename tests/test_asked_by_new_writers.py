@@ -31,3 +31,29 @@ def test_what_they_will_do_still_asks_the_condition(content):
     question = "что сделают американцы, если Россия нападет?"
     answer = anew(content, question).ask(question, lang_hint="ru")
     assert answer.fact is not None and answer.fact.id == "us-support-if-invasion"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "plain"),
+    [
+        # Russia's adjective and its initials name the country, as in "позиция России"
+        ("российская позиция", "ru", "позиция России"),
+        ("президент РФ", "ru", "президент России"),
+        ("російська позиція", "uk", "позиція Росії"),
+    ],
+)
+def test_russias_adjective_and_initials_name_the_country(engine, question, lang, plain):
+    asked, said = engine.index.analyse(question, lang), engine.index.analyse(plain, lang)
+    assert set(asked.tokens) == set(said.tokens)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("кто изложит позицию российской стороны после созвона?", "ru"),
+        ("хто викладе позицію російської сторони після дзвінка?", "uk"),
+    ],
+)
+def test_the_russian_side_is_russias_position(content, question, lang):
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "russia-position"
