@@ -57,3 +57,20 @@ def test_russias_adjective_and_initials_name_the_country(engine, question, lang,
 def test_the_russian_side_is_russias_position(content, question, lang):
     answer = anew(content, question).ask(question, lang_hint=lang)
     assert answer.fact is not None and answer.fact.id == "russia-position"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        # taking part, joining, in either aspect, is one word with the English "join"
+        ("кто примет участие в переговорах?", "ru"),
+        ("кто-то ещё присоединится к переговорам?", "ru"),
+        ("чи ще хтось долучиться до переговорів?", "uk"),
+        ("хто приєднається до переговорів?", "uk"),
+    ],
+)
+def test_taking_part_and_joining_ask_the_participants(content, question, lang):
+    engine = anew(content, question)
+    assert "@takepart" in engine.index.analyse(question, lang).tokens
+    answer = engine.ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "talks-participants"
