@@ -4,6 +4,7 @@ which answer a fact gives to a yes/no question is the fact's own `yes_no`."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -13,6 +14,9 @@ from knowledge.answering.moments import claims_in, holds
 from knowledge.language.matcher import FactIndex, Match
 from knowledge.language.text import normalize
 from knowledge.model import Fact
+
+# A word, and the comma after it if there is one.
+_WORD = re.compile(r"(\w+)(\s*,)?")
 
 # A yes/no question and one of a fact's `yes_no` questions this alike ask the same.
 SAME_QUESTION = 85
@@ -58,6 +62,8 @@ def confirms(index: FactIndex, text: str, lang: str, match: Match) -> bool:
     """A statement put as a question ("dec 7?", "the call is at 5 pm, right?"), asking no
     "when" or "who": a yes/no question about the date or time it names, and only that (a
     bare "biden?" is not asking whether anything is so)."""
+    if asks_what(index, text, lang):
+        return False
     words = normalize(text).split()
     tagged = bool(words) and words[-1] in index.lexicon.confirming.get(lang, frozenset())
     # "at 6pm kyiv time, right?" says "time" and asks no time.
@@ -72,6 +78,21 @@ def asks_yes_or_no(index: FactIndex, text: str, lang: str, match: Match) -> bool
         return bool(words) and words[0] in markers
     if markers & set(words):
         return True
+    if asks_what(index, text, lang):
+        return False
     # A concept ("@call", "@weekday") is a thing named; an intent asks "when", "who"...
     intents = index.lexicon.intents
     return text.rstrip().endswith("?") and not any(t in intents for t in match.tokens)
+
+
+def asks_what(index: FactIndex, text: str, lang: str) -> bool:
+    """Whether the question opens with a word asking what ("что было 1 декабря?", after the
+    day it names: "1 декабря что было?"), not one followed by a comma ("что, переговоры
+    8-го?", a statement put to be checked)."""
+    months = index.lexicon.calendar.months
+    for word in _WORD.finditer(text):
+        said = word.group(1).lower()
+        if said.isdigit() or said in months:
+            continue
+        return said in index.lexicon.asks_what.get(lang, frozenset()) and not word.group(2)
+    return False

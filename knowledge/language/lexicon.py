@@ -108,6 +108,9 @@ class Lexicon:
     # Words for the people around the asker, as written ("boss", "руководителю", "колегам"):
     # with a place named, whose clock is asked, they say only who keeps it.
     around_asker: frozenset[str] = frozenset()
+    # Per language, words that open a question asking what ("what happened on 1 December?",
+    # "что было 1 декабря?"): such a question puts nothing to be checked, with or without "?".
+    asks_what: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def build(

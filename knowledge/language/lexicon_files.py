@@ -108,6 +108,7 @@ def load_lexicon(
         raise LexiconInvalid(str(exc)) from None
     openers = _texts_per_language(words.get("question_openers"), words_path, "question_openers")
     around = _texts_per_language(words.get("around_asker"), words_path, "around_asker")
+    asks_what = _texts_per_language(words.get("asks_what"), words_path, "asks_what")
     bare = _phrases_per_language(words.get("bare_defined"), words_path, "bare_defined")
     if bare and DEFINE not in intents:
         raise LexiconInvalid(f"{words_path.name}: bare_defined: needs the intent {DEFINE}")
@@ -120,6 +121,7 @@ def load_lexicon(
         time_intents=_time_intents(words.get("time_intents"), words_path, intents),
         bare_defined=tuple(tuple(normalize(p).split()) for ps in bare.values() for p in ps),
         around_asker=frozenset(normalize(w) for text in around.values() for w in text.split()),
+        asks_what={lang: frozenset(normalize(text).split()) for lang, text in asks_what.items()},
     )
 
 

@@ -1,0 +1,71 @@
+"""Dates, hours and places read right (issue 10, round 11): a date in figures is a day and
+a month, not a clock time; "what happened on DAY?" asks what, it checks nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.language.lexicon_files import shipped_lexicon
+from knowledge.language.numeric_dates import spell_dates
+from tests.asking import anew
+from tests.test_asked_days import reached
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "read"),
+    [
+        ("1.12 что было?", "ru", "1 december что было?"),
+        ("01.12 що було", "uk", "1 december що було"),
+        ("7.12.2021?", "ru", "7 december 2021?"),
+        ("7.12.21?", "uk", "7 december 2021?"),
+        # A slash: month first in English, day first in Russian and Ukrainian.
+        ("what was on 12/1", "en", "what was on 1 december"),
+        ("что было 12/1", "ru", "что было 12 january"),
+        ("що було 1/12", "uk", "що було 1 december"),
+        # The order that cannot be a date gives way to the one that can.
+        ("on 25/12", "en", "on 25 december"),
+        # Clock times stay: a colon, minutes no month can be, "at", "pm", a decimal.
+        ("17:00", "ru", "17:00"),
+        ("в 17.00 по Киеву", "ru", "в 17.00 по Киеву"),
+        ("5.30", "uk", "5.30"),
+        ("в 1.12", "ru", "в 1.12"),
+        ("at 1.12", "en", "at 1.12"),
+        ("1.12 pm", "en", "1.12 pm"),
+        ("1.5 hours", "en", "1.5 hours"),
+        ("UTC+5.30", "en", "UTC+5.30"),
+    ],
+)
+def test_a_date_in_figures_is_read_as_a_day_and_month(text, lang, read):
+    assert spell_dates(text, lang, shipped_lexicon().calendar) == read
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("1.12 что было?", "ru"),
+        ("01.12 что было", "ru"),
+        ("що було 1.12?", "uk"),
+        ("what happened on 12/1?", "en"),
+        ("what happened on 1 December?", "en"),
+        ("что было 1 декабря?", "ru"),
+    ],
+)
+def test_another_facts_day_in_figures_reaches_that_fact(content, question, lang):
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert reached(answer) == "security-guarantees-initiative"
+    assert not answer.lead.startswith(("No.", "Нет.", "Ні."))
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "lead"),
+    [
+        ("the talks are on 8.12, right?", "en", "No."),
+        ("переговоры 7.12?", "ru", "Да."),
+        ("что, переговоры 8.12?", "ru", "Нет."),
+        ("розмова 8/12?", "uk", "Ні."),
+    ],
+)
+def test_a_date_in_figures_put_to_be_checked_gets_yes_or_no(content, question, lang, lead):
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert reached(answer) == "talks-time"
+    assert answer.lead.startswith(lead)
