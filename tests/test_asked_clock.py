@@ -69,3 +69,23 @@ def test_a_date_in_figures_put_to_be_checked_gets_yes_or_no(content, question, l
     answer = anew(content, question).ask(question, lang_hint=lang)
     assert reached(answer) == "talks-time"
     assert answer.lead.startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "lead"),
+    [
+        # 17:00 in Kyiv is neither noon nor midnight there; it is midnight in Seoul.
+        ("the talks start at noon, right?", "en", "No."),
+        ("are the talks at midday?", "en", "No."),
+        ("is it at 12 noon?", "en", "No."),
+        ("переговоры в полдень?", "ru", "Нет."),
+        ("переговоры в полночь?", "ru", "Нет."),
+        ("розмова опівдні?", "uk", "Ні."),
+        ("розмова опівночі за Сеулом?", "uk", "Так."),
+        ("in Seoul, is it at midnight?", "en", "Yes."),
+    ],
+)
+def test_noon_and_midnight_are_hours_checked(content, question, lang, lead):
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert reached(answer) == "talks-time"
+    assert answer.lead.startswith(lead)

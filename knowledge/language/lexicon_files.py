@@ -198,6 +198,9 @@ def _calendar(data: Any, path: Path) -> Calendar:
         morning=words("morning"),
         ordinal=words("ordinal"),
         day_parts={form: part_hours[number] for form, number in parts.items()},
+        named_hours={form: (12, 0)[n] for form, n in names("named_hours", 2, 0).items()}
+        if data.get("named_hours")
+        else {},
     )
 
 
