@@ -89,3 +89,21 @@ def test_noon_and_midnight_are_hours_checked(content, question, lang, lead):
     answer = anew(content, question).ask(question, lang_hint=lang)
     assert reached(answer) == "talks-time"
     assert answer.lead.startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("when do the talks kick off?", "en"),
+        ("what's the kickoff time for the talks?", "en"),
+        ("когда стартуют переговоры?", "ru"),
+        ("когда начнётся разговор?", "ru"),
+        ("коли стартує розмова?", "uk"),
+        ("коли почнеться розмова?", "uk"),
+    ],
+)
+def test_starting_words_ask_when_the_event_starts(content, question, lang):
+    engine = anew(content, question)
+    assert "@start" in engine.index.analyse(question, lang).tokens
+    assert "off" not in engine.index.analyse(question, lang).tokens
+    assert reached(engine.ask(question, lang_hint=lang)) == "talks-time"
