@@ -3,8 +3,12 @@ a month, not a clock time; "what happened on DAY?" asks what, it checks nothing.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from knowledge.answering.engine import Engine
+from knowledge.language.decision import ALWAYS
 from knowledge.language.lexicon_files import shipped_lexicon
 from knowledge.language.numeric_dates import spell_dates
 from tests.asking import anew
@@ -107,3 +111,43 @@ def test_starting_words_ask_when_the_event_starts(content, question, lang):
     assert "@start" in engine.index.analyse(question, lang).tokens
     assert "off" not in engine.index.analyse(question, lang).tokens
     assert reached(engine.ask(question, lang_hint=lang)) == "talks-time"
+
+
+@pytest.fixture(scope="module")
+def formats(facts, sources, events) -> Engine:
+    """The test content, its format fact settling yes/no questions on the format; the
+    decision answers what ranks first, since shapes, not matching, are tested here."""
+    by_id = {fact.id: fact for fact in facts}
+    by_id["talks-format"] = replace(
+        by_id["talks-format"],
+        yes_no={
+            "en": {
+                "is it a video call": True,
+                "is it a phone call": False,
+                "will they meet in person": False,
+            },
+            "uk": {"вони зустрінуться особисто": False},
+        },
+    )
+    return Engine(list(by_id.values()), sources, events=events, decision=ALWAYS)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "lead"),
+    [
+        # The question the fact's yes/no questions say the most of: a phone call is not
+        # the video call, though both are calls.
+        ("is it a phone call?", "en", "No. "),
+        ("is it a video call?", "en", "Yes. "),
+        # A statement put to be checked is the yes/no question it states.
+        ("it's just a phone call, right?", "en", "No. "),
+        ("so they meet in person?", "en", "No. "),
+        ("вони зустрінуться особисто?", "uk", "Ні. "),
+        # A question asking how is none.
+        ("how will they meet?", "en", ""),
+    ],
+)
+def test_a_wrong_format_put_to_be_checked_gets_no(formats, question, lang, lead):
+    answer = formats.ask(question, lang=lang)
+    assert answer.fact is not None and answer.fact.id == "talks-format"
+    assert answer.lead == lead + answer.fact.text[lang]

@@ -45,17 +45,21 @@ def verdict_of(
     lexicon = index.lexicon
     claims = claims_in(normalize(text), lang, lexicon.calendar, lexicon.stopwords)
     held = holds(claims, moments)
-    if held is not None or not marked or not fact.yes_no:
+    # A statement put to be checked ("it's just a phone call, right?") is the yes/no
+    # question it states ("is it a phone call?").
+    if held is not None or not fact.yes_no:
         return held
     asked = " ".join(sorted(index.analyse(text, lang).tokens))
-    best, verdict = 0.0, None
+    best, verdict = (0.0, 0.0), None
     for question_lang, questions in fact.yes_no.items():
         for question, answer in questions.items():
             known = " ".join(sorted(index.analyse(question, question_lang).tokens))
-            score = fuzz.token_set_ratio(asked, known)
+            # Of the questions the asked one contains ("@call" is in "phone @call"), the
+            # one that says the most of it: "is it a phone call" over "is it a video call".
+            score = (fuzz.token_set_ratio(asked, known), fuzz.ratio(asked, known))
             if score > best:
                 best, verdict = score, answer
-    return verdict if best >= SAME_QUESTION else None
+    return verdict if best[0] >= SAME_QUESTION else None
 
 
 def confirms(index: FactIndex, text: str, lang: str, match: Match) -> bool:
