@@ -151,3 +151,20 @@ def test_a_wrong_format_put_to_be_checked_gets_no(formats, question, lang, lead)
     answer = formats.ask(question, lang=lang)
     assert answer.fact is not None and answer.fact.id == "talks-format"
     assert answer.lead == lead + answer.fact.text[lang]
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("в Сеуле ещё 7-е или уже 8-е?", "ru"),
+        ("в Токио уже 8-е или ещё 7-е?", "ru"),
+        ("у Сеулі ще 7-е чи вже 8-е?", "uk"),
+        ("in Seoul is it still the 7th or already the 8th?", "en"),
+    ],
+)
+def test_whether_the_day_has_turned_there_gets_its_date_there(content, question, lang):
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert reached(answer) == "talks-time"
+    assert answer.place is not None and answer.place.key in {"Asia/Seoul", "Asia/Tokyo"}
+    # Two days to choose between claim neither: no "Yes" to the or-question.
+    assert not answer.lead.startswith(("Yes.", "Да.", "Так."))
