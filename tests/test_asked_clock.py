@@ -168,3 +168,20 @@ def test_whether_the_day_has_turned_there_gets_its_date_there(content, question,
     assert answer.place is not None and answer.place.key in {"Asia/Seoul", "Asia/Tokyo"}
     # Two days to choose between claim neither: no "Yes" to the or-question.
     assert not answer.lead.startswith(("Yes.", "Да.", "Так."))
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "zone"),
+    [
+        ("what time are the talks on his clock in Tokyo?", "en", "Asia/Tokyo"),
+        ("мой начальник в Токио, во сколько переговоры по его времени?", "ru", "Asia/Tokyo"),
+        ("мій керівник у Токіо, о котрій розмова за його часом?", "uk", "Asia/Tokyo"),
+        ("my boss is travelling to Seoul, what time are the talks?", "en", "Asia/Seoul"),
+        ("мой шеф летит в Сеул, во сколько переговоры?", "ru", "Asia/Seoul"),
+        ("мій шеф летить до Сеула, о котрій розмова?", "uk", "Asia/Seoul"),
+    ],
+)
+def test_a_places_clock_named_through_a_person_or_a_journey(content, question, lang, zone):
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert reached(answer) == "talks-time"
+    assert answer.place is not None and answer.place.key == zone
