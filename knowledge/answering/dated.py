@@ -130,6 +130,10 @@ def on_its_day(
             best_days.add((fact.event.start.day, fact.event.start.month))
     if all(gives(best_days, day) for day in asked):
         return match
+    if len(asked) > 1 and any(gives(best_days, day) for day in asked):
+        # Days to choose between ("в Сеуле ещё 7-е или уже 8-е"), one the best fact's: it
+        # settles which.
+        return match
     ids = owners(read.of, asked)
     if ids:
         within = index.match(text, lang, among=ids)

@@ -46,6 +46,7 @@ from knowledge.language.courtesy import CLOSING, courtesy_of
 from knowledge.language.decision import DecisionModel
 from knowledge.language.indexed import Weights
 from knowledge.language.matcher import FactIndex, Match
+from knowledge.language.numeric_dates import spell_dates
 from knowledge.language.text import (
     clean,
     detect_language,
@@ -214,6 +215,7 @@ class Engine:
         index = self.index  # one version of the fact base for the whole answer
         text = clean(question).strip()[: MAX_QUESTION_LENGTH * 2]
         lang = lang or detect_language(text, lang_hint)
+        text = spell_dates(text, lang, index.lexicon.calendar)
         if not text:
             about = self.about(lang)
             lead = ANSWERS("answer.empty", lang, **about) if about["subject"] else ""

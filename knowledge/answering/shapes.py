@@ -4,6 +4,7 @@ which answer a fact gives to a yes/no question is the fact's own `yes_no`."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -13,6 +14,9 @@ from knowledge.answering.moments import claims_in, holds
 from knowledge.language.matcher import FactIndex, Match
 from knowledge.language.text import normalize
 from knowledge.model import Fact
+
+# A word, and the comma after it if there is one.
+_WORD = re.compile(r"(\w+)(\s*,)?")
 
 # A yes/no question and one of a fact's `yes_no` questions this alike ask the same.
 SAME_QUESTION = 85
@@ -41,23 +45,29 @@ def verdict_of(
     lexicon = index.lexicon
     claims = claims_in(normalize(text), lang, lexicon.calendar, lexicon.stopwords)
     held = holds(claims, moments)
-    if held is not None or not marked or not fact.yes_no:
+    # A statement put to be checked ("it's just a phone call, right?") is the yes/no
+    # question it states ("is it a phone call?").
+    if held is not None or not fact.yes_no:
         return held
     asked = " ".join(sorted(index.analyse(text, lang).tokens))
-    best, verdict = 0.0, None
+    best, verdict = (0.0, 0.0), None
     for question_lang, questions in fact.yes_no.items():
         for question, answer in questions.items():
             known = " ".join(sorted(index.analyse(question, question_lang).tokens))
-            score = fuzz.token_set_ratio(asked, known)
+            # Of the questions the asked one contains ("@call" is in "phone @call"), the
+            # one that says the most of it: "is it a phone call" over "is it a video call".
+            score = (fuzz.token_set_ratio(asked, known), fuzz.ratio(asked, known))
             if score > best:
                 best, verdict = score, answer
-    return verdict if best >= SAME_QUESTION else None
+    return verdict if best[0] >= SAME_QUESTION else None
 
 
 def confirms(index: FactIndex, text: str, lang: str, match: Match) -> bool:
     """A statement put as a question ("dec 7?", "the call is at 5 pm, right?"), asking no
     "when" or "who": a yes/no question about the date or time it names, and only that (a
     bare "biden?" is not asking whether anything is so)."""
+    if asks_what(index, text, lang):
+        return False
     words = normalize(text).split()
     tagged = bool(words) and words[-1] in index.lexicon.confirming.get(lang, frozenset())
     # "at 6pm kyiv time, right?" says "time" and asks no time.
@@ -72,6 +82,21 @@ def asks_yes_or_no(index: FactIndex, text: str, lang: str, match: Match) -> bool
         return bool(words) and words[0] in markers
     if markers & set(words):
         return True
+    if asks_what(index, text, lang):
+        return False
     # A concept ("@call", "@weekday") is a thing named; an intent asks "when", "who"...
     intents = index.lexicon.intents
     return text.rstrip().endswith("?") and not any(t in intents for t in match.tokens)
+
+
+def asks_what(index: FactIndex, text: str, lang: str) -> bool:
+    """Whether the question opens with a word asking what ("что было 1 декабря?", after the
+    day it names: "1 декабря что было?"), not one followed by a comma ("что, переговоры
+    8-го?", a statement put to be checked)."""
+    months = index.lexicon.calendar.months
+    for word in _WORD.finditer(text):
+        said = word.group(1).lower()
+        if said.isdigit() or said in months:
+            continue
+        return said in index.lexicon.asks_what.get(lang, frozenset()) and not word.group(2)
+    return False

@@ -46,6 +46,8 @@ class Calendar:
     ordinal: frozenset[str] = frozenset()
     # "ночью", "evening" → the hours that part of the day spans ("у нас уже ночь будет?")
     day_parts: Mapping[str, frozenset[int]] = field(default_factory=dict)
+    # "noon", "опівночі" → 12, 0: an hour named by a word, read as that hour's "12 00"
+    named_hours: Mapping[str, int] = field(default_factory=dict)
 
     def concepts(self) -> dict[str, str]:
         """Each name's token: one for every weekday (which one is the event's to say), one
@@ -114,6 +116,9 @@ class Lexicon:
     # Courtesies by kind ("greeting", "thanks"), normalised, all languages pooled: filler
     # around an ask, answered in kind when a message says nothing else.
     courtesies: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # Per language, words that open a question asking what ("what happened on 1 December?",
+    # "что было 1 декабря?"): such a question puts nothing to be checked, with or without "?".
+    asks_what: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def build(

@@ -113,6 +113,7 @@ def load_lexicon(
     openers = _texts_per_language(words.get("question_openers"), words_path, "question_openers")
     around = _texts_per_language(words.get("around_asker"), words_path, "around_asker")
     asking = _texts_per_language(words.get("asking_words"), words_path, "asking_words")
+    asks_what = _texts_per_language(words.get("asks_what"), words_path, "asks_what")
     bare = _phrases_per_language(words.get("bare_defined"), words_path, "bare_defined")
     if bare and DEFINE not in intents:
         raise LexiconInvalid(f"{words_path.name}: bare_defined: needs the intent {DEFINE}")
@@ -130,6 +131,7 @@ def load_lexicon(
             kind: frozenset(normalize(p) for ps in phrases.values() for p in ps)
             for kind, phrases in courtesies.items()
         },
+        asks_what={lang: frozenset(normalize(text).split()) for lang, text in asks_what.items()},
     )
 
 
@@ -206,6 +208,9 @@ def _calendar(data: Any, path: Path) -> Calendar:
         morning=words("morning"),
         ordinal=words("ordinal"),
         day_parts={form: part_hours[number] for form, number in parts.items()},
+        named_hours={form: (12, 0)[n] for form, n in names("named_hours", 2, 0).items()}
+        if data.get("named_hours")
+        else {},
     )
 
 

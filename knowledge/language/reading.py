@@ -23,18 +23,26 @@ HOUR = "@time"
 
 def spelt_hours(words: list[str], calendar: Calendar) -> list[str]:
     """Normalised words with an hour written in words as its number where it stands for an
-    hour: after "at", "о" ("at five", "о п'ятій") or before "pm", "вечера" ("пять вечера")."""
+    hour: after "at", "о" ("at five", "о п'ятій") or before "pm", "вечера" ("пять вечера");
+    noon and midnight as "12 00" and "0 00" wherever they stand ("12 noon" too)."""
     hours, at = calendar.hours, calendar.at
-    if not hours or not any(word in hours for word in words):
+    named = calendar.named_hours
+    if not any(word in hours or word in named for word in words):
         return words
     after_hour = calendar.afternoon | calendar.morning
-    return [
-        str(hours[word])
-        if word in hours
-        and ((i and words[i - 1] in at) or (i + 1 < len(words) and words[i + 1] in after_hour))
-        else word
-        for i, word in enumerate(words)
-    ]
+    out: list[str] = []
+    for i, word in enumerate(words):
+        if word in named:
+            if out and out[-1].isdigit():
+                out.pop()  # "12 noon" is noon, not 12:12
+            out += [str(named[word]), "00"]
+        elif word in hours and (
+            (i and words[i - 1] in at) or (i + 1 < len(words) and words[i + 1] in after_hour)
+        ):
+            out.append(str(hours[word]))
+        else:
+            out.append(word)
+    return out
 
 
 @dataclass(frozen=True)

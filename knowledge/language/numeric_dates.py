@@ -1,0 +1,73 @@
+"""Dates written in figures ("1.12", "07.12.2021", "12/7") read as a day and a month, not
+as the clock time 1:12: each is spelt out as its day and its month's name before the
+question is read, so the readers of days and months (reading.py, dated.py, moments.py)
+meet it as they meet "1 December". A clock time stays one: with a colon ("17:00"), where
+the second number cannot be a month ("17.00", "5.30"), after a word of `at` ("в 5.30", "at
+1.12") or before one of `afternoon`, `morning` ("1.12 pm")."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.language.lexicon import Calendar
+
+# Two or three numbers joined by one kind of separator, not inside a longer run of figures
+# ("UTC+5.30", "1.5.2.3") nor a decimal with one figure after the point ("1.5 hours").
+_NUMERIC = re.compile(
+    r"(?<![\d.,:/+\-−])(\d{1,2})([./])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d]|[.,:/]\d)"
+)
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+_WORD_AFTER = re.compile(r"^\W*(\w+)")
+
+# Where a date with a slash may be month first: the languages whose writers put it so.
+MONTH_FIRST = frozenset({"en"})
+
+
+def spell_dates(text: str, lang: str, calendar: Calendar) -> str:
+    """The text with every date in figures spelt as "day month [year]"; clock times and
+    numbers that cannot be a date left as written."""
+    if not calendar.months or not _NUMERIC.search(text):
+        return text
+    names: dict[int, str] = {}
+    for form, number in calendar.months.items():
+        names.setdefault(number, form)
+
+    def spelt(found: re.Match[str]) -> str:
+        first, sep, second, year = found.groups()
+        if sep == "." and not year and len(second) < 2:
+            return found.group(0)  # "1.5 hours"
+        if sep == "." and not year and _a_clock(text, found, calendar):
+            return found.group(0)
+        day_month = _day_month(int(first), int(second), slash=sep == "/", lang=lang)
+        if day_month is None:
+            return found.group(0)
+        day, month = day_month
+        if year and len(year) == 2:
+            year = f"20{year}"  # "7.12.21": a lone "21" beside a month would read as a day
+        return " ".join(filter(None, (str(day), names[month], year)))
+
+    return _NUMERIC.sub(spelt, text)
+
+
+def _a_clock(text: str, found: re.Match[str], calendar: Calendar) -> bool:
+    """Whether the words around a "1.12" say it is a time: "at 1.12", "1.12 pm"."""
+    before = _WORD_BEFORE.search(text[: found.start()])
+    after = _WORD_AFTER.search(text[found.end() :])
+    return bool(
+        (before and before.group(1).lower() in calendar.at)
+        or (after and after.group(1).lower() in calendar.afternoon | calendar.morning)
+    )
+
+
+def _day_month(first: int, second: int, *, slash: bool, lang: str) -> tuple[int, int] | None:
+    """Day and month from two numbers: dots are day first everywhere; a slash in the order
+    the question's language writes it, else the other when only that one is a date ("25/12"
+    in English, "12/25" in Russian); None when neither is a date."""
+    day_first, month_first = (first, second), (second, first)
+    if not slash:
+        orders: tuple[tuple[int, int], ...] = (day_first,)
+    elif lang in MONTH_FIRST:
+        orders = (month_first, day_first)
+    else:
+        orders = (day_first, month_first)
+    return next(((d, m) for d, m in orders if 1 <= d <= 31 and 1 <= m <= 12), None)
