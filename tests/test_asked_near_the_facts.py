@@ -109,3 +109,16 @@ def test_why_of_the_support_is_not_the_fact_asked_what_for(content, question, la
     # the purpose; the reason for the support itself is no fact's.
     answer = anew(content, question).ask(question, lang_hint=lang)
     assert answer.fact is None or answer.fact.id != "biden-ukraine-support"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("what amount of weapons will the US send", "en"),
+        ("на какую сумму будет помощь Киеву", "ru"),
+        ("на яку суму буде летальна допомога", "uk"),
+    ],
+)
+def test_a_sum_of_money_is_a_number_the_article_lacks(engine, question, lang):
+    assert "@count" in engine.index.analyse(question, lang).tokens
+    assert engine.ask(question, lang_hint=lang).fact is None

@@ -105,3 +105,43 @@ def test_how_it_is_known_asks_the_source_not_the_year(content, question, lang):
     # "откуда известен год" is the year's own question; bare, how it is known is the source.
     answer = anew(content, question).ask(question, lang_hint=lang)
     assert answer.fact is not None and answer.fact.id == "source-article"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("who is the russian defence minister", "en"),
+        ("who is the ukrainian defense secretary", "en"),
+        ("кто украинский министр обороны", "ru"),
+        ("хто український міністр оборони", "uk"),
+    ],
+)
+def test_the_other_sides_counterpart_of_an_official_is_another_person(content, question, lang):
+    # Austin is the US's defence secretary: a Russian or Ukrainian one, named by the side's
+    # adjective, is weighed as someone else, as the country's name already is.
+    answer = anew(content).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "person-austin"
+    assert answer.evidence[FEATURES.index("shifted")] == 1.0
+
+
+def test_the_officials_own_side_is_no_shift(content):
+    answer = anew(content).ask("who is the american defense secretary", lang_hint="en")
+    assert answer.fact is not None and answer.fact.id == "person-austin"
+    assert answer.evidence[FEATURES.index("shifted")] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("what did NATO say about the talks", "en"),
+        ("has NATO responded to Putin's initiative", "en"),
+        ("что сказали в НАТО о переговорах", "ru"),
+        ("как отреагировало НАТО на гарантии", "ru"),
+        ("що відповіло НАТО на гарантії", "uk"),
+    ],
+)
+def test_what_nato_said_is_natos_own_side(engine, question, lang):
+    # The topics name NATO and a spokesman saying things; the article quotes no one from NATO,
+    # so what it said is asked as its aims are, of no fact.
+    assert "@alliance" in engine.index.analyse(question, lang).tokens
+    assert engine.ask(question, lang_hint=lang).fact is None
