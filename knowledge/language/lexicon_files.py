@@ -198,7 +198,7 @@ def _calendar(data: Any, path: Path) -> Calendar:
 
     months = names("months", 12, 1)
     # A short form is the start of its month's full name, the first form ("бер" of "березень").
-    named = [normalize(text).split() for forms in data["months"].values() for text in forms]
+    named = [normalize(t).split() for forms in (data.get("months") or {}).values() for t in forms]
     return Calendar(
         weekdays=names("weekdays", 7, 0),
         months=months,
