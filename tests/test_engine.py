@@ -283,6 +283,13 @@ def test_a_latin_word_is_spelt_in_cyrillic_the_way_the_dictionary_knows(engine):
     assert [t.place for t in answer.times if t.role == "asked"] == ["Токіо"]
 
 
+def test_informal_latin_spellings_of_ukrainian_are_answered(engine):
+    # "-tsia" for "-ться", "e" for "є" after a vowel, a soft sign dropped ("kyivskyi").
+    for question in ("o kotrii pochynaetsia rozmova", "kyivskyi chas rozmovy?"):
+        answer = engine.ask(question, lang_hint="uk")
+        assert answer.answered and answer.fact.id == "talks-time" and answer.lang == "uk"
+
+
 def test_what_about_a_place_after_a_time_answer_converts_the_same_event(engine):
     conversation = Conversation()
     engine.ask("when is the call?", conversation=conversation)

@@ -156,6 +156,21 @@ def test_a_spelling_listed_twice_reads_the_way_known_accepts():
     assert lexicon.transliterated("skilky", "uk", known=lambda word: False) == "скілки"
 
 
+def test_informal_latin_spellings_read_as_the_dictionary_knows_them():
+    lexicon = load_lexicon()
+    known = {"починається", "київський", "хто", "начинается", "начинаться", "ще"}.__contains__
+    # A verb's "-tsia"/"-tsya" ending is "-ться"; "e" after a vowel may be "є"; "i" may be
+    # "ї", with the soft sign dropped before it ("kyivskyi").
+    assert lexicon.transliterated("pochynaetsia", "uk", known=known) == "починається"
+    assert lexicon.transliterated("pochynayetsya", "uk", known=known) == "починається"
+    assert lexicon.transliterated("kyivskyi", "uk", known=known) == "київський"
+    assert lexicon.transliterated("xto", "uk", known=known) == "хто"
+    assert lexicon.transliterated("nachinaetsya", "ru", known=known) == "начинается"
+    assert lexicon.transliterated("nachinatsya", "ru", known=known) == "начинаться"
+    # Read another way only where the first is no word: "ulitsa" stays "улица".
+    assert lexicon.transliterated("ulitsa", "ru") == "улица"
+
+
 def test_filler_phrases_are_dropped_before_their_words_are_read():
     lexicon = load_lexicon()
     index = FactIndex([], lexicon=lexicon)

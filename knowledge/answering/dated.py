@@ -55,9 +55,9 @@ def _month(word: str, calendar: Calendar) -> int | None:
         return calendar.months[word]
     langs = ("ru", "uk") if CYRILLIC.search(word) else ("en",)
     for lang in langs:
-        reduced = reduce_word(word, lang)
-        if reduced in calendar.months:
-            return calendar.months[reduced]
+        month = calendar.month_by_base(reduce_word(word, lang))
+        if month is not None:
+            return month
     return None
 
 
@@ -76,8 +76,9 @@ def days_in(text: str, calendar: Calendar, stopwords: frozenset[str]) -> set[Day
         if at is not None:
             beside.add(at)
         found.add((named.day, months.get(at) if at is not None else None))
-    # "may" with no number beside it is the verb, not the month.
-    found |= {(None, m) for i, m in months.items() if i not in beside and words[i] not in stopwords}
+    # "may" with no number beside it is the verb, not the month; "лист" a letter.
+    alone = stopwords | calendar.lookalikes
+    found |= {(None, m) for i, m in months.items() if i not in beside and words[i] not in alone}
     return found
 
 
@@ -161,7 +162,7 @@ def undated_words(text: str, calendar: Calendar) -> list[str]:
         if named is not None:
             i += named.width
             continue
-        if _month(words[i], calendar) is None:
+        if _month(words[i], calendar) is None or words[i] in calendar.lookalikes:
             out.append(words[i])
         i += 1
     return out

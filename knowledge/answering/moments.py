@@ -42,7 +42,9 @@ def claims_in(normalized: str, lang: str, calendar: Calendar, stopwords: frozens
         weekday = named(word, calendar.weekdays)
         if weekday is not None:
             weekdays.add(weekday)
-        month = named(word, calendar.months)
+        month = calendar.months.get(word)
+        if month is None:
+            month = calendar.month_by_base(reduce_word(word, lang))
         if month is not None:
             months[i] = month
     minute = None
@@ -65,7 +67,7 @@ def claims_in(normalized: str, lang: str, calendar: Calendar, stopwords: frozens
     month_claims = {
         month
         for i, month in months.items()
-        if words[i] not in stopwords
+        if words[i] not in stopwords | calendar.lookalikes
         or any(0 <= j < len(words) and words[j].isdigit() for j in (i - 1, i + 1))
     }
     return Claims(

@@ -38,6 +38,12 @@ class Calendar:
 
     weekdays: Mapping[str, int] = field(default_factory=dict)
     months: Mapping[str, int] = field(default_factory=dict)
+    # A month's short form ("бер", "sept") is a month only as written: as the base form of
+    # another word it is that word ("бере" is "takes", not March).
+    abbreviations: frozenset[str] = frozenset()
+    # Short forms that are everyday words too ("лист", a letter): a month only beside a
+    # day's number ("16 лист"), as "may" is.
+    lookalikes: frozenset[str] = frozenset()
     hours: Mapping[str, int] = field(default_factory=dict)  # "five", "п'ятій" → 5
     days: Mapping[str, int] = field(default_factory=dict)  # "восьмого", "шостого" → 8, 6
     at: frozenset[str] = frozenset()  # words before an hour: "at", "о"
@@ -57,8 +63,16 @@ class Calendar:
             first.setdefault(number, form)
         return {
             **{form: "@weekday" for form in self.weekdays},
-            **{form: f"@{first[number]}" for form, number in self.months.items()},
+            **{
+                form: f"@{first[number]}"
+                for form, number in self.months.items()
+                if form not in self.lookalikes
+            },
         }
+
+    def month_by_base(self, base: str) -> int | None:
+        """The month a word's base form names: its full name's, never a short form's."""
+        return None if base in self.abbreviations else self.months.get(base)
 
 
 @dataclass(frozen=True)

@@ -198,9 +198,16 @@ def _calendar(data: Any, path: Path) -> Calendar:
     ]
     parts = names("day_parts", len(part_hours), 0) if part_hours else {}
 
+    months = names("months", 12, 1)
+    # A short form is the start of its month's full name, the first form ("бер" of "березень").
+    named = [normalize(t).split() for forms in (data.get("months") or {}).values() for t in forms]
     return Calendar(
         weekdays=names("weekdays", 7, 0),
-        months=names("months", 12, 1),
+        months=months,
+        abbreviations=frozenset(
+            form for full, *short in named for form in short if full.startswith(form)
+        ),
+        lookalikes=words("month_lookalikes"),
         hours=names("hours", 12, 1),
         days=names("days", 20, 1),
         at=words("at"),

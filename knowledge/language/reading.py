@@ -86,7 +86,7 @@ def month_named(word: str, calendar: Calendar) -> bool:
     if word in calendar.months:
         return True
     langs = ("ru", "uk") if CYRILLIC.search(word) else ("en",)
-    return any(reduce_word(word, lang) in calendar.months for lang in langs)
+    return any(calendar.month_by_base(reduce_word(word, lang)) for lang in langs)
 
 
 @dataclass(frozen=True)
@@ -211,6 +211,8 @@ def concept_or_base(word: str, lang: str, mode: str, lexicon: Lexicon) -> str:
     if word in concept_of:
         return concept_of[word]
     base = reduce_word(word, lang, mode)
+    if base in lexicon.calendar.abbreviations:
+        return base
     return concept_of.get(base, base)
 
 

@@ -19,8 +19,10 @@ Pairs = tuple[tuple[str, str], ...]
 _LATIN_WORD = re.compile(r"[a-z']+")
 # Readings tried per word: each two-way spot doubles them, and each is looked up. A word
 # longer than any real one keeps its first reading (and the search stays shallow).
-MAX_READINGS = 16
+MAX_READINGS = 64
 MAX_WORD = 30
+# A word read more than this many spots away from the table's first way is a guess.
+MAX_OTHER_WAYS = 3
 
 
 def transliterate(text: str, pairs: Pairs, known: Callable[[str], bool] | None = None) -> str:
@@ -46,24 +48,32 @@ def transliterate(text: str, pairs: Pairs, known: Callable[[str], bool] | None =
 
 @lru_cache(maxsize=4096)
 def _readings(word: str, pairs: Pairs) -> tuple[str, ...]:
-    """A Latin word's Cyrillic readings, the table's first way first, at most MAX_READINGS;
-    none for a word over MAX_WORD letters."""
+    """A Latin word's Cyrillic readings, fewest spots read another way than the table's first
+    first ("pochynaetsia": one other way, "e" as "є", before two), at most MAX_READINGS; none
+    for a word over MAX_WORD letters."""
     if len(word) > MAX_WORD:
         return ()
     starting = _by_first_letter(pairs)
 
-    def spelt(at: int) -> Iterator[str]:
+    def spelt(at: int, others: int) -> Iterator[str]:
+        """Readings from `at` on with exactly `others` spots read another way."""
         if at == len(word):
-            yield ""
+            if others == 0:
+                yield ""
             return
-        for latin, cyrillic, at_end in starting.get(word[at], ()):
-            if at_end and at + len(latin) != len(word):
-                continue
-            if word.startswith(latin, at):
-                for rest in spelt(at + len(latin)):
+        fitting = [
+            (latin, cyrillic)
+            for latin, cyrillic, at_end in starting.get(word[at], ())
+            if word.startswith(latin, at) and not (at_end and at + len(latin) != len(word))
+        ]
+        for n, (latin, cyrillic) in enumerate(fitting):
+            left = others - (n > 0)
+            if left >= 0:
+                for rest in spelt(at + len(latin), left):
                     yield cyrillic + rest
 
-    return tuple(itertools.islice(spelt(0), MAX_READINGS))
+    every = itertools.chain.from_iterable(spelt(0, others) for others in range(MAX_OTHER_WAYS + 1))
+    return tuple(itertools.islice(every, MAX_READINGS))
 
 
 @cache
