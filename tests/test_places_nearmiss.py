@@ -85,3 +85,11 @@ def test_a_slip_of_a_word_of_the_fact_base_is_the_base_word(engine):
         answer = engine.ask(question)
         assert all(t.place != "Putian" for t in answer.times), question
         assert not any("Putian" in note for note in answer.notes), question
+
+
+def test_warming_up_builds_the_slip_finder_a_question_naming_no_place_would_build():
+    # Engine.warm_up calls it: the first question naming no place had built it (~0.2 s).
+    fresh = PlaceResolver()
+    assert fresh.warm_up()
+    mention = fresh.find("wat time in londn")
+    assert mention is not None and mention.place.key == "Europe/London"

@@ -117,6 +117,7 @@ class Engine:
     def warm_up(self) -> None:
         """Load the place index, the morphology dictionaries and the locale data now, so
         that the first people to ask do not wait for them."""
+        self.resolver.warm_up()
         for event in self.events:
             for question in event.warm_up:
                 self.ask(question)

@@ -125,6 +125,14 @@ class PlaceResolver:
         return self._built
 
     # -- public API ----------------------------------------------------------------------
+    def warm_up(self) -> bool:
+        """Read the index and build the finder of slipped names now: the first question
+        naming no place builds it (about 0.2 s), and a question naming one never does.
+        True once both are ready."""
+        if self._misses is None:
+            self._misses = NearMisses(self._index)
+        return self._built is not None
+
     def resolve(self, name: str) -> Place | None:
         """The place a whole string names ("Berlin", "у Києві", "UTC+3", "Europe/Paris")."""
         tokens = tk.tokenize(name)
@@ -363,7 +371,7 @@ class PlaceResolver:
         """A slip of a well-known city's name where a place may stand ("in londn"), judged
         as the name itself would be; the place keeps the words it was read from."""
         if self._misses is None:
-            self._misses = NearMisses(self._index)
+            self.warm_up()
         # A name known only from GeoNames' alternates ("londn", "tokio") may be a slip too.
         covered = {k for m in matches if not m.flags & WEAK for k in range(m.i, m.j)}
         out = []
