@@ -130,6 +130,7 @@ class ReplyCache:
                 for m in answer.more
             ),
             answer.unanswered,
+            answer.asks_left,
         )
         rendered = self._rendered.get(key)
         if rendered is None:

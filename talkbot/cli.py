@@ -218,10 +218,11 @@ def _user_place(engine: Engine, tz: str | None) -> Place | None:
 
 def answer_json(answer: Answer) -> dict[str, Any]:
     shown = answer_fields(answer)
-    if answer.more or answer.unanswered:
+    if answer.more or answer.unanswered or answer.asks_left:
         # A message of two asks: the other asks' answers, and the asks not answered.
         shown["more"] = [answer_fields(more) for more in answer.more]
         shown["unanswered"] = list(answer.unanswered)
+        shown["asks_left"] = answer.asks_left
     return shown
 
 

@@ -167,3 +167,20 @@ async def test_telegram_follow_up_after_two_answers_refers_to_the_last(tb: Runni
     await tb.say("what is the format and when is it?")
     call = await tb.say("and in Tokyo?")
     assert "(UTC+9) — Tokyo" in call.plain
+
+
+@pytest.mark.parametrize(
+    ("ask", "then", "lang", "note"),
+    [
+        ("what is the format? ", "who announced it? ", "en", "Your message asks 3 more things"),
+        ("какой формат? ", "кто это объявил? ", "ru", "В сообщении есть ещё вопросы (3)"),
+        ("який формат? ", "хто це оголосив? ", "uk", "У повідомленні є ще запитання (3)"),
+    ],
+)
+def test_many_asks_answer_the_first_few_and_count_the_rest(engine, ask, then, lang, note):
+    # Seven asks in one message: the first four are asked, the other three only counted, so
+    # one message never costs more than a few answers nor fills several replies.
+    many = engine.ask(ask + then * 6, lang_hint=lang)
+    asked = 1 + len(many.more) + len(many.unanswered)
+    assert many.answered and asked <= 4 and many.asks_left == 3
+    assert note in many.text

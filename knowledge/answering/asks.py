@@ -34,6 +34,9 @@ DATA = Path(__file__).resolve().parent.parent / "language" / "data" / "asks.yaml
 # four; longer opener-less text is context.
 FRAGMENT_WORDS = 2
 FRAGMENT_SPAN = 4
+# Asks answered from one message; the rest are named by count, not asked: a message of
+# a hundred asks would otherwise cost a hundred answers and fill several replies.
+MAX_ASKS = 4
 _QUESTION_END = re.compile(r"(?<=\?)\s+")
 _EDGE = " \t,;:+&?!.…"
 
@@ -183,6 +186,8 @@ def ask_all(
             question, lang=lang, lang_hint=lang_hint, user_place=user_place,
             conversation=conversation,
         )  # fmt: skip
+    asks_left = max(len(parts) - MAX_ASKS, 0)
+    parts = parts[:MAX_ASKS]
     before = conversation.last_fact_id if conversation else None
     answers: list[Answer] = []
     for part in parts:
@@ -209,7 +214,7 @@ def ask_all(
         # A follow-up refers to the last answer shown: "who said that?" after two answers.
         conversation.last_fact_id = shown[-1].fact.id if shown[-1].fact else before
     main, *more = shown
-    return replace(main, more=tuple(more), unanswered=tuple(unanswered))
+    return replace(main, more=tuple(more), unanswered=tuple(unanswered), asks_left=asks_left)
 
 
 def _bare(part: str, lang: str) -> str:

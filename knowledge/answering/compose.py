@@ -78,6 +78,7 @@ class Answer:
     evidence: tuple[float, ...] = ()  # what the matcher's decision weighed (decision.FEATURES)
     more: tuple[Answer, ...] = ()  # the answers to a message's other asks (answering/asks.py)
     unanswered: tuple[str, ...] = ()  # its asks the bot could not answer
+    asks_left: int = 0  # asks after the first MAX_ASKS of a message, not asked (asks.py)
 
     @property
     def answered(self) -> bool:
@@ -107,7 +108,10 @@ class Answer:
 
     @property
     def unanswered_notes(self) -> list[str]:
-        return [ANSWERS("answer.part_unanswered", self.lang, ask=ask) for ask in self.unanswered]
+        notes = [ANSWERS("answer.part_unanswered", self.lang, ask=ask) for ask in self.unanswered]
+        if self.asks_left:
+            notes.append(ANSWERS("answer.asks_left", self.lang, count=self.asks_left))
+        return notes
 
 
 def source_label(source: Source, lang: str) -> str:
