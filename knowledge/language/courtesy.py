@@ -14,6 +14,11 @@ from knowledge.language.text import normalize
 MAX_WORDS = 12
 # Thanks or a goodbye ends a conversation however it was greeted ("hi, thanks, bye").
 CLOSING = "thanks"
+Phrases = tuple[tuple[tuple[str, ...], str], ...]
+# Each lexicon's courtesies as word tuples with their kind, longest first, by the mapping's
+# identity (the mapping is kept, so the id is not reused): sorting them for every message
+# cost about 0.1 ms of a 1.4 ms answer.
+_SORTED: dict[int, tuple[Mapping[str, frozenset[str]], Phrases, frozenset[str]]] = {}
 
 
 def courtesy_of(text: str, courtesies: Mapping[str, frozenset[str]]) -> str | None:
@@ -23,11 +28,10 @@ def courtesy_of(text: str, courtesies: Mapping[str, frozenset[str]]) -> str | No
     words = normalize(text).split()
     if not words or len(words) > MAX_WORDS:
         return None
-    by_length = sorted(
-        ((tuple(phrase.split()), kind) for kind, ps in courtesies.items() for phrase in ps),
-        key=lambda item: -len(item[0]),
-    )
+    by_length, first_words = _sorted(courtesies)
     fillers = about_bot().fillers
+    if words[0] not in first_words and words[0] not in fillers:
+        return None  # most messages: their first word opens no courtesy
     kinds: set[str] = set()
     at = 0
     while at < len(words):
@@ -45,3 +49,17 @@ def courtesy_of(text: str, courtesies: Mapping[str, frozenset[str]]) -> str | No
     if not kinds:
         return None
     return CLOSING if CLOSING in kinds else min(kinds)
+
+
+def _sorted(courtesies: Mapping[str, frozenset[str]]) -> tuple[Phrases, frozenset[str]]:
+    kept = _SORTED.get(id(courtesies))
+    if kept is None or kept[0] is not courtesies:
+        phrases = sorted(
+            ((tuple(phrase.split()), kind) for kind, ps in courtesies.items() for phrase in ps),
+            key=lambda item: -len(item[0]),
+        )
+        firsts = frozenset(words[0] for words, _ in phrases if words)
+        if len(_SORTED) >= 8:
+            _SORTED.clear()  # a lexicon per content directory: a handful at most
+        kept = _SORTED[id(courtesies)] = (courtesies, tuple(phrases), firsts)
+    return kept[1], kept[2]
