@@ -67,7 +67,7 @@ def claims_in(normalized: str, lang: str, calendar: Calendar, stopwords: frozens
     month_claims = {
         month
         for i, month in months.items()
-        if words[i] not in stopwords | calendar.lookalikes
+        if (words[i] not in stopwords and words[i] not in calendar.lookalikes)
         or any(0 <= j < len(words) and words[j].isdigit() for j in (i - 1, i + 1))
     }
     return Claims(
