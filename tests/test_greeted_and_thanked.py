@@ -68,8 +68,34 @@ def test_a_courtesy_with_a_question_leaves_the_question_asked(engine, message):
 
 
 @pytest.mark.parametrize(
+    ("message", "lang", "opening"),
+    [
+        ("ok", "en", "Glad to help! Ask me more about"),
+        ("ok, got it", "en", "Glad to help! Ask me more about"),
+        ("понятно, спасибо", "ru", "Пожалуйста! Спрашивайте ещё о"),
+        ("ясно", "ru", "Рад помочь! Спрашивайте ещё о"),
+        ("зрозуміло", "uk", "Радий допомогти! Питайте ще про"),
+        ("привіт, ок", "uk", "Вітаю! Я бот, а не людина"),
+    ],
+)
+def test_ok_alone_after_an_answer_is_acknowledged_not_refused(engine, message, lang, opening):
+    # Before: "ok" was a word that changes nothing, so "ok" alone was asked of the article.
+    answer = engine.ask(message, lang_hint=lang)
+    assert answer.status == "about_bot" and not answer.answered and answer.fact is None
+    assert answer.lang == lang and answer.lead.startswith(opening)
+
+
+def test_an_acknowledgement_word_inside_an_ask_is_still_read():
+    # Greetings and thanks are set aside around an ask; "clear" or "good" is no courtesy there.
+    set_aside = {phrase for phrase, intent in load_lexicon().intent_phrases if not intent}
+    assert {"thank you", "hello"} <= set_aside
+    assert not {"clear", "good", "ok got it"} & set_aside
+    assert courtesy_of("is it clear who started it", load_lexicon().courtesies) is None
+
+
+@pytest.mark.parametrize(
     "message",
-    ["ok", "please", "bye Biden", "hello Peskov", "спасибо Байдену", "дякую Пєскову"],
+    ["please", "bye Biden", "hello Peskov", "спасибо Байдену", "дякую Пєскову"],
 )
 def test_a_courtesy_with_a_word_of_its_own_is_not_courtesies_alone(message):
     assert courtesy_of(message, load_lexicon().courtesies) is None

@@ -42,7 +42,7 @@ from knowledge.answering.rereading import by_its_question, in_cyrillic
 from knowledge.answering.shapes import verdict_of
 from knowledge.i18n import ANSWERS
 from knowledge.language.about_bot import addressed_to_bot
-from knowledge.language.courtesy import CLOSING, courtesy_of
+from knowledge.language.courtesy import ACKNOWLEDGED, CLOSING, courtesy_of
 from knowledge.language.decision import DecisionModel
 from knowledge.language.indexed import Weights
 from knowledge.language.matcher import FactIndex, Match
@@ -161,12 +161,14 @@ class Engine:
     def introduction(self, lang: str, courtesy: str | None = None) -> Answer:
         """What the bot is and what it answers, with the main event's questions to offer: the
         answer to "who are you?", "кто тебя создал?", not a fact. A greeting is greeted first;
-        thanks or a goodbye get "you're welcome" and the offer alone."""
+        thanks or a goodbye get "you're welcome", "ok" "glad to help", and the offer alone."""
         about = self.about(lang)
-        key = "answer.welcome" if courtesy == CLOSING else "answer.about_bot"
+        key = {CLOSING: "answer.welcome", ACKNOWLEDGED: "answer.noted"}.get(
+            courtesy or "", "answer.about_bot"
+        )
         lead = ANSWERS(key, lang, **about) if about["subject"] else ""
         lead = lead or ANSWERS("answer.ask", lang)
-        if courtesy is not None and courtesy != CLOSING:
+        if courtesy is not None and key == "answer.about_bot":
             lead = f"{ANSWERS('answer.greeting', lang)} {lead}"
         return Answer(
             status="about_bot", lang=lang, lead=lead, suggestions=tuple(self.examples(lang))

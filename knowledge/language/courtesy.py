@@ -12,8 +12,11 @@ from knowledge.language.text import normalize
 
 # A courtesy is a phrase or two; a longer message says something else as well.
 MAX_WORDS = 12
-# Thanks or a goodbye ends a conversation however it was greeted ("hi, thanks, bye").
+# Thanks or a goodbye ends a conversation however it was greeted ("hi, thanks, bye"); a
+# greeting opens one ("hi, ok"); "ok" alone acknowledges the last answer.
 CLOSING = "thanks"
+ACKNOWLEDGED = "acknowledgement"
+BY_WEIGHT = (CLOSING, "greeting", ACKNOWLEDGED)
 Phrases = tuple[tuple[tuple[str, ...], str], ...]
 # Each lexicon's courtesies as word tuples with their kind, longest first, by the mapping's
 # identity (the mapping is kept, so the id is not reused): sorting them for every message
@@ -22,9 +25,9 @@ _SORTED: dict[int, tuple[Mapping[str, frozenset[str]], Phrases, frozenset[str]]]
 
 
 def courtesy_of(text: str, courtesies: Mapping[str, frozenset[str]]) -> str | None:
-    """The kind of courtesy ("greeting", "thanks") a message is made of, apart from the
-    words that change nothing said to the bot ("ok", "bot", "please"); None for anything
-    else, so "hello, when is the call?" is asked as its question."""
+    """The kind of courtesy ("greeting", "thanks", "acknowledgement") a message is made of,
+    apart from the words that change nothing said to the bot ("so", "bot", "please"); None
+    for anything else, so "hello, when is the call?" is asked as its question."""
     words = normalize(text).split()
     if not words or len(words) > MAX_WORDS:
         return None
@@ -48,7 +51,7 @@ def courtesy_of(text: str, courtesies: Mapping[str, frozenset[str]]) -> str | No
             return None
     if not kinds:
         return None
-    return CLOSING if CLOSING in kinds else min(kinds)
+    return next((kind for kind in BY_WEIGHT if kind in kinds), min(kinds))
 
 
 def _sorted(courtesies: Mapping[str, frozenset[str]]) -> tuple[Phrases, frozenset[str]]:

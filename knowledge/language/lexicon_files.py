@@ -17,6 +17,7 @@ import yaml
 
 from knowledge.i18n import SAFE_LOADER
 from knowledge.language.behalf import load_behalf
+from knowledge.language.courtesy import ACKNOWLEDGED
 from knowledge.language.lexicon import DEFINE, Calendar, FollowUpWords, Lexicon
 from knowledge.language.text import normalize
 from knowledge.model import LANGS
@@ -80,7 +81,9 @@ def load_lexicon(
     said_that = _phrases_per_language(words.get("said_that"), words_path, "said_that")
     filler = _phrases_per_language(words.get("filler"), words_path, "filler")
     courtesies = _courtesies(words.get("courtesies"), words_path)
-    for phrases in courtesies.values():
+    for kind, phrases in courtesies.items():
+        if kind == ACKNOWLEDGED:
+            continue  # "ok", "great", "clear": an answer in themselves, and words of some asks
         for lang, ps in phrases.items():
             filler = {**filler, lang: [*filler.get(lang, []), *ps]}
     translit = _translit_tables(words.get("translit"), words_path)
