@@ -27,6 +27,7 @@ from gazetteer.names import (
 )
 from gazetteer.words import (
     ALIASES,
+    BELOW_THE_BAR,
     COUNTRY_DISPLAY,
     COUNTRY_ZONE,
     ENGLISH_ADJECTIVES,
@@ -93,7 +94,8 @@ class Builder:
         capitals = self.capitals(every)
         for c in every:
             capital = capitals.get(c["countrycode"]) is c
-            if (c["population"] >= MIN_POPULATION or capital) and zones.is_known_zone(
+            kept = capital or (c["name"], c["countrycode"]) in BELOW_THE_BAR
+            if (c["population"] >= MIN_POPULATION or kept) and zones.is_known_zone(
                 c["timezone"]
             ):
                 entry = self.add_city(c, capital)

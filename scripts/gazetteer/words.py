@@ -180,6 +180,13 @@ COLLOQUIAL = ROOT / "knowledge" / "places" / "data" / "colloquial.yaml"
 ALIASES += tuple(
     (name, f"city:{city}") for name, city in yaml.safe_load(COLLOQUIAL.read_text("utf-8")).items()
 )
+# Cities kept under the population bar ("Kherson/UA"): data, beside the places it builds.
+BELOW_THE_BAR = frozenset(
+    tuple(entry.split("/"))
+    for entry in yaml.safe_load(
+        (ROOT / "knowledge" / "places" / "data" / "below_the_bar.yaml").read_text("utf-8")
+    )
+)
 # Aliases that count only in capitals: "LA" is a place, "la" is not.
 UPPER_ALIASES = frozenset({"NY", "LA", "SF", "DC", "US", "UK", "РФ"})
 
