@@ -254,3 +254,18 @@ def test_what_a_word_means_is_no_answer_of_a_fact_that_only_names_it(engine, que
     # Biden's support names territorial integrity, the topics name NATO; neither says what
     # it is, and only the security guarantees' fact is asked what they are.
     assert not engine.ask(question, lang_hint=lang).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("what understandings were reached in Geneva", "en"),
+        ("что за договоренности были в Женеве", "ru"),
+        ("список договорённостей женевского саммита", "ru"),
+        ("перелік домовленостей женевського саміту", "uk"),
+    ],
+)
+def test_what_the_geneva_agreements_said_is_not_the_summit(content, question, lang):
+    # The article says the agreements will be reviewed, not what they were.
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is None or answer.fact.id != "summit-in-geneva"
