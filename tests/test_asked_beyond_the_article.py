@@ -269,3 +269,30 @@ def test_what_the_geneva_agreements_said_is_not_the_summit(content, question, la
     # The article says the agreements will be reviewed, not what they were.
     answer = anew(content, question).ask(question, lang_hint=lang)
     assert answer.fact is None or answer.fact.id != "summit-in-geneva"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("where can I watch the call", "en"),
+        ("где можно посмотреть трансляцию переговоров", "ru"),
+        ("де можна подивитися розмову", "uk"),
+    ],
+)
+def test_where_to_watch_the_call_is_not_the_format_or_source(content, question, lang):
+    # The article names no stream: where to watch is not where they meet, nor the source.
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is None or answer.fact.id not in ("talks-format", "source-article")
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "fact_id"),
+    [
+        # where they meet, with no watching word, stays the format
+        ("where will the talks take place", "en", "talks-format"),
+        ("где пройдут переговоры", "ru", "talks-format"),
+    ],
+)
+def test_where_they_meet_stays_the_format(content, question, lang, fact_id):
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == fact_id
