@@ -42,6 +42,7 @@ SIGNS = {
     "rivals": -1,
     "intent_kept": 1,
     "crossed": -1,
+    "kind_swapped": -1,
 }
 
 

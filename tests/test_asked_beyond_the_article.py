@@ -254,3 +254,45 @@ def test_what_a_word_means_is_no_answer_of_a_fact_that_only_names_it(engine, que
     # Biden's support names territorial integrity, the topics name NATO; neither says what
     # it is, and only the security guarantees' fact is asked what they are.
     assert not engine.ask(question, lang_hint=lang).answered
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("what understandings were reached in Geneva", "en"),
+        ("что за договоренности были в Женеве", "ru"),
+        ("список договорённостей женевского саммита", "ru"),
+        ("перелік домовленостей женевського саміту", "uk"),
+    ],
+)
+def test_what_the_geneva_agreements_said_is_not_the_summit(content, question, lang):
+    # The article says the agreements will be reviewed, not what they were.
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is None or answer.fact.id != "summit-in-geneva"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("where can I watch the call", "en"),
+        ("где можно посмотреть трансляцию переговоров", "ru"),
+        ("де можна подивитися розмову", "uk"),
+    ],
+)
+def test_where_to_watch_the_call_is_not_the_format_or_source(content, question, lang):
+    # The article names no stream: where to watch is not where they meet, nor the source.
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is None or answer.fact.id not in ("talks-format", "source-article")
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "fact_id"),
+    [
+        # where they meet, with no watching word, stays the format
+        ("where will the talks take place", "en", "talks-format"),
+        ("где пройдут переговоры", "ru", "talks-format"),
+    ],
+)
+def test_where_they_meet_stays_the_format(content, question, lang, fact_id):
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == fact_id

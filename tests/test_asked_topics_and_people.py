@@ -415,3 +415,20 @@ def test_a_conference_is_the_call_but_a_press_conference_is_not(content):
     assert "@call" not in engine.index.analyse("will there be a press conference", "en").tokens
     answer = engine.ask("is there a press conference after the talks")
     assert answer.fact is not None and answer.fact.id == "no-joint-statements"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "fact_id"),
+    [
+        # which leaders asks who: a date beside it is context, not the ask
+        ("which leaders will talk on 7 December", "en", "talks-participants"),
+        ("какие лидеры будут разговаривать 7 декабря", "ru", "talks-participants"),
+        ("які президенти говоритимуть 7 грудня", "uk", "talks-participants"),
+        # the cause in other words
+        ("из-за чего Москва настаивала на разговоре", "ru", "moscow-motives"),
+        ("з якої причини Москва наполягала на розмові", "uk", "moscow-motives"),
+    ],
+)
+def test_the_ask_is_read_apart_from_its_context(content, question, lang, fact_id):
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == fact_id

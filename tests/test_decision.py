@@ -50,7 +50,9 @@ def test_more_evidence_for_the_fact_means_more_confidence():
     # ... or one naming another known thing than the question ("the American position").
     # A refit may find a doubt uninformative (its weight held at 0 on its side), never a
     # reason for more confidence.
-    for doubt in ({"rivals": 0.5}, {"intent_kept": 0.0}, {"crossed": 1.0}):
+    # ... or a nearest question asking another kind ("о чём" nearest to "когда").
+    doubts = ({"rivals": 0.5}, {"intent_kept": 0.0}, {"crossed": 1.0}, {"kind_swapped": 1.0})
+    for doubt in doubts:
         doubted = _evidence(**{**strong, **doubt})
         assert model.probability(doubted) <= model.probability(_evidence(**strong)), doubt
 

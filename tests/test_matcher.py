@@ -8,6 +8,7 @@ from dataclasses import replace
 from knowledge.language.decision import ALWAYS, FEATURES
 from knowledge.language.evidence import (
     crossed,
+    kind_swapped,
     names_every_intent,
     nearest_question,
     wording_agrees,
@@ -95,6 +96,22 @@ def test_the_decision_weighs_one_known_thing_put_for_another(facts):
     assert not swap(("@who", "present"))  # asks less, names nothing else
     assert not swap(("@who", "present", "zorb"))  # an unknown word: unexplained, not crossed
     assert not swap(("@when", "present", "russia"))  # another kind is intent_kept's
+
+
+def test_the_decision_weighs_a_nearest_question_that_asks_another_kind():
+    kinds, alike = {"@when", "@time", "@topic", "@who", "@if"}, {"@when", "@time"}
+    nearest = frozenset({"@when", "говорить", "@leader"})  # "когда будут говорить президенты"
+
+    def swapped(tokens: tuple[str, ...]) -> bool:
+        return kind_swapped(tokens, nearest, kinds, alike)
+
+    assert swapped(("@topic", "говорить", "@leader"))  # "о чём будут говорить президенты"
+    assert not swapped(("@when", "говорить", "@leader"))
+    assert not swapped(("@time", "говорить", "@leader"))  # "во сколько": the same kind
+    assert not swapped(("говорить", "@leader"))  # asks less: no other kind put for it
+    assert not swapped(("@when", "@who", "говорить"))  # asks more: "когда и кто"
+    assert not swapped(("@if", "говорить"))  # a condition asks no kind
+    assert not kind_swapped(("@topic",), None, kinds, alike)
 
 
 def test_the_decision_weighs_how_many_other_facts_score_about_as_high(facts):

@@ -49,6 +49,7 @@ FEATURES: tuple[str, ...] = (
     "rivals",
     "intent_kept",  # the best fact's question sharing most words asks the same kind (evidence.py)
     "crossed",  # it and the question each name a known thing the other does not (evidence.py)
+    "kind_swapped",  # it asks another kind than the question (@when for @topic; evidence.py)
 )
 RIVAL_GAP = 5.0
 
@@ -75,6 +76,7 @@ def features(
     place_named: bool = False,
     intent_kept: bool = True,
     crossed: bool = False,
+    kind_swapped: bool = False,
 ) -> tuple[float, ...]:
     tokens, unknown = analysis.tokens, analysis.unknown
     top = ranked[0]
@@ -100,6 +102,7 @@ def features(
         sum(1 for c in ranked[1:5] if top.score - c.score < RIVAL_GAP) / 4,
         1.0 if intent_kept else 0.0,
         1.0 if crossed else 0.0,
+        1.0 if kind_swapped else 0.0,
     )
 
 

@@ -84,6 +84,31 @@ def crossed(
 CONDITION = "@if"
 
 
+def kind_swapped(
+    tokens: Sequence[str],
+    nearest: frozenset[str] | None,
+    kinds: Collection[str],
+    alike: Collection[str] = (),
+) -> bool:
+    """Whether the question asks a kind of thing its best fact's nearest question
+    (`nearest_question`) does not, and that question asks one the question does not: "о чём
+    будут говорить президенты" nearest to "когда будут говорить президенты" (@topic put for
+    @when), which the score, counting the words they share, cannot see. `kinds`: the kinds
+    asked (the lexicon's intents: @when, @who ...); `alike`: kinds that ask the same thing
+    (@when and @time: "what time" for "when" is no swap). A condition ("if") asks no kind.
+    Asking more ("when and who") or less ("and Peskov?") than the nearest is not a swap."""
+    if nearest is None:
+        return False
+
+    def asked(among: Iterable[str]) -> set[str]:
+        return {
+            min(alike) if t in alike else t for t in among if t in kinds and t != CONDITION
+        }
+
+    question, its_nearest = asked(tokens), asked(nearest)
+    return bool(question - its_nearest) and bool(its_nearest - question)
+
+
 def outside_conditions(tokens: Sequence[str]) -> list[str]:
     """The tokens not inside a condition: a condition runs from its "if" (@if: "если", "в
     разі") to the end of the text, the way a fact's questions put it last ("will the US help

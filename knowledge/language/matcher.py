@@ -22,6 +22,7 @@ from knowledge.language.asked import Analysed
 from knowledge.language.decision import DecisionModel, features, shipped_model
 from knowledge.language.evidence import (
     crossed,
+    kind_swapped,
     names_every_intent,
     nearest_question,
     outside_conditions,
@@ -146,6 +147,9 @@ class FactIndex(IndexedFacts):
             place_named=place_named,
             intent_kept=names_every_intent(analysed.tokens, nearest),
             crossed=crossed(analysed.tokens, nearest, self.knows, intents),
+            kind_swapped=kind_swapped(
+                analysed.tokens, nearest, intents, self.lexicon.time_intents
+            ),
         )
         shown = ()
         if self.decision.worth_suggesting(evidence):
