@@ -3,7 +3,9 @@ table", "address"), a quiz's frame around a claim ("true or false"), how exactly
 wanted ("verbatim", "word for word", "how did he put it"), the other words for a summary
 ("gist", "rundown", "blurb"), at the outset as at first, being in one room as meeting in
 person, how early to get up as the hour, the fillers "at all", "either" and "any news",
-exactly after a question word, a direct quote, and the other wire agencies as the outlet."""
+exactly after a question word, a direct quote, the other wire agencies as the outlet, a
+matchup's "vs", "during the call", who set it up as whose idea it was, and how many
+topics as which."""
 
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from tests.asking import anew
         ("what did Psaki say word for word?", "what did Psaki say?"),
         ("how did Peskov put it?", "what did Peskov say?"),
         ("why does the Kremlin need this call at all?", "why does the Kremlin need this call?"),
-        ("wasn't Washington saying no phone call either?", "wasn't Washington saying no phone call?"),
+        ("so no phone call either?", "so no phone call?"),
         ("what's the rundown?", "summary?"),
         ("give me the gist", "give me a summary"),
         ("need a blurb for my channel", "need a summary for my channel"),
@@ -37,6 +39,12 @@ from tests.asking import anew
         ("lethal weapons for Ukraine, any news?", "lethal weapons for Ukraine?"),
         ("is this from Reuters?", "which outlet is this from?"),
         ("is it a direct quote from Austin?", "is it a quote from Austin?"),
+        ("what time is it in Tokyo during the call?", "what time is it in Tokyo for the call?"),
+        ("putin vs biden call time", "putin biden call time"),
+        ("who set this up?", "whose idea was it?"),
+        ("who is behind the talks?", "whose idea were the talks?"),
+        ("how many topics will they discuss?", "what topics will they discuss?"),
+        ("number of topics?", "topics?"),
     ],
 )
 def test_a_colloquial_english_shape_reads_as_the_plain_question(content, question, plain):
@@ -52,6 +60,8 @@ def test_a_colloquial_english_shape_reads_as_the_plain_question(content, questio
         ("they won't be in the same room, right?", "talks-format"),
         ("how early do I have to get up in Vancouver for this?", "talks-time"),
         ("what did the White House say at the outset?", "white-house-denial"),
+        ("who arranged the call?", "moscow-insisted"),
+        ("how many main topics are there?", "talks-topics"),
     ],
 )
 def test_a_colloquial_english_question_reaches_its_fact(content, question, fact_id):
