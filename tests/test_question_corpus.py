@@ -190,7 +190,8 @@ def test_eval_shows_misses_of_one_split_only_when_asked(tmp_path, monkeypatch, c
     _write_corpus(tmp_path)
     for name in SPLITS:
         path = tmp_path / f"{name}.yaml"
-        path.write_text(path.read_text().replace("tell me a joke", "what format is the call?"))
+        answered = "what is the format of the talks?"
+        path.write_text(path.read_text().replace("tell me a joke", answered))
     monkeypatch.setattr(evaluation, "CORPUS", tmp_path)
     main(["eval", "--show"])
     out = capsys.readouterr().out
