@@ -237,22 +237,30 @@ def sealed_report(
     is also given at the thresholds `asked` for, where steps are compared."""
     read = np.atleast_2d(probability)[:, ~sealed.inside]
     lines = ["train without the sealed wave (what engineers read; judge a step here):"]
-    around = {round(near, 2) for near in (threshold - 0.01, threshold, threshold + 0.01)}
-    for near in sorted(around | {round(at, 2) for at in asked}):
+    around = {round(near, 3) for near in (threshold - 0.01, threshold, threshold + 0.01)}
+    for near in sorted(at for at in around | {round(at, 3) for at in asked} if at < 1):
         right, wrong = (float(np.mean(c)) for c in counts(read, y[~sealed.inside], near))
         lines.append(
-            f"  threshold {near:.2f}: {right:.1f} right, {wrong:.1f} confidently wrong"
+            f"  threshold {near:.3f}: {right:.1f} right, {wrong:.1f} confidently wrong"
         )
     lines.append(f"sealed wave {sealed.wave} ({sealed.total} train questions no engineer read):")
-    for near in np.arange(threshold - 0.05, min(threshold + 0.06, 0.99), 0.01):
-        right, wrong = sealed.counts(probability, y, float(near))
-        mark = "  <- chosen" if abs(near - threshold) < 0.005 else ""
+    for near in around_it(threshold, 5):
+        right, wrong = sealed.counts(probability, y, near)
+        mark = "  <- chosen" if near == round(threshold, 3) else ""
         lines.append(
-            f"  threshold {near:.2f}: {right:.1f} right, {wrong:.1f} confidently wrong "
+            f"  threshold {near:.3f}: {right:.1f} right, {wrong:.1f} confidently wrong "
             f"({wrong / sealed.total:.2%}; 95% upper bound "
             f"{averaged_bound(wrong, sealed.total):.2%}){mark}"
         )
     return "\n".join(lines)
+
+
+def around_it(threshold: float, hundredths: int) -> list[float]:
+    """Thresholds a few hundredths either side of the chosen one, and thousandths next to it
+    (where the top of the scale is read in thousandths), under 1."""
+    steps = {round(threshold + k * 0.01, 3) for k in range(-hundredths, hundredths + 1)}
+    steps |= {round(threshold + k * 0.002, 3) for k in range(-2, 3)}
+    return sorted(step for step in steps if 0 < step < 1)
 
 
 def unread_of(
@@ -298,11 +306,11 @@ def unread_report(
     """Validation and the sealed wave together around the chosen threshold (what it was
     held to): validation lines, not for engineers judging a step."""
     lines = [f"validation and sealed wave together ({unread.size} questions; chosen on):"]
-    for near in np.arange(model.threshold - 0.03, min(model.threshold + 0.04, 0.99), 0.01):
-        right, wrong = unread.counts(model, probability, y, float(near))
-        mark = "  <- chosen" if abs(near - model.threshold) < 0.005 else ""
+    for near in around_it(model.threshold, 3):
+        right, wrong = unread.counts(model, probability, y, near)
+        mark = "  <- chosen" if near == round(model.threshold, 3) else ""
         lines.append(
-            f"  validation+sealed at {near:.2f}: {right:.1f} right, {wrong:.1f} confidently "
+            f"  validation+sealed at {near:.3f}: {right:.1f} right, {wrong:.1f} confidently "
             f"wrong ({wrong / unread.size:.2%}; 95% upper bound "
             f"{averaged_bound(wrong, unread.size):.2%}){mark}"
         )
@@ -314,7 +322,7 @@ def spread(probability: np.ndarray, y: np.ndarray, threshold: float, total: int)
     partitions: a step's before and after differ by more than the split's noise, or not."""
     right, wrong = counts(probability, y, threshold)
     return (
-        f"threshold {threshold:.2f}: {right.mean():.1f} right (min-max {right.min()}-"
+        f"threshold {threshold:.3f}: {right.mean():.1f} right (min-max {right.min()}-"
         f"{right.max()}, SD {right.std():.1f}), {wrong.mean():.1f} confidently wrong (min-max "
         f"{wrong.min()}-{wrong.max()}) of {total} questions, averaged over {len(right)} "
         f"partitions of the weights' folds"
@@ -395,7 +403,7 @@ def main(argv: list[str] | None = None) -> int:
     right, wrong = shipped.validation(model, threshold)
     print(
         f"validation (chosen on, with the sealed wave; the bot as shipped): threshold "
-        f"{threshold:.2f}: {int(right)} right, {int(wrong)} confidently wrong of "
+        f"{threshold:.3f}: {int(right)} right, {int(wrong)} confidently wrong of "
         f"{len(validation.items)} questions; conversations "
         f"{wrong_turns(content, model, validation_talks)} of {validation_talks.turns}"
     )

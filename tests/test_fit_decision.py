@@ -53,6 +53,15 @@ def test_the_threshold_is_the_lowest_the_questions_allow_without_a_check():
     assert 0.5 < threshold < 0.52 and (right, wrong) == (399, 0)
 
 
+def test_near_the_top_the_threshold_is_read_in_thousandths():
+    # The wrong answer at P 0.984 and the right ones at 0.985-0.99: a hundredth's step would
+    # jump to 0.99 and leave out half the right answers.
+    probability = np.array([0.984] + [0.985] * 200 + [0.99] * 199)
+    y = np.array([0.0] + [1.0] * 399)
+    threshold, right, wrong = fitting.choose_threshold(probability, y, 400, 0.01)
+    assert threshold == pytest.approx(0.985) and (right, wrong) == (399, 0)
+
+
 def test_a_wrong_share_of_one_percent_is_refused_when_its_upper_bound_is_over():
     # One wrong in a hundred is 1% point-wise, within the bound; its 95% upper bound is 4.7%.
     probability = np.full(100, 0.5)
