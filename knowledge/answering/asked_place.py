@@ -3,13 +3,63 @@ whether a place named in a question asks for its clock or is what the question i
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from knowledge.answering import followups
 from knowledge.i18n import ANSWERS
 from knowledge.language.matcher import FactIndex, Match
 from knowledge.language.reading import DAY
 from knowledge.language.text import normalize
+from knowledge.model import Fact
+from knowledge.places import landmarks
 from knowledge.places.phrases import CLOCK_FOR
-from knowledge.places.resolver import Place
+from knowledge.places.resolver import Place, PlaceMention, PlaceResolver
 from knowledge.places.times import zone_city
+
+_CLOCK_KINDS = frozenset({"abbreviation", "offset", "zone"})
+_TIME_WORD = re.compile(r"\b(time|время|времени|час|часу|часом|годин\w*)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PlaceReading:
+    """A question read with the place it names: its match (of the rest, when the place asks
+    for a clock), the text matched, whether a place was taken out, and the place asked for."""
+
+    match: Match
+    matched: str
+    place_named: bool
+    asked: Place | None
+    mention: PlaceMention | None
+
+
+def read_place(
+    resolver: PlaceResolver, index: FactIndex, text: str, lang: str, previous: Fact | None
+) -> PlaceReading:
+    """The question read with or without the place it names: a place whose clock is asked
+    ("во сколько в Нью-Йорке", "EST", "how about Rome?" after a timed answer) is taken out
+    and kept as the place asked for; one the question is about ("the summit in Geneva")
+    stays in the words matched."""
+    mention = resolver.find(text) or landmarks.find(resolver, text)
+    if mention and slip_of_a_base_word(index, mention.place, lang):
+        mention = None  # "putinn" is the base's Putin, not Putian
+    match = index.match(text, lang)
+    if not mention:
+        return PlaceReading(match, text, False, None, None)
+    # "нью-йоркское время" names a place and asks for a time: keep the asking.
+    # A clock ("in UTC+5", "EST") is never what a fact is about: it asks for a time.
+    clock = mention.place.kind in _CLOCK_KINDS
+    gap = " time " if clock or _TIME_WORD.search(mention.text) else " "
+    without = text[: mention.start] + gap + text[mention.end :]
+    without = around_asker_dropped(index, without, lang)
+    stripped = index.match(without, lang, place_named=True)
+    if (
+        clock
+        or followups.asks_the_same_event_elsewhere(previous, stripped)
+        or place_is_a_zone(index, mention.text, lang, stripped, match)
+    ):
+        return PlaceReading(stripped, without, True, mention.place, mention)
+    return PlaceReading(match, text, False, None, mention)
 
 
 def slip_of_a_base_word(index: FactIndex, place: Place, lang: str) -> bool:

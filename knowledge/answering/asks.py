@@ -181,9 +181,9 @@ def ask_all(
     text = clean(question).strip()
     whole_lang = lang or detect_language(text, lang_hint)
     parts = split_asks(engine, text, whole_lang) if text else None
-    if parts is None:
+    if parts is None:  # its language is read once, here
         return engine.ask_one(
-            question, lang=lang, lang_hint=lang_hint, user_place=user_place,
+            question, lang=whole_lang, lang_hint=lang_hint, user_place=user_place,
             conversation=conversation,
         )  # fmt: skip
     asks_left = max(len(parts) - MAX_ASKS, 0)

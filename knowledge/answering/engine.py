@@ -14,18 +14,12 @@ means the event of the conversation's last answer, else the main (first) event.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 
 from knowledge.answering import followups, which_event
-from knowledge.answering.asked_place import (
-    around_asker_dropped,
-    place_is_a_zone,
-    place_notes,
-    slip_of_a_base_word,
-)
+from knowledge.answering.asked_place import place_notes, read_place
 from knowledge.answering.asks import ask_all
 from knowledge.answering.compose import (
     Answer,
@@ -52,7 +46,6 @@ from knowledge.language.text import (
     detect_language,
 )
 from knowledge.model import Event, Fact, Source
-from knowledge.places import landmarks
 from knowledge.places.resolver import Place, PlaceResolver
 from knowledge.places.times import utc_now, zone_city
 from knowledge.places.zones import get_zone
@@ -60,8 +53,6 @@ from knowledge.places.zones import get_zone
 MAX_QUESTION_LENGTH = 1000
 # A question of at most this many content words may be a fragment of the last one's subject.
 FRAGMENT_WORDS = 2
-_CLOCK_KINDS = frozenset({"abbreviation", "offset", "zone"})
-_TIME_WORD = re.compile(r"\b(time|время|времени|час|часу|часом|годин\w*)\b", re.IGNORECASE)
 
 
 class UnknownPlace(ValueError):
@@ -245,28 +236,9 @@ class Engine:
             # "and later?" with no answer before it, or nothing its speaker said next: it
             # asks nothing else, and its one word would match any fact that says "later".
             return self._not_answered(index, Match(best=None, candidates=(), tokens=()), lang)
-        mention = self.resolver.find(text) or landmarks.find(self.resolver, text)
-        if mention and slip_of_a_base_word(index, mention.place, lang):
-            mention = None  # "putinn" is the base's Putin, not Putian
-        asked = mention.place if mention else None
-        match = index.match(text, lang)
-        matched, place_named = text, False
-        if mention:
-            # "нью-йоркское время" names a place and asks for a time: keep the asking.
-            # A clock ("in UTC+5", "EST") is never what a fact is about: it asks for a time.
-            clock = mention.place.kind in _CLOCK_KINDS
-            gap = " time " if clock or _TIME_WORD.search(mention.text) else " "
-            without = text[: mention.start] + gap + text[mention.end :]
-            without = around_asker_dropped(index, without, lang)
-            stripped = index.match(without, lang, place_named=True)
-            if (
-                clock
-                or followups.asks_the_same_event_elsewhere(previous, stripped)
-                or place_is_a_zone(index, mention.text, lang, stripped, match)
-            ):
-                match, matched, place_named = stripped, without, True
-            else:
-                asked = None
+        read = read_place(self.resolver, index, text, lang, previous)
+        match, matched, place_named = read.match, read.matched, read.place_named
+        asked, mention = read.asked, read.mention
         match = which_event.within_event(
             index, self.events, match, matched, lang, conversation, place_named=place_named
         )
