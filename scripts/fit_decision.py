@@ -64,7 +64,7 @@ from knowledge.language.text import normalize
 from knowledge.model import Fact
 from knowledge.places.zones import use_bundled_zones
 from knowledge.storage.content import Content, load_content
-from talkbot.evaluation import Item, Split, load_split, outcome, score
+from talkbot.evaluation import Item, Split, load_split, score
 from talkbot.fitting import (
     averaged_bound,
     choose_threshold,
@@ -76,7 +76,7 @@ from talkbot.fitting import (
     repeated_probabilities,
     suggestion,
 )
-from talkbot.unread import Counting, Sealed, Unread, sealed_of
+from talkbot.unread import Sealed, Unread, sealed_of, several_asks
 
 HEADER = """# The matcher's decision: P(right) = 1 / (1 + exp(-(bias + sum(weight * feature)))),
 # answered when P >= threshold. Features: knowledge/language/decision.py. Fitted by
@@ -284,20 +284,6 @@ def unread_of(
     vx, vy, _ = examples(engine, single, bot)
     sealed = sealed_of(items, groups, wave)
     return Unread(sealed, vx, vy, len(validation.items), several_asks(content, several))
-
-
-def several_asks(content: Content, items: Sequence[Item]) -> Counting:
-    """Messages of several asks answered (right, confidently wrong) at a threshold, every
-    answer shown counted, by the engine itself: a handful of messages, so it is cheap."""
-    engine = Engine(content.facts, content.sources, events=content.events)
-
-    def count(model: DecisionModel, threshold: float) -> tuple[float, float]:
-        engine.decision = dataclasses.replace(model, threshold=threshold)
-        read = [(item, outcome(engine.ask(item.q, lang_hint=item.lang), item)) for item in items]
-        right = sum(item.answerable and said == "right" for item, said in read)
-        return float(right), float(sum(said == "wrong" for _, said in read))
-
-    return count
 
 
 def unread_report(

@@ -32,8 +32,10 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from knowledge.answering.engine import Engine
 from knowledge.language.decision import DecisionModel
-from talkbot.evaluation import Item, wave_of
+from knowledge.storage.content import Content
+from talkbot.evaluation import Item, outcome, wave_of
 from talkbot.fitting import averaged_bound, counts
 
 # Right and confidently wrong answers of some messages at a threshold, read by a model.
@@ -118,3 +120,18 @@ class Unread:
         return lambda t: (
             averaged_bound(self.counts(model, probability, y, t)[1], self.size) <= max_wrong
         )
+
+
+def several_asks(content: Content, items: Sequence[Item]) -> Counting:
+    """Messages of several asks answered (right, confidently wrong) at a threshold, every
+    answer shown counted, by the engine itself: a handful of messages, so it is cheap."""
+    engine = Engine(content.facts, content.sources, events=content.events)
+
+    def count(model: DecisionModel, threshold: float) -> tuple[float, float]:
+        # The index decides (its ranking is kept per question, whatever the decision).
+        engine.index.decision = dataclasses.replace(model, threshold=threshold)
+        read = [(item, outcome(engine.ask(item.q, lang_hint=item.lang), item)) for item in items]
+        right = sum(item.answerable and said == "right" for item, said in read)
+        return float(right), float(sum(said == "wrong" for _, said in read))
+
+    return count

@@ -18,6 +18,7 @@ from knowledge.language.decision import ALWAYS, FEATURES, DecisionModel
 from knowledge.language.text import normalize
 from talkbot import fitting, unread
 from talkbot.evaluation import Item, Split
+from tests.conftest import DECISION
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "fit_decision.py"
 # Every question equally likely right (P = 0.5): answered at a threshold of 0.50, not at 0.51.
@@ -298,3 +299,15 @@ def test_unread_probabilities_are_the_models_own():
 def test_there_is_no_seal_before_the_sealed_wave_is_in_train():
     items = [Item("q", "en", "f", group="en-wave3-a-1")]
     assert unread.sealed_of(items, ["en-wave3-a-1"], 4) is None
+
+
+def test_a_message_of_two_asks_counts_whole_at_each_threshold(content):
+    # Eval counts a message wrong when any answer it shows is wrong: its second answer too.
+    asked = "when is it and who announced it?"
+    only_time = Item(asked, "en", "talks-time", group="en-a-1")
+    both = Item(asked, "en", "talks-time", also=("talks-announcement",), group="en-b-1")
+    count = unread.several_asks(content, [only_time, both])
+    assert count(DECISION, 0.5) == (1.0, 1.0)
+    # Out of reach, the second ask goes unanswered; "when is it" alone still asks the event's
+    # time (a bare "when" is answered with it, whatever the decision), and that is right.
+    assert count(DECISION, 1.01) == (2.0, 0.0)
