@@ -283,7 +283,8 @@ def unread_of(
     single = [item for item in validation.items if item not in several]
     vx, vy, _ = examples(engine, single, bot)
     sealed = sealed_of(items, groups, wave)
-    return Unread(sealed, vx, vy, len(validation.items), several_asks(content, several))
+    # The engine is done with: the count of several asks takes it over, threshold by threshold.
+    return Unread(sealed, vx, vy, len(validation.items), several_asks(engine, several))
 
 
 def unread_report(

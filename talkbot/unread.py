@@ -34,7 +34,6 @@ import numpy as np
 
 from knowledge.answering.engine import Engine
 from knowledge.language.decision import DecisionModel
-from knowledge.storage.content import Content
 from talkbot.evaluation import Item, outcome, wave_of
 from talkbot.fitting import averaged_bound, counts
 
@@ -122,10 +121,10 @@ class Unread:
         )
 
 
-def several_asks(content: Content, items: Sequence[Item]) -> Counting:
+def several_asks(engine: Engine, items: Sequence[Item]) -> Counting:
     """Messages of several asks answered (right, confidently wrong) at a threshold, every
-    answer shown counted, by the engine itself: a handful of messages, so it is cheap."""
-    engine = Engine(content.facts, content.sources, events=content.events)
+    answer shown counted, by the engine itself: a handful of messages, so it is cheap. The
+    count sets the engine's decision for each threshold: give it an engine nothing else asks."""
 
     def count(model: DecisionModel, threshold: float) -> tuple[float, float]:
         # The index decides (its ranking is kept per question, whatever the decision).

@@ -306,7 +306,8 @@ def test_a_message_of_two_asks_counts_whole_at_each_threshold(content):
     asked = "when is it and who announced it?"
     only_time = Item(asked, "en", "talks-time", group="en-a-1")
     both = Item(asked, "en", "talks-time", also=("talks-announcement",), group="en-b-1")
-    count = unread.several_asks(content, [only_time, both])
+    engine = Engine(content.facts, content.sources, events=content.events)
+    count = unread.several_asks(engine, [only_time, both])
     assert count(DECISION, 0.5) == (1.0, 1.0)
     # Out of reach, the second ask goes unanswered; "when is it" alone still asks the event's
     # time (a bare "when" is answered with it, whatever the decision), and that is right.
