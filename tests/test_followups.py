@@ -224,6 +224,25 @@ def test_a_bare_zone_or_place_after_a_timed_answer_converts_the_same_event(
 
 
 @pytest.mark.parametrize(
+    ("first", "follow_up", "lang", "place"),
+    [
+        ("when is the call", "same for Lagos pls", "en", "Lagos"),
+        ("when is the call", "and for Oslo too?", "en", "Oslo"),
+        ("when is the call", "and if I'm in Perth", "en", "Perth"),
+        ("во сколько переговоры", "а в Минске тоже?", "ru", "Минск"),
+        ("коли розмова", "і у Варшаві теж", "uk", "Варшава"),
+    ],
+)
+def test_a_place_asked_again_or_supposed_converts_the_same_event(
+    attributed, first, follow_up, lang, place
+):
+    # "same", "too", "тоже", "теж" and "if" ask nothing of their own beside a place.
+    answer = _after(attributed, first, follow_up, lang)
+    assert answer.answered and answer.fact.id == "talks-time"
+    assert [t.place for t in answer.times if t.role == "asked"] == [place]
+
+
+@pytest.mark.parametrize(
     ("first", "follow_up", "lang"),
     [
         ("коли переговори", "в якому форматі?", "uk"),
@@ -277,6 +296,7 @@ def test_follow_up_words_come_from_the_words_file():
     words = load_lexicon().follow_ups
     assert {"he", "він", "нему"} <= words.pronouns
     assert {"and later", "а потім", "а потом"} <= words.and_then
+    assert {"same", "тоже", "теж"} <= words.same_again
     assert {"about it", "щодо нього", "по нему"} <= set(words.about_it)
     assert words.about_it.index("про неї") < words.about_it.index("про це")
 

@@ -55,7 +55,7 @@ def read_place(
     stripped = index.match(without, lang, place_named=True)
     if (
         clock
-        or followups.asks_the_same_event_elsewhere(previous, stripped)
+        or followups.asks_the_same_event_elsewhere(index, previous, without, lang)
         or place_is_a_zone(index, mention.text, lang, stripped, match)
     ):
         return PlaceReading(stripped, without, True, mention.place, mention)

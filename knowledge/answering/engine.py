@@ -251,7 +251,7 @@ class Engine:
         if match.tokens and set(match.tokens) <= index.lexicon.time_intents:
             # "when?", "во сколько?" and nothing else: the time of what was talked about.
             fact = which_event.timed_fact(index, self.events, previous) or fact
-        if asked and followups.asks_the_same_event_elsewhere(previous, match):
+        if asked and followups.asks_the_same_event_elsewhere(index, previous, matched, lang):
             # "how about Rome?", "а в Харкові?" after a timed answer: the same event there.
             fact = previous
         elif fact is None and asked and mention and followups.a_place_alone(mention.text, match):

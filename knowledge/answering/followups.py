@@ -24,8 +24,8 @@ from knowledge.model import Fact, Source, squash_spaces
 from knowledge.places.phrases import LOCATION_PREPOSITIONS
 
 # A follow-up made of a place and these ("and in Tokyo?", "what's that in Denver time?",
-# "what about Rome?") asks for the last timed answer's event in that place.
-PLACE_FOLLOW_UP_TOKENS = frozenset({"@when", "@time", "@topic"})
+# "what about Rome?", "and if I'm in Perth?") asks for the last timed answer's event there.
+PLACE_FOLLOW_UP_TOKENS = frozenset({"@when", "@time", "@topic", "@if"})
 # A fact the conversation itself points to (not a ranking) is shown as this sure.
 CHOSEN = 100.0
 # A word that may be a name: it starts with a capital letter (any script).
@@ -54,9 +54,18 @@ def last_fact(index: FactIndex, conversation: Conversation | None) -> Fact | Non
     return index.facts.get(conversation.last_fact_id)
 
 
-def asks_the_same_event_elsewhere(previous: Fact | None, match: Match) -> bool:
-    """ "and in Tokyo?", "а по UTC?": after a timed answer, a place with nothing else asked."""
-    return bool(previous and previous.event) and set(match.tokens) <= PLACE_FOLLOW_UP_TOKENS
+def asks_the_same_event_elsewhere(
+    index: FactIndex, previous: Fact | None, without_place: str, lang: str
+) -> bool:
+    """ "and in Tokyo?", "а по UTC?", "same for Lagos", "and if I'm in Perth?": after a timed
+    answer, a place with nothing else asked. `without_place`: the question, its place taken
+    out; the words asking for the same again are dropped before it is read, as written (the
+    typo reader would take "too" for "took")."""
+    if not (previous and previous.event):
+        return False
+    again = index.lexicon.follow_ups.same_again
+    rest = " ".join(w for w in normalize(without_place).split() if w not in again)
+    return set(index.analyse(rest, lang).tokens) <= PLACE_FOLLOW_UP_TOKENS
 
 
 def a_place_alone(mention_text: str, match: Match) -> bool:

@@ -23,12 +23,14 @@ from knowledge.language.translit import transliterate
 class FollowUpWords:
     """Words of follow-up turns (words.yaml), normalised, any language: a person pronoun
     ("who is he?"), a phrase pointing back at the last subject ("about it"), a whole
-    question asking what came next or before ("and later?", "а раньше?")."""
+    question asking what came next or before ("and later?", "а раньше?"), a word beside a
+    place asking for the same again there ("same for Lagos")."""
 
     pronouns: frozenset[str] = frozenset()
     about_it: tuple[str, ...] = ()  # longest first: "про неї" is found before "про"
     and_then: frozenset[str] = frozenset()
     and_before: frozenset[str] = frozenset()
+    same_again: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

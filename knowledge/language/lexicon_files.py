@@ -226,6 +226,7 @@ def _calendar(data: Any, path: Path) -> Calendar:
 
 def _follow_up_words(words: Mapping[str, Any], path: Path) -> FollowUpWords:
     pronouns = _texts_per_language(words.get("person_pronouns"), path, "person_pronouns")
+    again = _texts_per_language(words.get("same_again"), path, "same_again")
 
     def phrases(section: str) -> frozenset[str]:
         data = words.get(section) or {}
@@ -242,6 +243,7 @@ def _follow_up_words(words: Mapping[str, Any], path: Path) -> FollowUpWords:
         about_it=tuple(sorted(phrases("about_it"), key=lambda p: (-len(p), p))),
         and_then=phrases("and_then"),
         and_before=phrases("and_before"),
+        same_again=frozenset(normalize(w) for text in again.values() for w in text.split()),
     )
 
 
