@@ -18,6 +18,9 @@ from tests.bot_harness import RunningBot
 from tests.curation_support import ADMIN_A, ADMIN_B, BBC_SOURCE, NEW_ID, QUICK_ADD
 
 ANSWER_EN = "The call lasted two hours."
+# Short, so the tests of an idle draft wait little; long enough that a loaded machine's slow
+# step (each answer of the dialogue) never looks idle.
+DRAFT_TIMEOUT = 2.0
 STEPS = [
     ("The answer in Russian:", "Разговор длился два часа."),
     ("Questions people would ask in Russian, one per line:", "сколько длился разговор"),
@@ -28,7 +31,7 @@ STEPS = [
 
 @pytest.fixture
 async def tb(db_path) -> AsyncIterator[RunningBot]:
-    async with admin_bot(db_path, draft_timeout=0.5) as running:
+    async with admin_bot(db_path, draft_timeout=DRAFT_TIMEOUT) as running:
         await admin_says(running, f"/source {BBC_SOURCE}")
         yield running
 
@@ -137,7 +140,7 @@ async def test_the_cancel_button_drops_the_preview_and_an_old_save_does_nothing(
 
 async def test_an_idle_draft_is_dropped_and_the_admin_told_on_the_next_message(tb: RunningBot):
     await replies(tb, "/add", count=2)
-    await asyncio.sleep(0.7)  # draft_timeout is half a second here
+    await asyncio.sleep(DRAFT_TIMEOUT + 0.3)
 
     told = await admin_says(tb, ANSWER_EN)
     assert told.plain.startswith("Your unfinished dialogue was dropped after 1 min")
@@ -148,7 +151,7 @@ async def test_an_idle_draft_is_dropped_and_the_admin_told_on_the_next_message(t
 
 async def test_a_command_after_the_timeout_still_runs(tb: RunningBot):
     preview = await admin_says(tb, f"/add {QUICK_ADD}")
-    await asyncio.sleep(0.7)
+    await asyncio.sleep(DRAFT_TIMEOUT + 0.3)
     told, listed = await replies(tb, "/facts", count=2)
     assert told.plain.startswith("Your unfinished dialogue was dropped")
     assert listed.plain.startswith("Facts: ")

@@ -21,7 +21,7 @@ from tests.conftest import CONTENT
 SECRET = WEBHOOK_SECRET
 
 
-async def wait_until(condition, timeout: float = 10.0) -> None:
+async def wait_until(condition, timeout: float = 30.0) -> None:
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while not condition():
@@ -36,11 +36,11 @@ async def test_run_polls_answers_and_stops_cleanly_on_sigterm(tmp_path: Path):
             bot_env(api, tmp_path, log_level="DEBUG", content=CONTENT), log_path
         )
         try:
-            await api.wait_for("getUpdates", timeout=30)
+            await api.wait_for("getUpdates", timeout=90)
             asked = api.push_update(api.text_message("коли розмова?", language_code="uk"))
             await wait_until(lambda: asked in api.delivered_update_ids)
             process.send_signal(signal.SIGTERM)  # while the question is being answered
-            code = await asyncio.wait_for(process.wait(), 20)
+            code = await asyncio.wait_for(process.wait(), 60)
         finally:
             if process.returncode is None:
                 process.kill()

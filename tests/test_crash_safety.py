@@ -294,7 +294,7 @@ async def test_a_handler_that_raises_is_logged_with_its_update_id_and_the_user_g
     async with FakeBotAPI() as api:
         process = await start_bot(bot_env(api, tmp_path, content=CONTENT), log_path)
         try:
-            await api.wait_for("getUpdates", timeout=30)
+            await api.wait_for("getUpdates", timeout=90)
             update_id = api.push_update(api.text_message("/tz Berlin", language_code="uk"))
             [apology] = await api.wait_for("sendMessage", timeout=15)
             again = await api.send_and_wait(api.text_message("/help", language_code="uk"))

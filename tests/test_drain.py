@@ -120,7 +120,7 @@ async def test_sigterm_mid_burst_answers_every_confirmed_update_once_and_a_resta
         env = bot_env(api, tmp_path, content=CONTENT)
         process = await start_bot(env, log_path)
         try:
-            await api.wait_for("getUpdates", timeout=30)
+            await api.wait_for("getUpdates", timeout=90)
             key_of = {
                 api.push_update(
                     api.text_message(q.text, user_id=q.user_id, language_code=q.language_code)

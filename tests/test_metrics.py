@@ -150,7 +150,7 @@ async def test_the_running_bot_serves_metrics_next_to_polling_and_backs_up_on_sc
         )
         process = await start_bot(env, tmp_path / "bot.log")
         try:
-            await api.wait_for("getUpdates", timeout=30)
+            await api.wait_for("getUpdates", timeout=90)
             await api.send_and_wait(api.text_message("коли розмова?", language_code="uk"))
             health, _, body = await get(f"http://127.0.0.1:{port}/healthz")
             _, text, _ = await get(f"http://127.0.0.1:{port}/metrics")
