@@ -43,6 +43,14 @@ def test_a_date_in_figures_is_read_as_a_day_and_month(text, lang, read):
     assert spell_dates(text, lang, shipped_lexicon().calendar) == read
 
 
+def test_which_languages_write_a_slashed_date_month_first_is_the_words_files():
+    calendar = shipped_lexicon().calendar
+    assert calendar.month_first == {"en"}
+    russian_month_first = replace(calendar, month_first=frozenset({"ru"}))
+    assert spell_dates("что было 12/1", "ru", russian_month_first) == "что было 1 december"
+    assert spell_dates("what was on 12/1", "en", russian_month_first) == "what was on 12 january"
+
+
 @pytest.mark.parametrize(
     ("question", "lang"),
     [

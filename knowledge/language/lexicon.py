@@ -46,6 +46,8 @@ class Calendar:
     # Short forms that are everyday words too ("лист", a letter): a month only beside a
     # day's number ("16 лист"), as "may" is.
     lookalikes: frozenset[str] = frozenset()
+    # The languages whose writers put a slashed date month first ("12/7" is 7 December).
+    month_first: frozenset[str] = frozenset()
     hours: Mapping[str, int] = field(default_factory=dict)  # "five", "п'ятій" → 5
     days: Mapping[str, int] = field(default_factory=dict)  # "восьмого", "шостого" → 8, 6
     at: frozenset[str] = frozenset()  # words before an hour: "at", "о"

@@ -202,6 +202,9 @@ def _calendar(data: Any, path: Path) -> Calendar:
     parts = names("day_parts", len(part_hours), 0) if part_hours else {}
 
     months = names("months", 12, 1)
+    month_first = data.get("month_first") or []
+    if not isinstance(month_first, list) or not set(month_first) <= set(LANGS):
+        raise LexiconInvalid(f"{path.name}: calendar: month_first: expected a list of languages")
     # A short form is the start of its month's full name, the first form ("бер" of "березень").
     named = [normalize(t).split() for forms in (data.get("months") or {}).values() for t in forms]
     return Calendar(
@@ -211,6 +214,7 @@ def _calendar(data: Any, path: Path) -> Calendar:
             form for full, *short in named for form in short if full.startswith(form)
         ),
         lookalikes=words("month_lookalikes"),
+        month_first=frozenset(month_first),
         hours=names("hours", 12, 1),
         days=names("days", 20, 1),
         at=words("at"),

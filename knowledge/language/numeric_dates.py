@@ -19,10 +19,6 @@ _NUMERIC = re.compile(
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 _WORD_AFTER = re.compile(r"^\W*(\w+)")
 
-# Where a date with a slash may be month first: the languages whose writers put it so.
-MONTH_FIRST = frozenset({"en"})
-
-
 def spell_dates(text: str, lang: str, calendar: Calendar) -> str:
     """The text with every date in figures spelt as "day month [year]"; clock times and
     numbers that cannot be a date left as written."""
@@ -38,7 +34,8 @@ def spell_dates(text: str, lang: str, calendar: Calendar) -> str:
             return found.group(0)  # "1.5 hours"
         if sep == "." and not year and _a_clock(text, found, calendar):
             return found.group(0)
-        day_month = _day_month(int(first), int(second), slash=sep == "/", lang=lang)
+        month_first = sep == "/" and lang in calendar.month_first
+        day_month = _day_month(int(first), int(second), slash=sep == "/", month_first=month_first)
         if day_month is None:
             return found.group(0)
         day, month = day_month
@@ -59,15 +56,18 @@ def _a_clock(text: str, found: re.Match[str], calendar: Calendar) -> bool:
     )
 
 
-def _day_month(first: int, second: int, *, slash: bool, lang: str) -> tuple[int, int] | None:
+def _day_month(
+    first: int, second: int, *, slash: bool, month_first: bool
+) -> tuple[int, int] | None:
     """Day and month from two numbers: dots are day first everywhere; a slash in the order
-    the question's language writes it, else the other when only that one is a date ("25/12"
-    in English, "12/25" in Russian); None when neither is a date."""
-    day_first, month_first = (first, second), (second, first)
+    the question's language writes it (`month_first`: words.yaml calendar), else the other
+    when only that one is a date ("25/12" in English, "12/25" in Russian); None when neither
+    is a date."""
+    as_written, swapped = (first, second), (second, first)
     if not slash:
-        orders: tuple[tuple[int, int], ...] = (day_first,)
-    elif lang in MONTH_FIRST:
-        orders = (month_first, day_first)
+        orders: tuple[tuple[int, int], ...] = (as_written,)
+    elif month_first:
+        orders = (swapped, as_written)
     else:
-        orders = (day_first, month_first)
+        orders = (as_written, swapped)
     return next(((d, m) for d, m in orders if 1 <= d <= 31 and 1 <= m <= 12), None)
