@@ -4,7 +4,9 @@ Kremlin mouthpiece", "POTUS"), an official's register ("the scheduled commenceme
 for", "the heads of state convene"), the timing as the time, a cause asked in other words
 ("what prompted", "what's behind"), a stance as a position, a reporter's idiom ("broke the
 news", "which paper ran the story") and planning a day around the call ("will I miss the
-start")."""
+start"), a forwarder's frame ("BREAKING:", "just saw this on twitter", "Q:"), chat
+words ("omg", "convo", "hash out", "on the menu") and what was planned, asked after the day
+("what was expected to be discussed")."""
 
 from __future__ import annotations
 
@@ -38,6 +40,20 @@ from tests.asking import anew
         ("Kindly indicate the commencement time of the call", "the start time of the call"),
         ("when do the heads of state convene?", "when do the heads of state talk?"),
         ("will I miss the start?", "when is the start?"),
+        ("what's meant by security guarantees?", "what do security guarantees mean?"),
+        ("what was expected to be discussed?", "what was discussed?"),
+        ("biden putin convo time", "biden putin call time"),
+        ("what are they gonna hash out?", "what are they gonna discuss?"),
+        ("what will be on the menu?", "what will be discussed?"),
+        (
+            "BREAKING: Putin and Biden to talk Tuesday. what time?",
+            "Putin and Biden to talk Tuesday. what time?",
+        ),
+        ("just saw this on twitter, is it a video call?", "is it a video call?"),
+        ("omg when is it", "when is it"),
+        ("Q: who is Austin?", "who is Austin?"),
+        ("what's the date again?", "what's the date?"),
+        ("when's the big call?", "when's the call?"),
     ],
 )
 def test_a_new_writers_english_reads_as_the_plain_question(content, question, plain):
@@ -58,3 +74,10 @@ def test_a_new_writers_english_reads_as_the_plain_question(content, question, pl
 def test_a_new_writers_english_reaches_its_fact(content, question, fact_id):
     answer = anew(content, question).ask(question, lang_hint="en")
     assert answer.fact is not None and answer.fact.id == fact_id
+
+
+def test_again_after_a_meeting_still_asks_of_a_next_one(content):
+    """ "What's the date again" asks to be reminded; "will they meet again" asks of another
+    meeting, which no fact answers: "again" stays there."""
+    index = anew(content).index
+    assert "again" in index.analyse("will they meet again?", "en").tokens
