@@ -6,7 +6,8 @@ for", "the heads of state convene"), the timing as the time, a cause asked in ot
 news", "which paper ran the story") and planning a day around the call ("will I miss the
 start"), a forwarder's frame ("BREAKING:", "just saw this on twitter", "Q:"), chat
 words ("omg", "convo", "hash out", "on the menu") and what was planned, asked after the day
-("what was expected to be discussed")."""
+("what was expected to be discussed"), where the asker met it ("in this story"), a
+diplomat's "regarding", a pasted link."""
 
 from __future__ import annotations
 
@@ -54,6 +55,13 @@ from tests.asking import anew
         ("Q: who is Austin?", "who is Austin?"),
         ("what's the date again?", "what's the date?"),
         ("when's the big call?", "when's the call?"),
+        ("who's the Pentagon chief in this story?", "who's the Pentagon chief?"),
+        ("sum it up in a couple of sentences", "sum it up"),
+        ("when was the initiative launched?", "when was the initiative proposed?"),
+        ("what did Washington say regarding weapons?", "what did Washington say about weapons?"),
+        ("what about a possible incursion?", "what about a possible invasion?"),
+        ("Putin and Biden to hold talks via video link. when?", "Putin and Biden to talk. when?"),
+        ("https://glavred.info/world/ which outlet is it?", "glavred which outlet is it?"),
     ],
 )
 def test_a_new_writers_english_reads_as_the_plain_question(content, question, plain):
