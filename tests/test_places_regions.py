@@ -57,6 +57,10 @@ REGIONS = [
     ("when in Silesia?", "Europe/Warsaw", "Silesian Voivodeship", "in Silesia"),
     ("коли в Мінській області?", "Europe/Minsk", "Minsk Region", None),
     ("what time in Aktobe Region", "Asia/Aqtobe", "Aktobe Region", None),
+    # Place adjectives the dictionaries only guess ("Кызылординская"), declined.
+    ("во сколько в Кызылординской области?", "Asia/Qyzylorda", "Kyzylorda Region", None),
+    ("во сколько в Атырауской области?", "Asia/Atyrau", "Atyrau Region", None),
+    ("во сколько в Мангистауской области?", "Asia/Aqtau", "Mangystau Region", None),
     ("time in crimea?", "Europe/Simferopol", "Crimea", "in crimea"),
     ("во сколько в Крыму?", "Europe/Simferopol", "Crimea", "в Крыму"),
     ("коли у Криму?", "Europe/Simferopol", "Crimea", "у Криму"),
