@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from collections import defaultdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,6 +39,7 @@ STATE_WORDS = {
     "MX": ("state", "штат", "штат"),
     "BR": ("state", "штат", "штат"),
     "AU": ("state", "штат", "штат"),
+    "IN": ("state", "штат", "штат"),
     "CA": ("province", "провинция", "провінція"),
 }
 
@@ -73,17 +75,28 @@ def ordinary(word: str) -> bool:
     return bool(uk) and not any(p.tag.POS == "NOUN" for p in uk)
 
 
+# A place adjective as written in a name ("Ширакская", "Свентокшиське"): the dictionaries
+# guess its lemma when they do not know it, and their guesses for other words are nouns.
+PLACE_ADJECTIVE = re.compile(r"(?:ск|цк|зк|ськ|цьк|зьк)(?:ая|ий|ый|ой|ое|а|е)$")
+
+
 def cyrillic_keys(name: str) -> set[str]:
     """Keys of a Cyrillic name as the resolver reaches it from any case: each word as
     written or as the lemma of a nominative reading ("Северная Каролина" → "северный
-    каролина", which "в Северной Каролине" also gives)."""
+    каролина", which "в Северной Каролине" also gives), or of an adjective the dictionaries
+    only guess ("Ширакская" → "ширакский", as "в Ширакской области" gives)."""
     words = WORD.findall(name)
     if len(words) == 1:  # the resolver lemmatises an inflected single word itself
         return {norm_word(words[0])}
     options = []
     for word in words:
         norm = norm_word(word)
-        lemmas = {r.lemma for r in readings(norm) if r.known and (r.adjective or "nomn" in r.cases)}
+        lemmas = {
+            r.lemma
+            for r in readings(norm)
+            if (r.known and (r.adjective or "nomn" in r.cases))
+            or (r.adjective and PLACE_ADJECTIVE.search(norm))
+        }
         options.append(sorted({norm} | lemmas))
     return {" ".join(combo) for combo in itertools.islice(itertools.product(*options), 32)}
 
