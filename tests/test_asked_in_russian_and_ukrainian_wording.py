@@ -1,0 +1,80 @@
+"""Russian and Ukrainian as new writers word their asks: an indirect ask ("мне бы узнать",
+"мені б дізнатися"), news asked of a thing ("что слышно про", "що чути про"), "через кого" as
+who, a thing "talked of" ("речь пойдёт о", "мова йтиме про") as the thing asked, a quote asked
+for ("приведите цитату", "наведіть пряму цитату"), "яким є" as "какова", supplying as sending
+("поставлять", "постачати"), the Ukrainian "ціль" as "мета", and what someone means by a term
+("что Кремль подразумевает под", "що мається на увазі під") as what it means. Each pair reads
+as one question."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.asking import anew
+
+
+@pytest.mark.parametrize(
+    ("asked", "lang", "plain"),
+    [
+        # an indirect ask is the ask
+        ("мне бы узнать, когда созвон", "ru", "когда созвон"),
+        ("мне нужно узнать время начала разговора", "ru", "время начала разговора"),
+        ("мені б дізнатися, коли розмова", "uk", "коли розмова"),
+        ("треба дізнатися, хто бере участь", "uk", "хто бере участь"),
+        # news of a thing asks about it
+        ("что слышно про оружие для Украины", "ru", "оружие для Украины"),
+        ("що чути про зброю для України", "uk", "зброя для України"),
+        # through whom is who
+        ("через кого Кремль озвучит позицию", "ru", "кто озвучит позицию Кремля"),
+        ("через кого Кремль озвучить позицію", "uk", "хто озвучить позицію Кремля"),
+        # a thing talked of is the thing asked
+        ("о войсках у границы речь идет?", "ru", "войска у границы?"),
+        ("речь пойдет о НАТО?", "ru", "НАТО?"),
+        ("мова йтиме про війська біля кордону?", "uk", "про війська біля кордону?"),
+        # a quote asked for is what was said
+        ("приведите точную цитату Остина", "ru", "что сказал Остин"),
+        ("наведіть пряму цитату Остіна", "uk", "що сказав Остін"),
+        # "яким є", "якими будуть" as "какова"
+        ("Яким буде формат розмови?", "uk", "формат розмови?"),
+        ("Якими є основні теми діалогу?", "uk", "основні теми діалогу?"),
+        # supplying is sending
+        ("будут ли США поставлять оружие", "ru", "отправят ли США оружие"),
+        ("чи постачатимуть США зброю", "uk", "чи надішлють США зброю"),
+        # a goal in Ukrainian
+        ("які цілі Байдена", "uk", "яка мета Байдена"),
+    ],
+)
+def test_a_wording_reads_as_the_plain_ask(content, asked, lang, plain):
+    index = anew(content).index
+    assert sorted(index.analyse(asked, lang).tokens) == sorted(index.analyse(plain, lang).tokens)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("что Кремль подразумевает под гарантиями безопасности", "ru"),
+        ("что имеется в виду под юридическими гарантиями", "ru"),
+        ("що Кремль розуміє під гарантіями безпеки", "uk"),
+        ("що мається на увазі під юридичними гарантіями", "uk"),
+    ],
+)
+def test_what_is_meant_by_a_term_asks_what_it_means(content, question, lang):
+    engine = anew(content, question)
+    assert "@define" in engine.index.analyse(question, lang).tokens
+    answer = engine.ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "security-guarantees-initiative"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "fact"),
+    [
+        ("мне бы узнать, когда созвон", "ru", "talks-time"),
+        ("через кого российская сторона озвучит позицию", "ru", "russia-position"),
+        ("о войсках у границы речь идет?", "ru", "biden-troop-buildup"),
+        ("чи постачатимуть США зброю Україні", "uk", "lethal-weapons"),
+        ("наведіть пряму цитату Остіна", "uk", "austin-view"),
+    ],
+)
+def test_a_wording_reaches_its_fact(content, question, lang, fact):
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == fact
