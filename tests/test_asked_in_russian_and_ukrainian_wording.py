@@ -3,8 +3,10 @@
 who, a thing "talked of" ("речь пойдёт о", "мова йтиме про") as the thing asked, a quote asked
 for ("приведите цитату", "наведіть пряму цитату"), "яким є" as "какова", supplying as sending
 ("поставлять", "постачати"), the Ukrainian "ціль" as "мета", and what someone means by a term
-("что Кремль подразумевает под", "що мається на увазі під") as what it means. Each pair reads
-as one question."""
+("что Кремль подразумевает под", "що мається на увазі під") as what it means; "повестка дня"
+as the agenda, "по поводу"/"з приводу" as about, a possible thing as the thing, "по
+завершении" as after; and planning the day around the call ("успею к началу?", "встигну на
+початок?", "не пересікається?") as asking when it is. Each pair reads as one question."""
 
 from __future__ import annotations
 
@@ -42,11 +44,35 @@ from tests.asking import anew
         ("чи постачатимуть США зброю", "uk", "чи надішлють США зброю"),
         # a goal in Ukrainian
         ("які цілі Байдена", "uk", "яка мета Байдена"),
+        # the agenda of the day is the agenda
+        ("повестка дня какая", "ru", "повестка какая"),
+        # "по поводу", "з приводу" say "about"; a possible invasion is the invasion
+        ("позиция США по поводу возможного вторжения", "ru", "позиция США о вторжении"),
+        ("позиція США з приводу можливого вторгнення", "uk", "позиція США: вторгнення"),
+        # at the end of the talks is after them
+        ("що скажуть по завершенню переговорів", "uk", "що скажуть після переговорів"),
+        ("что скажут по завершении переговоров", "ru", "что скажут после переговоров"),
     ],
 )
 def test_a_wording_reads_as_the_plain_ask(content, asked, lang, plain):
     index = anew(content).index
     assert sorted(index.analyse(asked, lang).tokens) == sorted(index.analyse(plain, lang).tokens)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("успею к началу разговора?", "ru"),
+        ("не пропущу начало переговоров?", "ru"),
+        ("встигну на початок розмови?", "uk"),
+        ("тренування о 17:30, не пересікається з розмовою?", "uk"),
+    ],
+)
+def test_planning_the_day_around_it_asks_when_it_is(content, question, lang):
+    engine = anew(content, question)
+    assert "@when" in engine.index.analyse(question, lang).tokens
+    answer = engine.ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "talks-time"
 
 
 @pytest.mark.parametrize(
