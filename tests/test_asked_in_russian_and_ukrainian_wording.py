@@ -3,7 +3,8 @@
 who, a thing "talked of" ("речь пойдёт о", "мова йтиме про") as the thing asked, a quote asked
 for ("приведите цитату", "наведіть пряму цитату"), "яким є" as "какова", supplying as sending
 ("поставлять", "постачати"), the Ukrainian "ціль" as "мета", and what someone means by a term
-("что Кремль подразумевает под", "що мається на увазі під") as what it means; "повестка дня"
+("что Кремль подразумевает под", "що мається на увазі під") as what it means; a title for a
+name ("хозяин Кремля", "господар Білого дому") as the name; "повестка дня"
 as the agenda, "по поводу"/"з приводу" as about, a possible thing as the thing, "по
 завершении" as after; and planning the day around the call ("успею к началу?", "встигну на
 початок?", "не пересікається?") as asking when it is. Each pair reads as one question."""
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import pytest
 
+from knowledge.answering.rereading import _knows
 from tests.asking import anew
 
 
@@ -52,6 +54,22 @@ from tests.asking import anew
         # at the end of the talks is after them
         ("що скажуть по завершенню переговорів", "uk", "що скажуть після переговорів"),
         ("что скажут по завершении переговоров", "ru", "что скажут после переговоров"),
+        # a title for a name is the name
+        ("чего хочет хозяин Кремля", "ru", "чего хочет Путин"),
+        ("що хоче господар Кремля", "uk", "що хоче Путін"),
+        ("что думает хозяин Белого дома", "ru", "что думает Байден"),
+        ("чого хоче глава Білого дому", "uk", "чого хоче Байден"),
+        # "шоб", "чтоб" as "щоб", "чтобы"
+        (
+            "путін пропонував шоб нато не розширювалось?",
+            "uk",
+            "путін пропонував щоб нато не розширювалось?",
+        ),
+        (
+            "путин предлагал, чтоб нато не расширялось?",
+            "ru",
+            "путин предлагал, чтобы нато не расширялось?",
+        ),
     ],
 )
 def test_a_wording_reads_as_the_plain_ask(content, asked, lang, plain):
@@ -73,6 +91,13 @@ def test_planning_the_day_around_it_asks_when_it_is(content, question, lang):
     assert "@when" in engine.index.analyse(question, lang).tokens
     answer = engine.ask(question, lang_hint=lang)
     assert answer.fact is not None and answer.fact.id == "talks-time"
+
+
+def test_the_presidents_of_two_countries_are_not_one_of_them(content):
+    # a president is a leader: a title of Putin's that named a country would take the plural
+    # "президенты РФ и США" for him
+    index = anew(content).index
+    assert "@putin" not in index.analyse("президенты РФ и США когда говорят", "ru").tokens
 
 
 @pytest.mark.parametrize(
@@ -104,3 +129,21 @@ def test_what_is_meant_by_a_term_asks_what_it_means(content, question, lang):
 def test_a_wording_reaches_its_fact(content, question, lang, fact):
     answer = anew(content, question).ask(question, lang_hint=lang)
     assert answer.fact is not None and answer.fact.id == fact
+
+
+@pytest.mark.parametrize(
+    ("latin", "cyrillic"),
+    [
+        ("ukraina v poriadku dennomu", "україна в порядку денному"),
+        ("pro ukrainu bude mova", "про україну буде мова"),
+    ],
+)
+def test_latin_ukrainian_is_read_as_spelt_right_not_as_a_listed_misspelling(
+    content, latin, cyrillic
+):
+    # the Ukrainian dictionary lists "украіна" as a misspelling of "україна"
+    engine = anew(content)
+    read = engine.index.lexicon.transliterated(
+        latin, "uk", known=lambda word: _knows(engine, word, "uk")
+    )
+    assert read == cyrillic
