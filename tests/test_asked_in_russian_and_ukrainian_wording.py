@@ -1,6 +1,6 @@
 """Russian and Ukrainian as new writers word their asks: an indirect ask ("мне бы узнать",
 "мені б дізнатися"), news asked of a thing ("что слышно про", "що чути про"), "через кого" as
-who, a thing "talked of" ("речь пойдёт о", "мова йтиме про") as the thing asked, a quote asked
+who, a thing "talked of" ("речь пойдёт о", "мова йтиме про") as discussed, a quote asked
 for ("приведите цитату", "наведіть пряму цитату"), "яким є" as "какова", supplying as sending
 ("поставлять", "постачати"), the Ukrainian "ціль" as "мета", and what someone means by a term
 ("что Кремль подразумевает под", "що мається на увазі під") as what it means; a title for a
@@ -31,10 +31,10 @@ from tests.asking import anew
         # through whom is who
         ("через кого Кремль озвучит позицию", "ru", "кто озвучит позицию Кремля"),
         ("через кого Кремль озвучить позицію", "uk", "хто озвучить позицію Кремля"),
-        # a thing talked of is the thing asked
-        ("о войсках у границы речь идет?", "ru", "войска у границы?"),
-        ("речь пойдет о НАТО?", "ru", "НАТО?"),
-        ("мова йтиме про війська біля кордону?", "uk", "про війська біля кордону?"),
+        # a thing talked of is a thing discussed
+        ("о войсках у границы речь идет?", "ru", "обсуждать войска у границы?"),
+        ("речь пойдет о НАТО?", "ru", "обсуждать НАТО?"),
+        ("мова йтиме про війська біля кордону?", "uk", "обговорювати про війська біля кордону?"),
         # a quote asked for is what was said
         ("приведите точную цитату Остина", "ru", "что сказал Остин"),
         ("наведіть пряму цитату Остіна", "uk", "що сказав Остін"),
