@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from knowledge.answering.compose import Answer
 from knowledge.answering.followups import Conversation
 from knowledge.language.reading import concept_or_base
-from knowledge.language.text import CYRILLIC, in_dictionary, question_part
+from knowledge.language.text import CYRILLIC, in_dictionary, morph_parse, question_part
 from knowledge.places.resolver import Place
 
 if TYPE_CHECKING:
@@ -48,7 +48,15 @@ def _knows(engine: Engine, word: str, lang: str) -> bool:
     through its concept: "baiden" is Байден, @biden, not "баидень")."""
     index = engine.index
     concept = concept_or_base(word, lang, index.mode, index.lexicon)
-    return in_dictionary(word, lang) or index.knows(concept)
+    return (in_dictionary(word, lang) and not _misspelt(word, lang)) or index.knows(concept)
+
+
+def _misspelt(word: str, lang: str) -> bool:
+    """Whether the dictionary knows a word only as a misspelling of another (pymorphy3's
+    `Dist`: the Ukrainian dictionary lists "украіна" beside "україна"), so that a Latin
+    spelling read two ways ("ukraina") takes the reading spelt right."""
+    parses = morph_parse(lang, word)
+    return bool(parses) and all("Dist" in parse.tag for parse in parses)
 
 
 def by_its_question(
