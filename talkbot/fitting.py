@@ -43,6 +43,7 @@ SIGNS = {
     "intent_kept": 1,
     "crossed": -1,
     "kind_swapped": -1,
+    "close_wording": 1,
 }
 
 

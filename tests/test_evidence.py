@@ -3,6 +3,7 @@ on the tests' content."""
 
 from __future__ import annotations
 
+from knowledge.language.decision import FEATURES
 from knowledge.language.evidence import nearest_question
 
 
@@ -14,3 +15,11 @@ def test_the_nearest_question_is_the_one_sharing_most_of_the_weight():
     idf = {"kremlin": 1.0, "announc": 1.0, "@who": 4.0}.__getitem__
     assert nearest_question(asked, questions, idf) == frozenset({"@who"})
     assert nearest_question(("kremlin",), [], lambda t: 1.0) is None
+
+
+def test_a_question_worded_as_one_of_its_facts_own_is_closest_wording(engine):
+    close_wording = FEATURES.index("close_wording")
+    # One of the fixture's "format" fact's own questions, word for word: as close as it gets.
+    assert engine.ask("what is the format of the talks").evidence[close_wording] == 1.0
+    # One that shares the words but says more is not close at all (closest 0.77 < CLOSE_FROM).
+    assert engine.ask("format of the talks and their length").evidence[close_wording] == 0.0

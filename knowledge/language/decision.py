@@ -50,8 +50,13 @@ FEATURES: tuple[str, ...] = (
     "intent_kept",  # the best fact's question sharing most words asks the same kind (evidence.py)
     "crossed",  # it and the question each name a known thing the other does not (evidence.py)
     "kind_swapped",  # it asks another kind than the question (@when for @topic; evidence.py)
+    # How far the best fact's nearest own question, word for word, is above CLOSE_FROM (0..1):
+    # a question the fact was written for, however short ("source?"), which `closest` alone,
+    # weighed against `words`, cannot let through.
+    "close_wording",
 )
 RIVAL_GAP = 5.0
+CLOSE_FROM = 0.8
 
 
 class Ranked(Protocol):
@@ -103,6 +108,7 @@ def features(
         1.0 if intent_kept else 0.0,
         1.0 if crossed else 0.0,
         1.0 if kind_swapped else 0.0,
+        max(top.closest / 100 - CLOSE_FROM, 0.0) / (1 - CLOSE_FROM),
     )
 
 
