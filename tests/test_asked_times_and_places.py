@@ -131,6 +131,54 @@ def test_po_with_a_country_and_no_time_word_is_still_about_it(engine):
 
 
 @pytest.mark.parametrize(
+    ("question", "zone"),
+    [
+        # after a noun, "по" and a region named with its unit asks its clock: no talks are
+        # about an oblast
+        ("во сколько переговоры по Московской области", "Europe/Moscow"),
+        ("коли переговори по Львівській області", "Europe/Kyiv"),
+        ("во сколько разговор по Новосибирской области", "Asia/Novosibirsk"),
+        ("во сколько переговоры по ташкентской области", "Asia/Tashkent"),
+        # "on" before an island, and islands named in the plural
+        ("when is the call on Easter Island", "Pacific/Easter"),
+        ("what time on Hawaii", "Pacific/Honolulu"),
+        ("when is it on Bali", "Asia/Makassar"),
+        ("во сколько на Азорах", "Atlantic/Azores"),
+        ("во сколько на Гавайях", "Pacific/Honolulu"),
+        ("когда на Канарах", "Atlantic/Canary"),
+        # an unknown place adjective in an oblique case
+        ("во сколько в Свентокшиском воеводстве", "Europe/Warsaw"),
+    ],
+)
+def test_a_region_or_island_named_loosely_is_the_place_whose_clock_is_asked(engine, question, zone):
+    assert engine.resolver.find(question).place.key == zone
+    answer = engine.ask(question)
+    assert answer.fact is not None and answer.fact.id == "talks-time"
+    assert answer.place is not None and answer.place.key == zone
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "во сколько переговоры по Украине",  # a country the talks are about stays the topic
+        "переговоры по Московской области",  # no question about time
+        "talks on Ukraine",  # "on" is what they are about but before an island
+        "when are the talks on Ukraine",
+        "when is the call on Tuesday",
+    ],
+)
+def test_po_or_on_before_a_topic_finds_no_place(engine, question):
+    assert engine.resolver.find(question) is None
+
+
+def test_a_summit_in_geneva_is_still_about_geneva(engine):
+    mention = engine.resolver.find("when is the summit in Geneva")
+    assert mention is not None and mention.place.key == "Europe/Zurich"
+    answer = engine.ask("when is the summit in Geneva")
+    assert answer.place is None
+
+
+@pytest.mark.parametrize(
     ("question", "zone", "city"),
     [
         ("а в Сибири во сколько", "Asia/Novosibirsk", "Новосибирск"),

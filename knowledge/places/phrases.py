@@ -26,6 +26,7 @@ def wordset(text: str) -> frozenset[str]:
 _WORDS: dict[str, Any] = yaml.safe_load(
     resources.files("knowledge.places").joinpath("data", "phrase_words.yaml").read_text("utf-8")
 )
+WORDS = _WORDS  # for the modules reading more of them (reckoning.py)
 
 
 def _phrases(key: str) -> set[tuple[str, ...]]:
@@ -41,8 +42,10 @@ def _governing(key: str) -> dict[str, frozenset[str] | None]:
 
 LOCATION_PREPOSITIONS = _governing("location_prepositions")
 FROM_PREPOSITIONS = _governing("from_prepositions")
-# Words that may open a place phrase, with or without the asker before them.
-_PHRASE_OPENERS = frozenset({*LOCATION_PREPOSITIONS, *FROM_PREPOSITIONS})
+# Words that may open a place phrase, with or without the asker before them ("on" only
+# before an island: reckoning.py).
+_PREPOSITIONS_ALONE = frozenset({*LOCATION_PREPOSITIONS, *wordset(_WORDS["island_prepositions"])})
+_PHRASE_OPENERS = _PREPOSITIONS_ALONE | frozenset(FROM_PREPOSITIONS)
 COUNTRY_PREPOSITIONS = wordset(_WORDS["country_prepositions"]) | frozenset(FROM_PREPOSITIONS)
 RECKONING_PREPOSITIONS = wordset(_WORDS["reckoning_prepositions"])
 ADJECTIVE_RECKONING = RECKONING_PREPOSITIONS | wordset(_WORDS["adjective_reckoning_prepositions"])
@@ -145,7 +148,7 @@ def phrase_span(
             ),
             None,
         )
-        if asker is not None or tokens[k].norm in LOCATION_PREPOSITIONS:
+        if asker is not None or tokens[k].norm in _PREPOSITIONS_ALONE:
             prep = tokens[k].norm
             start = tokens[k - len(asker)].start if asker else tokens[k].start
     return start, _time_end(tokens, j, end), prep

@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 from knowledge.places import compiled
 from knowledge.places import phrases as pt
+from knowledge.places import reckoning as rk
 from knowledge.places import tokens as tk
 from knowledge.places.index import (
     ANY_CASE,
@@ -306,7 +307,7 @@ class PlaceResolver:
         timed = prep == "time" or end > tokens[m.j - 1].end
         first = tokens[m.i]
         place = self._place_of(m)
-        located = prep not in (None, "time") and pt.case_fits(prep, m.head, scene.ukrainian)
+        located = rk.located(prep, m.head, scene.ukrainian, place)
         # Foreign names often go undeclined ("во сколько в Дунгуань?"): a nominative after
         # "в" still counts in a question about time, which "поедет в Женеву" is not.
         uninflected = (
@@ -347,9 +348,7 @@ class PlaceResolver:
                 return None
             strength = 2
         elif place.kind in _AREAS:
-            reckoned = located and (
-                pt.time_word_before(tokens, m.i) or pt.clock_asked_before(tokens, m.i)
-            )
+            reckoned = located and rk.reckoned(tokens, m.i, m.j, prep, scene.cue)
             if not (timed or reckoned or (located and prep in pt.COUNTRY_PREPOSITIONS)):
                 return None
             strength = 3 if located else 2

@@ -194,6 +194,8 @@ def variants(token: Token) -> tuple[tuple[str, Reading | None], ...]:
         out.insert(0, (token.norm, None))
     if not any(r.known for r in found):
         out.extend((form, None) for form in _unknown_lemmas(token.norm))
+    # Islands named in the plural ("на Азорах"): the dictionaries read a first name's plural.
+    out.extend((form, None) for form in _endings_replaced(token.norm, _PLURAL_ENDINGS))
     return tuple(out)
 
 
@@ -207,8 +209,22 @@ _ENDINGS = (
 )  # fmt: skip
 
 
+# An unknown place adjective's case endings ("в Свентокшиском воеводстве"), with those of
+# its nominatives, which name keys hold.
+_ADJECTIVE_ENDINGS = (
+    ("ому", ("ое", "ий", "ый", "е")), ("ого", ("ое", "ий", "ый", "е")), ("ом", ("ое", "ий", "ый")),
+    ("ой", ("ая", "ый")), ("ій", ("а",)), ("ої", ("а",)),
+)  # fmt: skip
+# Plural case endings with the plural nominatives: "Азорах" → "Азоры", "Азори".
+_PLURAL_ENDINGS = (("ах", ("ы", "и")), ("ях", ("и", "ї")), ("ам", ("ы", "и")), ("ям", ("и", "ї")))
+
+
 def _unknown_lemmas(word: str) -> list[str]:
-    for ending, replacements in _ENDINGS:
+    return _endings_replaced(word, _ENDINGS) + _endings_replaced(word, _ADJECTIVE_ENDINGS)
+
+
+def _endings_replaced(word: str, endings: tuple[tuple[str, tuple[str, ...]], ...]) -> list[str]:
+    for ending, replacements in endings:
         if word.endswith(ending) and len(word) > len(ending) + 2:
             stem = word[: -len(ending)]
             return [stem + r for r in replacements]
