@@ -73,7 +73,9 @@ class PlaceResolver:
       Украине"), after "from" said of the asker ("I'm from Texas", "я з Харкова"), or with a
       time word ("Japan time", "Texas time", "японское время"); a region's name never
       displaces a country's or a prominent city's ("Georgia" is the country; see
-      `index.merge_regions`);
+      `index.merge_regions`); a region named with its unit ("по Московской области") is a
+      clock after "по" in a question about time, and "on" opens an island ("on Easter
+      Island"; `reckoning.py`);
     - a city counts after a location preposition ("in", "for", "в/во", "у", "по", "для",
       "за") or the asker's "from", with a time word ("Tokyo time", "по киевскому времени"),
       or bare but written with a capital in a question about time ("Tokyo, when is it?"),
