@@ -23,20 +23,19 @@ def wordset(text: str) -> frozenset[str]:
 
 # The words of place phrases are data (data/phrase_words.yaml), the prepositions with the
 # grammatical cases their places take.
-_WORDS: dict[str, Any] = yaml.safe_load(
+WORDS: dict[str, Any] = yaml.safe_load(
     resources.files("knowledge.places").joinpath("data", "phrase_words.yaml").read_text("utf-8")
 )
-WORDS = _WORDS  # for the modules reading more of them (reckoning.py)
 
 
 def _phrases(key: str) -> set[tuple[str, ...]]:
-    return {tuple(phrase.split()) for phrase in _WORDS[key]}
+    return {tuple(phrase.split()) for phrase in WORDS[key]}
 
 
 def _governing(key: str) -> dict[str, frozenset[str] | None]:
     """Each preposition with the cases its place may take (None: any, as in English)."""
     return {
-        word: None if cases == "any" else frozenset(cases) for word, cases in _WORDS[key].items()
+        word: None if cases == "any" else frozenset(cases) for word, cases in WORDS[key].items()
     }
 
 
@@ -44,21 +43,21 @@ LOCATION_PREPOSITIONS = _governing("location_prepositions")
 FROM_PREPOSITIONS = _governing("from_prepositions")
 # Words that may open a place phrase, with or without the asker before them ("on" only
 # before an island: reckoning.py).
-_PREPOSITIONS_ALONE = frozenset({*LOCATION_PREPOSITIONS, *wordset(_WORDS["island_prepositions"])})
+_PREPOSITIONS_ALONE = frozenset({*LOCATION_PREPOSITIONS, *wordset(WORDS["island_prepositions"])})
 _PHRASE_OPENERS = _PREPOSITIONS_ALONE | frozenset(FROM_PREPOSITIONS)
-COUNTRY_PREPOSITIONS = wordset(_WORDS["country_prepositions"]) | frozenset(FROM_PREPOSITIONS)
-RECKONING_PREPOSITIONS = wordset(_WORDS["reckoning_prepositions"])
-ADJECTIVE_RECKONING = RECKONING_PREPOSITIONS | wordset(_WORDS["adjective_reckoning_prepositions"])
-ARTICLES = wordset(_WORDS["articles"])
+COUNTRY_PREPOSITIONS = wordset(WORDS["country_prepositions"]) | frozenset(FROM_PREPOSITIONS)
+RECKONING_PREPOSITIONS = wordset(WORDS["reckoning_prepositions"])
+ADJECTIVE_RECKONING = RECKONING_PREPOSITIONS | wordset(WORDS["adjective_reckoning_prepositions"])
+ARTICLES = wordset(WORDS["articles"])
 TIME_BEFORE = _phrases("time_before")
-TIME_AFTER = wordset(_WORDS["time_after"])
+TIME_AFTER = wordset(WORDS["time_after"])
 TIME_AFTER_PAIRS = _phrases("time_after_pairs")
 SELF = _phrases("self")
-PEOPLE = wordset(_WORDS["people"])
-FILLERS = wordset(_WORDS["fillers"])
-LOWER_CASE_WORDS = wordset(_WORDS["lower_case_words"])
-TIME_CUES = wordset(_WORDS["time_cues"])
-FOLLOWERS = wordset(_WORDS["followers"])
+PEOPLE = wordset(WORDS["people"])
+FILLERS = wordset(WORDS["fillers"])
+LOWER_CASE_WORDS = wordset(WORDS["lower_case_words"])
+TIME_CUES = wordset(WORDS["time_cues"])
+FOLLOWERS = wordset(WORDS["followers"])
 TIME_OF_DAY = re.compile(r"\d{1,2}[:.]\d{2}|\d\s?(?:am|pm)\b", re.IGNORECASE)
 
 # Offsets: "UTC+5:30", "GMT-3", "UTC−4", "МСК+1", "+03:00". Bare "+3" is too vague.
@@ -169,8 +168,8 @@ def time_word_before(tokens: list[Token], i: int) -> bool:
 # Before "по"/"за", a question for the hour ("во сколько по Израилю", "о котрій по Ізраїлю").
 _CLOCK_ASKED = _phrases("clock_asked")
 _CLOCK_RECKONED = _phrases("clock_reckoned")
-_CLOCK_LINKS = wordset(_WORDS["clock_links"])
-CLOCK_FOR = wordset(_WORDS["clock_for"])
+_CLOCK_LINKS = wordset(WORDS["clock_links"])
+CLOCK_FOR = wordset(WORDS["clock_for"])
 _CLOCK_BEFORE = CLOCK_FOR | RECKONING_PREPOSITIONS
 
 
