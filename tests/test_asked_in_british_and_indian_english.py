@@ -2,7 +2,8 @@
 Australian and Indian turns ("still on", "reckon", "mate", "bloke", "today itself", "do the
 needful", "revert with", "chinwag", "the yanks"), "time's" as "time is", a side named by its
 country ("the American side's aim"), and a message addressed to an account or tagged as on
-social media ("@newsbot when is the call", "#PutinBiden")."""
+social media ("@newsbot when is the call", "#PutinBiden"); thinking about doing a thing as
+considering it, "back in November" as "in November", footage shown as released."""
 
 from __future__ import annotations
 
@@ -36,6 +37,14 @@ from tests.asking import anew
         ("when is the call? @newsbot", "when is the call?"),
         ("when is the call #PutinBiden", "when is the call Putin Biden"),
         ("did @WhiteHouse confirm the call?", "did White House confirm the call?"),
+        (
+            "is the US thinking about giving lethal weapons to Kyiv?",
+            "is the US considering giving lethal weapons to Kyiv?",
+        ),
+        ("what did Peskov say back in November?", "what did Peskov say in November?"),
+        ("when will the first footage be shown?", "when will the first footage be released?"),
+        ("when is the call, ta", "when is the call"),
+        ("does it kick off this arvo?", "does it kick off this afternoon?"),
     ],
 )
 def test_the_ninth_writers_english_reads_as_the_plain_question(content, question, plain):
