@@ -130,9 +130,37 @@ def clean(text: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """Lower-cased, ё→е, one kind of apostrophe, punctuation gone, spaces squashed."""
-    text = clean(text.translate(FOLD_APOSTROPHES)).casefold().replace("ё", "е")
-    return " ".join(_WORD.findall(text))
+    """Lower-cased, ё→е, one kind of apostrophe, punctuation gone, spaces squashed; a
+    hashtag's words apart and an addressee's @mention gone (see `untagged`)."""
+    text = clean(text.translate(FOLD_APOSTROPHES))
+    if "#" in text or "@" in text:
+        text = untagged(text)
+    return " ".join(_WORD.findall(text.casefold().replace("ё", "е")))
+
+
+# A message opens or ends with the accounts it is addressed to ("@newsbot when is the call",
+# "... @WhiteHouse"): nobody's words in the question. A hashtag, or a mention inside the
+# message ("did @WhiteHouse confirm"), is read by its words, run together in capitals
+# ("#PutinBidenCall" is "Putin Biden Call", "#ПутинБайден" "Путин Байден").
+_ADDRESSEES = re.compile(r"^(?:\s*@\w+[,:]?)+|(?:\s*@\w+)+[\s.!?]*$")
+_TAGGED = re.compile(r"(?<!\w)[#@](\w+)")
+
+
+def untagged(text: str) -> str:
+    """`text` with its addressees' @mentions dropped and its tags' words apart."""
+    return _TAGGED.sub(lambda tag: _words_apart(tag[1]), _ADDRESSEES.sub(" ", text))
+
+
+def _words_apart(tag: str) -> str:
+    """A tag's words, split where a capital starts one: "UkraineCrisis" → "Ukraine Crisis",
+    "USRussiaTalks" → "US Russia Talks"; a tag in one case stays one word."""
+    cut = [
+        i
+        for i in range(1, len(tag))
+        if tag[i].isupper()
+        and (tag[i - 1].islower() or (tag[i - 1].isupper() and tag[i + 1 : i + 2].islower()))
+    ]
+    return " ".join(tag[a:b] for a, b in zip([0, *cut], [*cut, len(tag)], strict=True))
 
 
 # A sentence ends at ".", "!", "?" or "…" followed by a space.
