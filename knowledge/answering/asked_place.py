@@ -13,7 +13,7 @@ from knowledge.language.reading import DAY
 from knowledge.language.text import normalize
 from knowledge.model import Fact
 from knowledge.places import landmarks
-from knowledge.places.phrases import CLOCK_FOR
+from knowledge.places.phrases import CLOCK_FOR, HOUR_COUNTS
 from knowledge.places.resolver import Place, PlaceMention, PlaceResolver
 from knowledge.places.times import zone_city
 
@@ -51,7 +51,8 @@ def read_place(
     clock = mention.place.kind in _CLOCK_KINDS
     gap = " time " if clock or _TIME_WORD.search(mention.text) else " "
     without = text[: mention.start] + gap + text[mention.end :]
-    without = around_asker_dropped(index, without, lang)
+    without = same_clock_dropped(resolver, without, mention.place)
+    without = hour_counted(index, without, lang) or around_asker_dropped(index, without, lang)
     stripped = index.match(without, lang, place_named=True)
     if (
         clock
@@ -163,3 +164,28 @@ def around_asker_dropped(index: FactIndex, without: str, lang: str) -> str:
     if not (index.lexicon.time_intents | {DAY}) & set(index.analyse(rest, lang).tokens):
         return without
     return rest
+
+
+def same_clock_dropped(resolver: PlaceResolver, without: str, place: Place) -> str:
+    """The question less a second place that keeps the same clock as the one asked for,
+    which only says where that one is: "я в Индии сейчас, на Гоа", "я в Польщі, у
+    Варшаві", "в UK во сколько, я в Лондоне". Another clock stays a word of the question."""
+    other = resolver.find(without)
+    if other is None or other.place.key != place.key:
+        return without
+    return without[: other.start] + " " + without[other.end :]
+
+
+def hour_counted(index: FactIndex, without: str, lang: str) -> str | None:
+    """With a place's clock asked ("по Тбилиси это сколько", "скіки по Києву", "живу в
+    Алматы, это сколько у нас"), "how much" asks the hour where nothing else is asked; None
+    where the question has no such word or asks something more ("сколько войск в Крыму")."""
+    words = normalize(without).split()
+    if not HOUR_COUNTS & set(words):
+        return None
+    # "по-білоруському часу скільки" asks the time once: the gap says "time" already.
+    hour = "" if "time" in words else "time"
+    timed = " ".join(hour if w in HOUR_COUNTS else w for w in words)
+    timed = around_asker_dropped(index, timed, lang)
+    tokens = set(index.analyse(timed, lang).tokens)
+    return timed if tokens and tokens <= index.lexicon.time_intents else None

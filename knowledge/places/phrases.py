@@ -58,6 +58,8 @@ FILLERS = wordset(WORDS["fillers"])
 LOWER_CASE_WORDS = wordset(WORDS["lower_case_words"])
 TIME_CUES = wordset(WORDS["time_cues"])
 FOLLOWERS = wordset(WORDS["followers"])
+# "по Тбилиси это сколько": with a clock asked, "how much" alone asks the hour.
+HOUR_COUNTS = wordset(WORDS["hour_counts"])
 TIME_OF_DAY = re.compile(r"\d{1,2}[:.]\d{2}|\d\s?(?:am|pm)\b", re.IGNORECASE)
 
 # Offsets: "UTC+5:30", "GMT-3", "UTC−4", "МСК+1", "+03:00". Bare "+3" is too vague.
