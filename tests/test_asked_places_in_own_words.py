@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from knowledge.answering.followups import Conversation
+
 
 @pytest.mark.parametrize(
     ("question", "zone"),
@@ -98,3 +100,26 @@ def test_talks_about_a_country_stay_about_it(engine, question):
 def test_the_summit_in_geneva_stays_about_geneva(engine):
     answer = engine.ask("when is the summit in Geneva")
     assert answer.place is None
+
+
+@pytest.mark.parametrize(
+    ("question", "zone"),
+    [
+        ("в Минске так же как в Москве?", "Europe/Minsk"),
+        ("So for Minsk it's the same as Moscow time, right?", "Europe/Minsk"),
+        ("what time in Paris, same as Berlin?", "Europe/Paris"),
+        ("в Минске во сколько, так же как в Москве?", "Europe/Minsk"),
+    ],
+)
+def test_a_place_compared_with_yields_to_the_place_asked_about(engine, question, zone):
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact.id == "talks-time"
+    assert answer.place is not None and answer.place.key == zone
+
+
+def test_where_the_asker_is_after_a_timed_answer_converts_the_same_event(engine):
+    conversation = Conversation()
+    engine.ask("when is the talk", lang="en", conversation=conversation)
+    answer = engine.ask("and where I am, Auckland", lang="en", conversation=conversation)
+    assert answer.answered and answer.fact.id == "talks-time"
+    assert answer.place is not None and answer.place.key == "Pacific/Auckland"

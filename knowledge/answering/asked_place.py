@@ -13,9 +13,10 @@ from knowledge.language.reading import DAY
 from knowledge.language.text import normalize
 from knowledge.model import Fact
 from knowledge.places import landmarks
-from knowledge.places.phrases import CLOCK_FOR, HOUR_COUNTS
+from knowledge.places.phrases import CLOCK_FOR, HOUR_COUNTS, compared
 from knowledge.places.resolver import Place, PlaceMention, PlaceResolver
 from knowledge.places.times import zone_city
+from knowledge.places.tokens import tokenize
 
 _CLOCK_KINDS = frozenset({"abbreviation", "offset", "zone"})
 _TIME_WORD = re.compile(r"\b(time|время|времени|час|часу|часом|годин\w*)\b", re.IGNORECASE)
@@ -168,12 +169,22 @@ def around_asker_dropped(index: FactIndex, without: str, lang: str) -> str:
 
 def same_clock_dropped(resolver: PlaceResolver, without: str, place: Place) -> str:
     """The question less a second place that keeps the same clock as the one asked for,
-    which only says where that one is: "я в Индии сейчас, на Гоа", "я в Польщі, у
-    Варшаві", "в UK во сколько, я в Лондоне". Another clock stays a word of the question."""
+    which only says where that one is ("я в Индии сейчас, на Гоа", "я в Польщі, у
+    Варшаві", "в UK во сколько, я в Лондоне"), or that it is compared with ("for Minsk,
+    the same as Moscow time?", "так само як у Москві"). Another stays a word of it."""
     other = resolver.find(without)
-    if other is None or other.place.key != place.key:
+    if other is None:
         return without
-    return without[: other.start] + " " + without[other.end :]
+    start, gap = other.start, " "
+    if other.place.key != place.key:
+        tokens = tokenize(without)
+        at = next((k for k, t in enumerate(tokens) if t.start >= other.start), None)
+        since = compared(tokens, at) if at is not None else None
+        if since is None:
+            return without
+        # "the same as" goes with it; comparing two places' clocks asks the time.
+        start, gap = tokens[since].start, " time "
+    return without[:start] + gap + without[other.end :]
 
 
 def hour_counted(index: FactIndex, without: str, lang: str) -> str | None:
