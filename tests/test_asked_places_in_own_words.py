@@ -89,10 +89,7 @@ def test_zones_and_clocks_in_words(engine, question, zone):
     assert mention is not None and mention.place.key == zone
 
 
-@pytest.mark.parametrize(
-    "question",
-    ["во сколько переговоры по Украине", "коли переговори по Україні"],
-)
+@pytest.mark.parametrize("question", ["переговоры по Украине", "коли переговори по Україні"])
 def test_talks_about_a_country_stay_about_it(engine, question):
     assert engine.resolver.find(question) is None
 
@@ -123,3 +120,33 @@ def test_where_the_asker_is_after_a_timed_answer_converts_the_same_event(engine)
     answer = engine.ask("and where I am, Auckland", lang="en", conversation=conversation)
     assert answer.answered and answer.fact.id == "talks-time"
     assert answer.place is not None and answer.place.key == "Pacific/Auckland"
+
+
+@pytest.mark.parametrize(
+    ("question", "zone"),
+    [
+        ("во сколько переговоры по Казахстану", "Asia/Almaty"),
+        ("во сколько будет разговор по Германии", "Europe/Berlin"),
+        ("о котрій розмова по Польщі", "Europe/Warsaw"),
+    ],
+)
+def test_a_country_the_base_does_not_talk_about_after_a_noun_is_a_clock(engine, question, zone):
+    mention = engine.resolver.find(question)
+    assert mention is not None and mention.place.key == zone
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact.id == "talks-time"
+    assert answer.place is not None and answer.place.key == zone
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["во сколько переговоры по Украине", "о котрій переговори по Україні"],
+)
+def test_a_country_the_base_talks_about_after_a_noun_stays_the_topic(engine, question):
+    assert engine.ask(question).place is None
+
+
+def test_the_hour_right_before_a_country_the_base_talks_about_is_its_clock(engine):
+    answer = engine.ask("во сколько по Украине")
+    assert answer.answered and answer.fact.id == "talks-time"
+    assert answer.place is not None and answer.place.key == "Europe/Kyiv"

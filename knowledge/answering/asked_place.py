@@ -13,7 +13,14 @@ from knowledge.language.reading import DAY
 from knowledge.language.text import normalize
 from knowledge.model import Fact
 from knowledge.places import landmarks
-from knowledge.places.phrases import CLOCK_FOR, HOUR_COUNTS, compared
+from knowledge.places.phrases import (
+    CLOCK_FOR,
+    HOUR_COUNTS,
+    RECKONING_PREPOSITIONS,
+    clock_asked_before,
+    compared,
+    time_word_before,
+)
 from knowledge.places.resolver import Place, PlaceMention, PlaceResolver
 from knowledge.places.times import zone_city
 from knowledge.places.tokens import tokenize
@@ -55,6 +62,8 @@ def read_place(
     without = same_clock_dropped(resolver, without, mention.place)
     without = hour_counted(index, without, lang) or around_asker_dropped(index, without, lang)
     stripped = index.match(without, lang, place_named=True)
+    if not clock and talked_about(index, text, mention, lang):
+        return PlaceReading(match, text, False, None, mention)
     if (
         clock
         or followups.asks_the_same_event_elsewhere(index, previous, without, lang)
@@ -200,3 +209,23 @@ def hour_counted(index: FactIndex, without: str, lang: str) -> str | None:
     timed = around_asker_dropped(index, timed, lang)
     tokens = set(index.analyse(timed, lang).tokens)
     return timed if tokens and tokens <= index.lexicon.time_intents else None
+
+
+def talked_about(index: FactIndex, text: str, mention: PlaceMention, lang: str) -> bool:
+    """Whether a country or region after "по"/"за" and a noun, read as a clock only because
+    the question asks for the hour somewhere before it ("во сколько переговоры по
+    Казахстану"), is one the fact base talks about, and so the talks' topic: "во сколько
+    переговоры по Украине". A time word or the hour right before "по" is a clock still."""
+    words = mention.text.split()
+    if mention.place.kind not in ("country", "region"):
+        return False
+    if words[0].lower() not in RECKONING_PREPOSITIONS:
+        return False
+    tokens = tokenize(text)
+    at = next((k for k, t in enumerate(tokens) if t.start >= mention.start), None)
+    if at is None or _TIME_WORD.search(mention.text):
+        return False
+    if time_word_before(tokens, at + 1) or clock_asked_before(tokens, at + 1):
+        return False
+    named = index.analyse(" ".join(words[1:]), lang)
+    return bool(named.tokens) and not named.unknown

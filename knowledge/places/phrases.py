@@ -223,6 +223,14 @@ def clock_asked_before(tokens: list[Token], i: int) -> bool:
     return any(words_at(tokens, k - len(words) + 1, words) for words in asked)
 
 
+def clock_asked_earlier(tokens: list[Token], i: int) -> bool:
+    """Whether a question for the hour ("во сколько", "о котрій") stands anywhere before
+    tokens[i]: "во сколько переговоры по Казахстану" may ask Kazakhstan's clock."""
+    return any(
+        words_at(tokens, k, words) for k in range(i) for words in _CLOCK_RECKONED
+    )
+
+
 def _time_end(tokens: list[Token], j: int, end: int) -> int:
     if j + 1 < len(tokens) and (tokens[j].norm, tokens[j + 1].norm) in TIME_AFTER_PAIRS:
         return tokens[j + 1].end
