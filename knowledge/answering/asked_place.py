@@ -13,9 +13,17 @@ from knowledge.language.reading import DAY
 from knowledge.language.text import normalize
 from knowledge.model import Fact
 from knowledge.places import landmarks
-from knowledge.places.phrases import CLOCK_FOR
+from knowledge.places.phrases import (
+    CLOCK_FOR,
+    HOUR_COUNTS,
+    RECKONING_PREPOSITIONS,
+    clock_asked_before,
+    compared,
+    time_word_before,
+)
 from knowledge.places.resolver import Place, PlaceMention, PlaceResolver
 from knowledge.places.times import zone_city
+from knowledge.places.tokens import tokenize
 
 _CLOCK_KINDS = frozenset({"abbreviation", "offset", "zone"})
 _TIME_WORD = re.compile(r"\b(time|время|времени|час|часу|часом|годин\w*)\b", re.IGNORECASE)
@@ -51,8 +59,11 @@ def read_place(
     clock = mention.place.kind in _CLOCK_KINDS
     gap = " time " if clock or _TIME_WORD.search(mention.text) else " "
     without = text[: mention.start] + gap + text[mention.end :]
-    without = around_asker_dropped(index, without, lang)
+    without = same_clock_dropped(resolver, without, mention.place)
+    without = hour_counted(index, without, lang) or around_asker_dropped(index, without, lang)
     stripped = index.match(without, lang, place_named=True)
+    if not clock and talked_about(index, text, mention, lang):
+        return PlaceReading(match, text, False, None, mention)
     if (
         clock
         or followups.asks_the_same_event_elsewhere(index, previous, without, lang)
@@ -163,3 +174,58 @@ def around_asker_dropped(index: FactIndex, without: str, lang: str) -> str:
     if not (index.lexicon.time_intents | {DAY}) & set(index.analyse(rest, lang).tokens):
         return without
     return rest
+
+
+def same_clock_dropped(resolver: PlaceResolver, without: str, place: Place) -> str:
+    """The question less a second place that keeps the same clock as the one asked for,
+    which only says where that one is ("я в Индии сейчас, на Гоа", "я в Польщі, у
+    Варшаві", "в UK во сколько, я в Лондоне"), or that it is compared with ("for Minsk,
+    the same as Moscow time?", "так само як у Москві"). Another stays a word of it."""
+    other = resolver.find(without)
+    if other is None:
+        return without
+    start, gap = other.start, " "
+    if other.place.key != place.key:
+        tokens = tokenize(without)
+        at = next((k for k, t in enumerate(tokens) if t.start >= other.start), None)
+        since = compared(tokens, at) if at is not None else None
+        if since is None:
+            return without
+        # "the same as" goes with it; comparing two places' clocks asks the time.
+        start, gap = tokens[since].start, " time "
+    return without[:start] + gap + without[other.end :]
+
+
+def hour_counted(index: FactIndex, without: str, lang: str) -> str | None:
+    """With a place's clock asked ("по Тбилиси это сколько", "скіки по Києву", "живу в
+    Алматы, это сколько у нас"), "how much" asks the hour where nothing else is asked; None
+    where the question has no such word or asks something more ("сколько войск в Крыму")."""
+    words = normalize(without).split()
+    if not HOUR_COUNTS & set(words):
+        return None
+    # "по-білоруському часу скільки" asks the time once: the gap says "time" already.
+    hour = "" if "time" in words else "time"
+    timed = " ".join(hour if w in HOUR_COUNTS else w for w in words)
+    timed = around_asker_dropped(index, timed, lang)
+    tokens = set(index.analyse(timed, lang).tokens)
+    return timed if tokens and tokens <= index.lexicon.time_intents else None
+
+
+def talked_about(index: FactIndex, text: str, mention: PlaceMention, lang: str) -> bool:
+    """Whether a country or region after "по"/"за" and a noun, read as a clock only because
+    the question asks for the hour somewhere before it ("во сколько переговоры по
+    Казахстану"), is one the fact base talks about, and so the talks' topic: "во сколько
+    переговоры по Украине". A time word or the hour right before "по" is a clock still."""
+    words = mention.text.split()
+    if mention.place.kind not in ("country", "region"):
+        return False
+    if words[0].lower() not in RECKONING_PREPOSITIONS:
+        return False
+    tokens = tokenize(text)
+    at = next((k for k, t in enumerate(tokens) if t.start >= mention.start), None)
+    if at is None or _TIME_WORD.search(mention.text):
+        return False
+    if time_word_before(tokens, at + 1) or clock_asked_before(tokens, at + 1):
+        return False
+    named = index.analyse(" ".join(words[1:]), lang)
+    return bool(named.tokens) and not named.unknown

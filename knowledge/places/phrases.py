@@ -58,6 +58,8 @@ FILLERS = wordset(WORDS["fillers"])
 LOWER_CASE_WORDS = wordset(WORDS["lower_case_words"])
 TIME_CUES = wordset(WORDS["time_cues"])
 FOLLOWERS = wordset(WORDS["followers"])
+# "по Тбилиси это сколько": with a clock asked, "how much" alone asks the hour.
+HOUR_COUNTS = wordset(WORDS["hour_counts"])
 TIME_OF_DAY = re.compile(r"\d{1,2}[:.]\d{2}|\d\s?(?:am|pm)\b", re.IGNORECASE)
 
 # Offsets: "UTC+5:30", "GMT-3", "UTC−4", "МСК+1", "+03:00". Bare "+3" is too vague.
@@ -153,6 +155,36 @@ def phrase_span(
     return start, _time_end(tokens, j, end), prep
 
 
+def whole_span(tokens: list[Token], i: int, j: int) -> tuple[int, int, str | None]:
+    """The span of a place that is all a message says beyond its opening words, widened
+    over the asker before it as well: "and where I am, Auckland" leaves "and" alone."""
+    start, end, prep = phrase_span(tokens, i, j)
+    asker = next(
+        (words for words in _SELF_LONGEST_FIRST if words_at(tokens, i - len(words), words)),
+        None,
+    )
+    if asker is not None and prep is None:
+        start = tokens[i - len(asker)].start
+    return start, end, prep
+
+
+_COMPARED = _phrases("compared")
+
+
+def compared(tokens: list[Token], i: int) -> int | None:
+    """Where the words start that make the place phrase at tokens[i] (its preposition and
+    article counted) what another is compared with ("the same as (in) Moscow", "так само
+    як у Москві"); None if they do not."""
+    k = i - 1
+    while k >= max(0, i - 2) and tokens[k].norm in _PREPOSITIONS_ALONE | ARTICLES:
+        k -= 1
+    longest = max(
+        (len(words) for words in _COMPARED if words_at(tokens, k - len(words) + 1, words)),
+        default=0,
+    )
+    return k - longest + 1 if longest else None
+
+
 def time_word_before(tokens: list[Token], i: int) -> bool:
     """Whether a time word stands before the "по"/"за" of the name at tokens[i]: "время по
     Калифорнии", "час за Каліфорнією" ask for that place's time as "Texas time" does."""
@@ -189,6 +221,14 @@ def clock_asked_before(tokens: list[Token], i: int) -> bool:
     while k >= 0 and k >= i - 5 and tokens[k].norm in _CLOCK_LINKS:
         k -= 1
     return any(words_at(tokens, k - len(words) + 1, words) for words in asked)
+
+
+def clock_asked_earlier(tokens: list[Token], i: int) -> bool:
+    """Whether a question for the hour ("во сколько", "о котрій") stands anywhere before
+    tokens[i]: "во сколько переговоры по Казахстану" may ask Kazakhstan's clock."""
+    return any(
+        words_at(tokens, k, words) for k in range(i) for words in _CLOCK_RECKONED
+    )
 
 
 def _time_end(tokens: list[Token], j: int, end: int) -> int:

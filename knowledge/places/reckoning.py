@@ -2,7 +2,9 @@
 asked, beyond "in"/"в" before it: a time word or a question for the hour before "по"/"за"
 ("время по Калифорнии", "во сколько по Израилю"), a region named with its administrative
 unit after "по" in a question about time ("во сколько переговоры по Московской области":
-no talks are about an oblast), and an island after "on" ("when is it on Easter Island").
+no talks are about an oblast), a country after "по" in a question for the hour ("во сколько
+переговоры по Казахстану", unless the fact base talks about it), and an island after "on"
+("when is it on Easter Island").
 
 The words are data (data/phrase_words.yaml); the phrases around them are in phrases.py.
 """
@@ -45,6 +47,10 @@ def reckoned(tokens: list[Token], i: int, j: int, prep: str | None, cue: bool) -
     if pt.time_word_before(tokens, i) or pt.clock_asked_before(tokens, i):
         return True
     if prep in ISLAND_PREPOSITIONS:
+        return True
+    if prep in pt.RECKONING_PREPOSITIONS and pt.clock_asked_earlier(tokens, i - 1):
+        # "во сколько переговоры по Казахстану": the clock, unless the fact base talks
+        # about that country ("по Украине": knowledge/answering/asked_place.py decides).
         return True
     return cue and prep in pt.RECKONING_PREPOSITIONS and any(_unit(t) for t in tokens[i:j])
 

@@ -214,7 +214,7 @@ class PlaceResolver:
         located: bool,
         strict: bool,
     ) -> _Found | None:
-        start, end, _ = pt.phrase_span(tokens, i, j)
+        start, end, _ = pt.whole_span(tokens, i, j)
         # Signs and slashes are not word characters: "+03:00" is more than its tokens.
         left = tokens[i - 1].end if i else 0
         right = tokens[j].start if j < len(tokens) else len(text)
@@ -364,7 +364,8 @@ class PlaceResolver:
             if not self._index.row(m.ref).prominent or pt.attributive(tokens, m.j):
                 return None
             strength = 1
-        return _Found(place, start, end, (strength, m.j - m.i, m.i))
+        weaker = pt.compared(tokens, m.i) is not None  # "the same as (in) Moscow" yields
+        return _Found(place, start, end, (strength - weaker, m.j - m.i, m.i))
 
     def _near_misses(
         self, text: str, tokens: list[Token], matches: list[Match], scene: _Scene
@@ -399,9 +400,8 @@ class PlaceResolver:
 
     def _adjective_alone(self, tokens: list[Token], m: Match) -> bool:
         """A neuter adjective ending the sentence stands for "... время": "а лондонское?"."""
-        if m.what != "adjective" or m.head is None or not m.head.neuter:
-            return False
-        return m.j == len(tokens) or tokens[m.j].sentence_start
+        neuter = m.what == "adjective" and m.head is not None and m.head.neuter
+        return neuter and (m.j == len(tokens) or tokens[m.j].sentence_start)
 
     def _time_cue(self, text: str, tokens: list[Token]) -> bool:
         return any(t.norm in pt.TIME_CUES for t in tokens) or bool(pt.TIME_OF_DAY.search(text))
