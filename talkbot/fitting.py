@@ -44,6 +44,7 @@ SIGNS = {
     "crossed": -1,
     "kind_swapped": -1,
     "close_wording": 1,
+    "alone_short": -1,
 }
 
 

@@ -23,3 +23,11 @@ def test_a_question_worded_as_one_of_its_facts_own_is_closest_wording(engine):
     assert engine.ask("what is the format of the talks").evidence[close_wording] == 1.0
     # One that shares the words but says more is not close at all (closest 0.77 < CLOSE_FROM).
     assert engine.ask("format of the talks and their length").evidence[close_wording] == 0.0
+
+
+def test_a_short_question_only_one_fact_knows_is_alone_short(engine):
+    alone_short = FEATURES.index("alone_short")
+    # "source": a word only the source fact knows; one word of ALONE_UNDER.
+    assert engine.ask("source?").evidence[alone_short] == 0.75
+    # "format": the statements fact knows the word too; a short question, not alone.
+    assert engine.ask("format?").evidence[alone_short] == 0.0

@@ -54,9 +54,15 @@ FEATURES: tuple[str, ...] = (
     # a question the fact was written for, however short ("source?"), which `closest` alone,
     # weighed against `words`, cannot let through.
     "close_wording",
+    # No other fact shares any of the question's weight (the runner-up's coverage is 0, or
+    # there is none), times how far the question is under ALONE_UNDER content words (0..1):
+    # a word or two only one fact knows ("what website?", "вторгнення буде?", "what does NATO
+    # stand for") rests on that word alone, however exactly the fact words it.
+    "alone_short",
 )
 RIVAL_GAP = 5.0
 CLOSE_FROM = 0.8
+ALONE_UNDER = 4
 
 
 class Ranked(Protocol):
@@ -109,7 +115,16 @@ def features(
         1.0 if crossed else 0.0,
         1.0 if kind_swapped else 0.0,
         max(top.closest / 100 - CLOSE_FROM, 0.0) / (1 - CLOSE_FROM),
+        _alone_short(runner_up, words),
     )
+
+
+def _alone_short(runner_up: Ranked | None, words: int) -> float:
+    """`alone_short`: how short the question is (1 word 0.75 ... ALONE_UNDER words 0) when no
+    other fact knows any of it."""
+    if runner_up is not None and runner_up.query_coverage > 0:
+        return 0.0
+    return max(ALONE_UNDER - words, 0) / ALONE_UNDER
 
 
 @dataclass(frozen=True)
