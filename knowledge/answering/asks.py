@@ -48,6 +48,7 @@ class Words:
     opens: re.Pattern[str]  # an opener at a part's start
     asking: re.Pattern[str]  # a question word anywhere: the first ask may open later
     joined: re.Pattern[str]  # a joiner at a part's start
+    pointing: re.Pattern[str]  # a part of question words and where to find it ("what website?")
 
 
 def _alternatives(phrases: list[str]) -> str:
@@ -66,6 +67,7 @@ def words() -> dict[str, Words]:
         either = data["openers"][lang] + data["yes_no"][lang]
         opener = rf"(?:{_alternatives(either)})(?=[\s?!.,]|$)"
         marks = "[,;+&]" if lang in data["comma_opens"] else "[;+&]"
+        pointing = _alternatives(data["openers"][lang] + data["pointers"][lang])
         table[lang] = Words(
             cut=re.compile(
                 rf"\s*(?:{marks}\s*(?:(?:{joiners})\s+)?|,?\s+(?:{joiners})\s+)(?={opener})",
@@ -75,6 +77,7 @@ def words() -> dict[str, Words]:
             opens=re.compile(rf"^(?:(?:{joiners})\s+)?{opener}", re.IGNORECASE),
             asking=re.compile(rf"(?:^|\s){asking}", re.IGNORECASE),
             joined=re.compile(rf"^(?:{joiners})\s+", re.IGNORECASE),
+            pointing=re.compile(rf"^(?:(?:{pointing})(?:\s+|$))+$", re.IGNORECASE),
         )
     return table
 
@@ -153,12 +156,15 @@ def _fragment(engine: Engine, piece: str, lang: str) -> bool:
 def _asks(engine: Engine, table: Words, piece: str, lang: str, *, first: bool) -> bool:
     """Whether `piece` asks something of its own: it opens with a question word (anywhere,
     for the first part) or is a known fragment, and a later part asks more than its question
-    words ("which day" after "geneva was in june?" asks about Geneva)."""
+    words ("which day" after "geneva was in june?" asks about Geneva) and more than where to
+    find it ("what website?" after "where can I watch it")."""
     bare = table.joined.sub("", piece.strip(_EDGE))
     if not bare:
         return False
     if not first and asks_who_said_it(engine.index, bare):
         return True  # "... and who said so?": who said what the part before it asks
+    if not first and table.pointing.match(f"{normalize(bare)} "):
+        return False  # "..., what website?": where to find what the part before it asks
     opens = bool(table.opens.search(bare) or (first and table.asking.search(bare)))
     if not opens and not _fragment(engine, bare, lang):
         return False
@@ -215,6 +221,18 @@ def ask_all(
         conversation.last_fact_id = shown[-1].fact.id if shown[-1].fact else before
     main, *more = shown
     return replace(main, more=tuple(more), unanswered=tuple(unanswered), asks_left=asks_left)
+
+
+def points_back(question: str, before: str, lang: str) -> bool:
+    """Whether `question` asks only where to find what `before` asks ("where can I watch the
+    first pictures, what website?"): question words and where-to-find words, after an ask."""
+    table = words()[lang]
+    bare = _bare(question, lang)
+    return (
+        bool(bare)
+        and bool(table.pointing.match(f"{normalize(bare)} "))
+        and bool(table.asking.search(before.strip(_EDGE)))
+    )
 
 
 def _bare(part: str, lang: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from knowledge.answering.asks import points_back
 from knowledge.answering.compose import Answer
 from knowledge.answering.followups import Conversation
 from knowledge.language.reading import concept_or_base
@@ -79,6 +80,8 @@ def by_its_question(
     if parts is None:
         return None
     question, rest = parts
+    if points_back(question, rest, lang):
+        return None  # "where can I watch it, what website?" is not the article's website
     answer = engine.ask(question, lang=lang, user_place=user_place, conversation=conversation)
     if not answer.answered:
         return None
