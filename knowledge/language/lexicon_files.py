@@ -85,10 +85,9 @@ def load_lexicon(
     said_that = _phrases_per_language(words.get("said_that"), words_path, "said_that")
     filler = _phrases_per_language(words.get("filler"), words_path, "filler")
     shapes_path = words_path.parent / SHAPES_NAME
-    if shapes_path.exists():
-        framed = _phrases_per_language(_read(shapes_path).get("filler"), shapes_path, "filler")
-        for lang, ps in framed.items():
-            filler = {**filler, lang: [*filler.get(lang, []), *ps]}
+    shapes = _read(shapes_path) if shapes_path.exists() else {}
+    for lang, ps in _phrases_per_language(shapes.get("filler"), shapes_path, "filler").items():
+        filler = {**filler, lang: [*filler.get(lang, []), *ps]}
     courtesies = _courtesies(words.get("courtesies"), words_path)
     for kind, phrases in courtesies.items():
         if kind == ACKNOWLEDGED:
@@ -115,7 +114,10 @@ def load_lexicon(
         filler,
         _calendar(words.get("calendar"), words_path),
         _texts_per_language(words.get("confirming"), words_path, "confirming"),
-        _rephrased(words.get("rephrased"), words_path),
+        {
+            **_rephrased(words.get("rephrased"), words_path),
+            **_rephrased(shapes.get("rephrased"), shapes_path),
+        },
     )
     real_words = _texts_per_language(words.get("real_words"), words_path, "real_words")
     try:
