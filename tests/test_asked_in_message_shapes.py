@@ -1,0 +1,86 @@
+"""A message's shape apart from what it asks (knowledge/language/data/shapes.yaml): an
+instruction to a chatbot around the ask ("Answer in one word: when?", "списком", "у трьох
+пунктах"), one value only ("only the date pls", "тільки дату"), a check of what the asker
+understood ("correct me if I'm wrong: ...", "я правильно понял, что ...", "тобто ..."), and
+an order asked where the article says what came first ("which came first, the denial or the
+confirmation?"). Each is read as the plain question inside it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.asking import anew
+
+
+@pytest.mark.parametrize(
+    ("question", "plain", "lang"),
+    [
+        # an instruction's frame
+        ("Answer in one word or number: what day is the call?", "what day is the call?", "en"),
+        ("summarize the article in two lines", "summarize the article", "en"),
+        ("list the topics as bullet points", "list the topics", "en"),
+        ("who takes part? names only, nothing else", "who takes part?", "en"),
+        ("Reply with the hour only: when do they talk?", "hour: when do they talk?", "en"),
+        ("когда звонок, одним числом", "когда звонок", "ru"),
+        ("напиши темы разговора списком", "темы разговора", "ru"),
+        ("ответь кратко: кто объявил о звонке", "кто объявил о звонке", "ru"),
+        ("дай коротку відповідь у трьох пунктах: про що розмова", "про що розмова", "uk"),
+        ("хто учасники, списком", "хто учасники", "uk"),
+        # one value only
+        ("only the time please", "the time please", "en"),
+        ("just the date pls, nothing else", "the date", "en"),
+        ("тока время по москве пж", "время по москве", "ru"),
+        ("мне нужно только время начала", "время начала", "ru"),
+        ("тільки дату розмови", "дату розмови", "uk"),
+        ("лише час по києву", "час по києву", "uk"),
+        # a check of what the asker understood
+        ("correct me if I'm wrong: is it a video call?", "is it a video call?", "en"),
+        ("just to check, is it a video call?", "is it a video call?", "en"),
+        ("я правильно понял, что это видеозвонок?", "это видеозвонок?", "ru"),
+        ("поправьте если ошибаюсь, звонок 7 декабря?", "звонок 7 декабря?", "ru"),
+        ("тобто це відеодзвінок?", "це відеодзвінок?", "uk"),
+        ("я правильно розумію, що це відеодзвінок?", "це відеодзвінок?", "uk"),
+        # an order the article gives: what came at first
+        ("which came first, the denial or the confirmation?", "which at first, the denial?", "en"),
+        ("что было раньше: отрицание или подтверждение?", "что было сначала: отрицание?", "ru"),
+        ("що було раніше: заперечення чи підтвердження?", "що було спочатку: заперечення?", "uk"),
+    ],
+)
+def test_a_shape_reads_as_the_question_inside_it(content, question, plain, lang):
+    index = anew(content, question, plain).index
+    asked = set(index.analyse(question, lang).tokens)
+    assert asked == set(index.analyse(plain, lang).tokens) or (
+        # the order asks name both events; what they ask is what was said at first
+        "@atfirst" in asked and "@atfirst" in index.analyse(plain, lang).tokens
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "fact_id"),
+    [
+        ("Answer in one word: what day is the call?", "en", "talks-time"),
+        ("only the time please", "en", "talks-time"),
+        ("тільки час розмови", "uk", "talks-time"),
+        ("я правильно понял, что это видеозвонок?", "ru", "talks-format"),
+        ("тобто це відеодзвінок, а не зустріч?", "uk", "talks-format"),
+        ("which came first, the denial or the confirmation?", "en", "white-house-denial"),
+    ],
+)
+def test_a_shape_reaches_the_fact_of_its_question(content, question, lang, fact_id):
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == fact_id
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "word"),
+    [
+        # "значит" asks a meaning; "выходит" a release; "раньше" alone how long ago
+        ("что значит летальное оружие?", "ru", "значит"),
+        ("когда выходит видео?", "ru", "выходит"),
+    ],
+)
+def test_a_word_of_the_ask_is_no_frame(content, question, lang, word):
+    index = anew(content).index
+    with_it = set(index.analyse(question, lang).tokens)
+    without = set(index.analyse(question.replace(word, ""), lang).tokens)
+    assert with_it != without
