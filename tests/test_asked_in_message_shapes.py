@@ -84,3 +84,52 @@ def test_a_word_of_the_ask_is_no_frame(content, question, lang, word):
     with_it = set(index.analyse(question, lang).tokens)
     without = set(index.analyse(question.replace(word, ""), lang).tokens)
     assert with_it != without
+
+
+@pytest.mark.parametrize(
+    ("message", "question", "lang"),
+    [
+        (
+            "My dad watches the news every day. When is the call between Putin and Biden? I want"
+            " to tell him.",
+            "When is the call between Putin and Biden?",
+            "en",
+        ),
+        (
+            "Я водитель, в политике не разбираюсь. Коллеги на работе спорят. Скажите, когда"
+            " будут переговоры Путина и Байдена? Спасибо.",
+            "Скажите, когда будут переговоры Путина и Байдена?",
+            "ru",
+        ),
+        (
+            "Мій тато каже, що переговори були вчора. Я йому не вірю. Коли переговори Путіна"
+            " і Байдена? Хочу йому показати.",
+            "Коли переговори Путіна і Байдена?",
+            "uk",
+        ),
+    ],
+)
+def test_a_story_around_the_question_is_read_by_its_question(content, message, question, lang):
+    """The story only dilutes the question: the message is answered as its question is,
+    matched as well."""
+    engine = anew(content, message, question)
+    told = engine.ask(message, lang_hint=lang)
+    asked = engine.ask(question, lang_hint=lang)
+    assert told.fact is not None and told.fact.id == "talks-time"
+    assert told.evidence == asked.evidence
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        # the story names the place whose time is asked
+        ("My daughter lives in Toronto. When are the talks?", "en"),
+        # the sentence alone asks less than the message ("what hour" of what?)
+        ("Saw the headline about the talks on Tuesday. What hour though?", "en"),
+    ],
+)
+def test_a_story_that_carries_the_ask_stays_read_whole(content, message, lang):
+    engine = anew(content, message)
+    told = engine.ask(message, lang_hint=lang)
+    whole = engine.ask_one(message, lang=lang)
+    assert told.evidence == whole.evidence and told.fact == whole.fact
