@@ -40,6 +40,9 @@ from tests.asking import anew
         ("поправьте если ошибаюсь, звонок 7 декабря?", "звонок 7 декабря?", "ru"),
         ("тобто це відеодзвінок?", "це відеодзвінок?", "uk"),
         ("я правильно розумію, що це відеодзвінок?", "це відеодзвінок?", "uk"),
+        # what an article comes to is its summary, not the talks' outcome
+        ("итог статьи коротко", "содержание статьи", "ru"),
+        ("Зроби короткий підсумок статті у двох реченнях.", "короткий зміст статті", "uk"),
         # an order the article gives: what came at first
         ("which came first, the denial or the confirmation?", "which at first, the denial?", "en"),
         ("что было раньше: отрицание или подтверждение?", "что было сначала: отрицание?", "ru"),
