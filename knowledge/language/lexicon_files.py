@@ -1,5 +1,7 @@
-"""Reading the lexicon's files: the generic words (knowledge/language/data/words.yaml)
-and a content's concepts (lexicon.yaml beside its facts), into a Lexicon.
+"""Reading the lexicon's files: the generic words (knowledge/language/data/words.yaml, and
+the words of a message's shape beside it in shapes.yaml: instruction frames, "only the
+date", "so ..., right?") and a content's concepts (lexicon.yaml beside its facts), into a
+Lexicon.
 
 Both files are checked when loaded: a mistake names the file and the entry rather than
 quietly matching less.
@@ -23,6 +25,8 @@ from knowledge.language.text import normalize
 from knowledge.model import LANGS
 
 WORDS_PATH = Path(__file__).resolve().parent / "data" / "words.yaml"
+# Beside a words file: the frames of a message's shape, filler read as words.yaml's is.
+SHAPES_NAME = "shapes.yaml"
 SHIPPED_CONCEPTS_PATH = Path(__file__).resolve().parent.parent / "content" / "lexicon.yaml"
 
 
@@ -80,6 +84,10 @@ def load_lexicon(
             raise LexiconInvalid(f"{words_path.name}: shifters: {lang} {both[0]} is a stopword")
     said_that = _phrases_per_language(words.get("said_that"), words_path, "said_that")
     filler = _phrases_per_language(words.get("filler"), words_path, "filler")
+    shapes_path = words_path.parent / SHAPES_NAME
+    shapes = _read(shapes_path) if shapes_path.exists() else {}
+    for lang, ps in _phrases_per_language(shapes.get("filler"), shapes_path, "filler").items():
+        filler = {**filler, lang: [*filler.get(lang, []), *ps]}
     courtesies = _courtesies(words.get("courtesies"), words_path)
     for kind, phrases in courtesies.items():
         if kind == ACKNOWLEDGED:
@@ -106,7 +114,10 @@ def load_lexicon(
         filler,
         _calendar(words.get("calendar"), words_path),
         _texts_per_language(words.get("confirming"), words_path, "confirming"),
-        _rephrased(words.get("rephrased"), words_path),
+        {
+            **_rephrased(words.get("rephrased"), words_path),
+            **_rephrased(shapes.get("rephrased"), shapes_path),
+        },
     )
     real_words = _texts_per_language(words.get("real_words"), words_path, "real_words")
     try:
