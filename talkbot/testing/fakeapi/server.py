@@ -33,6 +33,11 @@ from talkbot.testing.fakeapi.wire import aiogram_methods, read_request
 if typing.TYPE_CHECKING:
     from aiogram.client.telegram import TelegramAPIServer
 
+# How long a wait for a call the bot is expected to make lasts by default. A wait ends as soon
+# as the call arrives, so only a failing test pays it; a loaded CI machine (the suite beside
+# other work on two cores) has taken more than 5 s to answer an admin's command.
+WAIT_TIMEOUT = 30.0
+
 # Update types Telegram leaves out when allowed_updates is empty or was never given.
 _NOT_DELIVERED_BY_DEFAULT = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
 
@@ -165,7 +170,7 @@ class FakeBotAPI(FaultsMixin, MethodsMixin):
         self,
         method: str,
         count: int = 1,
-        timeout: float = 5.0,
+        timeout: float = WAIT_TIMEOUT,
         predicate: Callable[[Call], bool] | None = None,
     ) -> list[Call]:
         """Wait until ``count`` calls of ``method`` (matching ``predicate``) have been recorded,
@@ -177,7 +182,7 @@ class FakeBotAPI(FaultsMixin, MethodsMixin):
         update: Mapping[str, Any],
         method: str = "sendMessage",
         count: int = 1,
-        timeout: float = 5.0,
+        timeout: float = WAIT_TIMEOUT,
         predicate: Callable[[Call], bool] | None = None,
     ) -> list[Call]:
         """Push ``update`` and wait for ``count`` new calls of ``method``; return those."""
