@@ -78,6 +78,20 @@ def test_a_tag_is_read_by_its_words_and_an_addressee_is_dropped(text, read):
     assert normalize(untagged(text)) == normalize(read)
 
 
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("when is it @WhiteHouse.", "when is it"),
+        ("when? @a @b", "when?"),
+        ("@a@b when", "when"),
+        # a run of mentions inside a message is its words, however long (read word by word)
+        ("x " + "@a" * 500 + " y", "x " + " ".join(["a"] * 500) + " y"),
+    ],
+)
+def test_addressees_at_either_end_are_dropped_word_by_word(text, read):
+    assert normalize(text) == normalize(read)
+
+
 def test_an_at_sign_that_tags_nothing_stays_as_it_was():
     """An address's "@" and a spaced "@ 5pm" name no account: their words are kept."""
     assert normalize("mail me@mail.com") == "mail me mail com"
