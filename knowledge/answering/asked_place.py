@@ -23,7 +23,7 @@ from knowledge.places.phrases import (
 )
 from knowledge.places.resolver import Place, PlaceMention, PlaceResolver
 from knowledge.places.times import zone_city
-from knowledge.places.tokens import tokenize
+from knowledge.places.tokens import Token, tokenize
 
 _CLOCK_KINDS = frozenset({"abbreviation", "offset", "zone"})
 _TIME_WORD = re.compile(r"\b(time|время|времени|час|часу|часом|годин\w*)\b", re.IGNORECASE)
@@ -187,7 +187,7 @@ def same_clock_dropped(resolver: PlaceResolver, without: str, place: Place) -> s
     start, gap = other.start, " "
     if other.place.key != place.key:
         tokens = tokenize(without)
-        at = next((k for k, t in enumerate(tokens) if t.start >= other.start), None)
+        at = _token_at(tokens, other.start)
         since = compared(tokens, at) if at is not None else None
         if since is None:
             return without
@@ -222,10 +222,15 @@ def talked_about(index: FactIndex, text: str, mention: PlaceMention, lang: str) 
     if words[0].lower() not in RECKONING_PREPOSITIONS:
         return False
     tokens = tokenize(text)
-    at = next((k for k, t in enumerate(tokens) if t.start >= mention.start), None)
+    at = _token_at(tokens, mention.start)
     if at is None or _TIME_WORD.search(mention.text):
         return False
     if time_word_before(tokens, at + 1) or clock_asked_before(tokens, at + 1):
         return False
     named = index.analyse(" ".join(words[1:]), lang)
     return bool(named.tokens) and not named.unknown
+
+
+def _token_at(tokens: list[Token], offset: int) -> int | None:
+    """The index of the first token at or after a character offset (a place's start)."""
+    return next((k for k, token in enumerate(tokens) if token.start >= offset), None)
