@@ -16,7 +16,7 @@ from bot.handlers.admin.chart import ChartLabels, draw_figure
 from bot.i18n import bot_catalog
 from knowledge.storage.backup import inspect_snapshot
 from knowledge.storage.question_log import DayCount
-from knowledge.storage.store import SCHEMA_VERSION
+from knowledge.storage.schema import SCHEMA_VERSION
 from tests.admin_support import USER, admin_bot, admin_says
 from tests.bot_harness import RunningBot
 from tests.curation_support import ADMIN_A

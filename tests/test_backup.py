@@ -23,7 +23,8 @@ from knowledge.storage.backup import (
     scheduled_backups,
     write_backup,
 )
-from knowledge.storage.store import SCHEMA_VERSION, FactStore
+from knowledge.storage.schema import SCHEMA_VERSION
+from knowledge.storage.store import FactStore
 from tests.conftest import CONTENT
 from tests.curation_support import ADMIN_A, Clock
 

@@ -14,7 +14,8 @@ import pytest
 
 from bot.config import Settings, SettingsError, load_settings
 from knowledge.storage.content import load_content
-from knowledge.storage.store import SCHEMA_VERSION, FactStore
+from knowledge.storage.schema import SCHEMA_VERSION
+from knowledge.storage.store import FactStore
 from talkbot.cli import main
 from talkbot.testing.process import SETTINGS_VARIABLES
 from tests.admin_support import admin_bot, admin_says

@@ -12,7 +12,8 @@ import pytest
 from sqlite_utils import Database
 
 from knowledge.curation.service import Curator
-from knowledge.storage.store import Conflict, FactChange, FactStore, StoreError, migrations
+from knowledge.storage.schema import migrations
+from knowledge.storage.store import Conflict, FactChange, FactStore, StoreError
 from knowledge.storage.writes import FactWriter
 from tests.conftest import CONTENT
 

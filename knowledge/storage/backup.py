@@ -21,7 +21,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from knowledge.places.times import utc_now
-from knowledge.storage.store import migrations
+from knowledge.storage.schema import migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 STAMP_FORMAT = "%Y%m%d-%H%M%SZ"  # sorts as it reads, and is safe in any file name
