@@ -1,6 +1,7 @@
-"""Running the Telegram bot: Bot and Dispatcher, polling or webhook, start-up, graceful stop.
+"""Running the Telegram bot: Bot and Dispatcher, start-up, graceful stop, logging.
 
-`run(settings)` (`python -m bot run`) opens the store and engine once and injects them.
+`run(settings)` (`python -m bot run`) opens the store and engine once and injects them, then
+serves by polling or webhook (`bot.serving`).
 """
 
 from __future__ import annotations
@@ -8,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
-import signal
 from collections.abc import Coroutine, Iterable
 from contextlib import suppress
 from typing import Any
@@ -20,25 +20,23 @@ from aiogram.enums import ParseMode
 from aiogram.exceptions import TelegramAPIError
 from aiogram.fsm.storage.memory import MemoryStorage
 from aiogram.methods import GetMe, GetUpdates
-from aiogram.webhook.aiohttp_server import SimpleRequestHandler
-from aiohttp import web
 
 from bot.commands import register_commands
 from bot.config import Settings
 from bot.handlers import admin, fallback, inline, questions, settings, start, subscriptions
 from bot.handlers.admin.states import DRAFT_TIMEOUT
 from bot.i18n import bot_catalog, client_lang
-from bot.metrics import Metrics, MetricsServer, UpdateCounter, metrics_app_routes
+from bot.metrics import Metrics, UpdateCounter
 from bot.middlewares import Conversations, InFlight, InFlightMiddleware, UserContextMiddleware
 from bot.replies import ReplyCache
 from bot.runtime.backups import BackupScheduler
 from bot.runtime.live import LiveBase
 from bot.runtime.notifier import Notifier
-from bot.runtime.ordering import OrderedUpdateRunner
 from bot.runtime.question_writer import QuestionLogWriter
 from bot.runtime.resilience import RetryMiddleware, redact
 from bot.runtime.throttling import ThrottlingMiddleware
-from bot.runtime.updates import SkippedUpdates, decode_update
+from bot.runtime.updates import SkippedUpdates
+from bot.serving import SHUTDOWN_GRACE_SECONDS, serve_polling, serve_webhook
 from bot.session import JsonSession
 from knowledge.answering.engine import Engine
 from knowledge.curation.service import Curator
@@ -50,8 +48,6 @@ from knowledge.storage.store import FactStore
 
 logger = logging.getLogger(__name__)
 
-# How long a stopping bot waits for updates it is still handling.
-SHUTDOWN_GRACE_SECONDS = 10.0
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 GC_YOUNG_THRESHOLD = 20_000
 
@@ -212,146 +208,6 @@ async def on_shutdown(
     await notifier.close()
     if backups is not None:
         await backups.close()
-
-
-async def check_reachable(bot: Bot) -> None:
-    """One getMe, not retried: the Bot API answers and takes the token, or start-up stops
-    with the reason. Its answer is kept (`bot.me()`), which the group filter reads."""
-    me = await bot.me()
-    logger.info("connected as @%s", me.username)
-
-
-async def confirm_handled(bot: Bot, in_flight: InFlight) -> None:
-    """Tell Telegram the last handled update is done, so a restart does not answer it twice.
-
-    Polling confirms an update only with the next getUpdates call, which a stop may cut off.
-    """
-    if in_flight.last_update_id is None:
-        return
-    try:
-        await bot.get_updates(offset=in_flight.last_update_id + 1, limit=1, timeout=0)
-    except TelegramAPIError as error:
-        logger.warning("could not confirm the last handled update: %s", error)
-
-
-class SecretTokenRequestHandler(SimpleRequestHandler):
-    """aiogram's webhook handler (in the foreground), answering 403 (not 401) to a wrong or
-    missing secret: the caller is not unauthenticated, it is refused.
-
-    An update the models cannot decode is logged, counted and answered 200: an error status
-    would make Telegram send it again and again for a day.
-    """
-
-    async def handle(self, request: web.Request) -> web.Response:
-        header = request.headers.get("X-Telegram-Bot-Api-Secret-Token", "")
-        if not self.verify_secret(header, self.bot):
-            return web.Response(status=403, text="Forbidden")
-        try:
-            raw = await request.json(loads=self.bot.session.json_loads)
-        except ValueError:  # not JSON (or not UTF-8): as undecodable as a refused model
-            raw = None
-        skipped = self.dispatcher.workflow_data.get("skipped_updates")
-        update = decode_update(
-            self.bot, raw, skipped if isinstance(skipped, SkippedUpdates) else None
-        )
-        if update is None:
-            return web.json_response({})
-        result = await self.dispatcher.feed_webhook_update(self.bot, update, **self.data)
-        return web.Response(body=self._build_response_writer(bot=self.bot, result=result))
-
-
-def metrics_server(config: Settings, dp: Dispatcher) -> MetricsServer | None:
-    """/healthz and /metrics on METRICS_HOST:METRICS_PORT, when METRICS_PORT is set."""
-    if config.metrics_port is None:
-        return None
-    return MetricsServer(
-        dp["metrics"], config.database_path, config.metrics_host, config.metrics_port
-    )
-
-
-async def serve_polling(bot: Bot, dp: Dispatcher, config: Settings | None = None) -> None:
-    """Long polling until SIGINT/SIGTERM; pending updates are kept, never dropped.
-
-    The ordered runner answers one chat's messages in order while chats run concurrently
-    (bounded), and on stop drains and confirms every update it took. With METRICS_PORT set,
-    /healthz and /metrics are served next to it.
-    """
-    # A flooding chat holds at most 8 of the 64 slots, so it cannot stall everyone else.
-    runner = OrderedUpdateRunner(dp, max_in_flight=64, max_per_lane=8)
-    monitoring = metrics_server(config, dp) if config else None
-    try:
-        if monitoring is not None:
-            await monitoring.start()
-        await check_reachable(bot)
-        await bot.delete_webhook(drop_pending_updates=False)
-        await runner.run_polling(
-            bot,
-            polling_timeout=30,
-            handle_signals=True,
-            drain_timeout=SHUTDOWN_GRACE_SECONDS,
-            allowed_updates=dp.resolve_used_update_types(),
-        )
-    finally:
-        if monitoring is not None:
-            await monitoring.close()
-        await bot.session.close()
-
-
-async def serve_webhook(
-    config: Settings, bot: Bot, dp: Dispatcher, stop: asyncio.Event | None = None
-) -> None:
-    """An aiohttp server at WEBHOOK_HOST:WEBHOOK_PORT/WEBHOOK_PATH until `stop` is set
-    (by SIGINT/SIGTERM when not given). With METRICS_PORT set, the same server answers
-    /healthz and /metrics, and listens on METRICS_HOST:METRICS_PORT too when that differs."""
-    if config.webhook_url is None or config.webhook_secret is None:
-        raise ValueError("webhook mode needs WEBHOOK_URL and WEBHOOK_SECRET")
-    secret = config.webhook_secret.get_secret_value()
-    if stop is None:
-        stop = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(sig, stop.set)
-    # Not in the background: a request returns once its update is handled, so stopping the
-    # server (which waits for open requests) also waits for every update it accepted.
-    handler = SecretTokenRequestHandler(
-        dispatcher=dp, bot=bot, secret_token=secret, handle_in_background=False
-    )
-    app = web.Application()
-    app.router.add_post(config.webhook_path, handler.handle)
-    if config.metrics_port is not None:
-        metrics_app_routes(app, dp["metrics"], config.database_path)
-    runner = web.AppRunner(app, handle_signals=False, shutdown_timeout=SHUTDOWN_GRACE_SECONDS)
-    data = {"dispatcher": dp, "bots": [bot], **dp.workflow_data}
-    try:
-        await check_reachable(bot)
-        await runner.setup()
-        await dp.emit_startup(bot=bot, **data)
-        await web.TCPSite(runner, config.webhook_host, config.webhook_port).start()
-        metrics_address = (config.metrics_host, config.metrics_port)
-        if config.metrics_port is not None and metrics_address != (
-            config.webhook_host,
-            config.webhook_port,
-        ):
-            await web.TCPSite(runner, *metrics_address).start()
-        await bot.set_webhook(
-            config.webhook_url,
-            secret_token=secret,
-            allowed_updates=dp.resolve_used_update_types(),
-            drop_pending_updates=False,
-        )
-        logger.info(
-            "webhook server on %s:%s%s",
-            config.webhook_host,
-            config.webhook_port,
-            config.webhook_path,
-        )
-        await stop.wait()
-    finally:
-        await runner.cleanup()
-        try:
-            await dp.emit_shutdown(bot=bot, **data)
-        finally:
-            await bot.session.close()
 
 
 class RedactingFormatter(logging.Formatter):

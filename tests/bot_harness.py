@@ -15,9 +15,10 @@ from typing import Any
 from aiogram import Bot, Dispatcher
 from aiogram.utils.backoff import BackoffConfig
 
-from bot.app import build_bot, build_dispatcher, serve_webhook
+from bot.app import build_bot, build_dispatcher
 from bot.config import Settings, load_settings
 from bot.runtime.ordering import OrderedUpdateRunner
+from bot.serving import serve_webhook
 from knowledge.answering.engine import Engine
 from knowledge.places.geo import ZoneLocator
 from knowledge.storage.store import FactStore
@@ -83,7 +84,7 @@ async def running_bot(
     **options: Any,
 ) -> AsyncIterator[RunningBot]:
     """`overrides` go to the settings (admin_ids=...), `options` to build_dispatcher.
-    `ordered` polls with the production runner (bot.app.serve_polling's OrderedUpdateRunner)
+    `ordered` polls with the production runner (bot.serving.serve_polling's OrderedUpdateRunner)
     instead of aiogram's own polling."""
     async with FakeBotAPI() if api is None else _given(api) as server:
         store = FactStore.open(db_path, CONTENT)
@@ -165,7 +166,7 @@ class RunningWebhook:
 async def running_webhook(
     db_path: Path, engine: Engine, *, with_metrics: bool = False
 ) -> AsyncIterator[RunningWebhook]:
-    """The real webhook server (bot.app.serve_webhook) on a free port, its Bot API the fake;
+    """The real webhook server (bot.serving.serve_webhook) on a free port, its Bot API the fake;
     `with_metrics` serves /healthz and /metrics on the same server."""
     port = free_port()
     async with FakeBotAPI() as api:
