@@ -32,7 +32,7 @@ from knowledge.answering.compose import (
 )
 from knowledge.answering.dated import base_days, days_verdict, on_its_day
 from knowledge.answering.followups import Conversation
-from knowledge.answering.rereading import by_its_question, in_cyrillic
+from knowledge.answering.rereading import by_its_question, in_cyrillic, relaid_message
 from knowledge.answering.shapes import verdict_of
 from knowledge.i18n import ANSWERS
 from knowledge.language.about_bot import addressed_to_bot
@@ -191,10 +191,11 @@ class Engine:
         user_place: Place | None = None,
         conversation: Conversation | None = None,
     ) -> Answer:
-        """The answer; a message of two asks gets both (asks.py: `Answer.more`)."""
+        """The answer; a message of two asks gets both (asks.py: `Answer.more`). Words typed
+        with the wrong keyboard layout on are read as meant first ("rjulf" is "когда")."""
         return ask_all(
-            self, question, lang=lang, lang_hint=lang_hint, user_place=user_place,
-            conversation=conversation,
+            self, relaid_message(self, question), lang=lang, lang_hint=lang_hint,
+            user_place=user_place, conversation=conversation,
         )  # fmt: skip
 
     def ask_one(

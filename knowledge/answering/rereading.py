@@ -1,14 +1,18 @@
 """Asking a question again in another reading, when the bot cannot answer it as written:
 Russian or Ukrainian typed in Latin letters read in Cyrillic, and a message of several
-sentences asked by the sentences that ask."""
+sentences asked by the sentences that ask; and, before any reading, words typed with the
+wrong keyboard layout on read as meant (`relaid_message`)."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from knowledge.answering.asks import points_back
 from knowledge.answering.compose import Answer
 from knowledge.answering.followups import Conversation
+from knowledge.language.layout import SHORTEST_ALONE, relaid
+from knowledge.language.lexicon import Lexicon
 from knowledge.language.reading import concept_or_base
 from knowledge.language.text import CYRILLIC, in_dictionary, morph_parse, question_part
 from knowledge.places.resolver import Place
@@ -42,6 +46,58 @@ def in_cyrillic(
         if answer.answered:
             return answer
     return None
+
+
+def relaid_message(engine: Engine, text: str) -> str:
+    """`text` with the words typed on the wrong keyboard layout read as meant ("rjulf" is
+    "когда", "цру" is "who": knowledge/language/layout.py). A Latin word is a word of its
+    own script when the fact base or the lexicon knows it as English, the place resolver as
+    a place or zone ("utc"), or it reads as Russian or Ukrainian in Latin letters
+    ("kogda"); a Cyrillic one, as rereading does."""
+    index = engine.index
+    words = _english_words(index.lexicon)
+
+    def english(word: str) -> bool:
+        return word in words or index.knows(concept_or_base(word, "en", index.mode, index.lexicon))
+
+    def latin_word(word: str) -> bool:
+        # "kogda" is Russian in Latin letters; a short word ("oj" for "що") may be "ой" so
+        # by chance, and is read by the words around it (layout.py).
+        return (
+            english(word)
+            or engine.resolver.find(word) is not None  # a place or a zone: "utc", "nyc"
+        ) or (
+            len(word) >= SHORTEST_ALONE
+            and any(
+                (cyrillic := index.lexicon.transliterated(word, lang)) != word
+                and _knows(engine, cyrillic, lang)
+                for lang in ("ru", "uk")
+            )
+        )
+
+    return relaid(text, latin_word, english, lambda word, lang: _knows(engine, word, lang))
+
+
+_LATIN_WORDS = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_ENGLISH: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _english_words(lexicon: Lexicon) -> frozenset[str]:
+    """Every Latin word the lexicon lists (its phrases, stopwords, concepts, real words)."""
+    kept = _ENGLISH.get(id(lexicon))
+    if kept is not None and kept[0] is lexicon:
+        return kept[1]
+    texts = [
+        *(phrase for phrase, _ in lexicon.intent_phrases),
+        *lexicon.stopwords,
+        *lexicon.concept_of,
+        *lexicon.single_word_intents,
+        *lexicon.real_words.get("en", ()),
+    ]
+    english = frozenset(_LATIN_WORDS.findall(" ".join(texts)))
+    _ENGLISH.clear()  # one lexicon at a time (the fact base's, reloaded as it changes)
+    _ENGLISH[id(lexicon)] = (lexicon, english)
+    return english
 
 
 def _knows(engine: Engine, word: str, lang: str) -> bool:

@@ -58,6 +58,8 @@ class Calendar:
     day_parts: Mapping[str, frozenset[int]] = field(default_factory=dict)
     # "noon", "опівночі" → 12, 0: an hour named by a word, read as that hour's "12 00"
     named_hours: Mapping[str, int] = field(default_factory=dict)
+    # Words a number before them counts ("в двух словах", "in two words"): no hour.
+    counted: frozenset[str] = frozenset()
 
     def concepts(self) -> dict[str, str]:
         """Each name's token: one for every weekday (which one is the event's to say), one

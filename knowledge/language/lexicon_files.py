@@ -236,6 +236,7 @@ def _calendar(data: Any, path: Path) -> Calendar:
         named_hours={form: (12, 0)[n] for form, n in names("named_hours", 2, 0).items()}
         if data.get("named_hours")
         else {},
+        counted=words("counted"),
     )
 
 

@@ -23,8 +23,9 @@ HOUR = "@time"
 
 def spelt_hours(words: list[str], calendar: Calendar) -> list[str]:
     """Normalised words with an hour written in words as its number where it stands for an
-    hour: after "at", "о" ("at five", "о п'ятій") or before "pm", "вечера" ("пять вечера");
-    noon and midnight as "12 00" and "0 00" wherever they stand ("12 noon" too)."""
+    hour: after "at", "о" ("at five", "о п'ятій") or before "pm", "вечера" ("пять вечера"),
+    unless the word after is one it counts ("в двух словах": `counted`); noon and midnight
+    as "12 00" and "0 00" wherever they stand ("12 noon" too)."""
     hours, at = calendar.hours, calendar.at
     named = calendar.named_hours
     if not any(word in hours or word in named for word in words):
@@ -36,8 +37,10 @@ def spelt_hours(words: list[str], calendar: Calendar) -> list[str]:
             if out and out[-1].isdigit():
                 out.pop()  # "12 noon" is noon, not 12:12
             out += [str(named[word]), "00"]
-        elif word in hours and (
-            (i and words[i - 1] in at) or (i + 1 < len(words) and words[i + 1] in after_hour)
+        elif (
+            word in hours
+            and ((i and words[i - 1] in at) or (i + 1 < len(words) and words[i + 1] in after_hour))
+            and not (i + 1 < len(words) and words[i + 1] in calendar.counted)
         ):
             out.append(str(hours[word]))
         else:
