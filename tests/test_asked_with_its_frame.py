@@ -18,7 +18,7 @@ from tests.asking import anew
         ("seriously WHEN is the call", "WHEN is the call", "en"),
         ("I've asked three times, when is the call", "when is the call", "en"),
         ("for the last time, what time is the call", "what time is the call", "en"),
-        ("ok when is the call, I keep reading about it and nobody says", "ok when is the call", "en"),
+        ("ok when is it, I keep reading about it and nobody says", "ok when is it", "en"),
         ("come on, who confirmed the call", "who confirmed the call", "en"),
         ("сколько можно ждать, когда созвон", "когда созвон", "ru"),
         ("ну скажите уже, кто подтвердил звонок", "кто подтвердил звонок", "ru"),
@@ -89,3 +89,18 @@ def test_each_ask_of_a_message_is_read_by_its_question_sentence(content, message
     assert told.more, "two asks, two answers"
     assert told.fact is not None and told.fact.id == "talks-time"
     assert told.evidence == asked.evidence
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        # the story alone reaches the announcement as well as "is this legit?" reaches the
+        # confirmation: it is what "this" asks of, no story around the question
+        ("Announcement of the talks. is this legit?", "en"),
+    ],
+)
+def test_a_story_that_asks_on_its_own_stays_read_whole(content, message, lang):
+    engine = anew(content, message)
+    told = engine.ask(message, lang_hint=lang)
+    question = engine.ask("is this legit?", lang_hint=lang)
+    assert told.fact is not None and told.evidence != question.evidence
