@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from knowledge.answering.backstory import by_its_sentence
 from knowledge.answering.compose import Answer
 from knowledge.answering.followups import Conversation
 from knowledge.answering.shapes import asks_who_said_it
@@ -189,14 +188,10 @@ def ask_all(
     whole_lang = lang or detect_language(text, lang_hint)
     parts = split_asks(engine, text, whole_lang) if text else None
     if parts is None:  # its language is read once, here
-        whole = engine.ask_one(
+        return engine.ask_one(
             question, lang=whole_lang, lang_hint=lang_hint, user_place=user_place,
             conversation=conversation,
         )  # fmt: skip
-        opens = words()[whole.lang].opens if whole.lang in LANGS else None
-        if opens is None or not text:
-            return whole
-        return by_its_sentence(engine, whole, text, whole.lang, opens, user_place, conversation)
     asks_left = max(len(parts) - MAX_ASKS, 0)
     parts = parts[:MAX_ASKS]
     before = conversation.last_fact_id if conversation else None

@@ -271,9 +271,11 @@ class Engine:
             # Only a reading with words English does not know can be Russian or Ukrainian.
             unknown = not all(index.knows(t) for t in match.tokens)
             retried = unknown and in_cyrillic(self, text, lang, lang_hint, user_place, conversation)
-            retried = retried or by_its_question(self, text, lang, user_place, conversation)
+            retried = retried or by_its_question(self, None, text, lang, user_place, conversation)
             return retried or self._not_answered(index, match, lang)
-        return self._settle(index, fact, match, text, lang, asked, user_place, conversation)
+        answer = self._settle(index, fact, match, text, lang, asked, user_place, conversation)
+        # A story around its question: read by the question sentence if it matches better.
+        return by_its_question(self, answer, text, lang, user_place, conversation) or answer
 
     def _settle(
         self,

@@ -1,21 +1,26 @@
-"""Asking a question again in another reading, when the bot cannot answer it as written:
-Russian or Ukrainian typed in Latin letters read in Cyrillic, and a message of several
-sentences asked by the sentences that ask; and, before any reading, words typed with the
-wrong keyboard layout on read as meant (`relaid_message`)."""
+"""Asking a question again in another reading: Russian or Ukrainian typed in Latin letters
+read in Cyrillic when the bot cannot answer it as written, and a message of several sentences
+asked by the sentences that ask (unanswered whole, or answered whole with a story around it);
+and, before any reading, words typed with the wrong keyboard layout on read as meant
+(`relaid_message`)."""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
-from knowledge.answering.asks import points_back
+from knowledge.answering.asks import points_back, words
 from knowledge.answering.compose import Answer
 from knowledge.answering.followups import Conversation
 from knowledge.language.layout import SHORTEST_ALONE, relaid
 from knowledge.language.lexicon import Lexicon
 from knowledge.language.reading import concept_or_base
 from knowledge.language.text import CYRILLIC, in_dictionary, morph_parse, question_part
+from knowledge.model import LANGS
 from knowledge.places.resolver import Place
+
+# Where one sentence ends and the next begins: the story and its question are sentences.
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 if TYPE_CHECKING:
     from knowledge.answering.engine import Engine
@@ -118,13 +123,30 @@ def _misspelt(word: str, lang: str) -> bool:
 
 def by_its_question(
     engine: Engine,
+    whole: Answer | None,
     text: str,
     lang: str,
     user_place: Place | None,
     conversation: Conversation | None,
 ) -> Answer | None:
-    """A message of several sentences, unanswered whole, asked by what it asks alone; the
-    time asked where its other sentences name a place ("I live in Oslo. When is it?")."""
+    """A message of several sentences read by the sentence that asks (what `question_part`
+    picks: the sentences ending in "?", else those with an asking word), one reading at
+    either depth; None where the message stays read whole.
+
+    Unanswered whole (`whole` None), the sentence's answer is the message's; the time asked
+    where its other sentences name a place ("I live in Oslo. When is it?").
+
+    Answered whole, the rest may be the asker's story around the question ("My dad says the
+    talks were yesterday. I don't believe him. What date is the call really?"): when the
+    sentence ranks the same fact first and matches it with the higher score, the story was
+    only diluting the question, and the sentence's reading is the answer. Where the sentence
+    alone reaches another fact ("Saw the Peskov headline. What hour though?"), or matches
+    less well, or a story sentence opens with a question word (it asks something too), or
+    the story names the place asked, or the story alone reaches another fact as well as the
+    sentence reaches its own, the story carried the ask. The choice weighs the
+    matcher's score, never the decision's P, so the decision's fit reads what users get."""
+    if lang not in LANGS or (whole is not None and not (whole.ranked and whole.evidence)):
+        return None
     index = engine.index
     lexicon = index.lexicon
     parts = question_part(
@@ -138,12 +160,30 @@ def by_its_question(
     question, rest = parts
     if points_back(question, rest, lang):
         return None  # "where can I watch it, what website?" is not the article's website
-    answer = engine.ask(question, lang=lang, user_place=user_place, conversation=conversation)
+    mention = engine.resolver.find(rest)
+    placed_elsewhere = mention is not None and not engine.resolver.find(question)
+    if whole is not None:
+        opens = words()[lang].opens
+        story = [s for s in _SENTENCE_END.split(rest) if s.strip()]
+        if not story or placed_elsewhere:
+            return None  # "I live in Oslo. When is it?": the story names the place asked
+        if any(opens.search(s.strip(" \t,;:-—\"'«»")) for s in story):
+            return None
+    answer = engine.ask_one(question, lang=lang, user_place=user_place, conversation=conversation)
     if not answer.answered:
         return None
-    mention = engine.resolver.find(rest)
-    if answer.fact and answer.fact.event and mention and not engine.resolver.find(question):
+    if whole is not None:
+        same = answer.ranked and answer.ranked[0][0] == whole.ranked[0][0]
+        better = answer.evidence and answer.evidence[0] > whole.evidence[0]
+        if not (same and better):
+            return None
+        # The story alone reaching another fact as well ("https://glavred.info/... is this
+        # legit?" names the outlet) asks something itself: it is no story around one ask.
+        told = engine.ask_one(rest, lang=lang, user_place=user_place)
+        other = told.answered and told.ranked and told.ranked[0][0] != answer.ranked[0][0]
+        return None if other and told.evidence[0] >= answer.evidence[0] else answer
+    if answer.fact and answer.fact.event and placed_elsewhere and mention:
         there = f"{question.rstrip('?.!… ')} {mention.text}?"
-        placed = engine.ask(there, lang=lang, user_place=user_place, conversation=conversation)
+        placed = engine.ask_one(there, lang=lang, user_place=user_place, conversation=conversation)
         return placed if placed.answered and placed.fact == answer.fact else answer
     return answer
