@@ -96,12 +96,17 @@ def load_lexicon(
             filler = {**filler, lang: [*filler.get(lang, []), *ps]}
     translit = _translit_tables(words.get("translit"), words_path)
     concepts: dict[str, list[str]] = {}
+    people: frozenset[str] = frozenset()
     if concepts_path is not None and concepts_path.exists():
         data = _read(concepts_path)
         concepts = _token_lists(data.get("concepts"), concepts_path, "concepts")
         clash = sorted(set(concepts) & set(intents))
         if clash:
             raise LexiconInvalid(f"{concepts_path.name}: concepts: {clash[0]} is an intent")
+        people = _people(data.get("people"), concepts_path, concepts)
+    speaker_kinds = frozenset(words.get("speaker_kinds") or ())
+    if strange := sorted(speaker_kinds - set(intents)):
+        raise LexiconInvalid(f"{words_path.name}: speaker_kinds: {strange[0]} is no intent")
     lexicon = Lexicon.build(
         intents,
         stopwords,
@@ -146,7 +151,24 @@ def load_lexicon(
             for kind, phrases in courtesies.items()
         },
         asks_what={lang: frozenset(normalize(text).split()) for lang, text in asks_what.items()},
+        people=people,
+        speaks_for={
+            lang: frozenset(normalize(text).split())
+            for lang, text in _texts_per_language(
+                words.get("speaks_for"), words_path, "speaks_for"
+            ).items()
+        },
+        speaker_kinds=speaker_kinds,
     )
+
+
+def _people(data: Any, path: Path, concepts: Mapping[str, list[str]]) -> frozenset[str]:
+    """The content's people: a list of its concepts ("@peskov")."""
+    if data is None:
+        return frozenset()
+    if not isinstance(data, list) or any(p not in concepts for p in data):
+        raise LexiconInvalid(f"{path.name}: people: expected a list of its concepts")
+    return frozenset(data)
 
 
 def _time_intents(data: Any, path: Path, intents: Mapping[str, list[str]]) -> frozenset[str]:
