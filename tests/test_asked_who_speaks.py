@@ -12,7 +12,7 @@ import pytest
 from knowledge.answering.engine import Engine
 from knowledge.language.decision import ALWAYS, FEATURES
 from knowledge.language.lexicon_files import LexiconInvalid, load_lexicon
-from knowledge.language.speakers import speaker_mismatch
+from knowledge.language.speakers import sides_named, speaker_mismatch, voices
 from tests.conftest import AFTER_THE_CALL
 
 PESKOV = "Dmitry Peskov, the Russian president's press secretary"
@@ -22,6 +22,7 @@ SAID_BY = {
     "psaki-statement": "Jen Psaki, the US president's press secretary",
     "lethal-weapons": "US Defense Secretary Lloyd Austin",
     "austin-view": "US Defense Secretary Lloyd Austin",
+    "white-house-confirmation": "the White House",
 }
 SHIFTED = FEATURES.index("shifted")
 
@@ -46,6 +47,9 @@ def _engine(content, said_by=SAID_BY) -> Engine:
         ("what did Austin say about Geneva", "en"),
         ("что Путин сказал о Женеве", "ru"),
         ("що Остін казав про Женеву", "uk"),
+        # A side speaks through its people: the Kremlin's spokesman is not Psaki.
+        ("что заявил пресс-секретарь кремля о планах диалога", "ru"),
+        ("what did the White House say about Geneva", "en"),
     ],
 )
 def test_another_speakers_words_are_shifted(content, question, lang):
@@ -66,6 +70,8 @@ def test_another_speakers_words_are_shifted(content, question, lang):
         # Someone speaking for the person asked: the speaker is left open.
         ("what did Biden's press secretary say", "en"),
         ("что сказала речница Байдена", "ru"),
+        # A fact quoting a side quotes its people.
+        ("what did the White House say about the talks", "en"),
     ],
 )
 def test_the_speakers_own_words_stay(content, question, lang):
@@ -98,3 +104,29 @@ def test_people_are_the_contents_concepts(tmp_path):
     path.write_text("concepts:\n  '@a': [a]\npeople: ['@b']\n", encoding="utf-8")
     with pytest.raises(LexiconInvalid, match="people"):
         load_lexicon(concepts_path=path)
+
+
+def test_a_side_speaks_through_its_people():
+    sides = (
+        (frozenset({"@putin", "@peskov"}), (frozenset({"кремль"}),)),
+        (frozenset({"@biden", "@psaki"}), (frozenset({"white", "hous"}),)),
+    )
+    people = {"@putin", "@peskov", "@biden", "@psaki"}
+    kinds = intents = {"@say"}
+    assert sides_named(("white", "hous", "@say"), sides) == {"@biden", "@psaki"}
+    assert not sides_named(("white", "@say"), sides)
+    # A spokesperson of a person named asks that person's side.
+    asked = ("@say", "@biden", "секретарь")
+    quoted = frozenset({"@peskov"})
+    assert speaker_mismatch(asked, quoted, people, kinds, intents, {"секретарь"}, sides)
+    assert not speaker_mismatch(
+        asked, frozenset({"@psaki"}), people, kinds, intents, {"секретарь"}, sides
+    )
+    # A said_by naming no person but a side quotes that side's people.
+    found = voices(
+        {"a": {"en": "the White House"}, "b": {}},
+        people,
+        lambda text, lang: ["white", "hous"],
+        sides,
+    )
+    assert found == {"a": frozenset({"@biden", "@psaki"})}

@@ -117,7 +117,13 @@ class IndexedFacts:
         def read(text: str, lang: str) -> list[str]:
             return reduce_text(text, lang, lexicon, mode, self._phrases)
 
-        self._voices = voices({f.id: f.said_by for f in facts}, lexicon.people, read)
+        self._sides = tuple(
+            (people, tuple(frozenset(read(n, lang)) for n in names for lang in _langs_of(n)))
+            for people, names in lexicon.sides
+        )
+        self._voices = voices(
+            {f.id: f.said_by for f in facts}, lexicon.people, read, self._sides
+        )
         self._stand_ins = frozenset(
             t for lang, words in lexicon.speaks_for.items() for w in words for t in read(w, lang)
         )
@@ -188,3 +194,8 @@ class IndexedFacts:
 
     def idf(self, token: str) -> float:
         return self._idf.get(token, self._unknown_idf)
+
+
+def _langs_of(name: str) -> tuple[str, ...]:
+    """The languages a name may be read in: Russian and Ukrainian for Cyrillic."""
+    return ("ru", "uk") if CYRILLIC.search(name) else ("en",)

@@ -143,6 +143,8 @@ class Lexicon:
     people: frozenset[str] = frozenset()
     speaks_for: Mapping[str, frozenset[str]] = field(default_factory=dict)
     speaker_kinds: frozenset[str] = frozenset()
+    # The content's sides: each its people and its names as written ("the Kremlin").
+    sides: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = ()
 
     @classmethod
     def build(

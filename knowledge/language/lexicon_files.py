@@ -97,6 +97,7 @@ def load_lexicon(
     translit = _translit_tables(words.get("translit"), words_path)
     concepts: dict[str, list[str]] = {}
     people: frozenset[str] = frozenset()
+    sides: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = ()
     if concepts_path is not None and concepts_path.exists():
         data = _read(concepts_path)
         concepts = _token_lists(data.get("concepts"), concepts_path, "concepts")
@@ -104,6 +105,7 @@ def load_lexicon(
         if clash:
             raise LexiconInvalid(f"{concepts_path.name}: concepts: {clash[0]} is an intent")
         people = _people(data.get("people"), concepts_path, concepts)
+        sides = _sides(data.get("sides"), concepts_path, people)
     speaker_kinds = frozenset(words.get("speaker_kinds") or ())
     if strange := sorted(speaker_kinds - set(intents)):
         raise LexiconInvalid(f"{words_path.name}: speaker_kinds: {strange[0]} is no intent")
@@ -159,6 +161,7 @@ def load_lexicon(
             ).items()
         },
         speaker_kinds=speaker_kinds,
+        sides=sides,
     )
 
 
@@ -169,6 +172,26 @@ def _people(data: Any, path: Path, concepts: Mapping[str, list[str]]) -> frozens
     if not isinstance(data, list) or any(p not in concepts for p in data):
         raise LexiconInvalid(f"{path.name}: people: expected a list of its concepts")
     return frozenset(data)
+
+
+def _sides(
+    data: Any, path: Path, people: frozenset[str]
+) -> tuple[tuple[frozenset[str], tuple[str, ...]], ...]:
+    """The content's sides: each its `people` (of `people`) and its `names`, lower case."""
+    if data is None:
+        return ()
+    sides = []
+    for side in data if isinstance(data, list) else [None]:
+        if (
+            not isinstance(side, dict)
+            or not isinstance(side.get("people"), list)
+            or not set(side["people"]) <= people
+            or not isinstance(side.get("names"), list)
+            or not all(isinstance(n, str) and n == n.strip().lower() for n in side["names"])
+        ):
+            raise LexiconInvalid(f"{path.name}: sides: expected people (of people) and names")
+        sides.append((frozenset(side["people"]), tuple(side["names"])))
+    return tuple(sides)
 
 
 def _time_intents(data: Any, path: Path, intents: Mapping[str, list[str]]) -> frozenset[str]:

@@ -151,6 +151,7 @@ class FactIndex(IndexedFacts):
                 self.lexicon.speaker_kinds,
                 intents,
                 self._stand_ins,
+                self._sides,
             ),
             wording_agrees=wording_agrees(normalized, ranked[:RANKED_KEPT], self._wordings),
             place_named=place_named,
