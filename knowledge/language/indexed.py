@@ -21,6 +21,7 @@ from knowledge.language.reading import (
     reduce_text,
     reduced_phrases,
 )
+from knowledge.language.speakers import voices
 from knowledge.language.text import (
     CYRILLIC,
     normalize,
@@ -112,6 +113,20 @@ class IndexedFacts:
             fid: found for fid, texts in read_texts.items() if (found := conditional_only(texts))
         }
         self._wordings = {key: tuple(texts) for key, texts in wordings.items()}
+
+        def read(text: str, lang: str) -> list[str]:
+            return reduce_text(text, lang, lexicon, mode, self._phrases)
+
+        self._sides = tuple(
+            (people, tuple(frozenset(read(n, lang)) for n in names for lang in _langs_of(n)))
+            for people, names in lexicon.sides
+        )
+        self._voices = voices(
+            {f.id: f.said_by for f in facts}, lexicon.people, read, self._sides
+        )
+        self._stand_ins = frozenset(
+            t for lang, words in lexicon.speaks_for.items() for w in words for t in read(w, lang)
+        )
         self._asked_vocab = {fid: frozenset(v) for fid, v in asked_vocab.items()}
         questions_of: dict[str, list[int]] = defaultdict(list)
         for position, owner in enumerate(self._question_owner):
@@ -179,3 +194,8 @@ class IndexedFacts:
 
     def idf(self, token: str) -> float:
         return self._idf.get(token, self._unknown_idf)
+
+
+def _langs_of(name: str) -> tuple[str, ...]:
+    """The languages a name may be read in: Russian and Ukrainian for Cyrillic."""
+    return ("ru", "uk") if CYRILLIC.search(name) else ("en",)

@@ -139,6 +139,14 @@ class Lexicon:
     # Per language, words that open a question asking what ("what happened on 1 December?",
     # "что было 1 декабря?"): such a question puts nothing to be checked, with or without "?".
     asks_what: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # Who speaks (knowledge/language/speakers.py): the content's people, as its concepts
+    # ("@peskov"); per language, words for someone who speaks for another ("press secretary",
+    # "команда"); the kinds that, beside @say, still ask what someone said ("about": @topic).
+    people: frozenset[str] = frozenset()
+    speaks_for: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    speaker_kinds: frozenset[str] = frozenset()
+    # The content's sides: each its people and its names as written ("the Kremlin").
+    sides: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = ()
 
     @classmethod
     def build(

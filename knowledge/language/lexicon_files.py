@@ -96,12 +96,19 @@ def load_lexicon(
             filler = {**filler, lang: [*filler.get(lang, []), *ps]}
     translit = _translit_tables(words.get("translit"), words_path)
     concepts: dict[str, list[str]] = {}
+    people: frozenset[str] = frozenset()
+    sides: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = ()
     if concepts_path is not None and concepts_path.exists():
         data = _read(concepts_path)
         concepts = _token_lists(data.get("concepts"), concepts_path, "concepts")
         clash = sorted(set(concepts) & set(intents))
         if clash:
             raise LexiconInvalid(f"{concepts_path.name}: concepts: {clash[0]} is an intent")
+        people = _people(data.get("people"), concepts_path, concepts)
+        sides = _sides(data.get("sides"), concepts_path, people)
+    speaker_kinds = frozenset(words.get("speaker_kinds") or ())
+    if strange := sorted(speaker_kinds - set(intents)):
+        raise LexiconInvalid(f"{words_path.name}: speaker_kinds: {strange[0]} is no intent")
     lexicon = Lexicon.build(
         intents,
         stopwords,
@@ -146,7 +153,45 @@ def load_lexicon(
             for kind, phrases in courtesies.items()
         },
         asks_what={lang: frozenset(normalize(text).split()) for lang, text in asks_what.items()},
+        people=people,
+        speaks_for={
+            lang: frozenset(normalize(text).split())
+            for lang, text in _texts_per_language(
+                words.get("speaks_for"), words_path, "speaks_for"
+            ).items()
+        },
+        speaker_kinds=speaker_kinds,
+        sides=sides,
     )
+
+
+def _people(data: Any, path: Path, concepts: Mapping[str, list[str]]) -> frozenset[str]:
+    """The content's people: a list of its concepts ("@peskov")."""
+    if data is None:
+        return frozenset()
+    if not isinstance(data, list) or any(p not in concepts for p in data):
+        raise LexiconInvalid(f"{path.name}: people: expected a list of its concepts")
+    return frozenset(data)
+
+
+def _sides(
+    data: Any, path: Path, people: frozenset[str]
+) -> tuple[tuple[frozenset[str], tuple[str, ...]], ...]:
+    """The content's sides: each its `people` (of `people`) and its `names`, lower case."""
+    if data is None:
+        return ()
+    sides = []
+    for side in data if isinstance(data, list) else [None]:
+        if (
+            not isinstance(side, dict)
+            or not isinstance(side.get("people"), list)
+            or not set(side["people"]) <= people
+            or not isinstance(side.get("names"), list)
+            or not all(isinstance(n, str) and n == n.strip().lower() for n in side["names"])
+        ):
+            raise LexiconInvalid(f"{path.name}: sides: expected people (of people) and names")
+        sides.append((frozenset(side["people"]), tuple(side["names"])))
+    return tuple(sides)
 
 
 def _time_intents(data: Any, path: Path, intents: Mapping[str, list[str]]) -> frozenset[str]:

@@ -30,6 +30,7 @@ from knowledge.language.evidence import (
 )
 from knowledge.language.indexed import IndexedFacts, Weights
 from knowledge.language.lexicon import Lexicon
+from knowledge.language.speakers import speaker_mismatch
 from knowledge.language.text import normalize
 from knowledge.model import Fact
 
@@ -142,7 +143,16 @@ class FactIndex(IndexedFacts):
             ranked,
             analysed,
             unexplained,
-            shifted=any(t in self._shifters for t in unexplained),
+            shifted=any(t in self._shifters for t in unexplained)
+            or speaker_mismatch(
+                analysed.tokens,
+                self._voices.get(top),
+                self.lexicon.people,
+                self.lexicon.speaker_kinds,
+                intents,
+                self._stand_ins,
+                self._sides,
+            ),
             wording_agrees=wording_agrees(normalized, ranked[:RANKED_KEPT], self._wordings),
             place_named=place_named,
             intent_kept=names_every_intent(analysed.tokens, nearest),
