@@ -101,5 +101,7 @@ def test_how_much_it_is_at_a_place_asks_its_clock(content, question, lang):
     [("сколько тем назвали", "ru"), ("какие итоги переговоров", "ru")],
 )
 def test_a_count_and_the_calls_outcome_stay_what_they_ask(content, question, lang):
+    # Not a clock's "сколько"; a count of topics reads as which topics (round 15), as in English.
     tokens = anew(content).index.analyse(question, lang).tokens
-    assert "@count" in tokens or "@outcome" in tokens
+    assert "@time" not in tokens
+    assert "@count" in tokens or "@outcome" in tokens or "@theme" in tokens

@@ -182,3 +182,22 @@ def test_denying_in_any_of_its_verbs_is_one_word(shipped_engine):
 )
 def test_the_new_writers_kinds_of_question_are_answered(shipped_engine, question, fact_id):
     assert read_as(shipped_engine.ask(question)) == fact_id
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        # The tenth writer's list of everyone the article names (people-named, round 15);
+        # who takes part and who one person is stay their own facts.
+        ("which people does the article mention", "people-named"),
+        ("list everybody named in the news", "people-named"),
+        ("кого упоминают в новости", "people-named"),
+        ("кого згадують у новині", "people-named"),
+        ("who takes part in the call", "call-participants"),
+        ("перечисли всех участников разговора", "call-participants"),
+        ("who is Psaki", "person-psaki"),
+        ("хто такий Остін", "person-austin"),
+    ],
+)
+def test_everyone_the_article_names_is_one_answer(shipped_engine, question, fact_id):
+    assert read_as(shipped_engine.ask(question)) == fact_id
