@@ -58,6 +58,8 @@ class Calendar:
     day_parts: Mapping[str, frozenset[int]] = field(default_factory=dict)
     # "noon", "опівночі" → 12, 0: an hour named by a word, read as that hour's "12 00"
     named_hours: Mapping[str, int] = field(default_factory=dict)
+    # "hrs", "h" after four figures: an hour in military time ("1700 hrs" → 17:00)
+    military: frozenset[str] = frozenset()
 
     def concepts(self) -> dict[str, str]:
         """Each name's token: one for every weekday (which one is the event's to say), one
