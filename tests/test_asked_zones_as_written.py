@@ -101,3 +101,32 @@ def test_zulu_is_utc_and_a_stray_offset_word_is_no_place():
     resolver = PlaceResolver.default()
     assert resolver.resolve("Zulu").key == "UTC"
     assert resolver.find("what did the kremlin say about it") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "zone"),
+    [
+        # Typed all in lower case, capitals prove nothing: a well-known city opening the
+        # message of a question about time is its place, as "Варшава о котрій" is.
+        ("варшава о котрій", "Europe/Warsaw"),
+        ("токио во сколько", "Asia/Tokyo"),
+        # A clock's face asks the hour there.
+        ("а в ашдоде это сколько будет на часах", "Asia/Jerusalem"),
+    ],
+)
+def test_a_lower_case_city_opening_a_question_about_time_is_its_place(engine, question, zone):
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact.id == "talks-time"
+    assert answer.place is not None and answer.place.key == zone
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "путин когда",  # a person, no city
+        "what time does the match start, geneva",  # not the first word
+        "варшава Когда",  # a capital elsewhere: the message is not typed in lower case
+    ],
+)
+def test_a_lower_case_name_counts_only_opening_a_message_typed_in_lower_case(question):
+    assert PlaceResolver.default().find(question) is None
