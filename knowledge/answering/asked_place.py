@@ -4,7 +4,9 @@ whether a place named in a question asks for its clock or is what the question i
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 from knowledge.answering import followups
 from knowledge.i18n import ANSWERS
@@ -59,7 +61,7 @@ def read_place(
     clock = mention.place.kind in _CLOCK_KINDS
     gap = " time " if clock or _TIME_WORD.search(mention.text) else " "
     without = text[: mention.start] + gap + text[mention.end :]
-    without = same_clock_dropped(resolver, without, mention.place)
+    without = same_clock_dropped(resolver, without, mention.place, event_moments(index))
     without = hour_counted(index, without, lang) or around_asker_dropped(index, without, lang)
     stripped = index.match(without, lang, place_named=True)
     if not clock and talked_about(index, text, mention, lang):
@@ -176,16 +178,21 @@ def around_asker_dropped(index: FactIndex, without: str, lang: str) -> str:
     return rest
 
 
-def same_clock_dropped(resolver: PlaceResolver, without: str, place: Place) -> str:
+def same_clock_dropped(
+    resolver: PlaceResolver, without: str, place: Place, moments: Iterable[datetime] = ()
+) -> str:
     """The question less a second place that keeps the same clock as the one asked for,
     which only says where that one is ("я в Индии сейчас, на Гоа", "я в Польщі, у
     Варшаві", "в UK во сколько, я в Лондоне"), or that it is compared with ("for Minsk,
-    the same as Moscow time?", "так само як у Москві"). Another stays a word of it."""
+    the same as Moscow time?", "так само як у Москві"). An offset or zone's label beside a
+    place that keeps it at the event's time (`moments`) only says which clock that is ("in
+    Istanbul, GMT+3", "в NYC, GMT-5", "во Владивостоке, МСК+7", "EST / GMT-5"). Another
+    stays a word of it."""
     other = resolver.find(without)
     if other is None:
         return without
     start, gap = other.start, " "
-    if other.place.key != place.key:
+    if other.place.key != place.key and not same_offset(place, other.place, moments):
         tokens = tokenize(without)
         at = _token_at(tokens, other.start)
         since = compared(tokens, at) if at is not None else None
@@ -194,6 +201,22 @@ def same_clock_dropped(resolver: PlaceResolver, without: str, place: Place) -> s
         # "the same as" goes with it; comparing two places' clocks asks the time.
         start, gap = tokens[since].start, " time "
     return without[:start] + gap + without[other.end :]
+
+
+def same_offset(one: Place, other: Place, moments: Iterable[datetime]) -> bool:
+    """Whether a clock named by its offset or label and another place keep the same UTC
+    offset at one of the fact base's event times (Istanbul and GMT+3 in December 2021)."""
+    if not _CLOCK_KINDS & {one.kind, other.kind}:
+        return False  # two places of one offset are two places ("Moscow and Istanbul")
+    return any(
+        moment.astimezone(one.tzinfo).utcoffset() == moment.astimezone(other.tzinfo).utcoffset()
+        for moment in moments
+    )
+
+
+def event_moments(index: FactIndex) -> tuple[datetime, ...]:
+    """The times the fact base's timed facts start at, each once."""
+    return tuple(dict.fromkeys(f.event.aware for f in index.facts.values() if f.event))
 
 
 def hour_counted(index: FactIndex, without: str, lang: str) -> str | None:

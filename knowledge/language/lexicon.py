@@ -60,6 +60,8 @@ class Calendar:
     named_hours: Mapping[str, int] = field(default_factory=dict)
     # Words a number before them counts ("в двух словах", "in two words"): no hour.
     counted: frozenset[str] = frozenset()
+    # "hrs", "h" after four figures: an hour in military time ("1700 hrs" → 17:00)
+    military: frozenset[str] = frozenset()
 
     def concepts(self) -> dict[str, str]:
         """Each name's token: one for every weekday (which one is the event's to say), one

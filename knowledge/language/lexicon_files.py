@@ -277,6 +277,7 @@ def _calendar(data: Any, path: Path) -> Calendar:
         afternoon=words("afternoon"),
         morning=words("morning"),
         ordinal=words("ordinal"),
+        military=words("military") if data.get("military") else frozenset(),
         day_parts={form: part_hours[number] for form, number in parts.items()},
         named_hours={form: (12, 0)[n] for form, n in names("named_hours", 2, 0).items()}
         if data.get("named_hours")

@@ -21,11 +21,46 @@ from knowledge.language.text import CYRILLIC, normalize, reduce_word
 HOUR = "@time"
 
 
+# Four figures that may be an hour in military time ("1700", "0930", "1800h").
+_MILITARY = re.compile(r"([01]\d|2[0-3])([0-5]\d)([a-z]*)")
+
+
+def military_hours(words: list[str], calendar: Calendar) -> list[str]:
+    """Normalised words with an hour in military time as its hour and minutes ("1700 hrs",
+    "1800h" → "17 00"): before a word of `military`, after a word of `at` ("в 1700 по
+    Києву"), or on the hour or half hour ending the question ("it's what, 1800?"); a year
+    (1900-2099) only before a word of `military`, and four figures otherwise stay a number."""
+    if not calendar.military or not any(len(w) >= 4 and w[:4].isdigit() for w in words):
+        return words
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        found = _MILITARY.fullmatch(words[i])
+        if found is None or (found[3] and found[3] not in calendar.military):
+            out.append(words[i])
+            i += 1
+            continue
+        hour, minute, suffix = found.groups()
+        after = words[i + 1] if i + 1 < len(words) else ""
+        marked = bool(suffix) or after in calendar.military
+        yearlike = hour in ("19", "20")
+        bare = i + 1 == len(words) and minute in ("00", "30")
+        if marked or (not yearlike and ((i and words[i - 1] in calendar.at) or bare)):
+            out += [hour.lstrip("0") or "0", minute]
+            i += 2 if after in calendar.military and not suffix else 1
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
 def spelt_hours(words: list[str], calendar: Calendar) -> list[str]:
     """Normalised words with an hour written in words as its number where it stands for an
     hour: after "at", "о" ("at five", "о п'ятій") or before "pm", "вечера" ("пять вечера"),
     unless the word after is one it counts ("в двух словах": `counted`); noon and midnight
-    as "12 00" and "0 00" wherever they stand ("12 noon" too)."""
+    as "12 00" and "0 00" wherever they stand ("12 noon" too); an hour in military time as
+    its hour and minutes ("1700 hrs": `military_hours`)."""
+    words = military_hours(words, calendar)
     hours, at = calendar.hours, calendar.at
     named = calendar.named_hours
     if not any(word in hours or word in named for word in words):

@@ -16,6 +16,7 @@ from knowledge.places import compiled
 from knowledge.places import phrases as pt
 from knowledge.places import reckoning as rk
 from knowledge.places import tokens as tk
+from knowledge.places.bare import bare_city_counts, lower_alias
 from knowledge.places.index import (
     ANY_CASE,
     COMMON,
@@ -48,6 +49,7 @@ class _Scene:
     cue: bool  # it asks about time
     ukrainian: bool  # it has Ukrainian letters
     shouted: bool  # it has no lower-case letters
+    lowered: bool  # it has no capitals
 
 
 @dataclass(frozen=True)
@@ -157,6 +159,7 @@ class PlaceResolver:
                 ukrainian=pt.has_ukrainian_letters(text),
                 # In a message typed in capitals, capitals prove nothing ("GIVE US TIME").
                 shouted=not any(ch.islower() for ch in text),
+                lowered=not any(ch.isupper() for ch in text),
             )
             found += filter(None, (self._judge(tokens, m, scene) for m in matches))
             found = found or self._near_misses(text, tokens, matches, scene)
@@ -322,7 +325,7 @@ class PlaceResolver:
         )
         located = located or uninflected
         capitals = pt.all_upper(tokens, m.i, m.j) and (located or not scene.shouted)
-        if m.flags & UPPER and not (capitals or self._lower_alias(tokens, m, prep, scene, timed)):
+        if m.flags & UPPER and not (capitals or lower_alias(tokens, m, prep, scene.cue, timed)):
             return None
         if m.flags & COMMON and (
             not first.capitalised
@@ -359,9 +362,8 @@ class PlaceResolver:
                 return None
             strength = 2 if timed or prep in pt.RECKONING_PREPOSITIONS else 3
         else:
-            if m.flags & (WEAK | COMMON) or not first.capitalised or not scene.cue:
-                return None
-            if not self._index.row(m.ref).prominent or pt.attributive(tokens, m.j):
+            prominent = self._index.row(m.ref).prominent
+            if not bare_city_counts(tokens, m, prominent, scene.cue, scene.lowered):
                 return None
             strength = 1
         weaker = pt.compared(tokens, m.i) is not None  # "the same as (in) Moscow" yields
@@ -384,19 +386,6 @@ class PlaceResolver:
                 place = dataclasses.replace(found.place, read_as=written)
                 out.append(dataclasses.replace(found, place=place))
         return out
-
-    def _lower_alias(
-        self, tokens: list[Token], m: Match, prep: str | None, scene: _Scene, timed: bool
-    ) -> bool:
-        """ "what time in dc", "в ny", "uk time": an alias kept for capitals ("DC", "NY") typed
-        in lower case still counts after "in"/"в" or before a time word in a question about
-        time, unless it is a word ("us")."""
-        return (
-            scene.cue
-            and (prep in pt.COUNTRY_PREPOSITIONS or timed)
-            and m.j - m.i == 1
-            and tokens[m.i].norm not in pt.LOWER_CASE_WORDS
-        )
 
     def _adjective_alone(self, tokens: list[Token], m: Match) -> bool:
         """A neuter adjective ending the sentence stands for "... время": "а лондонское?"."""
