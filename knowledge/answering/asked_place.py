@@ -4,7 +4,7 @@ whether a place named in a question asks for its clock or is what the question i
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -214,9 +214,10 @@ def same_offset(one: Place, other: Place, moments: Iterable[datetime]) -> bool:
     )
 
 
-def event_moments(index: FactIndex) -> tuple[datetime, ...]:
-    """The times the fact base's timed facts start at, each once."""
-    return tuple(dict.fromkeys(f.event.aware for f in index.facts.values() if f.event))
+def event_moments(index: FactIndex) -> Iterator[datetime]:
+    """The times the fact base's timed facts start at, read only if a clock's label is
+    compared with a place (`same_offset`), not for every place question."""
+    return (f.event.aware for f in index.facts.values() if f.event)
 
 
 def hour_counted(index: FactIndex, without: str, lang: str) -> str | None:
