@@ -15,7 +15,13 @@ from knowledge.answering.followups import Conversation
 from knowledge.language.layout import SHORTEST_ALONE, relaid
 from knowledge.language.lexicon import Lexicon
 from knowledge.language.reading import concept_or_base
-from knowledge.language.text import CYRILLIC, in_dictionary, morph_parse, question_part
+from knowledge.language.text import (
+    CYRILLIC,
+    in_dictionary,
+    morph_parse,
+    question_part,
+    read_closely,
+)
 from knowledge.model import LANGS
 from knowledge.places.resolver import Place
 
@@ -36,7 +42,7 @@ def in_cyrillic(
 ) -> Answer | None:
     """Russian or Ukrainian typed in Latin letters ("kogda peregovory"), read in Cyrillic and
     answered in that language, when the English reading found nothing."""
-    if lang != "en" or CYRILLIC.search(text):
+    if lang != "en" or CYRILLIC.search(text) or not read_closely(text):
         return None
     order = ("uk", "ru") if lang_hint == "uk" else ("ru", "uk")
     for reading in order:
@@ -59,6 +65,8 @@ def relaid_message(engine: Engine, text: str) -> str:
     own script when the fact base or the lexicon knows it as English, the place resolver as
     a place or zone ("utc"), or it reads as Russian or Ukrainian in Latin letters
     ("kogda"); a Cyrillic one, as rereading does."""
+    if not read_closely(text):
+        return text
     index = engine.index
     words = _english_words(index.lexicon)
 
