@@ -70,6 +70,21 @@ def test_a_long_message_of_unknown_words_is_declined_after_few_lookups(engine, l
     assert len(lookups) < 100, len(lookups)
 
 
+def test_a_message_just_short_enough_to_be_read_closely_guesses_only_what_could_be_known(
+    engine, lookups
+):
+    # Sixty words of random letters: each is still read as Russian or Ukrainian in Latin
+    # letters, but a spelling that starts as no word the fact base knows is not looked up.
+    draw = random.Random(60)
+    words = (
+        "".join(draw.choice(string.ascii_lowercase) for _ in range(draw.randint(2, 9)))
+        for _ in range(READ_CLOSELY_WORDS)
+    )
+    answer = engine.ask(" ".join(words))
+    assert answer.status == "declined"
+    assert len(lookups) < 1000, len(lookups)  # 1,900 when every spelling was looked up
+
+
 def test_only_the_long_message_is_read_as_written():
     assert read_closely(" ".join(["word"] * READ_CLOSELY_WORDS))
     assert not read_closely(" ".join(["word"] * (READ_CLOSELY_WORDS + 1)))

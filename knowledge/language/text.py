@@ -376,8 +376,8 @@ def reduce_word(word: str, lang: str, mode: str = "lemma") -> str:
 def other_lemmas(word: str, lang: str) -> tuple[str, ...]:
     """The lemmas of a word's other dictionary readings, besides the one reduce_word picks:
     uk "влада" is the name "Влад" and also "влада" (power), "Києві" is "кий" and "Київ"."""
-    if lang not in ("ru", "uk") or not CYRILLIC.search(word):
-        return ()
+    if not in_dictionary(word, lang):
+        return ()  # its readings are all guesses by analogy, none a dictionary's
     chosen = reduce_word(word, lang)
     lemmas = dict.fromkeys(
         p.normal_form.replace("ё", "е") for p in morph_parse(lang, word) if p.is_known
