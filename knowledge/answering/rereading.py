@@ -15,7 +15,14 @@ from knowledge.answering.followups import Conversation
 from knowledge.language.layout import SHORTEST_ALONE, relaid
 from knowledge.language.lexicon import Lexicon
 from knowledge.language.reading import concept_or_base
-from knowledge.language.text import CYRILLIC, in_dictionary, morph_parse, question_part
+from knowledge.language.text import (
+    CYRILLIC,
+    in_any_dictionary,
+    in_dictionary,
+    morph_parse,
+    question_part,
+    read_closely,
+)
 from knowledge.model import LANGS
 from knowledge.places.resolver import Place
 
@@ -24,6 +31,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 if TYPE_CHECKING:
     from knowledge.answering.engine import Engine
+    from knowledge.language.matcher import FactIndex
 
 
 def in_cyrillic(
@@ -36,7 +44,7 @@ def in_cyrillic(
 ) -> Answer | None:
     """Russian or Ukrainian typed in Latin letters ("kogda peregovory"), read in Cyrillic and
     answered in that language, when the English reading found nothing."""
-    if lang != "en" or CYRILLIC.search(text):
+    if lang != "en" or CYRILLIC.search(text) or not read_closely(text):
         return None
     order = ("uk", "ru") if lang_hint == "uk" else ("ru", "uk")
     for reading in order:
@@ -59,6 +67,8 @@ def relaid_message(engine: Engine, text: str) -> str:
     own script when the fact base or the lexicon knows it as English, the place resolver as
     a place or zone ("utc"), or it reads as Russian or Ukrainian in Latin letters
     ("kogda"); a Cyrillic one, as rereading does."""
+    if not read_closely(text):
+        return text
     index = engine.index
     words = _english_words(index.lexicon)
 
@@ -109,8 +119,32 @@ def _knows(engine: Engine, word: str, lang: str) -> bool:
     """A word of the language's dictionary, or one the fact base reads as its own (a name
     through its concept: "baiden" is Байден, @biden, not "баидень")."""
     index = engine.index
-    concept = concept_or_base(word, lang, index.mode, index.lexicon)
-    return (in_dictionary(word, lang) and not _misspelt(word, lang)) or index.knows(concept)
+    if in_dictionary(word, lang) and not _misspelt(word, lang):
+        return True
+    if not in_any_dictionary(word) and word[:_START] not in _known_starts(index):
+        # Its base form, guessed by analogy (the dearest lookup there is: a Latin word is
+        # tried in up to 64 spellings), would start as it does: the base knows no such word.
+        return False
+    return index.knows(concept_or_base(word, lang, index.mode, index.lexicon))
+
+
+# Letters a word keeps in its base form: an ending changes, the start does not.
+_START = 3
+_STARTS: dict[int, tuple[FactIndex, frozenset[str]]] = {}
+
+
+def _known_starts(index: FactIndex) -> frozenset[str]:
+    """The starts of every token the fact base knows and of every word the lexicon reads
+    as a concept it knows."""
+    kept = _STARTS.get(id(index))
+    if kept is not None and kept[0] is index:
+        return kept[1]
+    concept_of = index.lexicon.concept_of
+    words = [*index.known_tokens, *(w for w, c in concept_of.items() if index.knows(c))]
+    starts = frozenset(word[:_START] for word in words)
+    _STARTS.clear()  # one index at a time (the fact base's, rebuilt as it changes)
+    _STARTS[id(index)] = (index, starts)
+    return starts
 
 
 def _misspelt(word: str, lang: str) -> bool:

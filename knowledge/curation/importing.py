@@ -10,7 +10,13 @@ from dataclasses import dataclass, replace
 
 from knowledge.curation.errors import Conflict, InvalidFact
 from knowledge.model import Event, Fact, Source
-from knowledge.storage.fact_file import Complaint, FactsInvalid, Problem, parse_facts_file
+from knowledge.storage.fact_file import (
+    Complaint,
+    FactsInvalid,
+    Problem,
+    dump_facts,
+    parse_facts_file,
+)
 from knowledge.storage.store import FactChange, FactStore, StoredFact
 from knowledge.storage.writes import FactWriter
 
@@ -153,3 +159,10 @@ def _first_position(store: FactStore, event: Event | None) -> int:
     if positions:
         return min(positions)
     return 0 if event is None else store.next_position()
+
+
+def export_text(store: FactStore, event: Event | None) -> tuple[str, int]:
+    """The event's live facts (the first event's by default) as a facts file, and their count."""
+    event = event or next(iter(store.events()), None)
+    facts = event_facts(store, event)
+    return dump_facts(facts, event.id if event else None), len(facts)

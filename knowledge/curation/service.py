@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from knowledge.curation.browsing import FactPage, FactView, fact_page
 from knowledge.curation.citing import cite, register_source
+from knowledge.curation.editing import with_field
 from knowledge.curation.errors import (
     AlreadyDone,
     Busy,
@@ -16,7 +17,6 @@ from knowledge.curation.errors import (
     DuplicateQuestion,
     Incomplete,
     LastQuestion,
-    NoEvent,
     NoSuchQuestion,
     NotDeleted,
     QuoteNotInSource,
@@ -29,7 +29,7 @@ from knowledge.curation.importing import (
     ImportPreview,
     ImportResult,
     apply_import,
-    event_facts,
+    export_text,
     parse_import,
     preview_import,
 )
@@ -40,13 +40,11 @@ from knowledge.curation.parsing import (
     malformed,
     new_fact_id,
     parse_event_time,
-    split_questions,
 )
 from knowledge.curation.undoing import Undone, check_fact, undo
 from knowledge.language.text import detect_language, normalize
 from knowledge.model import LANGS, Citation, Event, EventTime, Fact, Source, squash_spaces
 from knowledge.places.resolver import PlaceResolver
-from knowledge.storage.fact_file import dump_facts
 from knowledge.storage.question_log import QuestionLog, UnansweredGroup, WindowStats
 from knowledge.storage.store import FactChange, FactStore
 from knowledge.storage.writes import FactWriter
@@ -150,12 +148,12 @@ class Curator:
 
     def export(self, event: Event | None = None) -> str:
         """One event's facts file (the main event's by default), as /import takes it back."""
-        return _export(self.store, event)[0]
+        return export_text(self.store, event)[0]
 
     async def export_file(self, event: Event | None = None) -> tuple[str, int]:
         """`export` in the store's worker thread, with the number of facts in the file: 10,000
         facts take seconds to read and write out."""
-        return await self.store.worker.run(lambda store: _export(store, event))
+        return await self.store.worker.run(lambda store: export_text(store, event))
 
     # -- adding -----------------------------------------------------------------------
 
@@ -204,7 +202,9 @@ class Curator:
         """/edit: read, change and write in one transaction, so no update is lost."""
         with self._change():
             fact, version = self._live(fact_id, expected_version)
-            changed = self._with_field(fact, field, value.strip(), lang)
+            changed = with_field(
+                fact, field, value.strip(), lang, cite=self.cite, resolver=self.resolver
+            )
             if changed == fact:
                 return Saved("edit", fact_id, fact, version, changed=False)
             return self._save(admin_id, "edit", changed, version)
@@ -406,34 +406,3 @@ class Curator:
             fact, admin_id=admin_id, action=action, expected_version=version
         )
         return Saved(action, fact.id, fact, new)
-
-    def _with_field(self, fact: Fact, field: str, value: str, lang: str) -> Fact:
-        name, _, suffix = field.partition("_")
-        target = suffix or lang
-        if not value:
-            raise malformed("edit")
-        if name == "text":
-            return replace(fact, text={**fact.text, target: squash_spaces(value)})
-        if name == "questions":
-            return replace(fact, questions={**fact.questions, target: split_questions(value)})
-        if name == "quote":
-            default = fact.citations[0].source if fact.citations else None
-            return replace(fact, citations=(self.cite(value, default),))
-        if name == "time":
-            if value == "-":
-                return replace(fact, event=None)
-            start, zone = parse_event_time(value, self.resolver)
-            titles = (
-                fact.event.title if fact.event else {g: first_sentence(fact.text[g]) for g in LANGS}
-            )
-            return replace(fact, event=EventTime(start, zone, dict(titles)))
-        if fact.event is None:
-            raise NoEvent(fact.id)
-        title = {**fact.event.title, target: squash_spaces(value)}
-        return replace(fact, event=replace(fact.event, title=title))
-
-
-def _export(store: FactStore, event: Event | None) -> tuple[str, int]:
-    event = event or next(iter(store.events()), None)
-    facts = event_facts(store, event)
-    return dump_facts(facts, event.id if event else None), len(facts)

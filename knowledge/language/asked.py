@@ -23,7 +23,13 @@ from knowledge.language.reading import (
     or_read,
     stop_token,
 )
-from knowledge.language.text import in_dictionary, other_lemmas
+from knowledge.language.text import (
+    CYRILLIC,
+    in_any_dictionary,
+    in_dictionary,
+    other_lemmas,
+    read_closely,
+)
 from knowledge.language.typos import TypoReader
 
 # Each language a mixed Russian-Ukrainian question may borrow its words from.
@@ -68,20 +74,21 @@ class QuestionReader:
         tokens: list[str] = []
         corrections = 0
         lexicon = self.lexicon
+        closely = read_closely(normalized)
         for word in or_read(intent_mapped(normalized, lexicon).split(), lexicon, lang):
             if word.startswith("@"):
                 token = word
             elif word in lexicon.stopwords:
                 token = stop_token(word)
             else:
-                token = self._surface.get(word) or concept_or_base(word, lang, self.mode, lexicon)
+                token = self._surface.get(word) or self._base(word, lang, closely)
                 if token in self._known or token in self._phrase_words:
                     pass
                 elif word in lexicon.calendar.day_parts:
                     # "у нас уже ночь будет?" asks about the time, as an hour does, unless
                     # the facts use the word themselves ("film night").
                     token = HOUR
-                else:
+                elif closely:
                     token, corrected = self._reread(word, token, lang)
                     corrections += corrected
                 if token in lexicon.stopwords or not token:
@@ -90,6 +97,16 @@ class QuestionReader:
         tokens = joined(tokens, self._phrases)
         unknown = [token for token in tokens if token not in self._known]
         return Analysed(tuple(tokens), tuple(unknown), corrections)
+
+    def _base(self, word: str, lang: str, closely: bool) -> str:
+        """The word's concept or base form; in a text too long to read closely, a Cyrillic
+        word no dictionary knows stays as written: its base would be guessed by analogy,
+        the dearest lookup there is (text.read_closely)."""
+        if closely or word in self.lexicon.concept_of or not CYRILLIC.search(word):
+            return concept_or_base(word, lang, self.mode, self.lexicon)
+        if in_any_dictionary(word):
+            return concept_or_base(word, lang, self.mode, self.lexicon)
+        return word
 
     def _reread(self, word: str, token: str, lang: str) -> tuple[str, int]:
         """An unknown word read again: as another of its dictionary readings the base knows,

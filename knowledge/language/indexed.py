@@ -192,6 +192,10 @@ class IndexedFacts:
         """Whether any fact's questions or text use this (reduced) token."""
         return token in self._known_tokens
 
+    @property
+    def known_tokens(self) -> frozenset[str]:
+        return self._known_tokens
+
     def idf(self, token: str) -> float:
         return self._idf.get(token, self._unknown_idf)
 

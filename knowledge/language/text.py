@@ -280,10 +280,25 @@ def morph(lang: str):
     return pymorphy3.MorphAnalyzer(lang=lang)
 
 
-# Far longer than any Russian or Ukrainian word. pymorphy3 reads a word it does not know by
+# Longer than any Russian or Ukrainian word (the longest dictionary words have 33-35 letters;
+# the corpus's longest, words run together, 23). pymorphy3 reads a word it does not know by
 # splitting prefixes off and reading the rest, one call deeper per prefix: a "word" of a few
-# thousand letters runs out of Python's stack (tests/test_fuzz.py found one).
-LONGEST_WORD = 64
+# thousand letters runs out of Python's stack (tests/test_fuzz.py found one), and one of 60
+# random letters costs a millisecond a reading, sixteen such a quarter of a second a message.
+LONGEST_WORD = 40
+
+# A question people ask is short: the corpus's longest is 44 words. Guessing what an unknown
+# word means (a typo of a known word, Russian typed in Latin letters, the wrong keyboard layout)
+# costs pymorphy3 lookups by the dozen a word, so a long message of unknown words (1,000
+# characters of random letters: ~180 words) would hold the event loop for most of a second.
+# A message longer than this is read as written; the sentence that asks in it, asked alone
+# (rereading.by_its_question), is short again and gets every reading.
+READ_CLOSELY_WORDS = 60
+
+
+def read_closely(text: str) -> bool:
+    """Whether a text is short enough for its unknown words to be guessed at."""
+    return len(text.split()) <= READ_CLOSELY_WORDS
 
 
 def morph_parse(lang: str, word: str) -> list[Any]:
@@ -313,6 +328,11 @@ def in_dictionary(word: str, lang: str) -> bool:
         return bool(morph(lang).word_is_known(word))
     except ValueError:  # a letter without a Unicode name (see morph_parse)
         return False
+
+
+def in_any_dictionary(word: str) -> bool:
+    """Whether the ru or the uk dictionary knows a Cyrillic word as it is written."""
+    return in_dictionary(word, "ru") or in_dictionary(word, "uk")
 
 
 def _known_only_in(lang: str, token: str) -> bool:
@@ -356,8 +376,8 @@ def reduce_word(word: str, lang: str, mode: str = "lemma") -> str:
 def other_lemmas(word: str, lang: str) -> tuple[str, ...]:
     """The lemmas of a word's other dictionary readings, besides the one reduce_word picks:
     uk "влада" is the name "Влад" and also "влада" (power), "Києві" is "кий" and "Київ"."""
-    if lang not in ("ru", "uk") or not CYRILLIC.search(word):
-        return ()
+    if not in_dictionary(word, lang):
+        return ()  # its readings are all guesses by analogy, none a dictionary's
     chosen = reduce_word(word, lang)
     lemmas = dict.fromkeys(
         p.normal_form.replace("ё", "е") for p in morph_parse(lang, word) if p.is_known

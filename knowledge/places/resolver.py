@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, ClassVar
 
+from knowledge.language.text import read_closely
 from knowledge.places import compiled
 from knowledge.places import phrases as pt
 from knowledge.places import reckoning as rk
@@ -150,7 +151,8 @@ class PlaceResolver:
 
     def _find(self, text: str) -> PlaceMention | None:
         tokens = tk.tokenize(text)
-        matches = self._matches(tokens)
+        closely = read_closely(text)
+        matches = self._matches(tokens, guess=closely)
         best = self._whole(text, tokens, matches, strict=True)
         if best is None:
             found = self._offsets_and_zones(text, tokens)
@@ -162,7 +164,8 @@ class PlaceResolver:
                 lowered=not any(ch.isupper() for ch in text),
             )
             found += filter(None, (self._judge(tokens, m, scene) for m in matches))
-            found = found or self._near_misses(text, tokens, matches, scene)
+            if closely:
+                found = found or self._near_misses(text, tokens, matches, scene)
             if not found:
                 return None
             best = max(found, key=lambda f: f.score)
@@ -274,9 +277,9 @@ class PlaceResolver:
         return out
 
     # -- names -----------------------------------------------------------------------------
-    def _matches(self, tokens: list[Token]) -> list[Match]:
+    def _matches(self, tokens: list[Token], guess: bool = True) -> list[Match]:
         index = self._index
-        forms = [tk.variants(t) for t in tokens]
+        forms = [tk.variants(t, guess) for t in tokens]
         out: list[Match] = []
         for i in range(len(tokens)):
             frontier = [(form, reading) for form, reading in forms[i] if form in index.prefixes]

@@ -20,6 +20,7 @@ from knowledge.language.text import (
     RU_LETTERS,
     UK_LETTERS,
     WORD_CACHE_SIZE,
+    in_any_dictionary,
     morph_parse,
 )
 
@@ -180,15 +181,16 @@ def is_noun(word: str) -> bool:
     return bool(parses) and all(p.tag.POS == "NOUN" for p in parses)
 
 
-def variants(token: Token) -> tuple[tuple[str, Reading | None], ...]:
+def variants(token: Token, guess: bool = True) -> tuple[tuple[str, Reading | None], ...]:
     """The forms a token may stand for in a name: itself, and for Cyrillic its lemmas.
 
     Each form comes with the reading that produced it (None for a word no dictionary
-    reads), so the caller can check the case a preposition demands.
+    reads), so the caller can check the case a preposition demands. Without `guess`, a word
+    no dictionary knows gets no lemmas guessed by analogy (text.read_closely says why).
     """
     if not token.cyrillic:
         return ((token.norm, None),)
-    found = readings(token.norm)
+    found = readings(token.norm) if guess or in_any_dictionary(token.norm) else ()
     out: list[tuple[str, Reading | None]] = [(r.lemma, r) for r in found]
     if all(r.lemma != token.norm for r in found):
         out.insert(0, (token.norm, None))
