@@ -7,13 +7,13 @@ text names and its event's date. The names of days and months are data (words.ya
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from weakref import WeakKeyDictionary
 
 from knowledge.answering.shapes import asks_yes_or_no, confirms
 from knowledge.language.lexicon import Calendar
 from knowledge.language.matcher import Candidate, FactIndex, Match
-from knowledge.language.reading import day_named
+from knowledge.language.reading import day_named, hour_named, spelt_hours
 from knowledge.language.text import CYRILLIC, normalize, reduce_word
 from knowledge.model import Fact
 
@@ -27,6 +27,8 @@ class _BaseDays:
 
     of: Mapping[str, frozenset[Day]]
     with_event: tuple[Fact, ...]
+    # Every fact's hours of the day, (hour, minute), as its texts and its event name them.
+    hours: Mapping[str, frozenset[tuple[int, int]]] = field(default_factory=dict)
 
 
 # An index is one immutable version of the base, so what its facts say of days is read once
@@ -43,6 +45,7 @@ def base_days(index: FactIndex) -> _BaseDays:
         read = _BaseDays(
             of={fid: frozenset(days_of(f, calendar, stopwords)) for fid, f in index.facts.items()},
             with_event=tuple(f for f in index.facts.values() if f.event is not None),
+            hours={fid: frozenset(hours_of(f, calendar)) for fid, f in index.facts.items()},
         )
         _READ[index] = read
     return read
@@ -104,9 +107,83 @@ def days_of(fact: Fact, calendar: Calendar, stopwords: frozenset[str]) -> set[Da
 
 def owners(days_of_facts: Mapping[str, frozenset[Day]], asked: set[Day]) -> set[str]:
     """The facts that give every day the question names."""
-    return {
-        fid for fid, days in days_of_facts.items() if all(gives(days, day) for day in asked)
+    return {fid for fid, days in days_of_facts.items() if all(gives(days, day) for day in asked)}
+
+
+def top_of(match: Match) -> Candidate | None:
+    """The ranking's first fact: the best one, or the first candidate where the decision was
+    unsure of it."""
+    return match.best or (match.candidates[0] if match.candidates else None)
+
+
+def hours_in(text: str, calendar: Calendar) -> list[tuple[frozenset[int], int | None]]:
+    """Every hour of the day a text names ("18:00", "6 pm", "в 18:00"): the hours it may be
+    and its minute."""
+    words = spelt_hours(normalize(text).split(), calendar)
+    found = []
+    for i in range(len(words)):
+        named = hour_named(words, i, calendar)
+        if named is not None:
+            found.append((named.hours, named.minute))
+    return found
+
+
+def hours_of(fact: Fact, calendar: Calendar) -> set[tuple[int, int]]:
+    """The hours a fact gives: in its answer's text, any language, and its event's start."""
+    found = {
+        (hour, minute or 0)
+        for text in fact.text.values()
+        for hours, minute in hours_in(text, calendar)
+        if len(hours) == 1
+        for hour in hours
     }
+    if fact.event is not None:
+        found.add((fact.event.start.hour, fact.event.start.minute))
+    return found
+
+
+def hour_gives(
+    fact_hours: Iterable[tuple[int, int]], asked: tuple[frozenset[int], int | None]
+) -> bool:
+    hours, minute = asked
+    return any(h in hours and (minute is None or minute == m) for h, m in fact_hours)
+
+
+def at_its_hour(index: FactIndex, match: Match, text: str, lang: str) -> Match:
+    """The match decided again among the facts whose text names the hour the question names,
+    when the best one's does not ("what's the 18:00 in the article?" is the first footage's
+    18:00, not the call's 17:00 Kyiv time). Only for a question with no place in it (a place
+    asks the hour converted there), opening with "what" ("что за 18:00 в статье") and asking
+    no time besides, that puts nothing to be checked."""
+    top = top_of(match)
+    if top is None:
+        return match
+    lexicon = index.lexicon
+    asked = hours_in(text, lexicon.calendar)
+    words = normalize(text).split()
+    timed = sum(token in lexicon.time_intents for token in match.tokens)
+    if (
+        not asked
+        or words[0].split("'")[0].removesuffix("s") not in lexicon.asks_what.get(lang, ())
+        or timed > len(asked)  # a time is asked as well ("what time is the call, 18:00?")
+        or asks_yes_or_no(index, text, lang, match)
+        or confirms(index, text, lang, match)
+    ):
+        return match
+    hours = base_days(index).hours
+    if any(hour_gives(hours[top.fact_id], one) for one in asked):
+        return match
+    ids = {fid for fid, own in hours.items() if all(hour_gives(own, one) for one in asked)}
+    if not ids:
+        # "what's the 19:00 in the article?": an hour no fact gives, asked alone, is no
+        # fact's; with something else asked ("what happens at 19:00 with the call") it stays.
+        alone = set(match.tokens) <= lexicon.time_intents
+        return replace(match, best=None) if alone else match
+    within = index.match(text, lang, among=ids)
+    if within.best is not None or within.candidates:
+        return within
+    offered = tuple(Candidate(fid, 0.0, 0.0) for fid in sorted(ids))
+    return Match(best=None, candidates=offered[:3], tokens=match.tokens)
 
 
 def on_its_day(
@@ -115,9 +192,11 @@ def on_its_day(
     """The match decided again among the facts that give the day the question names, when
     neither the best one nor its event's time does ("who said it is on the 7th" asks about
     the call); not answered when no fact gives it and the best one is dated (another day is
-    not its day). A yes/no question about the day is left to the event's date, which
-    answers "No" with the real one."""
-    if match.best is None:
+    not its day); the best one is the ranking's first even where the decision was unsure
+    ("что было 1 декабря?" ranks the call first by its wording). A yes/no question about the
+    day is left to the event's date, which answers "No" with the real one."""
+    top = top_of(match)
+    if top is None:
         return match
     lexicon = index.lexicon
     calendar, stopwords = lexicon.calendar, lexicon.stopwords
@@ -125,7 +204,7 @@ def on_its_day(
     if not asked or asks_yes_or_no(index, text, lang, match) or confirms(index, text, lang, match):
         return match
     read = base_days(index)
-    best_days = set(read.of[match.best.fact_id])
+    best_days = set(read.of[top.fact_id])
     for fact in read.with_event:
         if same_event(fact):
             best_days.add((fact.event.start.day, fact.event.start.month))

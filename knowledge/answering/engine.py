@@ -30,7 +30,7 @@ from knowledge.answering.compose import (
     representative_question,
     tense_line,
 )
-from knowledge.answering.dated import base_days, days_verdict, on_its_day
+from knowledge.answering.dated import at_its_hour, base_days, days_verdict, on_its_day, top_of
 from knowledge.answering.followups import Conversation
 from knowledge.answering.rereading import by_its_question, in_cyrillic, relaid_message
 from knowledge.answering.shapes import verdict_of
@@ -243,13 +243,17 @@ class Engine:
         match = which_event.within_event(
             index, self.events, match, matched, lang, conversation, place_named=place_named
         )
-        if match.best is not None:
-            best_event = self.event_of(index.facts[match.best.fact_id])
+        moved_by_hour = False
+        top = top_of(match)
+        if top is not None:
+            best_event = self.event_of(index.facts[top.fact_id])
             match = on_its_day(
                 index, match, matched, lang, lambda fact: self.event_of(fact) == best_event
             )
+            by_hour = match if asked or mention else at_its_hour(index, match, matched, lang)
+            moved_by_hour, match = by_hour is not match, by_hour
         fact = index.facts[match.best.fact_id] if match.best else None
-        if match.tokens and set(match.tokens) <= index.lexicon.time_intents:
+        if not moved_by_hour and match.tokens and set(match.tokens) <= index.lexicon.time_intents:
             # "when?", "во сколько?" and nothing else: the time of what was talked about.
             fact = which_event.timed_fact(index, self.events, previous) or fact
         if asked and followups.asks_the_same_event_elsewhere(index, previous, matched, lang):

@@ -184,7 +184,12 @@ def clock_read(words: list[str], calendar: Calendar) -> list[str]:
 
 def bare_defined(words: list[str], lexicon: Lexicon) -> list[str]:
     """ "what is NATO" as "@define nato": an opener and one bare word, no article, number or
-    possessive, asks what the word means; "what's the venue" is left as it is."""
+    possessive, asks what the word means; "what's the venue" is left as it is. A question
+    words.yaml rephrases whole is read as rephrased ("what is glavred" asks the outlet)."""
+    whole = " ".join(words)
+    starts = lexicon.phrase_starts.get(words[0], ()) if words else ()
+    if any(lexicon.intent_phrases[n][0] == whole for n in starts):
+        return words
     for opener in lexicon.bare_defined:
         n = len(opener)
         if len(words) == n + 1 and tuple(words[:n]) == opener:
