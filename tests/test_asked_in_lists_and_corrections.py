@@ -80,6 +80,7 @@ def test_what_follows_a_correction_replaces_what_it_corrects(engine, message, me
         "они говорят по видео, то есть не встретятся?",  # nothing it can read as replaced
         "when is it, sorry if this is a dumb question",
         "I mean, when is it?",
+        "ні Путін, ні Байден не заявлятимуть?",  # neither one nor the other
     ],
 )
 def test_a_message_that_corrects_nothing_is_read_as_written(engine, message):
@@ -114,3 +115,12 @@ def test_a_list_none_of_whose_items_is_answered_is_not_read_whole(engine):
 
     assert not answer.answered
     assert answer.unanswered == ("will there be a transcript",)
+
+
+def test_an_ask_asked_again_of_she_asks_of_the_person_named_before(engine):
+    assert (
+        corrected(engine, "what did psaki say, sorry, I mean what did she say about the call")
+        == "what did psaki say about the call"
+    )
+    assert corrected(engine, "кто такой Остин, то есть что он сказал") == "что Остин сказал"
+    assert corrected(engine, "who is she, I mean who is he") == "who is he"

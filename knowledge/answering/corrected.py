@@ -100,7 +100,7 @@ def _applied(
     lang = detect_language(f"{before} {after}", lang_hint)
     opens = ask_words()[lang].opens
     if not slip and opens.search(after.strip()):
-        return after  # the ask itself, asked again
+        return _named(engine, before, after, lang)  # the ask itself, asked again
     end = _HEAD_END.search(after)
     head, rest = (after[: end.start()], after[end.start() :]) if end else (after, "")
     if not _words(head) or len(head.split()) > MOST_WORDS:
@@ -128,6 +128,26 @@ def _applied(
     if not _people(engine, head, lang, people):
         return None
     return f"{before[: last.start()]}{head.strip()}{rest}"
+
+
+@lru_cache(maxsize=1)
+def _pronoun() -> re.Pattern[str]:
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))["correction_pronouns"]
+    words = sorted({w for lang in LANGS for w in data.get(lang, ())}, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})(?!\w)", re.IGNORECASE)
+
+
+def _named(engine: Engine, before: str, ask: str, lang: str) -> str:
+    """`ask` with its first pronoun of a person read as the person named before it ("what
+    did psaki say, I mean what did she say ..."), when it names no one itself."""
+    people = engine.index.lexicon.people
+    pronoun = _pronoun().search(ask)
+    if pronoun is None or _people(engine, ask, lang, people):
+        return ask
+    named = [w for w in re.findall(r"[\w'’-]+", before) if _people(engine, w, lang, people)]
+    if not named:
+        return ask
+    return f"{ask[: pronoun.start()]}{named[-1]}{ask[pronoun.end() :]}"
 
 
 def _preposition(text: str) -> int:
