@@ -86,16 +86,26 @@ def split_asks(engine: Engine, text: str, lang: str) -> list[str] | None:
     """The asks of a message, each with the context before it; None when it asks one thing."""
     table = words()[lang]
     pieces: list[tuple[str, str]] = []  # (what joins it to the piece before, the piece)
-    for sentence in _pieces(_QUESTION_END, text.strip(), " "):
-        cut = _pieces(table.cut, sentence[1], sentence[0])
-        if len(cut) == 1 and not table.opens.search(sentence[1].strip(_EDGE)):
-            cut = _fragments(engine, table, sentence, lang) or cut
-        pieces.extend(cut)
+    listed = list_items(text)
+    if listed is None:
+        for sentence in _pieces(_QUESTION_END, text.strip(), " "):
+            cut = _pieces(table.cut, sentence[1], sentence[0])
+            if len(cut) == 1 and not table.opens.search(sentence[1].strip(_EDGE)):
+                cut = _fragments(engine, table, sentence, lang) or cut
+            pieces.extend(cut)
+    else:
+        preamble, items = listed
+        pieces = [(" ", piece) for piece in (preamble, *items) if piece.strip(_EDGE)]
     if len(pieces) < 2:
         return None
     own: list[bool] = []
     for _, piece in pieces:  # context before the first ask is no ask: the first ask is after it
-        own.append(_asks(engine, table, piece, lang, first=not any(own)))
+        asks = _asks(engine, table, piece, lang, first=not any(own))
+        if listed is not None and piece in listed[1]:
+            asks = asks or _known(engine, piece, lang)  # an item asks by its place in a list
+        elif listed is not None:  # the words before a list ask only with a question word
+            asks = bool(table.asking.search(piece.strip(_EDGE)))
+        own.append(asks)
     if sum(own) < 2:
         return None
     # Context and a part that asks only its question words stay with the ask before them
@@ -111,6 +121,44 @@ def split_asks(engine: Engine, text: str, lang: str) -> list[str] | None:
         else:
             pending = f"{pending}{joint}{piece}" if pending else piece
     return [ask.strip() for ask in asks]
+
+
+@lru_cache(maxsize=1)
+def _list_marks() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A numbered item's mark ("1)", "2.") and a bulleted line's ("- ", "• ")."""
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    closers = "|".join(re.escape(c) for c in data["list_numbers"])
+    bullets = "|".join(re.escape(b) for b in data["list_bullets"])
+    return (
+        re.compile(rf"(?:^|(?<=[\s:;,]))(\d{{1,2}})(?:{closers})(?=\s)"),
+        re.compile(rf"^[ \t]*(?:{bullets})[ \t]+", re.MULTILINE),
+    )
+
+
+def list_items(text: str) -> tuple[str, list[str]] | None:
+    """The text before a list and the list's items: items numbered from 1 in order ("1) when
+    2) who 3) format"), or two lines or more opened by a bullet ("- коли\n- хто"); None when
+    `text` is no list."""
+    numbered, bulleted = _list_marks()
+    marks, expected = [], 1
+    for found in numbered.finditer(text):
+        if int(found.group(1)) == expected:
+            marks.append(found)
+            expected += 1
+    if len(marks) < 2:
+        marks = list(bulleted.finditer(text))
+        if len(marks) < 2:
+            return None
+    ends = [found.start() for found in marks[1:]] + [len(text)]
+    items = [text[found.end() : end].strip() for found, end in zip(marks, ends, strict=True)]
+    return text[: marks[0].start()], items
+
+
+def _known(engine: Engine, piece: str, lang: str) -> bool:
+    """Whether `piece` says anything the fact base knows (a list's item asks by its place)."""
+    index = engine.index
+    tokens = index.match(piece.strip(_EDGE), lang).tokens
+    return any(index.knows(t) or t in index.lexicon.intents for t in tokens)
 
 
 def _pieces(pattern: re.Pattern[str], text: str, joint: str) -> list[tuple[str, str]]:
@@ -184,7 +232,8 @@ def ask_all(
     conversation: Conversation | None,
 ) -> Answer:
     """`question` answered ask by ask (see the module's doc), else whole."""
-    text = clean(question).strip()
+    # Lines kept apart: a list's bullets open lines ("- коли\n- хто").
+    text = "\n".join(clean(line) for line in question.splitlines()).strip()
     whole_lang = lang or detect_language(text, lang_hint)
     parts = split_asks(engine, text, whole_lang) if text else None
     if parts is None:  # its language is read once, here
@@ -211,6 +260,9 @@ def ask_all(
             unanswered.append(_bare(part, whole_lang))
         elif answer.fact and all((a.fact, a.lead) != (answer.fact, answer.lead) for a in shown):
             shown.append(answer)
+    if not shown and list_items(text) is not None:
+        # A list read whole is its items' words run together: no ask of its own to answer.
+        return replace(answers[0], unanswered=tuple(unanswered[1:]), asks_left=asks_left)
     if not shown:
         return engine.ask_one(
             question, lang=lang, lang_hint=lang_hint, user_place=user_place,

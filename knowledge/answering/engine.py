@@ -30,6 +30,7 @@ from knowledge.answering.compose import (
     representative_question,
     tense_line,
 )
+from knowledge.answering.corrected import corrected
 from knowledge.answering.dated import at_its_hour, base_days, days_verdict, on_its_day, top_of
 from knowledge.answering.followups import Conversation
 from knowledge.answering.rereading import by_its_question, in_cyrillic, relaid_message
@@ -192,10 +193,12 @@ class Engine:
         conversation: Conversation | None = None,
     ) -> Answer:
         """The answer; a message of two asks gets both (asks.py: `Answer.more`). Words typed
-        with the wrong keyboard layout on are read as meant first ("rjulf" is "когда")."""
+        with the wrong keyboard layout on are read as meant first ("rjulf" is "когда"), and a
+        message that corrects itself as corrected (corrected.py)."""
+        text = corrected(self, relaid_message(self, question), lang or lang_hint)
         return ask_all(
-            self, relaid_message(self, question), lang=lang, lang_hint=lang_hint,
-            user_place=user_place, conversation=conversation,
+            self, text, lang=lang, lang_hint=lang_hint, user_place=user_place,
+            conversation=conversation,
         )  # fmt: skip
 
     def ask_one(
