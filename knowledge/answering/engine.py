@@ -34,6 +34,7 @@ from knowledge.answering.dated import base_days, days_verdict, on_its_day
 from knowledge.answering.followups import Conversation
 from knowledge.answering.rereading import by_its_question, in_cyrillic, relaid_message
 from knowledge.answering.shapes import verdict_of
+from knowledge.answering.unmerged import unmerged_message
 from knowledge.i18n import ANSWERS
 from knowledge.language.about_bot import addressed_to_bot
 from knowledge.language.courtesy import ACKNOWLEDGED, CLOSING, courtesy_of
@@ -194,7 +195,8 @@ class Engine:
         """The answer; a message of two asks gets both (asks.py: `Answer.more`). Words typed
         with the wrong keyboard layout on are read as meant first ("rjulf" is "когда")."""
         return ask_all(
-            self, relaid_message(self, question), lang=lang, lang_hint=lang_hint,
+            self, unmerged_message(self, relaid_message(self, question)), lang=lang,
+            lang_hint=lang_hint,
             user_place=user_place, conversation=conversation,
         )  # fmt: skip
 
