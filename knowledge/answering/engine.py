@@ -35,6 +35,7 @@ from knowledge.answering.dated import at_its_hour, base_days, days_verdict, on_i
 from knowledge.answering.followups import Conversation
 from knowledge.answering.rereading import by_its_question, in_cyrillic, relaid_message
 from knowledge.answering.shapes import verdict_of
+from knowledge.answering.unmerged import unmerged_message
 from knowledge.i18n import ANSWERS
 from knowledge.language.about_bot import addressed_to_bot
 from knowledge.language.courtesy import ACKNOWLEDGED, CLOSING, courtesy_of
@@ -193,9 +194,10 @@ class Engine:
         conversation: Conversation | None = None,
     ) -> Answer:
         """The answer; a message of two asks gets both (asks.py: `Answer.more`). Words typed
-        with the wrong keyboard layout on are read as meant first ("rjulf" is "когда"), and a
-        message that corrects itself as corrected (corrected.py)."""
-        text = corrected(self, relaid_message(self, question), lang or lang_hint)
+        with the wrong keyboard layout on are read as meant first ("rjulf" is "когда"), words
+        run together apart (unmerged.py), a message that corrects itself as corrected."""
+        relaid = unmerged_message(self, relaid_message(self, question))
+        text = corrected(self, relaid, lang or lang_hint)
         return ask_all(
             self, text, lang=lang, lang_hint=lang_hint, user_place=user_place,
             conversation=conversation,

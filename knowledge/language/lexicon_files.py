@@ -84,6 +84,9 @@ def load_lexicon(
             raise LexiconInvalid(f"{words_path.name}: shifters: {lang} {both[0]} is a stopword")
     said_that = _phrases_per_language(words.get("said_that"), words_path, "said_that")
     filler = _phrases_per_language(words.get("filler"), words_path, "filler")
+    # Swearing is filler, kept apart in words.yaml: "what the fuck is NATO" asks what NATO is.
+    for lang, ps in _phrases_per_language(words.get("profanity"), words_path, "profanity").items():
+        filler = {**filler, lang: [*filler.get(lang, []), *ps]}
     shapes_path = words_path.parent / SHAPES_NAME
     shapes = _read(shapes_path) if shapes_path.exists() else {}
     for lang, ps in _phrases_per_language(shapes.get("filler"), shapes_path, "filler").items():
