@@ -93,6 +93,16 @@ def nested_probabilities(
     return probability
 
 
+def by_writer_probabilities(
+    x: np.ndarray, y: np.ndarray, waves: Sequence[int], steps: int = NESTED_STEPS
+) -> np.ndarray:
+    """Each example's P(right) from weights fitted on the other writers' examples only (a
+    wave is a writer): P as a writer nobody fitted on meets it. `nested_probabilities` deals
+    folds by paraphrase group, so a question's own writer, with their habits of wording, is
+    in the weights that read it."""
+    return nested_probabilities(x, y, np.asarray(waves), steps)
+
+
 def partitions(
     groups: Sequence[str], folds: int = 5, repeats: int = 10, seed: int = 7
 ) -> list[dict[str, int]]:
