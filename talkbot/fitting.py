@@ -45,6 +45,7 @@ SIGNS = {
     "kind_swapped": -1,
     "close_wording": 1,
     "alone_short": -1,
+    "runner_up_close": -1,
 }
 
 
