@@ -64,9 +64,10 @@ from knowledge.language.text import normalize
 from knowledge.model import Fact
 from knowledge.places.zones import use_bundled_zones
 from knowledge.storage.content import Content, load_content
-from talkbot.evaluation import Item, Split, load_split, score
+from talkbot.evaluation import Item, Split, load_split, score, wave_of
 from talkbot.fitting import (
     averaged_bound,
+    by_writer_probabilities,
     choose_threshold,
     counts,
     fit_model,
@@ -316,6 +317,31 @@ def spread(probability: np.ndarray, y: np.ndarray, threshold: float, total: int)
     )
 
 
+def by_writer_report(
+    x: np.ndarray, y: np.ndarray, groups: Sequence[str], asked: Sequence[float], sealed: int
+) -> str:
+    """Train (without the sealed wave) read leave one writer out: each wave's examples by
+    weights fitted on the other waves' (the base's reading stays the folds' own). Printed
+    next to the nested estimate, whose folds are dealt by paraphrase group: the same
+    thresholds, and each writer's confident wrong answers at the first of them."""
+    waves = np.array([wave_of(group) for group in groups])
+    read = waves != sealed
+    probability = by_writer_probabilities(x[read], y[read], waves[read])
+    lines = ["train by writer (leave one wave out; judge a step here too):"]
+    for at in asked:
+        right, wrong = (int(c[0]) for c in counts(probability, y[read], at))
+        lines.append(f"  threshold {at:.3f}: {right} right, {wrong} confidently wrong")
+    if asked:
+        low = min(asked)
+        wrong_at = (probability >= low) & (y[read] == 0)
+        by_wave = ", ".join(
+            f"{wave}: {int(np.sum(wrong_at & (waves[read] == wave)))}"
+            for wave in sorted(set(waves[read]))
+        )
+        lines.append(f"  confidently wrong at {low:.3f} by writer: {by_wave}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     use_bundled_zones()  # zones from the tzdata package, as the bot reads them
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -343,6 +369,12 @@ def main(argv: list[str] | None = None) -> int:
         "before and after compared at one threshold, wherever the choice lands",
     )
     parser.add_argument("--write", action="store_true", help=f"write {MODEL_PATH.name}")
+    parser.add_argument(
+        "--evidence",
+        type=Path,
+        help="also save the final pass's train evidence, labels and groups (.npz): for "
+        "trying a model without reading the corpus again",
+    )
     args = parser.parse_args(argv)
     content = load_content()
     train, validation = load_split("train"), load_split("validation")
@@ -382,6 +414,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  near it: {spread(probability, y, near, total)}")
     for asked in args.at:
         print(f"  asked for: {spread(probability, y, asked, total)}")
+    print(by_writer_report(x, y, groups, args.at or [threshold], args.sealed_wave))
+    if args.evidence:
+        np.savez(args.evidence, x=x, y=y, groups=np.array(groups), features=np.array(FEATURES))
     if unread.sealed:
         print(sealed_report(unread.sealed, probability, y, threshold, args.at))
     print(unread_report(unread, model, probability, y))

@@ -45,6 +45,7 @@ SIGNS = {
     "kind_swapped": -1,
     "close_wording": 1,
     "alone_short": -1,
+    "runner_up_close": -1,
 }
 
 
@@ -91,6 +92,16 @@ def nested_probabilities(
         model = fit_model(x[~inside], y[~inside], steps)
         probability[inside] = [model.probability(row) for row in x[inside]]
     return probability
+
+
+def by_writer_probabilities(
+    x: np.ndarray, y: np.ndarray, waves: Sequence[int], steps: int = NESTED_STEPS
+) -> np.ndarray:
+    """Each example's P(right) from weights fitted on the other writers' examples only (a
+    wave is a writer): P as a writer nobody fitted on meets it. `nested_probabilities` deals
+    folds by paraphrase group, so a question's own writer, with their habits of wording, is
+    in the weights that read it."""
+    return nested_probabilities(x, y, np.asarray(waves), steps)
 
 
 def partitions(

@@ -15,6 +15,7 @@ import pytest
 
 from knowledge.answering.compose import Answer
 from knowledge.answering.engine import Conversation, Engine
+from knowledge.language.decision import ALWAYS
 from knowledge.storage.content import Content, load_content
 from talkbot.evaluation import evaluate, load_dev_set
 from tests.conftest import AFTER_THE_CALL
@@ -201,3 +202,22 @@ def test_the_new_writers_kinds_of_question_are_answered(shipped_engine, question
 )
 def test_everyone_the_article_names_is_one_answer(shipped_engine, question, fact_id):
     assert read_as(shipped_engine.ask(question)) == fact_id
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "says"),
+    [
+        # The eleventh writer asked who wrote the article: the source answers with the outlet,
+        # and says plainly that the article names no author (round 16).
+        ("who wrote the article", "en", "does not name its author"),
+        ("кто автор статьи", "ru", "Автора статья не называет"),
+        ("хто написав статтю", "uk", "Автора стаття не називає"),
+    ],
+)
+def test_who_wrote_it_is_told_the_article_names_no_author(shipped, question, lang, says):
+    source = next(fact for fact in shipped.facts if fact.id == "source-article")
+    assert says in " ".join(source.text[lang].split())
+    answer = Engine(shipped.facts, shipped.sources, events=shipped.events, decision=ALWAYS).ask(
+        question, lang_hint=lang
+    )
+    assert answer.fact is not None and answer.fact.id == "source-article"
