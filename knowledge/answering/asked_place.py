@@ -24,10 +24,12 @@ from knowledge.places.phrases import (
     time_word_before,
 )
 from knowledge.places.resolver import Place, PlaceMention, PlaceResolver
+from knowledge.places.route import route
 from knowledge.places.times import zone_city
 from knowledge.places.tokens import Token, tokenize
 
 _CLOCK_KINDS = frozenset({"abbreviation", "offset", "zone"})
+MORE_CLOCKS = 2  # places asked beyond the first: "в Варшаве, Праге и Вене"
 _TIME_WORD = re.compile(r"\b(time|время|времени|час|часу|часом|годин\w*)\b", re.IGNORECASE)
 
 
@@ -41,6 +43,7 @@ class PlaceReading:
     place_named: bool
     asked: Place | None
     mention: PlaceMention | None
+    clocks: tuple[Place, ...] = ()  # every place whose clock is asked, in the order named
 
 
 def read_place(
@@ -53,6 +56,8 @@ def read_place(
     mention = resolver.find(text) or landmarks.find(resolver, text)
     if mention and slip_of_a_base_word(index, mention.place, lang):
         mention = None  # "putinn" is the base's Putin, not Putian
+    travel = route(resolver, text)  # "from Kyiv to Tbilisi": both ends, from first
+    mention = travel[0] if travel else mention
     match = index.match(text, lang)
     if not mention:
         return PlaceReading(match, text, False, None, None)
@@ -61,6 +66,9 @@ def read_place(
     clock = mention.place.kind in _CLOCK_KINDS
     gap = " time " if clock or _TIME_WORD.search(mention.text) else " "
     without = text[: mention.start] + gap + text[mention.end :]
+    if travel:
+        to = travel[1]
+        without = text[: mention.start] + " " + text[mention.end : to.start] + " " + text[to.end :]
     without = same_clock_dropped(resolver, without, mention.place, event_moments(index))
     without = hour_counted(index, without, lang) or around_asker_dropped(index, without, lang)
     stripped = index.match(without, lang, place_named=True)
@@ -71,8 +79,44 @@ def read_place(
         or followups.asks_the_same_event_elsewhere(index, previous, without, lang)
         or place_is_a_zone(index, mention.text, lang, stripped, match)
     ):
-        return PlaceReading(stripped, without, True, mention.place, mention)
+        clocks: list[tuple[int, Place]] = []
+        if not clock:  # "in Istanbul, GMT+5": a label the place does not keep leaves it unsure
+            without, stripped, clocks = more_clocks(resolver, index, text, without, lang, stripped)
+        clocks += [(travel[1].start, travel[1].place)] if travel else []
+        places: dict[str, Place] = {}  # one clock per zone, in the order named
+        for _, place in sorted([(mention.start, mention.place), *clocks], key=lambda c: c[0]):
+            places.setdefault(place.key, place)
+        return PlaceReading(stripped, without, True, mention.place, mention, (*places.values(),))
     return PlaceReading(match, text, False, None, mention)
+
+
+def more_clocks(
+    resolver: PlaceResolver, index: FactIndex, text: str, without: str, lang: str, stripped: Match
+) -> tuple[str, Match, list[tuple[int, Place]]]:
+    """A question for the time in two or three places ("paris or warsaw time?", "в варшаве,
+    праге сколько будет", "what time in Berlin and Tokyo"): with the first place taken out
+    (`without`, read as `stripped`), each further place it names whose clock the question
+    still asks, as the first was, is taken out too and kept with where it stands in `text`.
+    A place the rest is about ("в Москве переговоры по Украине") stays a word of it."""
+    found: list[tuple[int, Place]] = []
+    for _ in range(MORE_CLOCKS):
+        other = resolver.find(without)
+        if other is None or other.place.kind in _CLOCK_KINDS:
+            break
+        if slip_of_a_base_word(index, other.place, lang):
+            break
+        if talked_about(index, without, other, lang):
+            break
+        gap = " time " if _TIME_WORD.search(other.text) else " "
+        rest = without[: other.start] + gap + without[other.end :]
+        rest_match = index.match(rest, lang, place_named=True)
+        timed = index.lexicon.time_intents & set(rest_match.tokens)
+        if not (timed and place_is_a_zone(index, other.text, lang, rest_match, stripped)):
+            break
+        at = text.find(other.text)
+        found.append((at if at >= 0 else len(text), other.place))
+        without, stripped = rest, rest_match
+    return without, stripped, found
 
 
 def slip_of_a_base_word(index: FactIndex, place: Place, lang: str) -> bool:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal
 
 from knowledge.i18n import ANSWERS
 from knowledge.model import Fact, Source
-from knowledge.places.times import format_moment, relative, utc_offset
+from knowledge.places.times import day_period, format_moment, relative, utc_offset
 
 if TYPE_CHECKING:
     from knowledge.places.resolver import Place
@@ -24,6 +24,9 @@ Status = Literal["answered", "unsure", "declined", "empty", "about_bot"]
 Role = Literal["source", "reference", "asked", "user"]
 
 
+_PERIOD_DAY = {1: "time.period_day_after", -1: "time.period_day_before"}
+
+
 @dataclass(frozen=True)
 class TimeLine:
     """One event time said in one zone."""
@@ -31,13 +34,19 @@ class TimeLine:
     moment: datetime  # aware, in the zone shown
     place: str  # the place's name in the reader's language
     role: Role
+    day: int = 0  # days after the source's date there (-1, 0 or 1)
 
     def text(self, lang: str) -> str:
         when = f"{format_moment(self.moment, lang)} ({utc_offset(self.moment)})"
         if self.role == "reference":
             return ANSWERS("time.line", lang, when=when, place=self.place)
         role = ANSWERS(f"time.{self.role}", lang)
-        return ANSWERS("time.line_with_role", lang, when=when, place=self.place, role=role)
+        line = ANSWERS("time.line_with_role", lang, when=when, place=self.place, role=role)
+        if self.role not in ("asked", "user"):
+            return line
+        # "is it evening there?", "7 am or 7 pm?", "the next day in Tokyo?": said plainly.
+        key = _PERIOD_DAY.get(self.day, "time.period")
+        return ANSWERS(key, lang, line=line, period=day_period(self.moment, lang))
 
 
 @dataclass(frozen=True)

@@ -282,7 +282,9 @@ class Engine:
             retried = unknown and in_cyrillic(self, text, lang, lang_hint, user_place, conversation)
             retried = retried or by_its_question(self, None, text, lang, user_place, conversation)
             return retried or self._not_answered(index, match, lang)
-        answer = self._settle(index, fact, match, text, lang, asked, user_place, conversation)
+        answer = self._settle(
+            index, fact, match, text, lang, asked, user_place, conversation, read.clocks
+        )
         # A story around its question: read by the question sentence if it matches better.
         return by_its_question(self, answer, text, lang, user_place, conversation) or answer
 
@@ -296,12 +298,13 @@ class Engine:
         asked: Place | None,
         user_place: Place | None,
         conversation: Conversation | None,
+        clocks: tuple[Place, ...] = (),
     ) -> Answer:
         """The answer with `fact`, "Yes."/"No." first when the question is one it settles;
         the conversation now refers back to it."""
         if conversation is not None:
             conversation.last_fact_id = fact.id
-        answer = self._answer(fact, match, lang, asked, user_place)
+        answer = self._answer(fact, match, lang, asked, user_place, clocks)
         # The date where the question asks about it, the hour there or in the user's zone.
         asked_here = [line.moment for line in answer.times if line.role == "asked"]
         moments = asked_here or [
@@ -323,7 +326,11 @@ class Engine:
         lang: str,
         asked: Place | None,
         user_place: Place | None,
+        clocks: tuple[Place, ...] = (),
     ) -> Answer:
+        """The fact with its times: the source's, the references', then each place asked
+        for (`clocks`, the places of a question for two or three clocks, in the order named;
+        else `asked`) and the user's own."""
         times: list[TimeLine] = []
         notes: list[str] = []
         tense = ""
@@ -331,7 +338,8 @@ class Engine:
             start = fact.event.aware
             times.append(TimeLine(start, zone_city(fact.event.zone, lang), "source"))
             # Each zone once: a place asked for replaces the reference line of the same zone.
-            personal = [(p, role) for p, role in ((asked, "asked"), (user_place, "user")) if p]
+            personal = [(p, "asked") for p in clocks or (asked,) if p]
+            personal += [(user_place, "user")] if user_place else []
             shown = {fact.event.zone}
             for zone in which_event.reference_zones(self.events, fact):
                 if zone not in shown and all(p.key != zone for p, _ in personal):
@@ -342,7 +350,9 @@ class Engine:
                 notes.extend(place_notes(place, lang))
                 if role == "asked" and place.label(lang) == zone_city(fact.event.zone, lang):
                     continue  # the source line already says it; "your time" is still worth saying
-                times.append(TimeLine(start.astimezone(place.tzinfo), place.label(lang), role))
+                there = start.astimezone(place.tzinfo)
+                day = (there.date() - start.date()).days
+                times.append(TimeLine(there, place.label(lang), role, day))
             tense = tense_line(start, self.clock(), lang)
         ranked = tuple((c.fact_id, c.score) for c in match.candidates)
         best_score = match.best.score if match.best else 0.0

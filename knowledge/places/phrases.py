@@ -6,6 +6,7 @@ The words are data (data/phrase_words.yaml); tokens and their readings are in to
 
 from __future__ import annotations
 
+import itertools
 import re
 from importlib import resources
 from typing import Any
@@ -57,6 +58,7 @@ PEOPLE = wordset(WORDS["people"])
 FILLERS = wordset(WORDS["fillers"])
 LOWER_CASE_WORDS = wordset(WORDS["lower_case_words"])
 TIME_CUES = wordset(WORDS["time_cues"])
+HOUR_AT = wordset(WORDS["hour_at"])
 FOLLOWERS = wordset(WORDS["followers"])
 # "по Тбилиси это сколько": with a clock asked, "how much" alone asks the hour.
 HOUR_COUNTS = wordset(WORDS["hour_counts"])
@@ -268,6 +270,14 @@ def case_fits(prep: str, head: Reading | None, ukrainian: bool) -> bool:
     if head is None or head.fixed or not head.known:
         return prep != "у" or ukrainian
     return bool((head.uk_cases if prep == "у" else head.cases) & cases)
+
+
+def hour_at(tokens: list[Token]) -> bool:
+    """Whether an hour follows "в"/"at" ("минск тоже в 18?"): a cue of a question about time."""
+    return any(
+        a.norm in HOUR_AT and b.norm.isdigit() and int(b.norm) <= 24
+        for a, b in itertools.pairwise(tokens)
+    )
 
 
 def has_ukrainian_letters(text: str) -> bool:

@@ -396,7 +396,8 @@ class PlaceResolver:
         return neuter and (m.j == len(tokens) or tokens[m.j].sentence_start)
 
     def _time_cue(self, text: str, tokens: list[Token]) -> bool:
-        return any(t.norm in pt.TIME_CUES for t in tokens) or bool(pt.TIME_OF_DAY.search(text))
+        cued = any(t.norm in pt.TIME_CUES for t in tokens) or pt.TIME_OF_DAY.search(text)
+        return bool(cued) or pt.hour_at(tokens)
 
 
 # Countries and regions are talked about ("support for Texas"), so they need more evidence.

@@ -28,6 +28,12 @@ def format_moment(moment: datetime, lang: str) -> str:
     return f"{date}, {format_time(moment, 'HH:mm', locale=locale)}"
 
 
+def day_period(moment: datetime, lang: str) -> str:
+    """The hour on a 12-hour clock with its part of the day, CLDR's day periods: '6 in the
+    evening' / '6 вечера' / '6 вечора', '12 midnight' / '12 полночь'."""
+    return format_time(moment, "h BBBB", locale=babel_locale(lang))
+
+
 def utc_offset(moment: datetime) -> str:
     """'UTC+2', 'UTC+5:30', 'UTC−5' (a real minus sign), 'UTC' for zero."""
     offset = moment.utcoffset() or timedelta(0)
