@@ -29,3 +29,10 @@ def anew(content, *asked: str) -> Engine:
     return Engine(
         facts, content.sources, events=content.events, clock=lambda: AFTER_THE_CALL, decision=ALWAYS
     )
+
+
+def reached(answer) -> str:
+    """The fact answered, else the first one offered (a day alone may only offer it)."""
+    if answer.fact is not None:
+        return answer.fact.id
+    return answer.suggestions[0].fact_id if answer.suggestions else ""

@@ -12,14 +12,7 @@ from knowledge.answering.dated import hours_in
 from knowledge.language.lexicon_files import shipped_lexicon
 from knowledge.language.reading import intent_mapped
 from knowledge.language.text import normalize
-from tests.asking import anew
-
-
-def reached(answer) -> str:
-    """The fact answered, else the first one offered."""
-    if answer.fact is not None:
-        return answer.fact.id
-    return answer.suggestions[0].fact_id if answer.suggestions else ""
+from tests.asking import anew, reached
 
 
 @pytest.mark.parametrize(

@@ -7,14 +7,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.answering.dated import base_days, days_in
-from tests.asking import anew
-
-
-def reached(answer) -> str:
-    """The fact answered, else the first one offered (a day alone may only offer it)."""
-    if answer.fact is not None:
-        return answer.fact.id
-    return answer.suggestions[0].fact_id if answer.suggestions else ""
+from tests.asking import anew, reached
 
 
 @pytest.mark.parametrize(
