@@ -28,6 +28,7 @@ _VOCABULARY: dict[int, tuple[IndexedFacts, Vocabulary]] = {}
 class Vocabulary:
     words: frozenset[str]  # every word a piece may be
     content: frozenset[str]  # those that are no stopwords: one piece is one of them
+    longest: int  # letters in the longest of them: no piece is longer
 
 
 @cache
@@ -53,9 +54,8 @@ def unmerged_message(engine: Engine, text: str) -> str:
         )
 
     words = vocabulary(index)
-    return unmerged(
-        text, words.words, short, words.content, known, merged_words("pair_openers")
-    )
+    openers = merged_words("pair_openers")
+    return unmerged(text, words.words, short, words.content, known, openers, words.longest)
 
 
 def vocabulary(index: IndexedFacts) -> Vocabulary:
@@ -70,7 +70,11 @@ def vocabulary(index: IndexedFacts) -> Vocabulary:
         texts += list(fact.text.values())
     own = {w for text in texts for w in normalize(text).split() if not w.isdigit()}
     words = own | _lexicon_words(index.lexicon)
-    found = Vocabulary(frozenset(words), frozenset(words - index.lexicon.stopwords))
+    found = Vocabulary(
+        frozenset(words),
+        frozenset(words - index.lexicon.stopwords),
+        max(map(len, words), default=0),
+    )
     _VOCABULARY.clear()  # one fact base at a time, as it changes
     _VOCABULARY[id(index)] = (index, found)
     return found

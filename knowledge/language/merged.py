@@ -115,13 +115,15 @@ def unmerged(
     content: Set[str],
     known: Callable[[str], bool],
     openers: Set[str] = frozenset(),
+    longest: int | None = None,
 ) -> str:
     """`text` with held letters squeezed and run-together words split (see the module's
     rule); `known` says whether a word stands as typed (a dictionary word, a name the fact
-    base knows), which is asked only of a word the rule would change."""
+    base knows), which is asked only of a word the rule would change. `longest` is the
+    vocabulary's longest word, if the caller keeps it (a large base's vocabulary is long)."""
     if not vocabulary:
         return text
-    longest = max(map(len, vocabulary))
+    longest = longest or max(map(len, vocabulary))
 
     def reread(found: re.Match[str]) -> str:
         typed = found.group()
