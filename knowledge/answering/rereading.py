@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from knowledge.answering.asks import points_back, words
 from knowledge.answering.compose import Answer
 from knowledge.answering.followups import Conversation
+from knowledge.language.latest import for_the_latest
 from knowledge.language.layout import SHORTEST_ALONE, relaid
 from knowledge.language.lexicon import Lexicon
 from knowledge.language.reading import concept_or_base
@@ -94,14 +95,11 @@ def relaid_message(engine: Engine, text: str) -> str:
 
 
 _LATIN_WORDS = re.compile(r"[a-z]+(?:'[a-z]+)?")
-_ENGLISH: dict[int, tuple[Lexicon, frozenset[str]]] = {}
 
 
+@for_the_latest
 def _english_words(lexicon: Lexicon) -> frozenset[str]:
     """Every Latin word the lexicon lists (its phrases, stopwords, concepts, real words)."""
-    kept = _ENGLISH.get(id(lexicon))
-    if kept is not None and kept[0] is lexicon:
-        return kept[1]
     texts = [
         *(phrase for phrase, _ in lexicon.intent_phrases),
         *lexicon.stopwords,
@@ -109,10 +107,7 @@ def _english_words(lexicon: Lexicon) -> frozenset[str]:
         *lexicon.single_word_intents,
         *lexicon.real_words.get("en", ()),
     ]
-    english = frozenset(_LATIN_WORDS.findall(" ".join(texts)))
-    _ENGLISH.clear()  # one lexicon at a time (the fact base's, reloaded as it changes)
-    _ENGLISH[id(lexicon)] = (lexicon, english)
-    return english
+    return frozenset(_LATIN_WORDS.findall(" ".join(texts)))
 
 
 def _knows(engine: Engine, word: str, lang: str) -> bool:
@@ -130,21 +125,15 @@ def _knows(engine: Engine, word: str, lang: str) -> bool:
 
 # Letters a word keeps in its base form: an ending changes, the start does not.
 _START = 3
-_STARTS: dict[int, tuple[FactIndex, frozenset[str]]] = {}
 
 
+@for_the_latest
 def _known_starts(index: FactIndex) -> frozenset[str]:
     """The starts of every token the fact base knows and of every word the lexicon reads
     as a concept it knows."""
-    kept = _STARTS.get(id(index))
-    if kept is not None and kept[0] is index:
-        return kept[1]
     concept_of = index.lexicon.concept_of
     words = [*index.known_tokens, *(w for w, c in concept_of.items() if index.knows(c))]
-    starts = frozenset(word[:_START] for word in words)
-    _STARTS.clear()  # one index at a time (the fact base's, rebuilt as it changes)
-    _STARTS[id(index)] = (index, starts)
-    return starts
+    return frozenset(word[:_START] for word in words)
 
 
 def _misspelt(word: str, lang: str) -> bool:

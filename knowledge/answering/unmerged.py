@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from knowledge.language.latest import for_the_latest
 from knowledge.language.lexicon import Lexicon
 from knowledge.language.merged import unmerged
 from knowledge.language.reading import concept_or_base
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
     from knowledge.language.indexed import IndexedFacts
 
 MERGED_PATH = Path(__file__).resolve().parent.parent / "language" / "data" / "merged.yaml"
-_VOCABULARY: dict[int, tuple[IndexedFacts, Vocabulary]] = {}
 
 
 @dataclass(frozen=True)
@@ -58,26 +58,21 @@ def unmerged_message(engine: Engine, text: str) -> str:
     return unmerged(text, words.words, short, words.content, known, openers, words.longest)
 
 
+@for_the_latest
 def vocabulary(index: IndexedFacts) -> Vocabulary:
     """The words a run may be split into: the facts' words as written (questions, texts)
     and the lexicon's; and those that are no stopwords."""
-    kept = _VOCABULARY.get(id(index))
-    if kept is not None and kept[0] is index:
-        return kept[1]
     texts: list[str] = []
     for fact in index.facts.values():
         texts += [q for _, q in fact.all_questions()]
         texts += list(fact.text.values())
     own = {w for text in texts for w in normalize(text).split() if not w.isdigit()}
     words = own | _lexicon_words(index.lexicon)
-    found = Vocabulary(
+    return Vocabulary(
         frozenset(words),
         frozenset(words - index.lexicon.stopwords),
         max(map(len, words), default=0),
     )
-    _VOCABULARY.clear()  # one fact base at a time, as it changes
-    _VOCABULARY[id(index)] = (index, found)
-    return found
 
 
 def _lexicon_words(lexicon: Lexicon) -> set[str]:

@@ -102,11 +102,13 @@ class QuestionReader:
         """The word's concept or base form; in a text too long to read closely, a Cyrillic
         word no dictionary knows stays as written: its base would be guessed by analogy,
         the dearest lookup there is (text.read_closely)."""
-        if closely or word in self.lexicon.concept_of or not CYRILLIC.search(word):
-            return concept_or_base(word, lang, self.mode, self.lexicon)
-        if in_any_dictionary(word):
-            return concept_or_base(word, lang, self.mode, self.lexicon)
-        return word
+        as_written = (
+            not closely
+            and word not in self.lexicon.concept_of
+            and CYRILLIC.search(word)
+            and not in_any_dictionary(word)
+        )
+        return word if as_written else concept_or_base(word, lang, self.mode, self.lexicon)
 
     def _reread(self, word: str, token: str, lang: str) -> tuple[str, int]:
         """An unknown word read again: as another of its dictionary readings the base knows,
