@@ -20,6 +20,10 @@ new writer from the article alone, with its own `labels.yaml`) are dealt out the
 with their own seed, after the waves before them, so adding a wave never moves a question
 already dealt. A later wave's question already asked in an earlier wave (the same words) is
 left out.
+
+`groups/question_also.yaml` adds facts per question, not per group: a message of several
+asks ("1) when 2) who") is right to get each ask's answer. It never moves a group: the deal
+reads groups and labels only, and the additions ride along as the group's `also_by_question`.
 """
 
 from __future__ import annotations
@@ -133,6 +137,22 @@ def labelled_conversations() -> list[dict[str, Any]]:
     return conversations
 
 
+def with_question_also(groups: list[dict[str, Any]], additions: list[dict]) -> None:
+    """Each addition's facts on its question's group (as `also_by_question`), after the deal;
+    an addition whose question is in no group is an error, as is one that repeats a label."""
+    wanted = {entry["q"]: list(entry["also"]) for entry in additions}
+    for group in groups:
+        for question in group["questions"]:
+            facts = wanted.pop(question, None)
+            if facts is None:
+                continue
+            if set(facts) & {group["label"], *group.get("also", ())}:
+                raise SystemExit(f"question_also.yaml repeats {group['id']}'s own label")
+            group.setdefault("also_by_question", {})[question] = facts
+    if wanted:
+        raise SystemExit(f"question_also.yaml names {len(wanted)} question(s) in no group")
+
+
 def deal(items: list[dict[str, Any]], stratum, rng: random.Random) -> dict[str, list]:
     """Shuffle each stratum and deal its items out in PATTERN order, continued across strata."""
     strata: dict[tuple, list] = defaultdict(list)
@@ -164,6 +184,9 @@ def build() -> dict[str, str]:
         asked |= {same_words(q) for group in wave for q in group["questions"]}
         for split in SPLITS:
             groups[split] = sorted(groups[split] + dealt[split], key=lambda group: group["id"])
+    with_question_also(
+        [group for split in SPLITS for group in groups[split]], _read("question_also.yaml")
+    )
     texts = {}
     for split in SPLITS:
         document = {

@@ -87,7 +87,8 @@ def _item(entry: dict, lang: str, q: str, group: str) -> Item:
         q=q,
         lang=lang,
         label=entry["label"],
-        also=tuple(entry.get("also", ())),
+        # The group's other answers, and this question's own (a message of several asks).
+        also=(*entry.get("also", ()), *entry.get("also_by_question", {}).get(q, ())),
         missing=bool(entry.get("missing")),
         mentions=tuple(entry.get("mentions", ())),
         group=group,

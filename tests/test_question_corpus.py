@@ -5,6 +5,7 @@ The corpus is labelled with the shipped facts, so this file reads the shipped co
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import subprocess
 import sys
@@ -75,6 +76,35 @@ def test_no_paraphrase_group_or_question_is_in_two_splits(splits):
         for item in split.items:
             for key in (f"group {item.group}", _same_words(item.q)):
                 assert owner.setdefault(key, name) == name, f"{key} in {owner[key]} and {name}"
+
+
+def test_a_question_of_several_asks_adds_facts_to_itself_not_to_its_group(splits):
+    additions = yaml.safe_load(
+        (evaluation.CORPUS / "groups" / "question_also.yaml").read_text(encoding="utf-8")
+    )
+    items = {item.q: item for split in splits.values() for item in split.items}
+    for entry in additions:
+        item = items[entry["q"]]
+        assert set(entry["also"]) <= set(item.also)
+        siblings = [i for i in items.values() if i.group == item.group and i.q != item.q]
+        assert all(not set(entry["also"]) & set(i.also) for i in siblings), item.group
+
+
+def test_an_addition_for_a_question_no_group_has_is_refused():
+    spec = importlib.util.spec_from_file_location(
+        "split_questions", REPO / "scripts" / "split_questions.py"
+    )
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    with_question_also = script.with_question_also
+    group = {"id": "en-when-1", "label": "call-time", "questions": ["when?"]}
+    with_question_also([group], [{"q": "when?", "also": ["call-format"]}])
+    assert group["also_by_question"] == {"when?": ["call-format"]}
+    with pytest.raises(SystemExit, match="in no group"):
+        with_question_also([group], [{"q": "who?", "also": ["call-format"]}])
+    with pytest.raises(SystemExit, match="own label"):
+        with_question_also([group], [{"q": "when?", "also": ["call-time"]}])
 
 
 def test_split_files_are_what_the_split_script_writes():
