@@ -22,7 +22,8 @@ from aiogram import Bot, Dispatcher, F
 from aiogram.types import Message
 
 from bot.i18n import client_lang
-from bot.runtime.ordering import BEYOND_FACTOR, OrderedUpdateRunner
+from bot.runtime.lanes import BEYOND_FACTOR
+from bot.runtime.ordering import OrderedUpdateRunner
 from bot.runtime.throttling import ThrottlingMiddleware
 from knowledge.answering.engine import Engine
 from knowledge.model import LANGS

@@ -13,7 +13,8 @@ import pytest
 from aiogram import Bot, Dispatcher, F
 from aiogram.types import Message, Update
 
-from bot.runtime.ordering import OrderedUpdateRunner, chat_lane
+from bot.runtime.lanes import chat_lane
+from bot.runtime.ordering import OrderedUpdateRunner
 from talkbot.testing.fakeapi import FakeBotAPI
 from tests.bot_helpers import FAST_BACKOFF
 
@@ -152,7 +153,7 @@ def lane_tasks() -> list[asyncio.Task[Any]]:
     return [
         task
         for task in asyncio.all_tasks()
-        if task.get_coro().__qualname__ == "OrderedUpdateRunner._work"  # type: ignore[union-attr]
+        if task.get_coro().__qualname__ == "LaneRunner._work"  # type: ignore[union-attr]
     ]
 
 
