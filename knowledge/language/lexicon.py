@@ -62,6 +62,10 @@ class Calendar:
     counted: frozenset[str] = frozenset()
     # "hrs", "h" after four figures: an hour in military time ("1700 hrs" → 17:00)
     military: frozenset[str] = frozenset()
+    # "today", "tonight", "завтра": a day named relative to the asker's, read as a weekday
+    # is ("@weekday"): it asks which day the event is, which the event's date answers (and
+    # the answer's tense line says how that day stands to now). It claims no weekday.
+    relative_days: frozenset[str] = frozenset()
 
     def concepts(self) -> dict[str, str]:
         """Each name's token: one for every weekday (which one is the event's to say), one
@@ -71,6 +75,7 @@ class Calendar:
             first.setdefault(number, form)
         return {
             **{form: "@weekday" for form in self.weekdays},
+            **{form: "@weekday" for form in self.relative_days},
             **{
                 form: f"@{first[number]}"
                 for form, number in self.months.items()

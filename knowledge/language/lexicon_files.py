@@ -286,6 +286,7 @@ def _calendar(data: Any, path: Path) -> Calendar:
         if data.get("named_hours")
         else {},
         counted=words("counted"),
+        relative_days=words("relative_days") if data.get("relative_days") else frozenset(),
     )
 
 
