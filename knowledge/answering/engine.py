@@ -313,7 +313,7 @@ class Engine:
         # A fact without an event time says yes or no to a day by the days its text gives.
         verdict = days_verdict(index, fact, text, lang, match)
         if verdict is None:
-            verdict = verdict_of(index, fact, text, lang, match, moments)
+            verdict = verdict_of(index, fact, text, lang, match, moments, self.clock())
         if verdict is None:
             return answer
         lead = ANSWERS("answer.yes" if verdict else "answer.no", lang)

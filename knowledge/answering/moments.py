@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from knowledge.language.lexicon import Calendar
 from knowledge.language.reading import day_named, hour_named, spelt_hours
@@ -21,9 +21,13 @@ class Claims:
     month: int | None = None
     hours: frozenset[int] = frozenset()  # "at 5" could be 5 or 17
     minute: int | None = None
+    # "tonight", "завтра": days from the asker's today (0, 1, -1)
+    relative: int | None = None
 
     def __bool__(self) -> bool:
-        return bool(self.weekdays or self.day or self.month or self.hours)
+        return bool(self.weekdays or self.day or self.month or self.hours) or (
+            self.relative is not None
+        )
 
 
 def claims_in(normalized: str, lang: str, calendar: Calendar, stopwords: frozenset[str]) -> Claims:
@@ -60,6 +64,7 @@ def claims_in(normalized: str, lang: str, calendar: Calendar, stopwords: frozens
             hours = hour.hours
             if hour.minute is not None:
                 minute = hour.minute
+    relative = {calendar.relative_days[word] for word in words if word in calendar.relative_days}
     parts = {calendar.day_parts[word] for word in words if word in calendar.day_parts}
     if not hours and len(parts) == 1:
         hours = next(iter(parts))  # "у нас уже ночь будет?": the night's hours
@@ -77,15 +82,27 @@ def claims_in(normalized: str, lang: str, calendar: Calendar, stopwords: frozens
         month=next(iter(month_claims)) if len(month_claims) == 1 else None,
         hours=hours,
         minute=minute,
+        # "today or tomorrow?" asks which
+        relative=next(iter(relative)) if len(relative) == 1 else None,
     )
 
 
-def holds(claims: Claims, moments: Sequence[datetime]) -> bool | None:
+def holds(
+    claims: Claims, moments: Sequence[datetime], now: datetime | None = None
+) -> bool | None:
     """Whether the named date and time is the event's: its date where it is asked about (the
-    first moment), its hour in any of the zones the answer speaks of; None if none named."""
+    first moment), its hour in any of the zones the answer speaks of; a day named relative
+    to today ("is it tonight?") by `now` there; None if none named (or a relative day and no
+    clock)."""
     if not claims or not moments:
         return None
     when = moments[0]
+    if claims.relative is not None:
+        if now is None:
+            return None
+        today = now.astimezone(when.tzinfo).date()
+        if when.date() != today + timedelta(days=claims.relative):
+            return False
     if claims.weekdays and when.weekday() not in claims.weekdays:
         return False
     if claims.day is not None and when.day != claims.day:

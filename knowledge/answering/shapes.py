@@ -34,9 +34,11 @@ def verdict_of(
     lang: str,
     match: Match,
     moments: Sequence[datetime] = (),
+    now: datetime | None = None,
 ) -> bool | None:
     """Yes or no, when the question is a yes/no one: about the date or time of the event
-    (`moments`, where it is asked about first), what the event's time says; else what one of
+    (`moments`, where it is asked about first), what the event's time says (a day named
+    relative to today by `now`); else what one of
     the fact's `yes_no` questions says that it asks in other words ("is it a video call?" ~
     "is it a videoconference?")."""
     marked = asks_yes_or_no(index, text, lang, match)
@@ -44,7 +46,10 @@ def verdict_of(
         return None
     lexicon = index.lexicon
     claims = claims_in(normalize(text), lang, lexicon.calendar, lexicon.stopwords)
-    held = holds(claims, moments)
+    held = holds(claims, moments, now)
+    if held is None and claims.relative is not None:
+        # "is it tonight?" with no clock: not "yes" for its likeness to "is it on tuesday?"
+        return None
     # A statement put to be checked ("it's just a phone call, right?") is the yes/no
     # question it states ("is it a phone call?").
     if held is not None or not fact.yes_no:

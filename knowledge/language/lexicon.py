@@ -48,7 +48,8 @@ class Calendar:
     lookalikes: frozenset[str] = frozenset()
     # The languages whose writers put a slashed date month first ("12/7" is 7 December).
     month_first: frozenset[str] = frozenset()
-    hours: Mapping[str, int] = field(default_factory=dict)  # "five", "п'ятій" → 5
+    # "five", "п'ятій" → 5; "сімнадцятій" → 17 (`late_hours`: ru, uk say the afternoon's)
+    hours: Mapping[str, int] = field(default_factory=dict)
     days: Mapping[str, int] = field(default_factory=dict)  # "восьмого", "шостого" → 8, 6
     at: frozenset[str] = frozenset()  # words before an hour: "at", "о"
     afternoon: frozenset[str] = frozenset()
@@ -62,6 +63,12 @@ class Calendar:
     counted: frozenset[str] = frozenset()
     # "hrs", "h" after four figures: an hour in military time ("1700 hrs" → 17:00)
     military: frozenset[str] = frozenset()
+    # "today", "tonight", "завтра": a day named relative to the asker's, read as a weekday
+    # is ("@weekday"): it asks which day the event is; held against the clock's today, the
+    # event's date says yes or no (moments.py). Form → days from today ("tomorrow": 1).
+    relative_days: Mapping[str, int] = field(default_factory=dict)
+    # "o'clock": after a number, an hour of either half of the day ("five o'clock" is 5 or 17)
+    on_the_hour: frozenset[str] = frozenset()
 
     def concepts(self) -> dict[str, str]:
         """Each name's token: one for every weekday (which one is the event's to say), one
@@ -71,6 +78,7 @@ class Calendar:
             first.setdefault(number, form)
         return {
             **{form: "@weekday" for form in self.weekdays},
+            **{form: "@weekday" for form in self.relative_days},
             **{
                 form: f"@{first[number]}"
                 for form, number in self.months.items()

@@ -274,7 +274,7 @@ def _calendar(data: Any, path: Path) -> Calendar:
         ),
         lookalikes=words("month_lookalikes"),
         month_first=frozenset(month_first),
-        hours=names("hours", 12, 1),
+        hours={**names("hours", 12, 1), **names("late_hours", 8, 13)},
         days=names("days", 20, 1),
         at=words("at"),
         afternoon=words("afternoon"),
@@ -286,6 +286,11 @@ def _calendar(data: Any, path: Path) -> Calendar:
         if data.get("named_hours")
         else {},
         counted=words("counted"),
+        # today, tomorrow, yesterday: 0, 1, -1 days from the clock's
+        relative_days={
+            form: (0, 1, -1)[n] for form, n in names("relative_days", 3, 0).items()
+        },
+        on_the_hour=words("on_the_hour") if data.get("on_the_hour") else frozenset(),
     )
 
 

@@ -1,6 +1,6 @@
-"""Dates written in figures ("1.12", "07.12.2021", "12/7") read as a day and a month, not
-as the clock time 1:12: each is spelt out as its day and its month's name before the
-question is read, so the readers of days and months (reading.py, dated.py, moments.py)
+"""Dates written in figures ("1.12", "07.12.2021", "12/7", ISO "2021-12-07") read as a day
+and a month, not as the clock time 1:12: each is spelt out as its day and its month's name
+before the question is read, so the readers of days and months (reading.py, dated.py, moments.py)
 meet it as they meet "1 December". A clock time stays one: with a colon ("17:00"), where
 the second number cannot be a month ("17.00", "5.30"), after a word of `at` ("в 5.30", "at
 1.12") or before one of `afternoon`, `morning` ("1.12 pm")."""
@@ -16,17 +16,27 @@ from knowledge.language.lexicon import Calendar
 _NUMERIC = re.compile(
     r"(?<![\d.,:/+\-−])(\d{1,2})([./])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d]|[.,:/]\d)"
 )
+# An ISO date ("2021-12-07"): year, month, day, one way only.
+_ISO = re.compile(r"(?<![\d.,:/+\-−])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d]|[.,:/\-]\d)")
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 _WORD_AFTER = re.compile(r"^\W*(\w+)")
 
 def spell_dates(text: str, lang: str, calendar: Calendar) -> str:
     """The text with every date in figures spelt as "day month [year]"; clock times and
     numbers that cannot be a date left as written."""
-    if not calendar.months or not _NUMERIC.search(text):
+    if not calendar.months or not (_NUMERIC.search(text) or _ISO.search(text)):
         return text
     names: dict[int, str] = {}
     for form, number in calendar.months.items():
         names.setdefault(number, form)
+
+    def iso(found: re.Match[str]) -> str:
+        year, month, day = (int(part) for part in found.groups())
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return found.group(0)
+        return f"{day} {names[month]} {year}"
+
+    text = _ISO.sub(iso, text)
 
     def spelt(found: re.Match[str]) -> str:
         first, sep, second, year = found.groups()

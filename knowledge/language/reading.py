@@ -65,7 +65,7 @@ def spelt_hours(words: list[str], calendar: Calendar) -> list[str]:
     named = calendar.named_hours
     if not any(word in hours or word in named for word in words):
         return words
-    after_hour = calendar.afternoon | calendar.morning
+    after_hour = calendar.afternoon | calendar.morning | calendar.on_the_hour
     out: list[str] = []
     for i, word in enumerate(words):
         if word in named:
@@ -107,7 +107,7 @@ def hour_named(words: list[str], i: int, calendar: Calendar) -> Hour | None:
         return Hour(frozenset({number % 12}), None, 2)
     if after.isdigit() and len(after) == 2 and int(after) < 60 and number <= 24:
         return Hour(frozenset({number}), int(after), 2)
-    if before in calendar.at and number <= 24:
+    if (before in calendar.at or after in calendar.on_the_hour) and number <= 24:
         return Hour(frozenset({number, number + 12} if 1 <= number < 12 else {number}), None, 1)
     return None
 
