@@ -39,6 +39,11 @@ def test_how_much_with_a_thing_counted_stays_a_count(engine):
         ("если я в Алматы, во сколько начало", "Asia/Almaty"),
         ("якщо я у Варшаві, о котрій початок", "Europe/Warsaw"),
         ("where I am, in Auckland, what time is it", "Pacific/Auckland"),
+        # where the asker will be or would be (wave 12)
+        ("якщо я буду в Празі, то о котрій розмова?", "Europe/Prague"),
+        ("якщо я буду в Києві, то о котрій у мене почнеться", "Europe/Kyiv"),
+        ("если я буду в Берлине, во сколько начало", "Europe/Berlin"),
+        ("if I'll be in Tokyo, what time is the call", "Asia/Tokyo"),
     ],
 )
 def test_a_condition_on_where_the_asker_is_asks_the_time_there(engine, question, zone):
