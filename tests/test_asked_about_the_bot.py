@@ -88,3 +88,23 @@ def test_a_remark_alone_is_not_a_sentence_set_aside():
 
     assert about_bot().without_remarks("are you sure?") == "are you sure?"
     assert about_bot().without_remarks("ты уверен? когда?") == "когда?"
+
+
+@pytest.mark.parametrize(
+    ("remark", "lang", "opening"),
+    [
+        ("are you sure?", "en", "That is what the article reports."),
+        ("а ти впевнений, боте?", "uk", "Так повідомляє стаття."),
+        ("ты уверен?", "ru", "Так сообщает статья."),
+    ],
+)
+def test_a_remark_doubting_the_last_answer_gets_its_warrant(engine, remark, lang, opening):
+    from knowledge.answering.followups import Conversation
+
+    conversation = Conversation()
+    first = engine.ask("when are the talks?", conversation=conversation)
+    assert first.answered
+    doubted = engine.ask(remark, lang=lang, conversation=conversation)
+    assert doubted.answered and doubted.fact == first.fact
+    assert doubted.lead == opening  # the time is the article's own report: no one named
+    assert [c.quote for c in doubted.citations] == [c.quote for c in first.citations]
