@@ -155,3 +155,27 @@ def test_the_hour_right_before_a_country_the_base_talks_about_is_its_clock(engin
     answer = engine.ask("во сколько по Украине")
     assert answer.answered and answer.fact.id == "talks-time"
     assert answer.place is not None and answer.place.key == "Europe/Kyiv"
+
+
+@pytest.mark.parametrize(
+    ("question", "zone"),
+    [
+        ("а у Байдена тогда который час", "America/New_York"),
+        ("во сколько это было у байдена, по ихнему времени", "America/New_York"),
+        ("what time is it for Biden", "America/New_York"),
+        ("о котрій це в Путіна?", "Europe/Moscow"),
+    ],
+)
+def test_a_leaders_clock_is_his_capitals(engine, question, zone):
+    # Wave 12: "а у Байдена тогда который час" asks Washington's clock (landmarks.yaml).
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact.id == "talks-time"
+    assert answer.place is not None and answer.place.key == zone
+
+
+@pytest.mark.parametrize(
+    "question", ["какие требования у Путина", "what does Biden want for Ukraine"]
+)
+def test_a_leader_asked_about_is_no_clock(engine, question):
+    answer = engine.ask(question)
+    assert answer.place is None
