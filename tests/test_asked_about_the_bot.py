@@ -58,3 +58,53 @@ def test_a_message_to_the_bot_gets_its_introduction_and_what_to_ask(
 )
 def test_questions_about_the_article_with_the_same_words_are_not_to_the_bot(question):
     assert not addressed_to_bot(question)
+
+
+@pytest.mark.parametrize(
+    "question", ["ты вообще живой?", "ти взагалі живий, боте?", "are you still there?"]
+)
+def test_whether_anyone_is_there_is_a_message_to_the_bot(question):
+    assert addressed_to_bot(question)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("формат який? ти взагалі живий, боте?", "talks-format"),
+        ("какой формат? ты вообще живой?", "talks-format"),
+        ("а ти впевнений? о котрій розмова?", "talks-time"),
+        ("ты уверен? во сколько переговоры?", "talks-time"),
+    ],
+)
+def test_a_remark_on_the_bot_beside_an_ask_leaves_the_ask_answered(engine, question, fact):
+    # As in a group chat (wave 12): the remark asks nothing of its own.
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact.id == fact
+    assert not answer.unanswered
+
+
+def test_a_remark_alone_is_not_a_sentence_set_aside():
+    from knowledge.language.about_bot import about_bot
+
+    assert about_bot().without_remarks("are you sure?") == "are you sure?"
+    assert about_bot().without_remarks("ты уверен? когда?") == "когда?"
+
+
+@pytest.mark.parametrize(
+    ("remark", "lang", "opening"),
+    [
+        ("are you sure?", "en", "That is what the article reports."),
+        ("а ти впевнений, боте?", "uk", "Так повідомляє стаття."),
+        ("ты уверен?", "ru", "Так сообщает статья."),
+    ],
+)
+def test_a_remark_doubting_the_last_answer_gets_its_warrant(engine, remark, lang, opening):
+    from knowledge.answering.followups import Conversation
+
+    conversation = Conversation()
+    first = engine.ask("when are the talks?", conversation=conversation)
+    assert first.answered
+    doubted = engine.ask(remark, lang=lang, conversation=conversation)
+    assert doubted.answered and doubted.fact == first.fact
+    assert doubted.lead == opening  # the time is the article's own report: no one named
+    assert [c.quote for c in doubted.citations] == [c.quote for c in first.citations]

@@ -66,3 +66,22 @@ def test_words_only_inside_a_condition():
 def test_what_if_russia_invades_asks_the_us_support(content, question):
     answer = anew(content, question).ask(question)
     assert answer.fact is not None and answer.fact.id == "us-support-if-invasion"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("если будет вторжение, Америка поддержит Украину?", "ru"),
+        ("якщо буде вторгнення, Америка підтримає Україну?", "uk"),
+        ("if there is an invasion, will the US support Ukraine?", "en"),
+    ],
+)
+def test_a_hypothetical_of_what_may_come_is_its_case(engine, question, lang):
+    # Wave 12: "если будет вторжение" is "в случае вторжения", not whether there will be one
+    # (@ahead, which no fact answers).
+    answer = engine.ask(question, lang_hint=lang)
+    assert answer.answered and answer.fact.id == "us-support-if-invasion"
+
+
+def test_whether_there_will_be_an_invasion_stays_unanswered(engine):
+    assert not engine.ask("будет вторжение?", lang_hint="ru").answered

@@ -124,3 +124,44 @@ def test_hearsay_answers_no_claim_the_base_does_not_hold(engine):
 def test_on_behalf_lists_must_be_lists_of_single_askers(table):
     with pytest.raises(ValueError, match="on_behalf"):
         load_behalf(table, Path("words.yaml"))
+
+
+@pytest.mark.parametrize(
+    ("question", "zone"),
+    [
+        ("my colleague in Kyiv asks what hour it begins", "Europe/Kyiv"),
+        ("my aunt in Moscow wants the start time in her time", "Europe/Moscow"),
+        ("my mate in Tokyo asks when the talks are for him", "Asia/Tokyo"),
+        ("my cousin in Oslo needs the start time", "Europe/Oslo"),
+        ("подруга в Нью-Йорке спрашивает, во сколько у нее начало", "America/New_York"),
+        ("коллега из Кишинева спрашивает время начала", "Europe/Chisinau"),
+        ("сестра з Харкова питає, о котрій у нас починають", "Europe/Kyiv"),
+        ("донька в Нью-Йорку питає, о котрій у неї почнеться", "America/New_York"),
+        ("племінниця у Варшаві хоче знати, о котрій розмова", "Europe/Warsaw"),
+    ],
+)
+def test_one_asking_for_someone_in_a_place_asks_the_time_there(engine, question, zone):
+    # The asker and the verb go together even with the place between them, so the verb is
+    # not left a word of the question once the people around the asker are dropped (wave 12).
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact.id == "talks-time"
+    assert answer.place is not None and answer.place.key == zone
+
+
+@pytest.mark.parametrize(
+    ("words", "left"),
+    [
+        ("my mate wants when", "when"),
+        ("племянница хочет когда", "когда"),
+        ("what does russia want", "what does russia want"),  # no asker: the words stay
+    ],
+)
+def test_more_askers_and_wanting_verbs(words, left):
+    behalf = load_behalf(
+        {
+            "en": {"possessive": ["my"], "askers": ["mate"], "asking": ["wants"]},
+            "ru": {"askers": ["племянница"], "asking": ["хочет"]},
+        },
+        Path("words.yaml"),
+    )
+    assert " ".join(behalf.dropped(words.split())) == left

@@ -39,6 +39,11 @@ def test_how_much_with_a_thing_counted_stays_a_count(engine):
         ("если я в Алматы, во сколько начало", "Asia/Almaty"),
         ("якщо я у Варшаві, о котрій початок", "Europe/Warsaw"),
         ("where I am, in Auckland, what time is it", "Pacific/Auckland"),
+        # where the asker will be or would be (wave 12)
+        ("якщо я буду в Празі, то о котрій розмова?", "Europe/Prague"),
+        ("якщо я буду в Києві, то о котрій у мене почнеться", "Europe/Kyiv"),
+        ("если я буду в Берлине, во сколько начало", "Europe/Berlin"),
+        ("if I'll be in Tokyo, what time is the call", "Asia/Tokyo"),
     ],
 )
 def test_a_condition_on_where_the_asker_is_asks_the_time_there(engine, question, zone):
@@ -150,3 +155,27 @@ def test_the_hour_right_before_a_country_the_base_talks_about_is_its_clock(engin
     answer = engine.ask("во сколько по Украине")
     assert answer.answered and answer.fact.id == "talks-time"
     assert answer.place is not None and answer.place.key == "Europe/Kyiv"
+
+
+@pytest.mark.parametrize(
+    ("question", "zone"),
+    [
+        ("а у Байдена тогда который час", "America/New_York"),
+        ("во сколько это было у байдена, по ихнему времени", "America/New_York"),
+        ("what time is it for Biden", "America/New_York"),
+        ("о котрій це в Путіна?", "Europe/Moscow"),
+    ],
+)
+def test_a_leaders_clock_is_his_capitals(engine, question, zone):
+    # Wave 12: "а у Байдена тогда который час" asks Washington's clock (landmarks.yaml).
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact.id == "talks-time"
+    assert answer.place is not None and answer.place.key == zone
+
+
+@pytest.mark.parametrize(
+    "question", ["какие требования у Путина", "what does Biden want for Ukraine"]
+)
+def test_a_leader_asked_about_is_no_clock(engine, question):
+    answer = engine.ask(question)
+    assert answer.place is None

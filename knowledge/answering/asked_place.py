@@ -211,9 +211,11 @@ def around_asker_dropped(index: FactIndex, without: str, lang: str) -> str:
     ("my boss", "руководитель", "мій директор у Харкові"), booking it for them and whether
     the day there has turned yet, when it asks for a time or a day: the place's clock is
     asked, and who keeps it does not say which fact. Asking anything else ("what did my
-    colleagues in Kyiv say"), they stay words of the question."""
+    colleagues in Kyiv say"), they stay words of the question. One who asks for them ("my
+    colleague in Kyiv asks") goes with the asking verb first, as the whole question's reading
+    drops it, so that the verb is not left without its asker."""
     words = normalize(without).split()
-    kept = [w for w in words if w not in index.lexicon.around_asker]
+    kept = [w for w in index.lexicon.behalf.dropped(words) if w not in index.lexicon.around_asker]
     if len(kept) == len(words):
         return without
     rest = " ".join(kept)

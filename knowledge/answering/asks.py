@@ -22,6 +22,7 @@ import yaml
 from knowledge.answering.compose import Answer
 from knowledge.answering.followups import Conversation
 from knowledge.answering.shapes import asks_who_said_it
+from knowledge.language.about_bot import about_bot
 from knowledge.language.text import clean, detect_language, normalize
 from knowledge.model import LANGS
 
@@ -233,6 +234,7 @@ def ask_all(
 ) -> Answer:
     """`question` answered ask by ask (see the module's doc), else whole."""
     # Lines kept apart: a list's bullets open lines ("- коли\n- хто").
+    question = about_bot().without_remarks(question)  # "ти взагалі живий, боте?" beside an ask
     text = "\n".join(clean(line) for line in question.splitlines()).strip()
     whole_lang = lang or detect_language(text, lang_hint)
     parts = split_asks(engine, text, whole_lang) if text else None

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from knowledge.answering.compose import Answer, citations_for, representative_question
 from knowledge.answering.shapes import asks_who_said_it
 from knowledge.i18n import ANSWERS
+from knowledge.language.about_bot import about_bot
 from knowledge.language.matcher import Candidate, FactIndex, Match
 from knowledge.language.text import normalize
 from knowledge.model import Fact, Source, squash_spaces
@@ -79,13 +80,18 @@ def a_place_alone(mention_text: str, match: Match) -> bool:
 def who_said_it(
     index: FactIndex, sources: Mapping[str, Source], text: str, lang: str, previous: Fact
 ) -> Answer | None:
-    """ "Who said that?" after an answer: whom the article credits with that fact."""
-    if not asks_who_said_it(index, text):
+    """ "Who said that?" after an answer: whom the article credits with that fact; so does a
+    remark doubting it, as in a chat ("are you sure?", "а ти впевнений?"), after saying that
+    the article reports it: the quote is the bot's warrant."""
+    doubted = about_bot().remarked(text)
+    if not doubted and not asks_who_said_it(index, text):
         return None
     who = previous.said_by.get(lang)
     lead = (
         ANSWERS("answer.said_by", lang, who=who) if who else ANSWERS("answer.said_by_unknown", lang)
     )
+    if doubted:  # the article's own report needs no "without saying who said it"
+        lead = ANSWERS("answer.as_written", lang) + (f" {lead}" if who else "")
     return Answer(
         status="answered",
         lang=lang,

@@ -7,6 +7,7 @@ a fact confidently: "хто тебе написав" reads like "who wrote the a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -18,6 +19,8 @@ from knowledge.language.text import normalize
 DATA = Path(__file__).with_name("data") / "about_bot.yaml"
 # A longer message says more than "who are you", even if its end is one of the shapes.
 MAX_WORDS = 10
+# A message's sentences: each ends at "?", "!" or "." followed by a space.
+_SENTENCE_END = re.compile(r"(?<=[?!.])\s+")
 
 Shape = tuple[frozenset[str], ...]
 
@@ -26,6 +29,8 @@ Shape = tuple[frozenset[str], ...]
 class AboutBot:
     shapes: tuple[Shape, ...]
     fillers: frozenset[str]
+    # Remarks on the bot or its answer ("are you sure?", "ты уверен?"): no ask of their own.
+    remarks: tuple[Shape, ...] = ()
 
     def addressed(self, text: str) -> bool:
         """True when one shape covers the message whole, apart from filler words."""
@@ -33,6 +38,24 @@ class AboutBot:
         if not words or len(words) > MAX_WORDS:
             return False
         return any(self._covers(shape, words) for shape in self.shapes)
+
+    def remarked(self, text: str) -> bool:
+        """True when a remark on the bot or its answer covers the message whole, apart from
+        filler words ("are you sure?", "а ти впевнений, боте?")."""
+        words = normalize(text).split()
+        if not words or len(words) > MAX_WORDS:
+            return False
+        return any(self._covers(shape, words) for shape in self.remarks)
+
+    def without_remarks(self, text: str) -> str:
+        """The message less its sentences addressed to the bot or remarking on it, as in a
+        chat ("формат який? ти взагалі живий, боте?", "а ти впевнений? де це написано?"),
+        when another sentence is left to ask something; the message itself otherwise."""
+        sentences = _SENTENCE_END.split(text.strip())
+        if len(sentences) < 2:
+            return text
+        kept = [s for s in sentences if not (self.addressed(s) or self.remarked(s))]
+        return " ".join(kept) if kept and len(kept) < len(sentences) else text
 
     def _covers(self, shape: Shape, words: list[str]) -> bool:
         size = len(shape)
@@ -53,7 +76,16 @@ def parse(data: dict) -> AboutBot:
         for shape in spelled
     }
     fillers = frozenset(normalize(w) for words in data["fillers"].values() for w in words)
-    return AboutBot(tuple(sorted(shapes, key=len, reverse=True)), fillers)
+    remarks = {
+        tuple(frozenset(normalize(w) for w in slot.split("|")) for slot in shape.split())
+        for spelled in (data.get("remarks") or {}).values()
+        for shape in spelled
+    }
+    return AboutBot(
+        tuple(sorted(shapes, key=len, reverse=True)),
+        fillers,
+        tuple(sorted(remarks, key=len, reverse=True)),
+    )
 
 
 @cache
