@@ -10,8 +10,10 @@ locales (`compare.*`)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
+from knowledge.answering.compose import Answer
 from knowledge.i18n import ANSWERS
 from knowledge.language.matcher import FactIndex, Match
 from knowledge.model import Fact
@@ -25,6 +27,12 @@ _ALONE = sorted(pt._phrases("clock_compare_alone"), key=len, reverse=True)
 _TIME_WORDS = pt.TIME_CUES | pt.TIME_AFTER | pt.wordset(pt.WORDS["compare_time_words"])
 _CLOCK_WORDS = pt.TIME_AFTER | pt.wordset(pt.WORDS["compare_time_words"])
 _LINKS = pt.wordset(pt.WORDS["compare_links"])
+_CLAIMS = {
+    kind: sorted((tuple(p.split()) for p in phrases), key=len, reverse=True)
+    for kind, phrases in pt.WORDS["compare_claims"].items()
+}
+_CLAIMED = ("later", "earlier", "same", "different")
+_ASKS = pt.wordset(pt.WORDS["compare_asks"])
 _MOST = 3  # places compared: "Kyiv, Minsk and Moscow"
 _LONGEST_NAME = 3  # words of a bare name: "нью йорк", "san francisco"
 
@@ -44,6 +52,8 @@ def compared_clocks(
     mentions = _places(resolver, text, tokens, spans)
     if len({m.place.key for m in mentions}) < 2:
         return None
+    # "3 hours later": the hours claimed go with the comparing words
+    spans = [(i - 1 if i and tokens[i - 1].norm.isdigit() else i, j) for i, j in spans]
     cut = sorted([(m.start, m.end) for m in mentions] + [_chars(tokens, s) for s in spans])
     rest, at = [], 0
     for start, end in cut:
@@ -54,7 +64,13 @@ def compared_clocks(
     rest.append(text[at:])
     words = " ".join(part for part in rest).split()
     # "time" stands for them all: "clock", "hours", "годину" would only blur the match.
-    kept = [w for w in words if w.lower().strip(",.?!") not in _CLOCK_WORDS]
+    bare = [w.lower().strip(",.?!") for w in words]
+    kept = [  # "2 hours later": the hours claimed go with their word
+        w
+        for k, w in enumerate(words)
+        if bare[k] not in _CLOCK_WORDS
+        and not (bare[k].isdigit() and k + 1 < len(words) and bare[k + 1] in _CLOCK_WORDS)
+    ]
     without = " ".join(["time", *kept])
     match = index.match(without, lang, place_named=True)
     top = match.candidates[0] if match.candidates else None
@@ -63,6 +79,55 @@ def compared_clocks(
     if not index.lexicon.time_intents & set(match.tokens):
         return None
     return match, without, sorted(mentions, key=lambda m: m.start)
+
+
+def compared_answer(answer: Answer, fact: Fact, clocks: tuple[Place, ...], text: str) -> Answer:
+    """The answer with how far apart the clocks are said first, after "Yes."/"No." where
+    the question checks a claim about them ("в Москві на годину пізніше, ніж у Києві?")."""
+    lang, lead = answer.lang, answer.lead
+    for word in (ANSWERS("answer.yes", lang), ANSWERS("answer.no", lang)):
+        lead = lead.removeprefix(f"{word} ")  # a verdict on the words, not on the clocks
+    verdict = claim_verdict(fact, clocks, text)
+    said = [ANSWERS("answer.yes" if verdict else "answer.no", lang)] if verdict is not None else []
+    said += [comparison(fact, clocks, lang), lead]
+    return replace(answer, lead=" ".join(part for part in said if part))
+
+
+def claim_verdict(fact: Fact, clocks: tuple[Place, ...], text: str) -> bool | None:
+    """Whether the claim a question makes about the clocks holds: the first place named
+    against each other one ("later", "the same hour", "an hour later"); None where it
+    asks which or how much, or makes no claim."""
+    tokens = tokenize(text)
+    if fact.event is None or len(clocks) < 2 or {t.norm for t in tokens} & _ASKS:
+        return None
+    start = fact.event.aware
+    first, *others = (_offset_minutes(start.astimezone(p.tzinfo)) for p in clocks)
+    gaps = [first - other for other in others]
+    kinds = [kind for kind in _CLAIMED if _spans(tokens, _CLAIMS[kind])]
+    amount = _amount(tokens)
+    if not kinds and amount is not None:
+        kinds = ["different"]  # "на годину різниця між Києвом і Москвою?"
+    if len(kinds) != 1:
+        return None
+    holds = {
+        "later": all(gap > 0 for gap in gaps),
+        "earlier": all(gap < 0 for gap in gaps),
+        "same": all(gap == 0 for gap in gaps),
+        "different": all(gap != 0 for gap in gaps),
+    }[kinds[0]]
+    if amount is not None and kinds[0] != "same":
+        holds = holds and all(abs(gap) == amount for gap in gaps)
+    return holds
+
+
+def _amount(tokens: list[Token]) -> int | None:
+    """The difference claimed, in minutes: "an hour", "на годину", "2 hours"; else None."""
+    if _spans(tokens, _CLAIMS["one_hour"]):
+        return 60
+    for k, token in enumerate(tokens[:-1]):
+        if token.norm.isdigit() and tokens[k + 1].norm in _CLOCK_WORDS and int(token.norm) < 24:
+            return int(token.norm) * 60
+    return None
 
 
 def comparison(fact: Fact, clocks: tuple[Place, ...], lang: str) -> str:
@@ -129,15 +194,19 @@ def _places(
         mention = resolver.find(blanked)
         if mention is None or mention.place.kind in ("abbreviation", "offset", "zone"):
             break
-        found.append(mention)
         blanked = _blank(blanked, mention.start, mention.end)
+        if mention.text.split()[-1].lower() not in _TIME_WORDS:  # "на час" is no place
+            found.append(mention)
     compared = {k for i, j in spans for k in range(i, j)}
     k = 0
     while k < len(tokens) and len(found) < _MOST:
         token = tokens[k]
-        beside = (k > 0 and tokens[k - 1].norm in _LINKS) or (
-            k + 1 < len(tokens) and tokens[k + 1].norm in _LINKS
-        )
+        beside = any(0 <= n < len(tokens) and tokens[n].norm in _LINKS for n in (k - 1, k + 1))
+        # "Moscow (3 hours) ahead", "Минск отличается", "Нью-Йорк відстає"
+        n = k + 1
+        while n < len(tokens) and (tokens[n].norm.isdigit() or tokens[n].norm in _CLOCK_WORDS):
+            n += 1
+        beside = beside or n in compared
         free = token.norm not in _LINKS | _TIME_WORDS and k not in compared
         taken = any(m.start <= token.start < m.end for m in found)
         mention = _bare(resolver, text, tokens, k) if beside and free and not taken else None
@@ -151,7 +220,7 @@ def _places(
 
 def _bare(resolver: PlaceResolver, text: str, tokens: list[Token], k: int) -> PlaceMention | None:
     for n in range(min(_LONGEST_NAME, len(tokens) - k), 0, -1):
-        if any(t.norm in _LINKS for t in tokens[k : k + n]):
+        if any(t.norm in _LINKS | _TIME_WORDS for t in tokens[k : k + n]):
             continue
         start, end = tokens[k].start, tokens[k + n - 1].end
         place = resolver.resolve(text[start:end])
