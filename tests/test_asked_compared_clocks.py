@@ -29,6 +29,11 @@ def _places(answer) -> list[str]:
             "The difference is 2 hours, Kyiv ahead: London 15:00, Kyiv 17:00.",
         ),
         (
+            "moscow time minus washington time for the talks?",
+            ["Moscow", "Washington"],
+            "The difference is 8 hours, Moscow ahead: Moscow 18:00, Washington 10:00.",
+        ),
+        (
             "is it earlier in Tokyo than in Seoul when the talks start?",
             ["Tokyo", "Seoul"],
             "No. The same hour: Tokyo 00:00, Seoul 00:00.",

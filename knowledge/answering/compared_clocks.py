@@ -33,6 +33,7 @@ _CLAIMS = {
 }
 _CLAIMED = ("later", "earlier", "same", "different")
 _ASKS = pt.wordset(pt.WORDS["compare_asks"])
+_NOT_NAMES = _TIME_WORDS | frozenset(pt.LOCATION_PREPOSITIONS) | frozenset(pt.FROM_PREPOSITIONS)
 _MOST = 3  # places compared: "Kyiv, Minsk and Moscow"
 _LONGEST_NAME = 3  # words of a bare name: "нью йорк", "san francisco"
 
@@ -195,8 +196,8 @@ def _places(
         if mention is None or mention.place.kind in ("abbreviation", "offset", "zone"):
             break
         blanked = _blank(blanked, mention.start, mention.end)
-        if mention.text.split()[-1].lower() not in _TIME_WORDS:  # "на час" is no place
-            found.append(mention)
+        if any(w not in _NOT_NAMES for w in mention.text.lower().split()):
+            found.append(mention)  # "на час" is no place, "moscow time" is
     compared = {k for i, j in spans for k in range(i, j)}
     k = 0
     while k < len(tokens) and len(found) < _MOST:
