@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from knowledge.answering import followups
+from knowledge.answering.compared_clocks import compared_clocks
 from knowledge.i18n import ANSWERS
 from knowledge.language.matcher import FactIndex, Match
 from knowledge.language.reading import DAY
@@ -44,6 +45,7 @@ class PlaceReading:
     asked: Place | None
     mention: PlaceMention | None
     clocks: tuple[Place, ...] = ()  # every place whose clock is asked, in the order named
+    compared: bool = False  # the question compares the clocks (compared_clocks.py)
 
 
 def read_place(
@@ -53,6 +55,12 @@ def read_place(
     ("во сколько в Нью-Йорке", "EST", "how about Rome?" after a timed answer) is taken out
     and kept as the place asked for; one the question is about ("the summit in Geneva")
     stays in the words matched."""
+    compare = compared_clocks(resolver, index, text, lang)
+    if compare is not None:  # "how many hours between NY and Moscow": each clock, compared
+        matched, words, mentions = compare
+        named = {m.place.key: m.place for m in mentions}
+        first = mentions[0]
+        return PlaceReading(matched, words, True, first.place, first, (*named.values(),), True)
     mention = resolver.find(text) or landmarks.find(resolver, text)
     if mention and slip_of_a_base_word(index, mention.place, lang):
         mention = None  # "putinn" is the base's Putin, not Putian

@@ -21,6 +21,7 @@ from datetime import datetime
 from knowledge.answering import followups, which_event
 from knowledge.answering.asked_place import place_notes, read_place
 from knowledge.answering.asks import ask_all
+from knowledge.answering.compared_clocks import compared_answer
 from knowledge.answering.compose import (
     Answer,
     CitationView,
@@ -285,6 +286,8 @@ class Engine:
         answer = self._settle(
             index, fact, match, text, lang, asked, user_place, conversation, read.clocks
         )
+        if read.compared:  # "how many hours between NY and Moscow": how far apart, first
+            answer = compared_answer(answer, fact, read.clocks, text)
         # A story around its question: read by the question sentence if it matches better.
         return by_its_question(self, answer, text, lang, user_place, conversation) or answer
 
