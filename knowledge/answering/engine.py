@@ -43,6 +43,7 @@ from knowledge.language.courtesy import ACKNOWLEDGED, CLOSING, courtesy_of
 from knowledge.language.decision import DecisionModel
 from knowledge.language.indexed import Weights
 from knowledge.language.matcher import FactIndex, Match
+from knowledge.language.neighbours import read_neighbours
 from knowledge.language.numeric_dates import spell_dates
 from knowledge.language.text import (
     clean,
@@ -196,8 +197,9 @@ class Engine:
     ) -> Answer:
         """The answer; a message of two asks gets both (asks.py: `Answer.more`). Words typed
         with the wrong keyboard layout on are read as meant first ("rjulf" is "когда"), words
-        run together apart (unmerged.py), a message that corrects itself as corrected."""
-        relaid = unmerged_message(self, relaid_message(self, question))
+        run together apart (unmerged.py), a message that corrects itself as corrected, and a
+        neighbouring language's words as ours ("wann", "калі": neighbours.py)."""
+        relaid = unmerged_message(self, relaid_message(self, read_neighbours(question)))
         text = corrected(self, relaid, lang or lang_hint)
         return ask_all(
             self, text, lang=lang, lang_hint=lang_hint, user_place=user_place,

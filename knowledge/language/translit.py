@@ -16,7 +16,10 @@ from functools import cache, lru_cache
 
 Pairs = tuple[tuple[str, str], ...]
 
-_LATIN_WORD = re.compile(r"[a-z']+")
+# A word of Latin letters, with the digits volapuk types for letters ("4to": "что",
+# "Va6ington": "Вашингтон") inside it; a number alone is no word and stays a number.
+_LATIN_WORD = re.compile(r"[a-z0-9']*[a-z][a-z0-9']*")
+_DIGIT = re.compile(r"\d")
 # Readings tried per word: each two-way spot doubles them, and each is looked up. A word
 # longer than any real one keeps its first reading (and the search stays shallow).
 MAX_READINGS = 64
@@ -35,15 +38,25 @@ def transliterate(text: str, pairs: Pairs, known: Callable[[str], bool] | None =
         return pattern.sub(lambda m: spellings[m.lastindex - 1], latin)
 
     if known is None:
-        return first(text.lower())
+        return _LATIN_WORD.sub(lambda m: first(m.group()), text.lower())
 
     def spelt(word: str) -> str:
         plain = first(word)
         if known(plain):
             return plain
-        return next((other for other in _readings(word, pairs) if known(other)), plain)
+        found = next((other for other in _readings(word, pairs) if known(other)), None)
+        if found is None and _DIGIT.search(word):
+            # A word with a figure in it that reads as no known word is not volapuk: "4pm"
+            # keeps its figure.
+            return _letters_only(word, first)
+        return found or plain
 
     return _LATIN_WORD.sub(lambda m: spelt(m.group()), text.lower())
+
+
+def _letters_only(word: str, first: Callable[[str], str]) -> str:
+    """`word` read by its letters alone, its figures kept as typed."""
+    return re.sub(r"[a-z']+", lambda m: first(m.group()), word)
 
 
 @lru_cache(maxsize=4096)
