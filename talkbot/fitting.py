@@ -46,6 +46,7 @@ SIGNS = {
     "close_wording": 1,
     "alone_short": -1,
     "runner_up_close": -1,
+    "time_owned": 1,
 }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.answering.dated import hours_in
+from knowledge.language.decision import FEATURES
 from knowledge.language.lexicon_files import shipped_lexicon
 from knowledge.language.reading import intent_mapped
 from knowledge.language.text import normalize
@@ -91,6 +92,24 @@ def test_a_day_asked_about_reaches_its_fact_even_when_the_ranking_is_unsure(engi
     # The shipped-like decision is unsure of the first-ranked fact (the call, by wording);
     # the day still decides among the facts that give it.
     assert reached(engine.ask(question, lang_hint=lang)) == "security-guarantees-initiative"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "owned"),
+    [
+        # The hour or day chose the fact among those that give it: the decision is told so.
+        ("what's the 19:00?", "en", 1.0),
+        ("что за 19:00 в статье?", "ru", 1.0),
+        # Ranked among all facts, no hour or day chose: no such evidence.
+        ("when is the call?", "en", 0.0),
+        ("что за гарантии безопасности", "ru", 0.0),
+    ],
+)
+def test_the_decision_hears_when_the_hour_or_day_named_chose_the_fact(
+    content, question, lang, owned
+):
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.evidence[FEATURES.index("time_owned")] == owned
 
 
 def test_hours_in_reads_figures_and_parts_of_the_day():

@@ -179,7 +179,7 @@ def at_its_hour(index: FactIndex, match: Match, text: str, lang: str) -> Match:
         # fact's; with something else asked ("what happens at 19:00 with the call") it stays.
         alone = set(match.tokens) <= lexicon.time_intents
         return replace(match, best=None) if alone else match
-    within = index.match(text, lang, among=ids)
+    within = index.match(text, lang, among=ids, time_owners=ids)
     if within.best is not None or within.candidates:
         return within
     offered = tuple(Candidate(fid, 0.0, 0.0) for fid in sorted(ids))
@@ -216,7 +216,7 @@ def on_its_day(
         return match
     ids = owners(read.of, asked)
     if ids:
-        within = index.match(text, lang, among=ids)
+        within = index.match(text, lang, among=ids, time_owners=ids)
         if within.best is not None or within.candidates:
             return within
         # Only the day leads to them: offered, not answered.

@@ -64,6 +64,11 @@ FEATURES: tuple[str, ...] = (
     # apart that both explain the question ("что за 18:00 в статье?", "хто написав статтю").
     # Read leave one writer out, it kept three of a new writer's wrong answers under 0.97.
     "runner_up_close",
+    # The question names an hour or a day (not a place's) and the fact was chosen among the
+    # facts that give it (dated.py, `at_its_hour`, `on_its_day`): "what's the 18:00 in the
+    # article?" is the footage's 18:00, which the words alone ("what's ... in the article")
+    # cannot say (evidence.py: `gives_the_time_named`).
+    "time_owned",
 )
 RIVAL_GAP = 5.0
 CLOSE_FROM = 0.8
@@ -94,6 +99,7 @@ def features(
     intent_kept: bool = True,
     crossed: bool = False,
     kind_swapped: bool = False,
+    time_owned: bool = False,
 ) -> tuple[float, ...]:
     tokens, unknown = analysis.tokens, analysis.unknown
     top = ranked[0]
@@ -123,6 +129,7 @@ def features(
         max(top.closest / 100 - CLOSE_FROM, 0.0) / (1 - CLOSE_FROM),
         _alone_short(runner_up, words),
         _runner_up_close(top, runner_up),
+        1.0 if time_owned else 0.0,
     )
 
 

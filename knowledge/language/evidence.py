@@ -133,3 +133,11 @@ def conditional_only(texts: Iterable[Sequence[str]]) -> frozenset[str]:
         outside.update(plain)
         inside.update(t for t in tokens[len(plain) :] if not t.startswith("@"))
     return frozenset(inside - outside)
+
+
+def gives_the_time_named(best: str, owners: Collection[str] | None) -> bool:
+    """Whether the hour or day the question names decided its best fact: the fact is one of
+    `owners`, the facts whose own text or event gives every hour or day named (dated.py works
+    them out, and asks the ranking among them only when the first fact does not give it). None:
+    the question was ranked among all facts, and no hour or day chose among them."""
+    return owners is not None and best in owners

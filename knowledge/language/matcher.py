@@ -22,6 +22,7 @@ from knowledge.language.asked import Analysed
 from knowledge.language.decision import DecisionModel, features, shipped_model
 from knowledge.language.evidence import (
     crossed,
+    gives_the_time_named,
     kind_swapped,
     names_every_intent,
     nearest_question,
@@ -103,6 +104,7 @@ class FactIndex(IndexedFacts):
         cached: bool = True,
         among: Collection[str] | None = None,
         place_named: bool = False,
+        time_owners: Collection[str] | None = None,
     ) -> Match:
         """The verdict on a question.
 
@@ -111,6 +113,8 @@ class FactIndex(IndexedFacts):
         the same concepts or in another order, a question is ranked once. `cached=False`
         works it out afresh (for benchmarks). `among` weighs only those facts (one event's).
         `place_named`: the caller took a place out of the question ("во сколько в Лондоне").
+        `time_owners`: the facts giving the hour or day the question names, when the caller
+        ranks among them for it ("what's the 18:00 in the article?").
         """
         normalized, analysed = self._cached_read(text, lang) if cached else self._read(text, lang)
         tokens = tuple(sorted(analysed.tokens))
@@ -160,6 +164,7 @@ class FactIndex(IndexedFacts):
             kind_swapped=kind_swapped(
                 analysed.tokens, nearest, intents, self.lexicon.time_intents
             ),
+            time_owned=gives_the_time_named(top, time_owners),
         )
         shown = ()
         if self.decision.worth_suggesting(evidence):
