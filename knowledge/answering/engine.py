@@ -19,20 +19,20 @@ from dataclasses import replace
 from datetime import datetime
 
 from knowledge.answering import followups, which_event
-from knowledge.answering.asked_place import place_notes, read_place
+from knowledge.answering.asked_place import read_place
 from knowledge.answering.asks import ask_all
 from knowledge.answering.compared_clocks import compared_answer
 from knowledge.answering.compose import (
     Answer,
     CitationView,
     Suggestion,
-    TimeLine,
     citations_for,
     representative_question,
     tense_line,
 )
 from knowledge.answering.corrected import corrected
 from knowledge.answering.dated import at_its_hour, base_days, days_verdict, on_its_day, top_of
+from knowledge.answering.event_times import event_times
 from knowledge.answering.followups import Conversation
 from knowledge.answering.rereading import by_its_question, in_cyrillic, relaid_message
 from knowledge.answering.shapes import verdict_of
@@ -51,8 +51,7 @@ from knowledge.language.text import (
 )
 from knowledge.model import Event, Fact, Source
 from knowledge.places.resolver import Place, PlaceResolver
-from knowledge.places.times import utc_now, zone_city
-from knowledge.places.zones import get_zone
+from knowledge.places.times import utc_now
 
 MAX_QUESTION_LENGTH = 1000
 # A question of at most this many content words may be a fragment of the last one's subject.
@@ -336,29 +335,10 @@ class Engine:
         """The fact with its times: the source's, the references', then each place asked
         for (`clocks`, the places of a question for two or three clocks, in the order named;
         else `asked`) and the user's own."""
-        times: list[TimeLine] = []
-        notes: list[str] = []
-        tense = ""
+        times, notes, tense = (), (), ""
         if fact.event is not None:
-            start = fact.event.aware
-            times.append(TimeLine(start, zone_city(fact.event.zone, lang), "source"))
-            # Each zone once: a place asked for replaces the reference line of the same zone.
-            personal = [(p, "asked") for p in clocks or (asked,) if p]
-            personal += [(user_place, "user")] if user_place else []
-            shown = {fact.event.zone}
-            for zone in which_event.reference_zones(self.events, fact):
-                if zone not in shown and all(p.key != zone for p, _ in personal):
-                    moment = start.astimezone(get_zone(zone))
-                    times.append(TimeLine(moment, zone_city(zone, lang), "reference"))
-                shown.add(zone)
-            for place, role in personal:
-                notes.extend(place_notes(place, lang))
-                if role == "asked" and place.label(lang) == zone_city(fact.event.zone, lang):
-                    continue  # the source line already says it; "your time" is still worth saying
-                there = start.astimezone(place.tzinfo)
-                day = (there.date() - start.date()).days
-                times.append(TimeLine(there, place.label(lang), role, day))
-            tense = tense_line(start, self.clock(), lang)
+            times, notes = event_times(fact, lang, self.events, clocks or (asked,), user_place)
+            tense = tense_line(fact.event.aware, self.clock(), lang)
         ranked = tuple((c.fact_id, c.score) for c in match.candidates)
         best_score = match.best.score if match.best else 0.0
         return Answer(
@@ -367,9 +347,9 @@ class Engine:
             lead=fact.text[lang],
             fact=fact,
             score=best_score,
-            times=tuple(times),
+            times=times,
             tense=tense,
-            notes=tuple(dict.fromkeys(notes)),
+            notes=notes,
             citations=self._cited(fact, lang),
             ranked=ranked or ((fact.id, best_score),),
             place=asked if fact.event else None,

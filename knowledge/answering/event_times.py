@@ -1,0 +1,47 @@
+"""The time lines of an answer about an event: the source's zone, the event's reference
+zones, each place asked for, and the user's own zone, each zone once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from knowledge.answering import which_event
+from knowledge.answering.asked_place import place_notes
+from knowledge.answering.compose import TimeLine
+from knowledge.model import Event, Fact
+from knowledge.places.resolver import Place
+from knowledge.places.times import zone_city
+from knowledge.places.zones import get_zone
+
+
+def event_times(
+    fact: Fact,
+    lang: str,
+    events: Sequence[Event],
+    asked: Sequence[Place | None],
+    user_place: Place | None,
+) -> tuple[tuple[TimeLine, ...], tuple[str, ...]]:
+    """`fact`'s event time in the source's zone, the references', then each place `asked`
+    for (a question for two or three clocks names them in order) and the user's own; and
+    the notes those places carry (which zone a region was read as)."""
+    assert fact.event is not None
+    start = fact.event.aware
+    times = [TimeLine(start, zone_city(fact.event.zone, lang), "source")]
+    notes: list[str] = []
+    # Each zone once: a place asked for replaces the reference line of the same zone.
+    personal = [(p, "asked") for p in asked if p]
+    personal += [(user_place, "user")] if user_place else []
+    shown = {fact.event.zone}
+    for zone in which_event.reference_zones(events, fact):
+        if zone not in shown and all(p.key != zone for p, _ in personal):
+            moment = start.astimezone(get_zone(zone))
+            times.append(TimeLine(moment, zone_city(zone, lang), "reference"))
+        shown.add(zone)
+    for place, role in personal:
+        notes.extend(place_notes(place, lang))
+        if role == "asked" and place.label(lang) == zone_city(fact.event.zone, lang):
+            continue  # the source line already says it; "your time" is still worth saying
+        there = start.astimezone(place.tzinfo)
+        day = (there.date() - start.date()).days
+        times.append(TimeLine(there, place.label(lang), role, day))
+    return tuple(times), tuple(dict.fromkeys(notes))
