@@ -7,7 +7,7 @@ from importlib import resources
 
 import pytest
 
-from knowledge.answering.engine import place_notes
+from knowledge.answering.asked_place import place_notes
 from knowledge.places.index import load_data
 from knowledge.places.resolver import PlaceResolver
 
