@@ -8,18 +8,14 @@ from __future__ import annotations
 import dataclasses
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, ClassVar
 
 from knowledge.language.text import read_closely
 from knowledge.places import compiled
 from knowledge.places import phrases as pt
-from knowledge.places import reckoning as rk
 from knowledge.places import tokens as tk
-from knowledge.places.bare import bare_city_counts, lower_alias
 from knowledge.places.index import (
-    ANY_CASE,
     COMMON,
     UPPER,
     WEAK,
@@ -27,6 +23,7 @@ from knowledge.places.index import (
     Match,
     load_data,
 )
+from knowledge.places.judging import AREAS, Found, Scene, adjective_alone, judge
 from knowledge.places.nearmiss import NearMisses
 from knowledge.places.place import (
     Place,
@@ -41,24 +38,6 @@ __all__ = ["Place", "PlaceMention", "PlaceResolver"]
 
 # Questions whose place is remembered: a burst repeats the same few; the index never changes.
 FIND_CACHE_SIZE = 4096
-
-
-@dataclass(frozen=True)
-class _Scene:
-    """What the whole question says about how to read a name in it."""
-
-    cue: bool  # it asks about time
-    ukrainian: bool  # it has Ukrainian letters
-    shouted: bool  # it has no lower-case letters
-    lowered: bool  # it has no capitals
-
-
-@dataclass(frozen=True)
-class _Found:
-    place: Place
-    start: int
-    end: int
-    score: tuple[int, int, int]
 
 
 class PlaceResolver:
@@ -156,7 +135,7 @@ class PlaceResolver:
         best = self._whole(text, tokens, matches, strict=True)
         if best is None:
             found = self._offsets_and_zones(text, tokens)
-            scene = _Scene(
+            scene = Scene(
                 cue=self._time_cue(text, tokens),
                 ukrainian=pt.has_ukrainian_letters(text),
                 # In a message typed in capitals, capitals prove nothing ("GIVE US TIME").
@@ -199,7 +178,7 @@ class PlaceResolver:
     # -- whole strings -------------------------------------------------------------------
     def _whole(
         self, text: str, tokens: list[Token], matches: list[Match], strict: bool
-    ) -> _Found | None:
+    ) -> Found | None:
         """A place that is all the text says beyond fillers; `strict` (for questions) keeps
         out ordinary words ("nice") and a country merely talked about ("what about Ukraine")."""
         i, end, core, located = pt.core_span(tokens)
@@ -219,7 +198,7 @@ class PlaceResolver:
         j: int,
         located: bool,
         strict: bool,
-    ) -> _Found | None:
+    ) -> Found | None:
         start, end, _ = pt.whole_span(tokens, i, j)
         # Signs and slashes are not word characters: "+03:00" is more than its tokens.
         left = tokens[i - 1].end if i else 0
@@ -227,7 +206,7 @@ class PlaceResolver:
         raw = text[left:right].strip(" \t\n?!.,;")
         place = self._offset(raw) or self._zone(raw)
         if place:
-            return _Found(place, start, end, (9, 0, 0))
+            return Found(place, start, end, (9, 0, 0))
         lead = {t.norm for t in tokens[:i]}
         prep = tokens[i - 1].norm if i and tokens[i - 1].norm in pt.LOCATION_PREPOSITIONS else ""
         timed = end > tokens[j - 1].end
@@ -240,13 +219,13 @@ class PlaceResolver:
                 or (match.flags & COMMON and not (prep and tokens[i].capitalised))
                 or (
                     match.what == "adjective"
-                    and not (timed or prep or self._adjective_alone(tokens, match))
+                    and not (timed or prep or adjective_alone(tokens, match))
                 )
-                or (place.kind in _AREAS and not located and lead - _CONTINUATIONS)
+                or (place.kind in AREAS and not located and lead - _CONTINUATIONS)
                 or (prep and not pt.case_fits(prep, match.head, pt.has_ukrainian_letters(text)))
             ):
                 continue
-            return _Found(place, start, end, (9, 0, 0))
+            return Found(place, start, end, (9, 0, 0))
         return None
 
     # -- offsets and IANA names ----------------------------------------------------------
@@ -261,7 +240,7 @@ class PlaceResolver:
         zone, names = found
         return Place(zone, labels_of(*names) if names else labels_of(zone), "zone")
 
-    def _offsets_and_zones(self, text: str, tokens: list[Token]) -> list[_Found]:
+    def _offsets_and_zones(self, text: str, tokens: list[Token]) -> list[Found]:
         out = []
         for pattern, make in ((pt.OFFSET, offset_of), (pt.IANA, lambda m: self._zone(m.group()))):
             for m in pattern.finditer(text):
@@ -273,7 +252,7 @@ class PlaceResolver:
                     continue
                 start, end, prep = pt.phrase_span(tokens, inside[0], inside[-1] + 1, named=False)
                 start, end = min(start, m.start()), max(end, m.end())
-                out.append(_Found(place, start, end, (3 if prep else 2, 3, m.start())))
+                out.append(Found(place, start, end, (3 if prep else 2, 3, m.start())))
         return out
 
     # -- names -----------------------------------------------------------------------------
@@ -310,71 +289,12 @@ class PlaceResolver:
             self._places[match.ref] = place
         return place
 
-    def _judge(self, tokens: list[Token], m: Match, scene: _Scene) -> _Found | None:
-        start, end, prep = pt.phrase_span(tokens, m.i, m.j, named=m.what != "abbreviation")
-        timed = prep == "time" or end > tokens[m.j - 1].end
-        first = tokens[m.i]
-        place = self._place_of(m)
-        located = rk.located(prep, m.head, scene.ukrainian, place)
-        # Foreign names often go undeclined ("во сколько в Дунгуань?"): a nominative after
-        # "в" still counts in a question about time, which "поедет в Женеву" is not.
-        uninflected = (
-            prep in pt.LOCATION_PREPOSITIONS
-            and not located
-            and scene.cue
-            and m.head is not None
-            and m.head.lemma == tokens[m.j - 1].norm
-            and "nomn" in m.head.cases
-        )
-        located = located or uninflected
-        capitals = pt.all_upper(tokens, m.i, m.j) and (located or not scene.shouted)
-        if m.flags & UPPER and not (capitals or lower_alias(tokens, m, prep, scene.cue, timed)):
-            return None
-        if m.flags & COMMON and (
-            not first.capitalised
-            or first.sentence_start
-            or not (timed or prep in pt.COUNTRY_PREPOSITIONS)  # "for Christmas" is no island
-        ):
-            return None
-        if m.what == "abbreviation":
-            if not (m.ref in ANY_CASE or capitals or m.j - m.i > 1):
-                return None
-            strength = 3 if located else 2
-        elif m.what == "adjective":
-            if place.kind in _AREAS and not timed:
-                return None
-            # "по киевскому (времени)" may drop the time word, but "по московскому делу"
-            # is about something else.
-            reckoned = (
-                located
-                and prep in pt.ADJECTIVE_RECKONING
-                and not (
-                    m.j < len(tokens) and tokens[m.j].cyrillic and tk.is_noun(tokens[m.j].norm)
-                )
-            )
-            if not (timed or reckoned or self._adjective_alone(tokens, m)):
-                return None
-            strength = 2
-        elif place.kind in _AREAS:
-            reckoned = located and rk.reckoned(tokens, m.i, m.j, prep, scene.cue)
-            if not (timed or reckoned or (located and prep in pt.COUNTRY_PREPOSITIONS)):
-                return None
-            strength = 3 if located else 2
-        elif located or timed:
-            if m.flags & WEAK and not (first.capitalised or first.cyrillic):
-                return None
-            strength = 2 if timed or prep in pt.RECKONING_PREPOSITIONS else 3
-        else:
-            prominent = self._index.row(m.ref).prominent
-            if not bare_city_counts(tokens, m, prominent, scene.cue, scene.lowered):
-                return None
-            strength = 1
-        weaker = pt.compared(tokens, m.i) is not None  # "the same as (in) Moscow" yields
-        return _Found(place, start, end, (strength - weaker, m.j - m.i, m.i))
+    def _judge(self, tokens: list[Token], m: Match, scene: Scene) -> Found | None:
+        return judge(tokens, m, scene, self._place_of(m), lambda: self._index.row(m.ref).prominent)
 
     def _near_misses(
-        self, text: str, tokens: list[Token], matches: list[Match], scene: _Scene
-    ) -> list[_Found]:
+        self, text: str, tokens: list[Token], matches: list[Match], scene: Scene
+    ) -> list[Found]:
         """A slip of a well-known city's name where a place may stand ("in londn"), judged
         as the name itself would be; the place keeps the words it was read from."""
         if self._misses is None:
@@ -390,18 +310,11 @@ class PlaceResolver:
                 out.append(dataclasses.replace(found, place=place))
         return out
 
-    def _adjective_alone(self, tokens: list[Token], m: Match) -> bool:
-        """A neuter adjective ending the sentence stands for "... время": "а лондонское?"."""
-        neuter = m.what == "adjective" and m.head is not None and m.head.neuter
-        return neuter and (m.j == len(tokens) or tokens[m.j].sentence_start)
-
     def _time_cue(self, text: str, tokens: list[Token]) -> bool:
         cued = any(t.norm in pt.TIME_CUES for t in tokens) or pt.TIME_OF_DAY.search(text)
         return bool(cued) or pt.hour_at(tokens)
 
 
-# Countries and regions are talked about ("support for Texas"), so they need more evidence.
-_AREAS = frozenset({"country", "region"})
 # Words before a bare country that still make "Japan?" a question about its time.
 _CONTINUATIONS = frozenset({"and", "а", "и", "і", "й", "ну", "so", "ok", "okay", "now"})
 
