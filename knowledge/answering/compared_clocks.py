@@ -166,7 +166,10 @@ def _offset_minutes(moment: datetime) -> int:
 def _spans(tokens: list[Token], phrases: list[tuple[str, ...]]) -> list[tuple[int, int]]:
     """The token spans of the phrases found, longest first, none overlapping."""
     found: list[tuple[int, int]] = []
+    norms = {t.norm for t in tokens}
     for words in phrases:
+        if words[0] not in norms:
+            continue  # most questions hold no comparing word: a set lookup spares the scan
         for k in range(len(tokens) - len(words) + 1):
             if pt.words_at(tokens, k, words) and all(
                 k + len(words) <= i or j <= k for i, j in found
