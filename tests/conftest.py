@@ -16,6 +16,7 @@ from hypothesis import settings
 
 from knowledge.answering.engine import Engine
 from knowledge.language.decision import DecisionModel, ModelInvalid
+from knowledge.places.resolver import PlaceResolver
 from knowledge.places.zones import use_bundled_zones
 from knowledge.storage.content import Content, content_decision, load_content
 from knowledge.storage.store import FactStore
@@ -83,6 +84,12 @@ def events(content):
 @pytest.fixture(scope="session")
 def engine(facts, sources, events) -> Engine:
     return Engine(facts, sources, events=events, clock=lambda: AFTER_THE_CALL, decision=DECISION)
+
+
+@pytest.fixture(scope="session")
+def resolver() -> PlaceResolver:
+    """The shipped gazetteer's resolver (places are not fixture content)."""
+    return PlaceResolver.default()
 
 
 @pytest.fixture
