@@ -114,7 +114,7 @@ def examples(
         if answer.fact is None or not answer.evidence:
             continue  # nothing ranked, or a fact that never answers this kind of question
         rows.append(answer.evidence)
-        right.append(item.answerable and answer.fact.id in (item.label, *item.also))
+        right.append(answer.fact.id in (item.label, *item.also))  # a decline's `also` too
         kept.append(item)
     return np.array(rows, dtype=float), np.array(right, dtype=float), kept
 

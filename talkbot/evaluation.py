@@ -122,9 +122,12 @@ def dev_split(path: Path = DEV_SET) -> Split:
 
 
 def outcome(answer: Answer, item: Item) -> Outcome:
-    """Right, declined, unsure or wrong; a decline is right when nothing is answered."""
+    """Right, declined, unsure or wrong; a decline is right when nothing is answered, or when
+    every answer is a fact its label allows (`also`: "who wrote the article?" is rightly
+    declined, and rightly answered by the fact that says the article names no author)."""
     if not item.answerable:
-        return "wrong" if answer.answered else "right"
+        allowed = all(a.fact is not None and a.fact.id in item.also for a in shown(answer))
+        return "wrong" if answer.answered and not allowed else "right"
     if not answer.answered:
         return "unsure" if answer.status == "unsure" else "declined"
     assert answer.fact is not None

@@ -68,6 +68,7 @@ def test_every_label_is_a_shipped_fact_or_decline_or_marked_missing(splits, fact
         for item in [*split.items, *turns]:
             if item.answerable and not item.missing:
                 assert {item.label, *item.also} <= fact_ids, item
+            assert set(item.also) <= fact_ids, item  # a decline's too
 
 
 def test_no_paraphrase_group_or_question_is_in_two_splits(splits):
@@ -148,6 +149,15 @@ def test_an_answer_to_an_unanswerable_question_is_confidently_wrong(engine):
     answered = engine.ask("when is the call?")
     assert outcome(declined, Item("tell me a joke", "en", "decline")) == "right"
     assert outcome(answered, Item("when is the call?", "en", "decline")) == "wrong"
+
+
+def test_a_decline_whose_label_allows_a_fact_is_right_declined_or_answered_with_it(engine):
+    declined = engine.ask("tell me a joke")
+    answered = engine.ask("when is the call?")
+    either = Item("", "en", "decline", also=("call-time",))
+    assert outcome(declined, either) == "right"
+    assert outcome(answered, either) == "right"
+    assert outcome(answered, Item("", "en", "decline", also=("call-format",))) == "wrong"
 
 
 def test_the_right_fact_without_the_place_asked_for_is_not_right(engine):
