@@ -1,0 +1,106 @@
+"""The frame a message wraps its ask in (knowledge/language/data/shapes.yaml `frames`,
+`frames_rephrased`): whether something is known ("is it known", "известно ли", "чи відомо"),
+a student's homework prompt ("назовите двух участников", "наведіть одну цитату", "give one
+quote of"), a calque ("in which hour", "в яку годину", "якої дати це бере місце", "кто есть
+Псаки по позиции", "psaki works for whom"), and a side named by its seat or asked what it is
+after ("what is Putin after", "що хоче отримати москва", "the Kremlin and the White House",
+"глава РФ", "дедушка Джо") are read as the plain ask they wrap."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.asking import anew
+
+
+@pytest.mark.parametrize(
+    ("question", "plain", "lang"),
+    [
+        # whether it is known is the ask itself
+        ("is it known what time in moscow", "what time in moscow", "en"),
+        ("is it known if they will make statements after", "will they make statements after", "en"),
+        ("do we know whether the US confirmed it", "the US confirmed it", "en"),
+        ("известно ли, выступят ли президенты после", "выступят ли президенты после", "ru"),
+        ("известно ли, что будет делать Америка", "что будет делать Америка", "ru"),
+        ("чи відомо, якого числа переговори?", "якого числа переговори?", "uk"),
+        ("а чи відомо, о котрій почнеться", "о котрій почнеться", "uk"),
+        # a homework prompt
+        ("назовите двух участников переговоров", "участников переговоров", "ru"),
+        ("назвіть двох учасників переговорів", "учасників переговорів", "uk"),
+        ("наведіть одну цитату Псакі", "цитату Псакі", "uk"),
+        ("приведите одну цитату Пескова", "цитату Пескова", "ru"),
+        ("give one quote of Peskov about Geneva", "quote of Peskov about Geneva", "en"),
+        ("name two participants", "participants", "en"),
+        # calques
+        ("якої дати це бере місце", "якої дати це", "uk"),
+        ("кто есть Псаки по позиции", "кто Псаки по должности", "ru"),
+        ("хто є Пєсков за позицією", "хто Пєсков за посадою", "uk"),
+        ("psaki works for whom", "psaki job", "en"),
+        # the sides' aims and seats
+        ("what is Putin after", "what does Putin want", "en"),
+        ("what's the Kremlin after", "what does the Kremlin want", "en"),
+        ("що хоче отримати москва", "що хоче москва", "uk"),
+        ("что хочет получить Кремль", "что хочет Кремль", "ru"),
+        (
+            "what day are the Kremlin and the White House talking",
+            "what day are Putin and Biden talking",
+            "en",
+        ),
+        ("когда говорят Кремль и Белый дом", "когда говорят Путин и Байден", "ru"),
+        # a post held, speaking for a side
+        ("какую должность занимает Остин", "какая должность у Остина", "ru"),
+        ("яку посаду займає Остін", "яка посада в Остіна", "uk"),
+        ("кто будет говорить за россию", "кто выступит от имени россии", "ru"),
+        ("хто говоритиме за росію", "хто виступить від імені росії", "uk"),
+    ],
+)
+def test_the_frame_is_read_as_the_ask_it_wraps(content, question, plain, lang):
+    index = anew(content, question, plain).index
+    assert set(index.analyse(question, lang).tokens) == set(index.analyse(plain, lang).tokens)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "intent"),
+    [
+        ("in which hour will be the talk", "en", "@time"),
+        ("в яку годину буде розмова за Києвом", "uk", "@time"),
+        ("у яку годину це у Варшаві", "uk", "@time"),
+        ("якої дати розмова", "uk", "@when"),
+    ],
+)
+def test_a_calque_of_the_hour_or_date_asks_it(engine, question, lang, intent):
+    assert intent in engine.index.analyse(question, lang).tokens
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "person"),
+    [
+        ("what is the initiative of the head of RF about guarantees", "en", "@putin"),
+        ("инициатива главы РФ", "ru", "@putin"),
+        ("а у дедушки Джо сколько времени будет", "ru", "@biden"),
+        ("what's on the agenda for Vova and Joe", "en", "@putin"),
+        ("what's on the agenda for Vova and Joe", "en", "@biden"),
+        ("дата созвона ВВП и Джо", "ru", "@putin"),
+        ("коли говорить дідусь Джо з Путіним", "uk", "@biden"),
+    ],
+)
+def test_a_title_or_nickname_names_the_person(engine, question, lang, person):
+    assert person in engine.index.analyse(question, lang).tokens
+
+
+def test_a_position_after_a_side_stays_its_position(engine):
+    # "за позицією Кремля" is according to the Kremlin, not anyone's post
+    tokens = engine.index.analyse("скільки годин займе розмова за позицією Кремля", "uk").tokens
+    post = engine.index.analyse("яка посада", "uk").tokens
+    assert not set(post) & set(tokens)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("is it known how long it lasts", "en"),
+        ("известно ли, сколько продлится разговор", "ru"),
+    ],
+)
+def test_a_known_frame_around_what_the_article_leaves_out_is_still_declined(engine, question, lang):
+    assert engine.ask(question, lang_hint=lang).fact is None
