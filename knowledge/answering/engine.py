@@ -260,8 +260,7 @@ class Engine:
             )
             by_hour = match if asked or mention else at_its_hour(index, match, matched, lang)
             moved_by_hour, match = by_hour is not match, by_hour
-        # Words quoted from the article: the facts that hold them ("why is "expansion" in
-        # quotes", ""пробежаться, посмотреть" это кто сказал").
+        # Words quoted from the article: the facts holding them ("why is "expansion" in quotes").
         match = by_its_quote(index, match, matched, lang)
         fact = index.facts[match.best.fact_id] if match.best else None
         if not moved_by_hour and match.tokens and set(match.tokens) <= index.lexicon.time_intents:
