@@ -34,6 +34,7 @@ from knowledge.answering.corrected import corrected
 from knowledge.answering.dated import at_its_hour, base_days, days_verdict, on_its_day, top_of
 from knowledge.answering.event_times import event_times
 from knowledge.answering.followups import Conversation
+from knowledge.answering.quoted import by_its_quote
 from knowledge.answering.rereading import by_its_question, in_cyrillic, relaid_message
 from knowledge.answering.shapes import verdict_of
 from knowledge.answering.unmerged import unmerged_message
@@ -259,6 +260,8 @@ class Engine:
             )
             by_hour = match if asked or mention else at_its_hour(index, match, matched, lang)
             moved_by_hour, match = by_hour is not match, by_hour
+        # Words quoted from the article: the facts holding them ("why is "expansion" in quotes").
+        match = by_its_quote(index, match, matched, lang)
         fact = index.facts[match.best.fact_id] if match.best else None
         if not moved_by_hour and match.tokens and set(match.tokens) <= index.lexicon.time_intents:
             # "when?", "во сколько?" and nothing else: the time of what was talked about.
