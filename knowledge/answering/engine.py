@@ -45,6 +45,7 @@ from knowledge.language.indexed import Weights
 from knowledge.language.matcher import FactIndex, Match
 from knowledge.language.neighbours import read_neighbours
 from knowledge.language.numeric_dates import spell_dates
+from knowledge.language.pasted import unpasted
 from knowledge.language.text import (
     clean,
     detect_language,
@@ -197,8 +198,10 @@ class Engine:
         """The answer; a message of two asks gets both (asks.py: `Answer.more`). Words typed
         with the wrong keyboard layout on are read as meant first ("rjulf" is "когда"), words
         run together apart (unmerged.py), a message that corrects itself as corrected, and a
-        neighbouring language's words as ours ("wann", "калі": neighbours.py)."""
-        relaid = unmerged_message(self, relaid_message(self, read_neighbours(question)))
+        neighbouring language's words as ours ("wann", "калі": neighbours.py), and what
+        pasting left in it (a link, "Forwarded from", rubric tags, homoglyphs: pasted.py)."""
+        pasted = unpasted(question)
+        relaid = unmerged_message(self, relaid_message(self, read_neighbours(pasted)))
         text = corrected(self, relaid, lang or lang_hint)
         return ask_all(
             self, text, lang=lang, lang_hint=lang_hint, user_place=user_place,
