@@ -34,6 +34,7 @@ from knowledge.answering.corrected import corrected
 from knowledge.answering.dated import at_its_hour, base_days, days_verdict, on_its_day, top_of
 from knowledge.answering.event_times import event_times
 from knowledge.answering.followups import Conversation
+from knowledge.answering.mixed_up import mixed_up_answer
 from knowledge.answering.rereading import by_its_question, in_cyrillic, relaid_message
 from knowledge.answering.shapes import verdict_of
 from knowledge.answering.unmerged import unmerged_message
@@ -227,6 +228,9 @@ class Engine:
             return Answer(status="empty", lang=lang, lead=lead or ANSWERS("answer.ask", lang))
         if addressed_to_bot(text):
             return self.introduction(lang)
+        mixup = mixed_up_answer(self, text, lang, user_place, conversation)
+        if mixup is not None:  # "путин и зеленский будут говорить?": No, then the fact
+            return mixup
         courtesy = courtesy_of(text, index.lexicon.courtesies)
         if courtesy is not None:
             return self.introduction(lang, courtesy)
