@@ -34,6 +34,7 @@ from knowledge.answering.corrected import corrected
 from knowledge.answering.dated import at_its_hour, base_days, days_verdict, on_its_day, top_of
 from knowledge.answering.event_times import event_times
 from knowledge.answering.followups import Conversation
+from knowledge.answering.mixed_up import mixed_up_answer
 from knowledge.answering.quoted import by_its_quote
 from knowledge.answering.rereading import by_its_question, in_cyrillic, relaid_message
 from knowledge.answering.shapes import verdict_of
@@ -46,6 +47,7 @@ from knowledge.language.indexed import Weights
 from knowledge.language.matcher import FactIndex, Match
 from knowledge.language.neighbours import read_neighbours
 from knowledge.language.numeric_dates import spell_dates
+from knowledge.language.pasted import unpasted
 from knowledge.language.text import (
     clean,
     detect_language,
@@ -198,8 +200,10 @@ class Engine:
         """The answer; a message of two asks gets both (asks.py: `Answer.more`). Words typed
         with the wrong keyboard layout on are read as meant first ("rjulf" is "когда"), words
         run together apart (unmerged.py), a message that corrects itself as corrected, and a
-        neighbouring language's words as ours ("wann", "калі": neighbours.py)."""
-        relaid = unmerged_message(self, relaid_message(self, read_neighbours(question)))
+        neighbouring language's words as ours ("wann", "калі": neighbours.py), and what
+        pasting left in it (a link, "Forwarded from", rubric tags, homoglyphs: pasted.py)."""
+        pasted = unpasted(question)
+        relaid = unmerged_message(self, relaid_message(self, read_neighbours(pasted)))
         text = corrected(self, relaid, lang or lang_hint)
         return ask_all(
             self, text, lang=lang, lang_hint=lang_hint, user_place=user_place,
@@ -225,6 +229,9 @@ class Engine:
             return Answer(status="empty", lang=lang, lead=lead or ANSWERS("answer.ask", lang))
         if addressed_to_bot(text):
             return self.introduction(lang)
+        mixup = mixed_up_answer(self, text, lang, user_place, conversation)
+        if mixup is not None:  # "путин и зеленский будут говорить?": No, then the fact
+            return mixup
         courtesy = courtesy_of(text, index.lexicon.courtesies)
         if courtesy is not None:
             return self.introduction(lang, courtesy)
