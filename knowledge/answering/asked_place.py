@@ -15,7 +15,7 @@ from knowledge.language.matcher import FactIndex, Match
 from knowledge.language.reading import DAY
 from knowledge.language.text import normalize
 from knowledge.model import Fact
-from knowledge.places import landmarks
+from knowledge.places import demonyms, landmarks
 from knowledge.places.phrases import (
     CLOCK_FOR,
     HOUR_COUNTS,
@@ -61,7 +61,7 @@ def read_place(
         named = {m.place.key: m.place for m in mentions}
         first = mentions[0]
         return PlaceReading(matched, words, True, first.place, first, (*named.values(),), True)
-    mention = resolver.find(text) or landmarks.find(resolver, text)
+    mention = resolver.find(text) or landmarks.find(resolver, text) or demonyms.find(resolver, text)
     if mention and slip_of_a_base_word(index, mention.place, lang):
         mention = None  # "putinn" is the base's Putin, not Putian
     travel = route(resolver, text)  # "from Kyiv to Tbilisi": both ends, from first

@@ -228,9 +228,7 @@ def clock_asked_before(tokens: list[Token], i: int) -> bool:
 def clock_asked_earlier(tokens: list[Token], i: int) -> bool:
     """Whether a question for the hour ("во сколько", "о котрій") stands anywhere before
     tokens[i]: "во сколько переговоры по Казахстану" may ask Kazakhstan's clock."""
-    return any(
-        words_at(tokens, k, words) for k in range(i) for words in _CLOCK_RECKONED
-    )
+    return any(words_at(tokens, k, words) for k in range(i) for words in _CLOCK_RECKONED)
 
 
 def _time_end(tokens: list[Token], j: int, end: int) -> int:
@@ -255,10 +253,11 @@ def all_upper(tokens: list[Token], i: int, j: int) -> bool:
 
 
 def attributive(tokens: list[Token], j: int) -> bool:
-    """Whether a bare English name ending before tokens[j] qualifies it ("Geneva summit")."""
+    """Whether a bare English name ending before tokens[j] qualifies it ("Geneva summit");
+    a word for its people does not ("moscow locals what time": `people_end`)."""
     if j >= len(tokens) or tokens[j].cyrillic or tokens[j].after_mark:
         return False
-    return tokens[j].norm not in FOLLOWERS
+    return tokens[j].norm not in FOLLOWERS | PEOPLE
 
 
 def case_fits(prep: str, head: Reading | None, ukrainian: bool) -> bool:
