@@ -31,6 +31,7 @@ from knowledge.answering.compose import (
     tense_line,
 )
 from knowledge.answering.corrected import corrected
+from knowledge.answering.countdown import with_countdown
 from knowledge.answering.dated import at_its_hour, base_days, days_verdict, on_its_day, top_of
 from knowledge.answering.event_times import event_times
 from knowledge.answering.followups import Conversation
@@ -48,10 +49,8 @@ from knowledge.language.matcher import FactIndex, Match
 from knowledge.language.neighbours import read_neighbours
 from knowledge.language.numeric_dates import spell_dates
 from knowledge.language.pasted import unpasted
-from knowledge.language.text import (
-    clean,
-    detect_language,
-)
+from knowledge.language.stated_now import stated_now
+from knowledge.language.text import clean, detect_language
 from knowledge.model import Event, Fact, Source
 from knowledge.places.resolver import Place, PlaceResolver
 from knowledge.places.times import utc_now
@@ -223,6 +222,9 @@ class Engine:
         text = clean(question).strip()[: MAX_QUESTION_LENGTH * 2]
         lang = lang or detect_language(text, lang_hint)
         text = spell_dates(text, lang, index.lexicon.calendar)
+        now = stated_now(text, index.lexicon.calendar)
+        if now is not None:  # "сейчас 16:20 по Киеву, сколько осталось?": no claim of 16:20
+            text = now.text
         if not text:
             about = self.about(lang)
             lead = ANSWERS("answer.empty", lang, **about) if about["subject"] else ""
@@ -299,6 +301,8 @@ class Engine:
         )
         if read.compared:  # "how many hours between NY and Moscow": how far apart, first
             answer = compared_answer(answer, fact, read.clocks, text)
+        if now is not None:  # "its 8am in new york rn how long do I wait": from 8:00 there
+            answer = with_countdown(answer, now)
         # A story around its question: read by the question sentence if it matches better.
         return by_its_question(self, answer, text, lang, user_place, conversation) or answer
 

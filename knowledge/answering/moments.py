@@ -23,6 +23,11 @@ class Claims:
     minute: int | None = None
     # "tonight", "завтра": days from the asker's today (0, 1, -1)
     relative: int | None = None
+    # "the second tuesday": which of the month's weekdays (1-4, 5 the last)
+    nth: int | None = None
+    # A day placed against a holiday or another day ("на Николу или раньше?", "first
+    # tuesday or second?"): no plain yes or no.
+    placed: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.weekdays or self.day or self.month or self.hours) or (
@@ -65,6 +70,13 @@ def claims_in(normalized: str, lang: str, calendar: Calendar, stopwords: frozens
             if hour.minute is not None:
                 minute = hour.minute
     relative = {calendar.relative_days[word] for word in words if word in calendar.relative_days}
+    nths = calendar.weekday_ordinals
+    ordinals = {nths[word] for word in words if word in nths}
+    placed = len(ordinals) > 1 or any(
+        word in calendar.holidays
+        or (word in calendar.day_relations and word not in nths)
+        for word in words
+    )
     parts = {calendar.day_parts[word] for word in words if word in calendar.day_parts}
     if not hours and len(parts) == 1:
         hours = next(iter(parts))  # "у нас уже ночь будет?": the night's hours
@@ -84,6 +96,8 @@ def claims_in(normalized: str, lang: str, calendar: Calendar, stopwords: frozens
         minute=minute,
         # "today or tomorrow?" asks which
         relative=next(iter(relative)) if len(relative) == 1 else None,
+        nth=next(iter(ordinals)) if len(ordinals) == 1 and len(weekdays) == 1 else None,
+        placed=placed,
     )
 
 
@@ -105,6 +119,8 @@ def holds(
             return False
     if claims.weekdays and when.weekday() not in claims.weekdays:
         return False
+    if claims.nth is not None and claims.nth != _nth_weekday(when):
+        return False
     if claims.day is not None and when.day != claims.day:
         return False
     if claims.month is not None and when.month != claims.month:
@@ -115,3 +131,10 @@ def holds(
             for m in moments
         )
     return True
+
+
+def _nth_weekday(when: datetime) -> int:
+    """Which of its month's weekdays a day is, 1-4, or 5 where it is the month's last."""
+    if (when + timedelta(days=7)).month != when.month:
+        return 5
+    return (when.day - 1) // 7 + 1

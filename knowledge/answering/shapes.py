@@ -46,6 +46,8 @@ def verdict_of(
         return None
     lexicon = index.lexicon
     claims = claims_in(normalize(text), lang, lexicon.calendar, lexicon.stopwords)
+    if claims.placed:  # "это на Николу или раньше?": the date says it, not "yes"
+        return None
     held = holds(claims, moments, now)
     if held is None and claims.relative is not None:
         # "is it tonight?" with no clock: not "yes" for its likeness to "is it on tuesday?"

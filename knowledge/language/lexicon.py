@@ -69,6 +69,24 @@ class Calendar:
     relative_days: Mapping[str, int] = field(default_factory=dict)
     # "o'clock": after a number, an hour of either half of the day ("five o'clock" is 5 or 17)
     on_the_hour: frozenset[str] = frozenset()
+    # Holidays by name: where a word of `holiday_placers` stands before one ("на Николу",
+    # "после хануки", "before christmas"), a day named, read as a weekday is ("@weekday"):
+    # it asks which day the event is; "when is christmas" asks the holiday's own day.
+    holidays: frozenset[str] = frozenset()
+    holiday_placers: frozenset[str] = frozenset()
+    # Words that place a day against the one named ("до", "после", "раньше", "before", "the
+    # second"), set aside where a weekday, holiday or relative day is named: "это на Николу
+    # или раньше?" asks the day as "это на Николу?" does.
+    day_relations: frozenset[str] = frozenset()
+    # Figures texted for "to" before a relative day ("2nite", "2moro"): "2 nite" is "nite".
+    texted_to: frozenset[str] = frozenset()
+    # "second" → 2 ... "last" → 5: which of a month's weekdays is claimed
+    weekday_ordinals: Mapping[str, int] = field(default_factory=dict)
+    # A "now" the asker states before a countdown ("сейчас 16:20 по Киеву, сколько
+    # осталось?"): its words, and the words that make the message a countdown.
+    now: tuple[str, ...] = ()  # phrases, normalised: "сейчас", "у меня", "it's"
+    countdown: tuple[str, ...] = ()  # phrases: "сколько осталось", "how long", "minutes left"
+    now_hour_words: frozenset[str] = frozenset()  # after the stated hour: "утра", "дня", "am"
 
     def concepts(self) -> dict[str, str]:
         """Each name's token: one for every weekday (which one is the event's to say), one

@@ -242,6 +242,11 @@ def _calendar(data: Any, path: Path) -> Calendar:
             for form in text.split()
         }
 
+    def phrases(section: str) -> tuple[str, ...]:
+        table = _phrases_per_language(data.get(section), path, f"calendar: {section}")
+        found = {normalize(p) for ps in table.values() for p in ps}
+        return tuple(sorted(found, key=lambda p: (-len(p), p)))  # longest first
+
     def words(section: str) -> frozenset[str]:
         texts = _texts_per_language(data.get(section), path, f"calendar: {section}")
         return frozenset(w for text in texts.values() for w in normalize(text).split())
@@ -294,6 +299,14 @@ def _calendar(data: Any, path: Path) -> Calendar:
             form: (0, 1, -1)[n] for form, n in names("relative_days", 3, 0).items()
         },
         on_the_hour=words("on_the_hour") if data.get("on_the_hour") else frozenset(),
+        holidays=words("holidays") if data.get("holidays") else frozenset(),
+        holiday_placers=words("holiday_placers") if data.get("holiday_placers") else frozenset(),
+        day_relations=words("day_relations") if data.get("day_relations") else frozenset(),
+        texted_to=words("texted_to") if data.get("texted_to") else frozenset(),
+        weekday_ordinals=names("weekday_ordinals", 5, 1) if data.get("weekday_ordinals") else {},
+        now=phrases("now"),
+        countdown=phrases("countdown"),
+        now_hour_words=words("now_hour_words") if data.get("now_hour_words") else frozenset(),
     )
 
 

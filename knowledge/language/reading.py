@@ -158,6 +158,9 @@ def day_named(words: list[str], i: int, calendar: Calendar) -> Day | None:
     return None
 
 
+WEEKDAY = "@weekday"  # a day named: which day the event is
+
+
 def clock_read(words: list[str], calendar: Calendar) -> list[str]:
     """Normalised words with dates and times read as what they ask: a day of the month as
     the date asked about ("7th", "dec 8", "восьмого числа" → @day), an hour in words as its
@@ -179,7 +182,38 @@ def clock_read(words: list[str], calendar: Calendar) -> list[str]:
             continue
         out.append(words[i])
         i += 1
-    return out
+    return days_placed(out, calendar)
+
+
+def days_placed(words: list[str], calendar: Calendar) -> list[str]:
+    """Without the words that place a day against a named one ("после хануки или до?",
+    "це перший вівторок грудня чи другий"): the day named is what is asked; and without
+    the "2" texted for "to" before a relative day ("is it 2nite?")."""
+    words = [WEEKDAY if _placed_holiday(words, i, calendar) else w for i, w in enumerate(words)]
+    named = [
+        i
+        for i, word in enumerate(words)
+        if word in calendar.weekdays or word in calendar.relative_days or word == WEEKDAY
+    ]
+    if not named:
+        return words
+    texted = {i - 1 for i in named if i and words[i - 1] in calendar.texted_to}
+    return [
+        word
+        for i, word in enumerate(words)
+        if i not in texted and word not in calendar.day_relations
+    ]
+
+
+def _placed_holiday(words: list[str], i: int, calendar: Calendar) -> bool:
+    """Whether a holiday's name stands after a word that places a day by it ("на Николу",
+    "до католического рождества"; the holiday's other words between)."""
+    if words[i] not in calendar.holidays:
+        return False
+    j = i - 1
+    while j >= 0 and words[j] in calendar.holidays:
+        j -= 1
+    return j >= 0 and words[j] in calendar.holiday_placers
 
 
 def bare_defined(words: list[str], lexicon: Lexicon) -> list[str]:
