@@ -36,13 +36,14 @@ from knowledge.answering.dated import at_its_hour, base_days, days_verdict, on_i
 from knowledge.answering.event_times import event_times
 from knowledge.answering.followups import Conversation
 from knowledge.answering.mixed_up import mixed_up_answer
+from knowledge.answering.offers import introduction, not_answered
 from knowledge.answering.quoted import by_its_quote
 from knowledge.answering.rereading import by_its_question, in_cyrillic, relaid_message
 from knowledge.answering.shapes import verdict_of
 from knowledge.answering.unmerged import unmerged_message
 from knowledge.i18n import ANSWERS
 from knowledge.language.about_bot import addressed_to_bot
-from knowledge.language.courtesy import ACKNOWLEDGED, CLOSING, courtesy_of
+from knowledge.language.courtesy import courtesy_of
 from knowledge.language.decision import DecisionModel
 from knowledge.language.indexed import Weights
 from knowledge.language.matcher import FactIndex, Match
@@ -155,20 +156,8 @@ class Engine:
         ]
 
     def introduction(self, lang: str, courtesy: str | None = None) -> Answer:
-        """What the bot is and what it answers, with the main event's questions to offer: the
-        answer to "who are you?", "кто тебя создал?", not a fact. A greeting is greeted first;
-        thanks or a goodbye get "you're welcome", "ok" "glad to help", and the offer alone."""
-        about = self.about(lang)
-        key = {CLOSING: "answer.welcome", ACKNOWLEDGED: "answer.noted"}.get(
-            courtesy or "", "answer.about_bot"
-        )
-        lead = ANSWERS(key, lang, **about) if about["subject"] else ""
-        lead = lead or ANSWERS("answer.ask", lang)
-        if courtesy is not None and key == "answer.about_bot":
-            lead = f"{ANSWERS('answer.greeting', lang)} {lead}"
-        return Answer(
-            status="about_bot", lang=lang, lead=lead, suggestions=tuple(self.examples(lang))
-        )
+        """What the bot is and what it answers (offers.py): "who are you?", a greeting."""
+        return introduction(self.about(lang), self.examples(lang), lang, courtesy)
 
     def answer_fact(
         self,
@@ -380,31 +369,4 @@ class Engine:
         return views
 
     def _not_answered(self, index: FactIndex, match: Match, lang: str) -> Answer:
-        ranked = tuple((c.fact_id, c.score) for c in match.candidates)
-        if match.candidates:
-            suggestions = tuple(
-                Suggestion(
-                    c.fact_id, representative_question(index.facts[c.fact_id], lang), c.score
-                )
-                for c in match.candidates
-            )
-            return Answer(
-                status="unsure",
-                lang=lang,
-                lead=ANSWERS("answer.unsure", lang),
-                suggestions=suggestions,
-                ranked=ranked,
-                evidence=match.evidence,
-            )
-        offers = tuple(self.examples(lang))
-        lead = ANSWERS("answer.declined", lang)
-        if offers:
-            lead = f"{lead} {ANSWERS('answer.declined_offer', lang)}"
-        return Answer(
-            status="declined",
-            lang=lang,
-            lead=lead,
-            suggestions=offers,
-            ranked=ranked,
-            evidence=match.evidence,
-        )
+        return not_answered(index, match, lang, lambda: self.examples(lang))
