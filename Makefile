@@ -23,7 +23,7 @@ test: $(STAMP)
 # The property-based tests with fresh random examples (the suite's own are fixed); run it
 # a few times. A failure is remembered in .hypothesis/ and replayed first next time.
 fuzz: $(STAMP)
-	HYPOTHESIS_PROFILE=explore $(BIN)/python -m pytest tests/test_fuzz.py
+	HYPOTHESIS_PROFILE=explore $(BIN)/python -m pytest tests/test_fuzz.py tests/test_fuzz_admin.py
 
 bench: $(STAMP)
 	$(BIN)/python -m bot bench
