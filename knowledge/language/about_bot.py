@@ -34,18 +34,22 @@ class AboutBot:
 
     def addressed(self, text: str) -> bool:
         """True when one shape covers the message whole, apart from filler words."""
-        words = normalize(text).split()
-        if not words or len(words) > MAX_WORDS:
-            return False
-        return any(self._covers(shape, words) for shape in self.shapes)
+        return self._covered(self.shapes, text)
 
     def remarked(self, text: str) -> bool:
         """True when a remark on the bot or its answer covers the message whole, apart from
         filler words ("are you sure?", "а ти впевнений, боте?")."""
+        return self._covered(self.remarks, text)
+
+    def _covered(self, shapes: tuple[Shape, ...], text: str) -> bool:
         words = normalize(text).split()
         if not words or len(words) > MAX_WORDS:
             return False
-        return any(self._covers(shape, words) for shape in self.remarks)
+        # A shape covers the message only if every word that is no filler is one of its
+        # slots' words: most messages share no such word with most shapes, and are not
+        # tried window by window against them.
+        asked = {word for word in words if word not in self.fillers}
+        return any(asked <= _slot_words(shape) and self._covers(shape, words) for shape in shapes)
 
     def without_remarks(self, text: str) -> str:
         """The message less its sentences addressed to the bot or remarking on it, as in a
@@ -66,6 +70,11 @@ class AboutBot:
                 if all(word in self.fillers for word in rest):
                     return True
         return False
+
+
+@cache
+def _slot_words(shape: Shape) -> frozenset[str]:
+    return frozenset().union(*shape)
 
 
 def parse(data: dict) -> AboutBot:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -30,6 +30,21 @@ class Mixups:
     ending: int  # at most this many letters after a start
     joiners: frozenset[str]
     roles: tuple[tuple[str, ...], ...]  # each the starts of its words, longest first
+    # Every word of every question is tried against the names, and most questions name no
+    # post: one pattern each, made once (a casefolded word that starts with a name, or with
+    # a post's first word, with at most `ending` letters after it).
+    outsider_word: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    role_word: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "outsider_word", _starting(self.outsiders, self.ending))
+        first_words = tuple({role[0] for role in self.roles})
+        object.__setattr__(self, "role_word", _starting(first_words, self.ending))
+
+
+def _starting(starts: tuple[str, ...], ending: int) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(start) for start in sorted(starts, key=len, reverse=True))
+    return re.compile(f"(?:{alternatives}).{{0,{ending}}}", re.DOTALL)
 
 
 @cache
@@ -49,8 +64,7 @@ def mixups(path: Path = MIXUPS_PATH) -> Mixups:
 
 
 def outsider(word: str, data: Mixups) -> bool:
-    word = word.casefold()
-    return any(_starts(word, name, data) for name in data.outsiders)
+    return bool(data.outsiders) and data.outsider_word.fullmatch(word.casefold()) is not None
 
 
 @dataclass(frozen=True)
@@ -107,6 +121,8 @@ def role_named(text: str, data: Mixups | None = None) -> tuple[str, str] | None:
     and the post as written; None without one."""
     data = data or mixups()
     spans = [(m.start(), m.end(), m[0].casefold()) for m in _WORD.finditer(text) if m[0].isalpha()]
+    if not data.roles or not any(data.role_word.fullmatch(word) for _, _, word in spans):
+        return None
     for role in data.roles:
         for i in range(len(spans) - len(role) + 1):
             if all(_starts(spans[i + k][2], part, data) for k, part in enumerate(role)):

@@ -42,6 +42,9 @@ class Neighbours:
     # another of its language's words).
     phrases: tuple[tuple[re.Pattern[str], dict[str, str], str, bool], ...]
     stems: tuple[tuple[str, str, str], ...]
+    # Each phrase's first word, lower case, in the phrases' order: a phrase is looked for
+    # only in a message that has its first word (nearly every message has none of them).
+    first_words: tuple[str, ...]
 
 
 def load_neighbours(path: Path = NEIGHBOURS_PATH) -> Neighbours:
@@ -80,7 +83,8 @@ def load_neighbours(path: Path = NEIGHBOURS_PATH) -> Neighbours:
         ):
             raise ValueError(f"{path.name}: stems: {lang}: expected [theirs, ours] pairs")
         stems.extend((theirs, ours, lang) for theirs, ours in pairs)
-    return Neighbours(phrases, tuple(sorted(stems, key=lambda p: -len(p[0]))))
+    first_words = tuple(phrase.split()[0] for phrase, _, _ in found)
+    return Neighbours(phrases, tuple(sorted(stems, key=lambda p: -len(p[0]))), first_words)
 
 
 def _a_word_of_ours(word: str) -> bool:
@@ -99,9 +103,13 @@ def read_neighbours(text: str, neighbours: Neighbours | None = None) -> str:
     table = neighbours or _shipped()
     seen: set[str] = set()
     out = _respelt(text, table.stems, seen)
+    lowered = out.lower()
     found_in = [
         (found, meaning, lang, ours)
-        for pattern, meaning, lang, ours in table.phrases
+        for (pattern, meaning, lang, ours), first in zip(
+            table.phrases, table.first_words, strict=True
+        )
+        if first in lowered
         for found in pattern.finditer(out)
     ]
     seen |= {lang for _, _, lang, ours in found_in if not ours}
