@@ -344,7 +344,7 @@ def test_a_day_of_the_month_in_words_or_figures_is_held_against_the_event_date(
 
 def test_a_day_in_words_is_a_date_only_where_it_stands_for_one(engine):
     from knowledge.answering.moments import claims_in
-    from knowledge.language.reading import DAY, clock_read
+    from knowledge.language.clock_words import DAY, clock_read
 
     calendar = engine.index.lexicon.calendar
 

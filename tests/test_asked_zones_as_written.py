@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from knowledge.language.clock_words import military_hours
 from knowledge.language.lexicon_files import shipped_lexicon
-from knowledge.language.reading import military_hours
 from knowledge.places.resolver import PlaceResolver
 from tests.asking import anew
 from tests.test_asked_days import reached

@@ -11,8 +11,8 @@ from datetime import datetime
 from knowledge.answering import followups
 from knowledge.answering.compared_clocks import compared_clocks
 from knowledge.i18n import ANSWERS
+from knowledge.language.clock_words import DAY
 from knowledge.language.matcher import FactIndex, Match
-from knowledge.language.reading import DAY
 from knowledge.language.text import normalize
 from knowledge.model import Fact
 from knowledge.places import demonyms, landmarks

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field, replace
 from weakref import WeakKeyDictionary
 
 from knowledge.answering.shapes import asks_yes_or_no, confirms
+from knowledge.language.clock_words import day_named, hour_named, spelt_hours
 from knowledge.language.lexicon import Calendar
 from knowledge.language.matcher import Candidate, FactIndex, Match
-from knowledge.language.reading import day_named, hour_named, spelt_hours
 from knowledge.language.text import CYRILLIC, normalize, reduce_word
 from knowledge.model import Fact
 

@@ -9,8 +9,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from knowledge.language.clock_words import day_named, hour_named, spelt_hours
 from knowledge.language.lexicon import Calendar
-from knowledge.language.reading import day_named, hour_named, spelt_hours
 from knowledge.language.text import reduce_word
 
 

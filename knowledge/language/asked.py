@@ -13,9 +13,9 @@ import re
 from collections.abc import Mapping, Set
 from dataclasses import dataclass
 
+from knowledge.language.clock_words import HOUR
 from knowledge.language.lexicon import Lexicon
 from knowledge.language.reading import (
-    HOUR,
     Phrases,
     concept_or_base,
     intent_mapped,
