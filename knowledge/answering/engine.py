@@ -53,6 +53,7 @@ from knowledge.language.pasted import unpasted
 from knowledge.language.stated_now import stated_now
 from knowledge.language.text import clean, detect_language
 from knowledge.model import Event, Fact, Source
+from knowledge.places import demonyms, landmarks
 from knowledge.places.resolver import Place, PlaceResolver
 from knowledge.places.times import utc_now
 
@@ -112,9 +113,12 @@ class Engine:
         return index
 
     def warm_up(self) -> None:
-        """Load the place index, the morphology dictionaries and the locale data now, so
-        that the first people to ask do not wait for them."""
+        """Load the place index, the place words (landmarks, peoples), the morphology
+        dictionaries and the locale data now, so that the first people to ask do not wait
+        for them."""
         self.resolver.warm_up()
+        landmarks.warm_up()
+        demonyms.warm_up()
         for event in self.events:
             for question in event.warm_up:
                 self.ask(question)

@@ -16,6 +16,7 @@ from importlib import resources
 import yaml
 from pydantic import BaseModel, Field
 
+from knowledge.i18n import SAFE_LOADER
 from knowledge.places import phrases as pt
 from knowledge.places import tokens as tk
 from knowledge.places.place import Place, PlaceMention
@@ -56,7 +57,7 @@ class _Table:
 @lru_cache(maxsize=1)
 def _table() -> _Table:
     path = resources.files("knowledge.places").joinpath("data", "demonyms.yaml")
-    return _Table(_DemonymFile.model_validate(yaml.safe_load(path.read_text("utf-8"))))
+    return _Table(_DemonymFile.model_validate(yaml.load(path.read_text("utf-8"), SAFE_LOADER)))
 
 
 def validate(resolver: PlaceResolver) -> None:
@@ -140,3 +141,9 @@ def find(resolver: PlaceResolver, text: str) -> PlaceMention | None:
 
 def _mention(text: str, place: Place, start: int, end: int) -> PlaceMention:
     return PlaceMention(place, start, end, text[start:end])
+
+
+def warm_up() -> None:
+    """Read the data file now: the first question that names no place would (a tenth of a
+    second), after the engine's warm-up questions, which all name one."""
+    _table()

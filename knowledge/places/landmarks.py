@@ -11,6 +11,7 @@ from importlib import resources
 import yaml
 from pydantic import BaseModel
 
+from knowledge.i18n import SAFE_LOADER
 from knowledge.places.place import PlaceMention
 from knowledge.places.resolver import PlaceResolver
 
@@ -33,7 +34,7 @@ def _alternatives(words: list[str]) -> str:
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
     path = resources.files("knowledge.places").joinpath("data", "landmarks.yaml")
-    data = _LandmarkFile.model_validate(yaml.safe_load(path.read_text("utf-8")))
+    data = _LandmarkFile.model_validate(yaml.load(path.read_text("utf-8"), SAFE_LOADER))
     out = []
     for lm in data.landmarks:
         names = _alternatives(lm.names)
@@ -52,3 +53,9 @@ def find(resolver: PlaceResolver, text: str) -> PlaceMention | None:
         if found and place is not None:
             return PlaceMention(place, found.start(), found.end(), found.group(0))
     return None
+
+
+def warm_up() -> None:
+    """Read the data file now: the first question that names no place would (a tenth of a
+    second), after the engine's warm-up questions, which all name one."""
+    _patterns()
