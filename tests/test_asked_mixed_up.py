@@ -104,3 +104,19 @@ def test_a_post_mixed_up_is_answered_no_by_the_persons_fact(content, question, l
 def test_a_name_alone_is_left_as_asked(content):
     engine = anew(content)
     assert mixed_up_answer(engine, "will Zelensky join?", "en", None, None) is None
+
+
+def test_a_message_of_many_mixed_up_pairs_is_asked_again_once_not_once_a_pair(content):
+    """Read again with one name put right, a question is not read for mix-ups again: a flood
+    of pairs ("трамп и путин трамп и путин …") had been asked again a pair at a time."""
+    engine = anew(content)
+    asked_again: list[str] = []
+    ask_one = engine.ask_one
+
+    def counted(text: str, **kwargs):
+        asked_again.append(text)
+        return ask_one(text, **kwargs)
+
+    engine.ask_one = counted
+    assert mixed_up_answer(engine, "трамп и путин " * 40, "ru", None, None) is not None
+    assert len(asked_again) == 1
