@@ -21,6 +21,8 @@ from pathlib import Path
 
 import yaml
 
+from knowledge.language.text import CYRILLIC, LATIN
+
 PASTED_PATH = Path(__file__).resolve().parent / "data" / "pasted.yaml"
 
 _LINK = re.compile(
@@ -28,8 +30,6 @@ _LINK = re.compile(
 )
 _TAG = re.compile(r"(?<!\w)#(\w+)")
 _LETTERS = re.compile(r"[^\W\d_]+")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LATIN = re.compile(r"[A-Za-z]")
 _WORD = re.compile(r"\w", re.UNICODE)
 _SPACES = re.compile(r"[ \t]+")
 
@@ -70,13 +70,13 @@ def unpasted(text: str, data: Pasted | None = None) -> str:
 
 
 def _one_script(word: str, data: Pasted) -> str:
-    if not (_CYRILLIC.search(word) and _LATIN.search(word)):
+    if not (CYRILLIC.search(word) and LATIN.search(word)):
         return word
     as_cyrillic = word.translate(data.to_cyrillic)
-    if not _LATIN.search(as_cyrillic):
+    if not LATIN.search(as_cyrillic):
         return as_cyrillic
     as_latin = word.translate(data.to_latin)
-    if not _CYRILLIC.search(as_latin):
+    if not CYRILLIC.search(as_latin):
         return as_latin
     return word
 
