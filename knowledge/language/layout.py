@@ -21,13 +21,14 @@ from pathlib import Path
 
 import yaml
 
+from knowledge.language.text import CYRILLIC
+
 LAYOUTS_PATH = Path(__file__).resolve().parent / "data" / "layouts.yaml"
 # A word read through a layout alone, with no longer one beside it, has at least this many
 # letters.
 SHORTEST_ALONE = 3
 _PIECE = re.compile(r"\S+")
 _LATIN_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # Characters that end a word on either side without being a key the layout reads as a
 # letter ("?", "!", quotes).
 _EDGE = '?!"«»()…:-–—'
@@ -82,7 +83,7 @@ def relaid(
     for piece in _PIECE.finditer(text):
         word = piece.group().strip(_EDGE).lower()
         if any(ch.isalpha() for ch in word):
-            latin = not _CYRILLIC.search(word)
+            latin = not CYRILLIC.search(word)
             if latin:
                 reading, real = _as_cyrillic(word, table, english, known_latin, known_cyrillic)
             else:
@@ -150,7 +151,7 @@ def _as_latin(
     """A Cyrillic word's reading as an English one typed on the Cyrillic layout ("цру" for
     "who"), if it is a word, and whether the Cyrillic word is a word of its own."""
     letters = word.strip(",.;")
-    if not letters.isalpha() or not _CYRILLIC.fullmatch(letters[0]):
+    if not letters.isalpha() or not CYRILLIC.fullmatch(letters[0]):
         return None, False
     typed = letters.translate(table.to_latin)
     if any(ch not in table.keys for ch in typed):

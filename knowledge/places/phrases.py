@@ -90,8 +90,32 @@ def _by_first_word(phrases: set[tuple[str, ...]]) -> dict[str, tuple[tuple[str, 
 # The phrases that may open a question before its place ("I'm in", "по времени"), by their
 # first word: core_span tries only those that can start where it stands.
 _OPENINGS = _by_first_word(SELF | TIME_BEFORE)
-_TIME_BEFORE_LONGEST_FIRST = sorted(TIME_BEFORE, key=len, reverse=True)
-_SELF_LONGEST_FIRST = sorted(SELF, key=len, reverse=True)
+
+
+def _by_last_word(phrases: set[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for words in sorted(phrases, key=len, reverse=True):
+        grouped.setdefault(words[-1], []).append(words)
+    return {last: tuple(group) for last, group in grouped.items()}
+
+
+# The phrases that may end right before a place ("по времени", "I'm in"), longest first, by
+# their last word: a message that names a place hundreds of times tries only those that can
+# end where it stands, not every phrase at every mention.
+_TIME_BEFORE_BY_LAST = _by_last_word(TIME_BEFORE)
+_SELF_BY_LAST = _by_last_word(SELF)
+
+
+def _ending_at(
+    tokens: list[Token], last: int, by_last: dict[str, tuple[tuple[str, ...], ...]]
+) -> tuple[str, ...] | None:
+    """The longest of the phrases whose last word is tokens[last], or None."""
+    if last < 0:
+        return None
+    for words in by_last.get(tokens[last].norm, ()):
+        if words_at(tokens, last - len(words) + 1, words):
+            return words
+    return None
 
 
 def core_span(tokens: list[Token]) -> tuple[int, int, int, bool]:
@@ -135,22 +159,15 @@ def phrase_span(
     k = i - 1
     if k >= 0 and tokens[k].norm in ARTICLES:
         k -= 1
-    for words in _TIME_BEFORE_LONGEST_FIRST:
-        if k + 1 >= len(words) and words_at(tokens, k - len(words) + 1, words):
-            return tokens[k - len(words) + 1].start, _time_end(tokens, j, end), "time"
+    words = _ending_at(tokens, k, _TIME_BEFORE_BY_LAST)
+    if words is not None:
+        return tokens[k - len(words) + 1].start, _time_end(tokens, j, end), "time"
     if named and k == i - 1 and k >= 0 and j == len(tokens) and tokens[k].norm in TIME_AFTER:
         # Keywords put the time word first and the place last ("розмова час київ", "call
         # time toronto"), as "Kyiv time" puts it after.
         return tokens[k].start, end, "time"
     if k >= 0 and tokens[k].norm in _PHRASE_OPENERS:
-        asker = next(
-            (
-                words
-                for words in _SELF_LONGEST_FIRST
-                if k >= len(words) and words_at(tokens, k - len(words), words)
-            ),
-            None,
-        )
+        asker = _ending_at(tokens, k - 1, _SELF_BY_LAST)
         if asker is not None or tokens[k].norm in _PREPOSITIONS_ALONE:
             prep = tokens[k].norm
             start = tokens[k - len(asker)].start if asker else tokens[k].start
@@ -161,16 +178,13 @@ def whole_span(tokens: list[Token], i: int, j: int) -> tuple[int, int, str | Non
     """The span of a place that is all a message says beyond its opening words, widened
     over the asker before it as well: "and where I am, Auckland" leaves "and" alone."""
     start, end, prep = phrase_span(tokens, i, j)
-    asker = next(
-        (words for words in _SELF_LONGEST_FIRST if words_at(tokens, i - len(words), words)),
-        None,
-    )
+    asker = _ending_at(tokens, i - 1, _SELF_BY_LAST)
     if asker is not None and prep is None:
         start = tokens[i - len(asker)].start
     return start, end, prep
 
 
-_COMPARED = _phrases("compared")
+_COMPARED_BY_LAST = _by_last_word(_phrases("compared"))
 
 
 def compared(tokens: list[Token], i: int) -> int | None:
@@ -180,11 +194,8 @@ def compared(tokens: list[Token], i: int) -> int | None:
     k = i - 1
     while k >= max(0, i - 2) and tokens[k].norm in _PREPOSITIONS_ALONE | ARTICLES:
         k -= 1
-    longest = max(
-        (len(words) for words in _COMPARED if words_at(tokens, k - len(words) + 1, words)),
-        default=0,
-    )
-    return k - longest + 1 if longest else None
+    words = _ending_at(tokens, k, _COMPARED_BY_LAST)
+    return k - len(words) + 1 if words else None
 
 
 def time_word_before(tokens: list[Token], i: int) -> bool:
