@@ -41,6 +41,7 @@ from knowledge.answering.quoted import by_its_quote
 from knowledge.answering.rereading import by_its_question, in_cyrillic, relaid_message
 from knowledge.answering.shapes import verdict_of
 from knowledge.answering.unmerged import unmerged_message
+from knowledge.answering.unranked import with_unranked_note
 from knowledge.i18n import ANSWERS
 from knowledge.language.about_bot import addressed_to_bot
 from knowledge.language.courtesy import courtesy_of
@@ -296,6 +297,7 @@ class Engine:
             answer = compared_answer(answer, fact, read.clocks, text)
         if now is not None:  # "its 8am in new york rn how long do I wait": from 8:00 there
             answer = with_countdown(answer, now)
+        answer = with_unranked_note(answer, text)  # "rank the topics by importance": none given
         # A story around its question: read by the question sentence if it matches better.
         return by_its_question(self, answer, text, lang, user_place, conversation) or answer
 

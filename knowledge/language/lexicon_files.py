@@ -130,6 +130,7 @@ def load_lexicon(
             **_rephrased(words.get("rephrased"), words_path),
             **_rephrased(shapes.get("rephrased"), shapes_path),
             **_rephrased(shapes.get("frames_rephrased"), shapes_path),
+            **_rephrased(shapes.get("unranked_rephrased"), shapes_path),
         },
     )
     real_words = _texts_per_language(words.get("real_words"), words_path, "real_words")
