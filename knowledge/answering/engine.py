@@ -217,7 +217,7 @@ class Engine:
         text = clean(question).strip()[: MAX_QUESTION_LENGTH * 2]
         lang = lang or detect_language(text, lang_hint)
         # "The Geneva summit took place on ___": the blank is what is asked ("when").
-        text = blank_read(text, lang, index.lexicon.calendar.months)
+        text = blank_read(text, lang, index.lexicon.calendar)
         text = spell_dates(text, lang, index.lexicon.calendar)
         now = stated_now(text, index.lexicon.calendar)
         if now is not None:  # "сейчас 16:20 по Киеву, сколько осталось?": no claim of 16:20

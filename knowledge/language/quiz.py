@@ -6,14 +6,14 @@ never confirms with "Yes". The words are data (data/quiz.yaml)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Container
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import yaml
 
-from knowledge.language.text import normalize
+from knowledge.language.lexicon import Calendar
+from knowledge.language.text import normalize, reduce_word
 
 QUIZ_PATH = Path(__file__).resolve().parent / "data" / "quiz.yaml"
 
@@ -47,7 +47,7 @@ def quiz(path: Path = QUIZ_PATH) -> Quiz:
     )
 
 
-def blank_read(text: str, lang: str, months: Container[str], data: Quiz | None = None) -> str:
+def blank_read(text: str, lang: str, calendar: Calendar, data: Quiz | None = None) -> str:
     """`text` with each blank replaced by the words that ask for it (see the module)."""
     data = data or quiz()
     marked = _UNDERSCORES.sub(_MARK, text)
@@ -61,11 +61,16 @@ def blank_read(text: str, lang: str, months: Container[str], data: Quiz | None =
             continue
         before = _neighbour(words, i, -1)
         after = _neighbour(words, i, 1)
-        if after in months:
+        if after and _is_month(after, lang, calendar):
             words[i] = data.before_month.get(lang, "")
         else:
             words[i] = data.after.get(lang, {}).get(before, data.asked.get(lang, ""))
     return " ".join(word for word in words if word)
+
+
+def _is_month(word: str, lang: str, calendar: Calendar) -> bool:
+    """ "декабря", "грудня", "december": a month's name in any of its forms."""
+    return word in calendar.months or calendar.month_by_base(reduce_word(word, lang)) is not None
 
 
 def _says_fill_in(text: str, lang: str, data: Quiz) -> bool:
