@@ -37,6 +37,7 @@ from knowledge.answering.event_times import event_times
 from knowledge.answering.followups import Conversation
 from knowledge.answering.mixed_up import mixed_up_answer
 from knowledge.answering.offers import introduction, not_answered
+from knowledge.answering.options import option_lead
 from knowledge.answering.quoted import by_its_quote
 from knowledge.answering.rereading import by_its_question, in_cyrillic, relaid_message
 from knowledge.answering.shapes import verdict_of
@@ -51,6 +52,7 @@ from knowledge.language.matcher import FactIndex, Match
 from knowledge.language.neighbours import read_neighbours
 from knowledge.language.numeric_dates import spell_dates
 from knowledge.language.pasted import unpasted
+from knowledge.language.quiz import blank_read
 from knowledge.language.stated_now import stated_now
 from knowledge.language.text import clean, detect_language
 from knowledge.model import Event, Fact, Source
@@ -215,6 +217,8 @@ class Engine:
         index = self.index  # one version of the fact base for the whole answer
         text = clean(question).strip()[: MAX_QUESTION_LENGTH * 2]
         lang = lang or detect_language(text, lang_hint)
+        # "The Geneva summit took place on ___": the blank is what is asked ("when").
+        text = blank_read(text, lang, index.lexicon.calendar)
         text = spell_dates(text, lang, index.lexicon.calendar)
         now = stated_now(text, index.lexicon.calendar)
         if now is not None:  # "сейчас 16:20 по Киеву, сколько осталось?": no claim of 16:20
@@ -323,6 +327,10 @@ class Engine:
         moments = asked_here or [
             line.moment for line in answer.times if line.role in ("source", "user")
         ]
+        # Options offered ("(a) Monday (b) Tuesday") are claims to pick from, never a "Yes".
+        option = option_lead(text, lang, index.lexicon, moments)
+        if option is not None:
+            return replace(answer, lead=f"{option} {answer.lead}") if option else answer
         # A fact without an event time says yes or no to a day by the days its text gives.
         verdict = days_verdict(index, fact, text, lang, match)
         if verdict is None:

@@ -28,6 +28,9 @@ class Claims:
     # A day placed against a holiday or another day ("на Николу или раньше?", "first
     # tuesday or second?"): no plain yes or no.
     placed: bool = False
+    # Two days, weekdays, months or hours named ("monday or tuesday?", "(a) 1 December (b) 7
+    # December"): the asker offers a choice, which no "yes" answers.
+    offered: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.weekdays or self.day or self.month or self.hours) or (
@@ -59,6 +62,7 @@ def claims_in(normalized: str, lang: str, calendar: Calendar, stopwords: frozens
     minute = None
     days: set[int] = set()
     hours: frozenset[int] = frozenset()
+    said_hours = 0
     for i in range(len(words)):
         named_day = day_named(words, i, calendar)
         if named_day is not None:
@@ -66,7 +70,7 @@ def claims_in(normalized: str, lang: str, calendar: Calendar, stopwords: frozens
             continue
         hour = hour_named(words, i, calendar)
         if hour is not None:
-            hours = hour.hours
+            hours, said_hours = hour.hours, said_hours + 1
             if hour.minute is not None:
                 minute = hour.minute
     relative = {calendar.relative_days[word] for word in words if word in calendar.relative_days}
@@ -98,6 +102,7 @@ def claims_in(normalized: str, lang: str, calendar: Calendar, stopwords: frozens
         relative=next(iter(relative)) if len(relative) == 1 else None,
         nth=next(iter(ordinals)) if len(ordinals) == 1 and len(weekdays) == 1 else None,
         placed=placed,
+        offered=max(len(weekdays), len(days), len(month_claims), len(relative), said_hours) > 1,
     )
 
 

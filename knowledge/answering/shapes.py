@@ -46,7 +46,7 @@ def verdict_of(
         return None
     lexicon = index.lexicon
     claims = claims_in(normalize(text), lang, lexicon.calendar, lexicon.stopwords)
-    if claims.placed:  # "это на Николу или раньше?": the date says it, not "yes"
+    if claims.placed or claims.offered:  # "это на Николу или раньше?", "monday or tuesday?"
         return None
     held = holds(claims, moments, now)
     if held is None and claims.relative is not None:

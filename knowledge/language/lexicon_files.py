@@ -89,8 +89,9 @@ def load_lexicon(
         filler = {**filler, lang: [*filler.get(lang, []), *ps]}
     shapes_path = words_path.parent / SHAPES_NAME
     shapes = _read(shapes_path) if shapes_path.exists() else {}
-    # `frames`: the frame a message wraps its ask in ("is it known", "назовите"), as filler.
-    for key in ("filler", "frames"):
+    # `frames`: the frame a message wraps its ask in ("is it known", "назовите"), as filler;
+    # so are a quiz's frame ("pick one:") and a style's empty words ("pray tell", "abeg").
+    for key in ("filler", "frames", "quiz", "styles"):
         for lang, ps in _phrases_per_language(shapes.get(key), shapes_path, key).items():
             filler = {**filler, lang: [*filler.get(lang, []), *ps]}
     courtesies = _courtesies(words.get("courtesies"), words_path)
@@ -131,6 +132,7 @@ def load_lexicon(
             **_rephrased(shapes.get("rephrased"), shapes_path),
             **_rephrased(shapes.get("frames_rephrased"), shapes_path),
             **_rephrased(shapes.get("unranked_rephrased"), shapes_path),
+            **_rephrased(shapes.get("styles_rephrased"), shapes_path),
         },
     )
     real_words = _texts_per_language(words.get("real_words"), words_path, "real_words")
