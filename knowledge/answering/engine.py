@@ -35,6 +35,7 @@ from knowledge.answering.countdown import with_countdown
 from knowledge.answering.dated import at_its_hour, base_days, days_verdict, on_its_day, top_of
 from knowledge.answering.event_times import event_times
 from knowledge.answering.followups import Conversation
+from knowledge.answering.formats import with_formats
 from knowledge.answering.mixed_up import mixed_up_answer
 from knowledge.answering.offers import introduction, not_answered
 from knowledge.answering.quoted import by_its_quote
@@ -45,6 +46,7 @@ from knowledge.i18n import ANSWERS
 from knowledge.language.about_bot import addressed_to_bot
 from knowledge.language.courtesy import courtesy_of
 from knowledge.language.decision import DecisionModel
+from knowledge.language.formats import asked_formats
 from knowledge.language.indexed import Weights
 from knowledge.language.matcher import FactIndex, Match
 from knowledge.language.neighbours import read_neighbours
@@ -195,12 +197,17 @@ class Engine:
         neighbouring language's words as ours ("wann", "калі": neighbours.py), and what
         pasting left in it (a link, "Forwarded from", rubric tags, homoglyphs: pasted.py)."""
         pasted = unpasted(question)
+        # "unix time of the start", "YYYY-MM-DDTHH:MM": the time, in a form; read before a
+        # template's "YYYY" is taken for a word's run of letters.
+        formats = asked_formats(pasted, lang or detect_language(pasted, lang_hint))
+        pasted = formats.text if formats else pasted
         relaid = unmerged_message(self, relaid_message(self, read_neighbours(pasted)))
         text = corrected(self, relaid, lang or lang_hint)
-        return ask_all(
+        answer = ask_all(
             self, text, lang=lang, lang_hint=lang_hint, user_place=user_place,
             conversation=conversation,
         )  # fmt: skip
+        return with_formats(answer, formats.formats) if formats else answer
 
     def ask_one(
         self,
