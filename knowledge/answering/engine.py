@@ -199,8 +199,10 @@ class Engine:
         pasted = unpasted(question)
         # "unix time of the start", "YYYY-MM-DDTHH:MM": the time, in a form; read before a
         # template's "YYYY" is taken for a word's run of letters.
-        formats = asked_formats(pasted, lang or detect_language(pasted, lang_hint))
-        pasted = formats.text if formats else pasted
+        said_in = lang or detect_language(pasted, lang_hint)
+        formats = asked_formats(pasted, said_in)
+        if formats:  # the language of the whole message: "час" alone could be Russian too
+            pasted, lang = formats.text, said_in
         relaid = unmerged_message(self, relaid_message(self, read_neighbours(pasted)))
         text = corrected(self, relaid, lang or lang_hint)
         answer = ask_all(
