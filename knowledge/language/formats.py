@@ -31,6 +31,7 @@ class _Table:
     patterns: tuple[tuple[str, re.Pattern[str]], ...]  # (format, its name with frames)
     reads_as: dict[str, str]  # language → the word put where a name was
     verb: re.Pattern[str]  # a verb opening the message: "format the start as ..."
+    beside_a_time: frozenset[str]  # formats cut with no word put in
 
 
 def _alternatives(phrases: set[str]) -> str:
@@ -59,7 +60,7 @@ def _table() -> _Table:
         patterns.append((name, re.compile(pattern, re.IGNORECASE)))
     verb = re.compile(rf"^\s*(?:{_alternatives(_union(data['verbs']))})(?!\w)", re.IGNORECASE)
     reads_as = {lang: str(word) for lang, word in data["reads_as"].items()}
-    return _Table(tuple(patterns), reads_as, verb)
+    return _Table(tuple(patterns), reads_as, verb, frozenset(data["beside_a_time"]))
 
 
 def asked_formats(text: str, lang: str) -> AskedFormats | None:
@@ -68,14 +69,18 @@ def asked_formats(text: str, lang: str) -> AskedFormats | None:
     table = _table()
     found: set[str] = set()
     word = table.reads_as.get(lang) or table.reads_as["en"]
+    said = False
     for name, pattern in table.patterns:
         if pattern.search(text) is None:
             continue
         # The first name cut says "time"; a second one would only repeat it.
-        text = pattern.sub(f" {' ' if found else word} ", text, count=1)
+        put = not said and name not in table.beside_a_time
+        text = pattern.sub(f" {word if put else ''} ", text, count=1)
+        said = said or put
         found.add(name)
         text = pattern.sub(" ", text)
     if not found:
         return None
-    text = table.verb.sub(" ", text, count=1)
-    return AskedFormats(" ".join(text.split()).strip(" ,"), frozenset(found))
+    text = " ".join(table.verb.sub(" ", text, count=1).split()).strip(" ,")
+    # "24h?" alone asks the time.
+    return AskedFormats(text if any(c.isalnum() for c in text) else word, frozenset(found))
