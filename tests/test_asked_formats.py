@@ -22,7 +22,7 @@ UNIX_START = "1638889200"  # 2021-12-07 15:00 UTC
 @pytest.mark.parametrize(
     ("text", "lang", "rest", "formats"),
     [
-        ("give me the ISO 8601 timestamp of the start", "en", "me the time of the start", {"iso"}),
+        ("give me the ISO 8601 timestamp of the start", "en", "time of the start", {"iso"}),
         ("format the start as YYYY-MM-DDTHH:MM", "en", "the start time", {"iso"}),
         ("начало в формате ГГГГ-ММ-ДДTЧЧ:ММ с часовым поясом", "ru", "начало время", {"iso"}),
         ("початок у форматі РРРР-ММ-ДДTГГ:ХХ з часовим поясом", "uk", "початок час", {"iso"}),
@@ -36,6 +36,9 @@ UNIX_START = "1638889200"  # 2021-12-07 15:00 UTC
         ("добавь в календарь", "ru", "время", {"calendar"}),
         ("дай событие для гугл календаря", "ru", "время", {"calendar"}),
         ("створи подію в гугл календарі", "uk", "час", {"calendar"}),
+        ("can you add it to my google calendar", "en", "time", {"calendar"}),
+        ("можешь добавить это в мой календарь?", "ru", "время ?", {"calendar"}),
+        ("send me an ics file", "en", "time", {"calendar"}),
         ("ISO 8601 and unix time of the start", "en", "time and of the start", {"iso", "unix"}),
     ],
 )  # fmt: skip
