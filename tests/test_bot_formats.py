@@ -25,6 +25,14 @@ async def test_the_iso_value_goes_out_as_code_on_its_own_line(tb: RunningBot):
     assert len(codes) == 1
 
 
+async def test_a_format_line_is_not_taken_from_the_same_fact_said_before(tb: RunningBot):
+    # Replies are rendered once per distinct answer: the format's line is part of it.
+    plain = await tb.say("when is the call?")
+    asked = await tb.say("unix time of the start")
+    assert "1638889200" not in plain.plain
+    assert "Unix time (seconds since 1970, UTC): 1638889200" in asked.plain.splitlines()
+
+
 @pytest.mark.parametrize(
     ("question", "label"),
     [
