@@ -39,6 +39,7 @@ UNIX_START = "1638889200"  # 2021-12-07 15:00 UTC
         ("can you add it to my google calendar", "en", "time", {"calendar"}),
         ("можешь добавить это в мой календарь?", "ru", "время ?", {"calendar"}),
         ("send me an ics file", "en", "time", {"calendar"}),
+        ("внести в календар розмову", "uk", "час розмову", {"calendar"}),
         ("ISO 8601 and unix time of the start", "en", "time and of the start", {"iso", "unix"}),
     ],
 )  # fmt: skip
