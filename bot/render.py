@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from aiogram.utils.formatting import BlockQuote, Bold, DateTime, Italic, Text
+from aiogram.utils.formatting import BlockQuote, Bold, Code, DateTime, Italic, Text
 
 from knowledge.answering.compose import Answer, CitationView
 from knowledge.i18n import Catalog
@@ -67,9 +67,12 @@ def answer_blocks(answer: Answer, texts: Catalog) -> tuple[list[Text], list[Cita
     if answer.event_start is not None:
         times.append(local_clock(answer.event_start, texts, lang))
     notes = [Text("ℹ️ ", note) for note in answer.notes]
+    # The start in a form asked for: the value as code, one tap copies it.
+    formats = [Text(line.label, ": ", Code(line.value)) for line in answer.formats]
     blocks = [
         Bold(answer.lead) if answer.answered else Text(answer.lead),
         joined(times, "\n") if times else None,
+        joined(formats, "\n") if formats else None,
         Text(answer.tense) if answer.tense else None,
         joined(notes, "\n") if notes else None,
     ]

@@ -123,6 +123,7 @@ class ReplyCache:
             answer.times,
             answer.tense,
             answer.notes,
+            answer.formats,  # "unix time of the start" adds a line "when is it" has not
             tuple(s.fact_id for s in answer.suggestions),
             # A message's other asks' answers (knowledge/answering/asks.py), by the same parts.
             tuple(

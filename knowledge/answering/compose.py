@@ -50,6 +50,17 @@ class TimeLine:
 
 
 @dataclass(frozen=True)
+class FormatLine:
+    """The event's start in a form asked for (answering/formats.py): "Unix time", "1638889200"."""
+
+    label: str
+    value: str  # the value alone, to copy
+
+    def text(self) -> str:
+        return f"{self.label}: {self.value}"
+
+
+@dataclass(frozen=True)
 class CitationView:
     fact_id: str
     quote: str
@@ -80,6 +91,7 @@ class Answer:
     times: tuple[TimeLine, ...] = ()
     tense: str = ""
     notes: tuple[str, ...] = ()
+    formats: tuple[FormatLine, ...] = ()  # the start in the forms asked for, each a line
     suggestions: tuple[Suggestion, ...] = ()
     citations: tuple[CitationView, ...] = ()
     ranked: tuple[tuple[str, float], ...] = field(default=())  # (fact id, score), best first
@@ -103,6 +115,8 @@ class Answer:
         blocks = [self.lead]
         if self.times:
             blocks.append("\n".join(f"🕔 {line.text(self.lang)}" for line in self.times))
+        if self.formats:
+            blocks.append("\n".join(line.text() for line in self.formats))
         if self.tense:
             blocks.append(self.tense)
         if self.notes:

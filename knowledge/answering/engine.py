@@ -35,6 +35,7 @@ from knowledge.answering.countdown import with_countdown
 from knowledge.answering.dated import at_its_hour, base_days, days_verdict, on_its_day, top_of
 from knowledge.answering.event_times import event_times
 from knowledge.answering.followups import Conversation
+from knowledge.answering.formats import with_formats
 from knowledge.answering.mixed_up import mixed_up_answer
 from knowledge.answering.offers import introduction, not_answered
 from knowledge.answering.options import option_lead
@@ -47,6 +48,7 @@ from knowledge.i18n import ANSWERS
 from knowledge.language.about_bot import addressed_to_bot
 from knowledge.language.courtesy import courtesy_of
 from knowledge.language.decision import DecisionModel
+from knowledge.language.formats import asked_formats
 from knowledge.language.indexed import Weights
 from knowledge.language.matcher import FactIndex, Match
 from knowledge.language.neighbours import read_neighbours
@@ -198,12 +200,19 @@ class Engine:
         neighbouring language's words as ours ("wann", "калі": neighbours.py), and what
         pasting left in it (a link, "Forwarded from", rubric tags, homoglyphs: pasted.py)."""
         pasted = unpasted(question)
+        # "unix time of the start", "YYYY-MM-DDTHH:MM": the time, in a form; read before a
+        # template's "YYYY" is taken for a word's run of letters.
+        said_in = lang or detect_language(pasted, lang_hint)
+        formats = asked_formats(pasted, said_in)
+        if formats:  # the language of the whole message: "час" alone could be Russian too
+            pasted, lang = formats.text, said_in
         relaid = unmerged_message(self, relaid_message(self, read_neighbours(pasted)))
         text = corrected(self, relaid, lang or lang_hint)
-        return ask_all(
+        answer = ask_all(
             self, text, lang=lang, lang_hint=lang_hint, user_place=user_place,
             conversation=conversation,
         )  # fmt: skip
+        return with_formats(answer, formats.formats) if formats else answer
 
     def ask_one(
         self,
