@@ -92,10 +92,7 @@ def judge(
             return None
         strength = 3 if located else 2
     elif located or timed:
-        # An alternate name needs a capital, unless no word of the message has one and a
-        # preposition places it in a question about time ("what time in piter").
-        lowered = scene.lowered and scene.cue and located
-        if m.flags & WEAK and not (first.capitalised or first.cyrillic or lowered):
+        if m.flags & WEAK and not (first.capitalised or first.cyrillic):
             return None
         strength = 2 if timed or prep in pt.RECKONING_PREPOSITIONS else 3
     else:
