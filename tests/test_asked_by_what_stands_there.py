@@ -117,3 +117,16 @@ def test_a_lower_case_word_after_a_preposition_stays_a_word():
 def test_a_country_by_its_people_in_a_question_about_time(question, zone):
     mention = demonyms.find(PlaceResolver.default(), question)
     assert mention is not None and mention.place.key == zone
+
+
+@pytest.mark.parametrize(
+    ("question", "zone"),
+    [
+        ("а колькі часу ў Мінску", "Europe/Minsk"),  # Belarusian "ў" and the city's case
+        ("у колькі ў Маскве", "Europe/Moscow"),
+        ("колькі часу ў Лондане", "Europe/London"),
+    ],
+)
+def test_a_belarusian_place_after_short_u(question, zone):
+    mention = PlaceResolver.default().find(question)
+    assert mention is not None and mention.place.key == zone
