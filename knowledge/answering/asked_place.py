@@ -15,7 +15,7 @@ from knowledge.language.clock_words import DAY
 from knowledge.language.matcher import FactIndex, Match
 from knowledge.language.text import normalize
 from knowledge.model import Fact
-from knowledge.places import demonyms, landmarks
+from knowledge.places import demonyms, landmarks, sites
 from knowledge.places.phrases import (
     CLOCK_FOR,
     HOUR_COUNTS,
@@ -64,6 +64,10 @@ def read_place(
     mention = resolver.find(text) or landmarks.find(resolver, text) or demonyms.find(resolver, text)
     if mention and slip_of_a_base_word(index, mention.place, lang):
         mention = None  # "putinn" is the base's Putin, not Putian
+    # A site ("at JFK", "на площі Ринок у Львові") says more than its city named beside it.
+    site = sites.find(resolver, text)
+    if site and (mention is None or mention.place.key == site.place.key):
+        mention = site
     travel = route(resolver, text)  # "from Kyiv to Tbilisi": both ends, from first
     mention = travel[0] if travel else mention
     match = index.match(text, lang)
@@ -172,6 +176,8 @@ def place_notes(place: Place, lang: str) -> list[str]:
             )
     if place.read_as:
         notes.append(ANSWERS("place.read_as", lang, written=place.read_as, place=place.label(lang)))
+    if place.site:
+        notes.append(ANSWERS("place.site", lang, written=place.site, place=place.label(lang)))
     if place.other_readings:
         notes.append(
             ANSWERS(

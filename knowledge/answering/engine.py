@@ -58,7 +58,7 @@ from knowledge.language.quiz import blank_read
 from knowledge.language.stated_now import stated_now
 from knowledge.language.text import clean, detect_language
 from knowledge.model import Event, Fact, Source
-from knowledge.places import demonyms, landmarks
+from knowledge.places import demonyms, landmarks, sites
 from knowledge.places.resolver import Place, PlaceResolver
 from knowledge.places.times import utc_now
 
@@ -123,6 +123,7 @@ class Engine:
         for them."""
         self.resolver.warm_up()
         landmarks.warm_up()
+        sites.warm_up()
         demonyms.warm_up()
         for event in self.events:
             for question in event.warm_up:

@@ -28,6 +28,8 @@ class Place:
     # The words it was read from when they were a slip of its name ("londn"): the answer
     # says so, so that a wrong reading is seen.
     read_as: str = field(default="", compare=False)
+    # The site it was named by ("JFK", "Хрещатик"; sites.py): the answer names the city used.
+    site: str = field(default="", compare=False)
 
     @property
     def tzinfo(self) -> datetime.tzinfo:
