@@ -78,14 +78,23 @@ def _says_fill_in(text: str, lang: str, data: Quiz) -> bool:
     return any(f" {phrase} " in said for phrase in data.fill_in.get(lang, ()))
 
 
+# How far a blank's word may stand from it, in pieces of the text split at spaces: a marker
+# brings its own spaces ("и  \x00 "), a dash or a quote may stand between. A message of a
+# thousand blanks then costs a thousand short looks, not a walk over the rest at each.
+_NEIGHBOUR_REACH = 6
+
+
 def _neighbour(words: list[str], i: int, step: int) -> str:
-    """The word next to position `i` that way, normalised ("" at the end)."""
-    j = i + step
-    while 0 <= j < len(words):
+    """The word next to position `i` that way, normalised ("" when none is near)."""
+    blank = _MARK.strip()
+    for j in range(i + step, i + step * (_NEIGHBOUR_REACH + 1), step):
+        if not 0 <= j < len(words):
+            break
+        if not words[j] or words[j] == blank:
+            continue
         said = normalize(words[j])
         if said:
             return said.split()[-1 if step < 0 else 0]
-        j += step
     return ""
 
 

@@ -18,6 +18,7 @@ import yaml
 from pydantic import BaseModel
 
 from knowledge.i18n import SAFE_LOADER
+from knowledge.language.text import read_closely
 from knowledge.places import tokens as tk
 from knowledge.places.place import PlaceMention
 from knowledge.places.resolver import PlaceResolver
@@ -45,8 +46,8 @@ class _Name:
     label: str  # as listed, in the nominative: the answer names it so ("Хрещатик: Київ")
 
 
-def _forms(token: Token) -> frozenset[str]:
-    return frozenset(form for form, _ in tk.variants(token))
+def _forms(token: Token, guess: bool = True) -> frozenset[str]:
+    return frozenset(form for form, _ in tk.variants(token, guess))
 
 
 class _Table:
@@ -59,6 +60,13 @@ class _Table:
                 self.names.append(_Name(words, site.city, name))
         # Longest first: "Spasskaya tower" before "Spasskaya".
         self.names.sort(key=lambda n: -len(n.words))
+        # The names each form of a first word may open, longest first: a word tries only
+        # those, not every name (a message may hold hundreds of words).
+        starting: dict[str, list[int]] = {}
+        for at, name in enumerate(self.names):
+            for form in name.words[0]:
+                starting.setdefault(form, []).append(at)
+        self.starting = {form: tuple(ats) for form, ats in starting.items()}
         self.before = frozenset(tk.norm_word(w) for w in data.prepositions)
         self.between = frozenset(tk.norm_word(w) for w in (*data.articles, *data.clock_words))
         self.after = frozenset(tk.norm_word(w) for w in data.time_words)
@@ -103,7 +111,9 @@ def _code_at(text: str, tokens: list[Token], i: int) -> tuple[int, str, str] | N
 def _name_at(
     tokens: list[Token], forms: list[frozenset[str]], i: int
 ) -> tuple[int, str, str] | None:
-    for name in _table().names:
+    table = _table()
+    opened = {at for form in forms[i] for at in table.starting.get(form, ())}
+    for name in (table.names[at] for at in sorted(opened)):  # longest first, as listed
         j = i + len(name.words)
         if j <= len(tokens) and all(forms[i + n] & w for n, w in enumerate(name.words)):
             return j, name.city, name.label
@@ -114,7 +124,9 @@ def find(resolver: PlaceResolver, text: str) -> PlaceMention | None:
     """The city a site named in `text` stands for, with the site's phrase, or None. The
     place keeps the words of the site, so that the answer says which city it used."""
     tokens = tk.tokenize(text)
-    forms = [_forms(t) for t in tokens]
+    # A long message's unknown words get no lemmas guessed (text.read_closely says why).
+    guess = read_closely(text)
+    forms = [_forms(t, guess) for t in tokens]
     best: tuple[int, int, int, str, str] | None = None  # length, start, end, city, label
     for i in range(len(tokens)):
         found = _code_at(text, tokens, i) or _name_at(tokens, forms, i)
