@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.answering.moments import claims_in
-from knowledge.language.alone import alone_read
+from knowledge.language.alone import alone_message
 from knowledge.language.lexicon_files import shipped_lexicon
 from knowledge.language.minute_words import load_minute_phrases, minutes_read
 from knowledge.language.text import normalize
@@ -81,15 +81,17 @@ def test_minute_phrases_are_checked_when_loaded():
 @pytest.mark.parametrize(
     ("text", "read"),
     [
-        ("коротко", "краткое содержание"),
-        ("tl dr", "short summary"),
+        ("Коротко?", "краткое содержание"),
+        ("tl;dr", "short summary"),
         ("стисло", "короткий зміст"),
-        # Around a question, it says how to answer: the message stays as it was.
-        ("коротко когда звонок", "коротко когда звонок"),
+        ("перекажи коротко", "короткий зміст"),
+        # Around a question, it says how to answer: no reading of its own.
+        ("коротко: когда звонок?", None),
+        ("What's his reaction? Briefly.", None),
     ],
 )
 def test_a_brevity_word_alone_asks_for_the_article_in_short(text, read):
-    assert " ".join(alone_read(text.split())) == read
+    assert alone_message(text) == read
 
 
 def test_a_brevity_word_around_a_question_leaves_the_question(content):

@@ -1,7 +1,7 @@
 """A message of only the words that, around a question, say how to answer it ("коротко",
 "briefly", "стисло"), read as what it asks alone: the article in short, as "tl;dr" is. The
-words are data (data/alone.yaml); a message with any other word is returned as it was, so
-"коротко: когда звонок?" still asks when.
+words are data (data/alone.yaml); the whole message is read, before it is cut into asks, so
+"коротко: когда звонок?" still asks when and "his reaction? Briefly." his reaction.
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ def alone_readings(path: Path = ALONE_PATH) -> dict[tuple[str, ...], list[str]]:
     return readings
 
 
-def alone_read(words: list[str]) -> list[str]:
-    """`words` as the message they are alone is read ("коротко" → "краткое содержание"),
-    or as they are."""
-    return list(alone_readings().get(tuple(words), words))
+def alone_message(text: str) -> str | None:
+    """What a message that is only such words is read as ("Коротко?" → "краткое содержание"),
+    or None. The whole message only: "What's his reaction? Briefly." asks the reaction."""
+    reading = alone_readings().get(tuple(normalize(text).split()))
+    return " ".join(reading) if reading else None

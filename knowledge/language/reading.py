@@ -12,7 +12,6 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 
-from knowledge.language.alone import alone_read
 from knowledge.language.clock_words import clock_read
 from knowledge.language.lexicon import DEFINE, Lexicon
 from knowledge.language.text import CYRILLIC, normalize, reduce_word
@@ -61,8 +60,7 @@ def intent_mapped(text: str, lexicon: Lexicon) -> str:
     """Normalised text with each intent phrase replaced by its intent ("во сколько" →
     "@time") and each filler phrase by nothing, longest phrase first; dates and times read
     as the facts write them."""
-    kept = lexicon.behalf.dropped(alone_read(text.split()))
-    kept = bare_defined(untagged(kept, lexicon), lexicon)
+    kept = bare_defined(untagged(lexicon.behalf.dropped(text.split()), lexicon), lexicon)
     padded = f" {' '.join(clock_read(kept, lexicon.calendar))} "
     for pattern, intent in lexicon.gapped_phrases:
         padded = pattern.sub(_gapped_by(intent), padded)
