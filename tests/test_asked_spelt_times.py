@@ -101,8 +101,18 @@ def test_a_brevity_word_around_a_question_leaves_the_question(content):
 
 @pytest.mark.parametrize(
     ("question", "lang"),
-    [("в итоге что заявили в Белом доме?", "ru"), ("в підсумку що заявили в Білому домі?", "uk")],
+    [
+        ("в итоге что заявили в Белом доме?", "ru"),
+        ("в підсумку що заявили в Білому домі?", "uk"),
+        ("белый дом подтвердил в итоге?", "ru"),
+        ("коротше, білий дім зрештою погодився?", "uk"),
+    ],
 )
 def test_in_the_end_before_what_was_said_asks_what_was_said(content, question, lang):
     answer = anew(content, question).ask(question, lang_hint=lang)
     assert reached(answer) == "white-house-confirmation"
+
+
+@pytest.mark.parametrize("question", ["что в итоге решили?", "ну что в итоге?"])
+def test_the_outcome_asked_in_the_end_is_still_declined(engine, question):
+    assert engine.ask(question, lang_hint="ru").fact is None
