@@ -46,6 +46,7 @@ from knowledge.answering.unmerged import unmerged_message
 from knowledge.answering.unranked import with_unranked_note
 from knowledge.i18n import ANSWERS
 from knowledge.language.about_bot import addressed_to_bot
+from knowledge.language.alone import alone_message
 from knowledge.language.courtesy import courtesy_of
 from knowledge.language.decision import DecisionModel
 from knowledge.language.formats import asked_formats
@@ -204,6 +205,9 @@ class Engine:
         # "unix time of the start", "YYYY-MM-DDTHH:MM": the time, in a form; read before a
         # template's "YYYY" is taken for a word's run of letters.
         said_in = lang or detect_language(pasted, lang_hint)
+        alone = alone_message(pasted)
+        if alone is not None:  # "коротко", "tldr" alone: the article in short (alone.py)
+            pasted, lang = alone, said_in
         formats = asked_formats(pasted, said_in)
         if formats:  # the language of the whole message: "час" alone could be Russian too
             pasted, lang = formats.text, said_in

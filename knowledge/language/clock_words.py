@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from knowledge.language.lexicon import Calendar
+from knowledge.language.minute_words import minutes_read
 from knowledge.language.text import CYRILLIC, reduce_word
 
 # An hour the question names ("at 5", "17:00", "пять вечера") asks about a time: which
@@ -56,8 +57,9 @@ def spelt_hours(words: list[str], calendar: Calendar) -> list[str]:
     hour: after "at", "о" ("at five", "о п'ятій") or before "pm", "вечера" ("пять вечера"),
     unless the word after is one it counts ("в двух словах": `counted`); noon and midnight
     as "12 00" and "0 00" wherever they stand ("12 noon" too); an hour in military time as
-    its hour and minutes ("1700 hrs": `military_hours`)."""
-    words = military_hours(words, calendar)
+    its hour and minutes ("1700 hrs": `military_hours`), and one with minutes in words ("a
+    quarter to six" → "5 45": minute_words.py)."""
+    words = minutes_read(military_hours(words, calendar), calendar)
     hours, at = calendar.hours, calendar.at
     named = calendar.named_hours
     if not any(word in hours or word in named for word in words):

@@ -87,6 +87,11 @@ class Calendar:
     now: tuple[str, ...] = ()  # phrases, normalised: "сейчас", "у меня", "it's"
     countdown: tuple[str, ...] = ()  # phrases: "сколько осталось", "how long", "minutes left"
     now_hour_words: frozenset[str] = frozenset()  # after the stated hour: "утра", "дня", "am"
+    # Minutes before an hour ("a quarter to", "без четверти", "пів на") with how far they
+    # stand from it (-15, -30), longest first, and the hours' forms after them besides
+    # `hours` ("шестого", "шосту"): a spelt time read as "5 45" (minute_words.py).
+    minute_phrases: tuple[tuple[tuple[str, ...], int], ...] = ()
+    hour_forms: Mapping[str, int] = field(default_factory=dict)
 
     def concepts(self) -> dict[str, str]:
         """Each name's token: one for every weekday (which one is the event's to say), one

@@ -21,6 +21,7 @@ from knowledge.i18n import SAFE_LOADER
 from knowledge.language.behalf import load_behalf
 from knowledge.language.courtesy import ACKNOWLEDGED
 from knowledge.language.lexicon import DEFINE, Calendar, FollowUpWords, Lexicon
+from knowledge.language.minute_words import MinutePhrases, load_minute_phrases
 from knowledge.language.text import normalize
 from knowledge.model import LANGS
 
@@ -310,7 +311,16 @@ def _calendar(data: Any, path: Path) -> Calendar:
         now=phrases("now"),
         countdown=phrases("countdown"),
         now_hour_words=words("now_hour_words") if data.get("now_hour_words") else frozenset(),
+        minute_phrases=_minute_phrases(data.get("minute_phrases"), path),
+        hour_forms=names("hour_forms", 12, 1) if data.get("hour_forms") else {},
     )
+
+
+def _minute_phrases(data: Any, path: Path) -> MinutePhrases:
+    try:
+        return load_minute_phrases(data)
+    except ValueError as exc:
+        raise LexiconInvalid(f"{path.name}: calendar: {exc}") from None
 
 
 def _follow_up_words(words: Mapping[str, Any], path: Path) -> FollowUpWords:
