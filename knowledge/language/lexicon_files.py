@@ -19,9 +19,14 @@ import yaml
 
 from knowledge.i18n import SAFE_LOADER
 from knowledge.language.behalf import load_behalf
+from knowledge.language.calendar_file import read_calendar
 from knowledge.language.courtesy import ACKNOWLEDGED
-from knowledge.language.lexicon import DEFINE, Calendar, FollowUpWords, Lexicon
-from knowledge.language.minute_words import MinutePhrases, load_minute_phrases
+from knowledge.language.lexicon import DEFINE, FollowUpWords, Lexicon
+from knowledge.language.lexicon_checks import (
+    LexiconInvalid,
+    phrases_per_language,
+    texts_per_language,
+)
 from knowledge.language.text import normalize
 from knowledge.model import LANGS
 
@@ -29,10 +34,6 @@ WORDS_PATH = Path(__file__).resolve().parent / "data" / "words.yaml"
 # Beside a words file: the frames of a message's shape, filler read as words.yaml's is.
 SHAPES_NAME = "shapes.yaml"
 SHIPPED_CONCEPTS_PATH = Path(__file__).resolve().parent.parent / "content" / "lexicon.yaml"
-
-
-class LexiconInvalid(ValueError):
-    """A words or lexicon file that cannot be used; the message names the file and entry."""
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -75,25 +76,25 @@ def load_lexicon(
     """The generic words plus a content's concepts (none when it has no lexicon file)."""
     words = _read(words_path)
     intents = _token_lists(words.get("intents"), words_path, "intents")
-    stopwords = _texts_per_language(words.get("stopwords"), words_path, "stopwords")
-    shifters = _texts_per_language(words.get("shifters"), words_path, "shifters")
-    yes_no = _texts_per_language(words.get("yes_no"), words_path, "yes_no")
+    stopwords = texts_per_language(words.get("stopwords"), words_path, "stopwords")
+    shifters = texts_per_language(words.get("shifters"), words_path, "shifters")
+    yes_no = texts_per_language(words.get("yes_no"), words_path, "yes_no")
     # A stopword is dropped before anything weighs it: as a shifter too it would never count.
     for lang, text in shifters.items():
         both = sorted(set(text.split()) & set(stopwords.get(lang, "").split()))
         if both:
             raise LexiconInvalid(f"{words_path.name}: shifters: {lang} {both[0]} is a stopword")
-    said_that = _phrases_per_language(words.get("said_that"), words_path, "said_that")
-    filler = _phrases_per_language(words.get("filler"), words_path, "filler")
+    said_that = phrases_per_language(words.get("said_that"), words_path, "said_that")
+    filler = phrases_per_language(words.get("filler"), words_path, "filler")
     # Swearing is filler, kept apart in words.yaml: "what the fuck is NATO" asks what NATO is.
-    for lang, ps in _phrases_per_language(words.get("profanity"), words_path, "profanity").items():
+    for lang, ps in phrases_per_language(words.get("profanity"), words_path, "profanity").items():
         filler = {**filler, lang: [*filler.get(lang, []), *ps]}
     shapes_path = words_path.parent / SHAPES_NAME
     shapes = _read(shapes_path) if shapes_path.exists() else {}
     # `frames`: the frame a message wraps its ask in ("is it known", "назовите"), as filler;
     # so are a quiz's frame ("pick one:") and a style's empty words ("pray tell", "abeg").
     for key in ("filler", "frames", "quiz", "styles"):
-        for lang, ps in _phrases_per_language(shapes.get(key), shapes_path, key).items():
+        for lang, ps in phrases_per_language(shapes.get(key), shapes_path, key).items():
             filler = {**filler, lang: [*filler.get(lang, []), *ps]}
     courtesies = _courtesies(words.get("courtesies"), words_path)
     for kind, phrases in courtesies.items():
@@ -126,8 +127,8 @@ def load_lexicon(
         yes_no,
         _follow_up_words(words, words_path),
         filler,
-        _calendar(words.get("calendar"), words_path),
-        _texts_per_language(words.get("confirming"), words_path, "confirming"),
+        read_calendar(words.get("calendar"), words_path),
+        texts_per_language(words.get("confirming"), words_path, "confirming"),
         {
             **_rephrased(words.get("rephrased"), words_path),
             **_rephrased(shapes.get("rephrased"), shapes_path),
@@ -136,16 +137,16 @@ def load_lexicon(
             **_rephrased(shapes.get("styles_rephrased"), shapes_path),
         },
     )
-    real_words = _texts_per_language(words.get("real_words"), words_path, "real_words")
+    real_words = texts_per_language(words.get("real_words"), words_path, "real_words")
     try:
         behalf = load_behalf(words.get("on_behalf"), words_path)
     except ValueError as exc:
         raise LexiconInvalid(str(exc)) from None
-    openers = _texts_per_language(words.get("question_openers"), words_path, "question_openers")
-    around = _texts_per_language(words.get("around_asker"), words_path, "around_asker")
-    asking = _texts_per_language(words.get("asking_words"), words_path, "asking_words")
-    asks_what = _texts_per_language(words.get("asks_what"), words_path, "asks_what")
-    bare = _phrases_per_language(words.get("bare_defined"), words_path, "bare_defined")
+    openers = texts_per_language(words.get("question_openers"), words_path, "question_openers")
+    around = texts_per_language(words.get("around_asker"), words_path, "around_asker")
+    asking = texts_per_language(words.get("asking_words"), words_path, "asking_words")
+    asks_what = texts_per_language(words.get("asks_what"), words_path, "asks_what")
+    bare = phrases_per_language(words.get("bare_defined"), words_path, "bare_defined")
     if bare and DEFINE not in intents:
         raise LexiconInvalid(f"{words_path.name}: bare_defined: needs the intent {DEFINE}")
     return replace(
@@ -166,7 +167,7 @@ def load_lexicon(
         people=people,
         speaks_for={
             lang: frozenset(normalize(text).split())
-            for lang, text in _texts_per_language(
+            for lang, text in texts_per_language(
                 words.get("speaks_for"), words_path, "speaks_for"
             ).items()
         },
@@ -222,110 +223,9 @@ def _or_between(data: Any, path: Path) -> dict[str, tuple[str, str]]:
     return {lang: (normalize(pair[0]), normalize(pair[1])) for lang, pair in table.items()}
 
 
-def _calendar(data: Any, path: Path) -> Calendar:
-    data = data or {}
-    if not isinstance(data, dict):
-        raise LexiconInvalid(f"{path.name}: calendar: expected a mapping")
-
-    def names(section: str, count: int, first: int) -> dict[str, int]:
-        table = data.get(section) or {}
-        ok = isinstance(table, dict) and not set(table) - set(LANGS)
-        if not ok or not all(
-            isinstance(forms, list)
-            and len(forms) == count
-            and all(isinstance(f, str) for f in forms)
-            for forms in table.values()
-        ):
-            raise LexiconInvalid(
-                f"{path.name}: calendar: {section}: expected {count} names per language"
-            )
-        return {
-            normalize(form): number
-            for forms in table.values()
-            for number, text in enumerate(forms, start=first)
-            for form in text.split()
-        }
-
-    def phrases(section: str) -> tuple[str, ...]:
-        table = _phrases_per_language(data.get(section), path, f"calendar: {section}")
-        found = {normalize(p) for ps in table.values() for p in ps}
-        return tuple(sorted(found, key=lambda p: (-len(p), p)))  # longest first
-
-    def words(section: str) -> frozenset[str]:
-        texts = _texts_per_language(data.get(section), path, f"calendar: {section}")
-        return frozenset(w for text in texts.values() for w in normalize(text).split())
-
-    spans = data.get("day_part_hours") or []
-    if not (
-        isinstance(spans, list)
-        and all(
-            isinstance(span, list)
-            and len(span) == 2
-            and all(isinstance(h, int) and 0 <= h < 24 for h in span)
-            for span in spans
-        )
-    ):
-        raise LexiconInvalid(f"{path.name}: calendar: day_part_hours: expected [from, to] hours")
-    part_hours = [
-        frozenset(h % 24 for h in range(start, end if end > start else end + 24))
-        for start, end in spans
-    ]
-    parts = names("day_parts", len(part_hours), 0) if part_hours else {}
-
-    months = names("months", 12, 1)
-    month_first = data.get("month_first") or []
-    if not isinstance(month_first, list) or not set(month_first) <= set(LANGS):
-        raise LexiconInvalid(f"{path.name}: calendar: month_first: expected a list of languages")
-    # A short form is the start of its month's full name, the first form ("бер" of "березень").
-    named = [normalize(t).split() for forms in (data.get("months") or {}).values() for t in forms]
-    return Calendar(
-        weekdays=names("weekdays", 7, 0),
-        months=months,
-        abbreviations=frozenset(
-            form for full, *short in named for form in short if full.startswith(form)
-        ),
-        lookalikes=words("month_lookalikes"),
-        month_first=frozenset(month_first),
-        hours={**names("hours", 12, 1), **names("late_hours", 8, 13)},
-        days=names("days", 20, 1),
-        at=words("at"),
-        afternoon=words("afternoon"),
-        morning=words("morning"),
-        ordinal=words("ordinal"),
-        military=words("military") if data.get("military") else frozenset(),
-        day_parts={form: part_hours[number] for form, number in parts.items()},
-        named_hours={form: (12, 0)[n] for form, n in names("named_hours", 2, 0).items()}
-        if data.get("named_hours")
-        else {},
-        counted=words("counted"),
-        # today, tomorrow, yesterday: 0, 1, -1 days from the clock's
-        relative_days={
-            form: (0, 1, -1)[n] for form, n in names("relative_days", 3, 0).items()
-        },
-        on_the_hour=words("on_the_hour") if data.get("on_the_hour") else frozenset(),
-        holidays=words("holidays") if data.get("holidays") else frozenset(),
-        holiday_placers=words("holiday_placers") if data.get("holiday_placers") else frozenset(),
-        day_relations=words("day_relations") if data.get("day_relations") else frozenset(),
-        texted_to=words("texted_to") if data.get("texted_to") else frozenset(),
-        weekday_ordinals=names("weekday_ordinals", 5, 1) if data.get("weekday_ordinals") else {},
-        now=phrases("now"),
-        countdown=phrases("countdown"),
-        now_hour_words=words("now_hour_words") if data.get("now_hour_words") else frozenset(),
-        minute_phrases=_minute_phrases(data.get("minute_phrases"), path),
-        hour_forms=names("hour_forms", 12, 1) if data.get("hour_forms") else {},
-    )
-
-
-def _minute_phrases(data: Any, path: Path) -> MinutePhrases:
-    try:
-        return load_minute_phrases(data)
-    except ValueError as exc:
-        raise LexiconInvalid(f"{path.name}: calendar: {exc}") from None
-
-
 def _follow_up_words(words: Mapping[str, Any], path: Path) -> FollowUpWords:
-    pronouns = _texts_per_language(words.get("person_pronouns"), path, "person_pronouns")
-    again = _texts_per_language(words.get("same_again"), path, "same_again")
+    pronouns = texts_per_language(words.get("person_pronouns"), path, "person_pronouns")
+    again = texts_per_language(words.get("same_again"), path, "same_again")
 
     def phrases(section: str) -> frozenset[str]:
         data = words.get(section) or {}
@@ -346,21 +246,11 @@ def _follow_up_words(words: Mapping[str, Any], path: Path) -> FollowUpWords:
     )
 
 
-def _phrases_per_language(data: Any, path: Path, section: str) -> dict[str, list[str]]:
-    data = data or {}
-    if not isinstance(data, dict) or not all(
-        lang in LANGS and isinstance(ps, list) and all(isinstance(p, str) and p for p in ps)
-        for lang, ps in data.items()
-    ):
-        raise LexiconInvalid(f"{path.name}: {section}: expected phrases per language")
-    return data
-
-
 def _courtesies(data: Any, path: Path) -> dict[str, dict[str, list[str]]]:
     if not isinstance(data or {}, dict):
         raise LexiconInvalid(f"{path.name}: courtesies: expected phrases per kind")
     return {
-        str(kind): _phrases_per_language(phrases, path, f"courtesies: {kind}")
+        str(kind): phrases_per_language(phrases, path, f"courtesies: {kind}")
         for kind, phrases in (data or {}).items()
     }
 
@@ -374,14 +264,6 @@ def _rephrased(data: Any, path: Path) -> dict[str, str]:
     ):
         raise LexiconInvalid(f"{path.name}: rephrased: expected [phrase, plain form] pairs")
     return {normalize(a): normalize(b) for pairs in table.values() for a, b in pairs}
-
-
-def _texts_per_language(data: Any, path: Path, section: str) -> dict[str, str]:
-    data = data or {}
-    ok = isinstance(data, dict) and not set(data) - set(LANGS)
-    if not ok or not all(isinstance(text, str) for text in data.values()):
-        raise LexiconInvalid(f"{path.name}: {section}: expected a text per language")
-    return data
 
 
 def _translit_tables(data: Any, path: Path) -> dict[str, list[tuple[str, str]]]:
