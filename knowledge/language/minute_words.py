@@ -8,6 +8,7 @@ data (words.yaml `calendar: minute_phrases`, `hour_forms`).
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from knowledge.language.lexicon import Calendar
@@ -50,10 +51,26 @@ def _hour(word: str, calendar: Calendar) -> int | None:
     return number if 1 <= number <= 12 else None
 
 
+@cache
+def _by_first_word(phrases: MinutePhrases) -> dict[str, tuple[int, ...]]:
+    """Where in `phrases` (their order kept) each phrase's first word opens one."""
+    found: dict[str, list[int]] = {}
+    for at, (phrase, _) in enumerate(phrases):
+        found.setdefault(phrase[0], []).append(at)
+    return {word: tuple(ats) for word, ats in found.items()}
+
+
 def _phrase_at(words: list[str], i: int, calendar: Calendar) -> tuple[int, int, int] | None:
     """The minute phrase and hour at `words[i]`: (minutes from the hour, the hour, words
     taken), a phrase run together with its hour too ("полшестого")."""
-    for phrase, offset in calendar.minute_phrases:
+    phrases = calendar.minute_phrases
+    opening = _by_first_word(phrases)
+    word = words[i]
+    # The phrases this word opens, and those of one word it starts with (run together with
+    # its hour), tried in the phrases' order: a word tries a few, not all.
+    glued = (at for k in range(1, len(word)) for at in opening.get(word[:k], ()))
+    ats = {*opening.get(word, ()), *(at for at in glued if len(phrases[at][0]) == 1)}
+    for phrase, offset in (phrases[at] for at in sorted(ats)):
         end = i + len(phrase)
         if tuple(words[i:end]) == phrase and end < len(words):
             hour = _hour(words[end], calendar)

@@ -108,9 +108,20 @@ def _code_at(text: str, tokens: list[Token], i: int) -> tuple[int, str, str] | N
     return None
 
 
-def _name_at(
-    tokens: list[Token], forms: list[frozenset[str]], i: int
-) -> tuple[int, str, str] | None:
+class _LazyForms:
+    """Each token's forms, read when first asked for (a lemma may cost a dictionary look)."""
+
+    def __init__(self, tokens: list[Token], guess: bool) -> None:
+        self.tokens, self.guess = tokens, guess
+        self.read: dict[int, frozenset[str]] = {}
+
+    def __getitem__(self, at: int) -> frozenset[str]:
+        if at not in self.read:
+            self.read[at] = _forms(self.tokens[at], self.guess)
+        return self.read[at]
+
+
+def _name_at(tokens: list[Token], forms: _LazyForms, i: int) -> tuple[int, str, str] | None:
     table = _table()
     opened = {at for form in forms[i] for at in table.starting.get(form, ())}
     for name in (table.names[at] for at in sorted(opened)):  # longest first, as listed
@@ -124,11 +135,17 @@ def find(resolver: PlaceResolver, text: str) -> PlaceMention | None:
     """The city a site named in `text` stands for, with the site's phrase, or None. The
     place keeps the words of the site, so that the answer says which city it used."""
     tokens = tk.tokenize(text)
+    table = _table()
+    # A site stands after a preposition or before a time word: with no time word in the
+    # message, only the words after a preposition can open one, and only theirs are read.
+    timed = any(t.norm in table.after for t in tokens)
     # A long message's unknown words get no lemmas guessed (text.read_closely says why).
     guess = read_closely(text)
-    forms = [_forms(t, guess) for t in tokens]
+    forms = _LazyForms(tokens, guess)
     best: tuple[int, int, int, str, str] | None = None  # length, start, end, city, label
     for i in range(len(tokens)):
+        if not timed and _placed(tokens, i, i) is None:
+            continue
         found = _code_at(text, tokens, i) or _name_at(tokens, forms, i)
         if found is None:
             continue
