@@ -39,7 +39,8 @@ _COMMAND = re.compile(r"\s*/(\w{1,32})(?:@\w{1,64})?(?:\s+|$)")
 # A tag: "<p>", "</div>", '<div class="q">', "<br/>"; never "< 5" or "<3".
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]{0,15})(?:\s[^<>]{0,300})?/?>")
 _BLOCK_TAGS = frozenset(
-    "p div br li ul ol tr td th h1 h2 h3 h4 h5 h6 blockquote pre section article hr".split()
+    {"p", "div", "br", "li", "ul", "ol", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6"}
+    | {"blockquote", "pre", "section", "article", "hr"}
 )
 _FENCE = re.compile(r"^[ \t]*(?:```|~~~)[^\n`]{0,30}$", re.MULTILINE)
 _CODE = re.compile(r"`([^`\n]{1,300})`")
@@ -108,7 +109,7 @@ def unwrapped(
 
 def _from_json(text: str, data: Wrapping) -> str:
     said = text.strip()
-    if not (said[:1], said[-1:]) in (("{", "}"), ("[", "]")):
+    if (said[:1], said[-1:]) not in (("{", "}"), ("[", "]")):
         return text
     try:
         value = json.loads(said)
@@ -188,9 +189,9 @@ def _only_courtesy(line: str, phrases: frozenset[tuple[str, ...]]) -> bool:
     fillers = about_bot().fillers
     at, found = 0, False
     while at < len(words):
+        longest = min(6, len(words) - at)
         length = next(
-            (n for n in range(min(6, len(words) - at), 0, -1) if tuple(words[at : at + n]) in phrases),
-            0,
+            (n for n in range(longest, 0, -1) if tuple(words[at : at + n]) in phrases), 0
         )
         if length:
             at, found = at + length, True
