@@ -172,7 +172,9 @@ def _without_letter_lines(
         else:
             break
     kept = lines[start:end]
-    return "\n".join(kept) if kept != lines else text
+    if kept == lines or all(_only_courtesy(line, phrases) for line in kept):
+        return text  # "hello\nthanks": courtesies alone, answered in kind as a whole
+    return "\n".join(kept)
 
 
 def _phrases(
