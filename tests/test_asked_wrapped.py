@@ -107,7 +107,9 @@ def test_a_flood_of_wrapping_stays_fast(engine, unit):
     assert time.perf_counter() - started < 20
 
 
-@pytest.mark.parametrize("message", ["`call.weekday()` -> ?", "weekday of the call?", "call day of week?"])
+@pytest.mark.parametrize(
+    "message", ["`call.weekday()` -> ?", "weekday of the call?", "call day of week?"]
+)
 def test_the_weekday_alone_asks_the_day(content, message):
     answer = anew(content, message).ask(message)
     assert answer.fact is not None and answer.fact.id == "talks-time"
