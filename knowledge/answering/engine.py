@@ -44,6 +44,7 @@ from knowledge.answering.rereading import by_its_question, in_cyrillic, relaid_m
 from knowledge.answering.shapes import verdict_of
 from knowledge.answering.unmerged import unmerged_message
 from knowledge.answering.unranked import with_unranked_note
+from knowledge.answering.wrapping import read_wrapped
 from knowledge.i18n import ANSWERS
 from knowledge.language.about_bot import addressed_to_bot
 from knowledge.language.alone import alone_message
@@ -199,8 +200,11 @@ class Engine:
         """The answer; a message of two asks gets both (asks.py: `Answer.more`). Words typed
         with the wrong keyboard layout on are read as meant first ("rjulf" is "когда"), words
         run together apart (unmerged.py), a message that corrects itself as corrected, and a
-        neighbouring language's words as ours ("wann", "калі": neighbours.py), and what
-        pasting left in it (a link, "Forwarded from", rubric tags, homoglyphs: pasted.py)."""
+        neighbouring language's words as ours ("wann", "калі": neighbours.py), what pasting
+        left (pasted.py) and markup, JSON, "/ask", a letter's lines around it (wrapping.py)."""
+        question, lang, alone = read_wrapped(self, question, lang, user_place, conversation)
+        if alone is not None:  # "in English please": the last answer, in English
+            return alone
         pasted = unpasted(question)
         # "unix time of the start", "YYYY-MM-DDTHH:MM": the time, in a form; read before a
         # template's "YYYY" is taken for a word's run of letters.

@@ -5,7 +5,7 @@ which answer a fact gives to a yes/no question is the fact's own `yes_no`."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Mapping, Sequence
 from datetime import datetime
 
 from rapidfuzz import fuzz
@@ -98,12 +98,28 @@ def asks_yes_or_no(index: FactIndex, text: str, lang: str, match: Match) -> bool
 
 def asks_what(index: FactIndex, text: str, lang: str) -> bool:
     """Whether the question opens with a word asking what ("что было 1 декабря?", after the
-    day it names: "1 декабря что было?"), not one followed by a comma ("что, переговоры
-    8-го?", a statement put to be checked)."""
-    months = index.lexicon.calendar.months
+    day it names: "1 декабря что было?", after a preposition: "в каком формате?"), not one
+    followed by a comma ("что, переговоры 8-го?", a statement put to be checked)."""
+    lexicon = index.lexicon
+    # Every language's words: a message asked to be answered in another language ("українською:
+    # в каком формате?", or under /lang) is read in that one, its words still its own.
+    months, after = lexicon.calendar.months, _pooled(lexicon.asks_what_after)
+    opened = False  # by a preposition: "в каком формате?", "у якому форматі?"
     for word in _WORD.finditer(text):
         said = word.group(1).lower()
         if said.isdigit() or said in months:
             continue
-        return said in index.lexicon.asks_what.get(lang, frozenset()) and not word.group(2)
+        if said in after and not opened and not word.group(2):
+            opened = True
+            continue
+        return said in _pooled(lexicon.asks_what) and not word.group(2)
     return False
+
+
+def _pooled(per_language: Mapping[str, frozenset[str]]) -> Container[str]:
+    return _Pooled(tuple(per_language.values()))
+
+
+class _Pooled(tuple):
+    def __contains__(self, word: object) -> bool:
+        return any(word in words for words in self)

@@ -172,6 +172,8 @@ class Lexicon:
     # Per language, words that open a question asking what ("what happened on 1 December?",
     # "что было 1 декабря?"): such a question puts nothing to be checked, with or without "?".
     asks_what: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # Per language, prepositions that may open such a question ("в каком формате?").
+    asks_what_after: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # Who speaks (knowledge/language/speakers.py): the content's people, as its concepts
     # ("@peskov"); per language, words for someone who speaks for another ("press secretary",
     # "команда"); the kinds that, beside @say, still ask what someone said ("about": @topic).
