@@ -76,6 +76,17 @@ def _names() -> tuple[_Name, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _starting() -> dict[str, tuple[int, ...]]:
+    """The names each form of a first word may open: a word tries only those, not every
+    name (a message may hold hundreds of words)."""
+    starting: dict[str, list[int]] = {}
+    for at, name in enumerate(_names()):
+        for form in name.words[0]:
+            starting.setdefault(form, []).append(at)
+    return {form: tuple(ats) for form, ats in starting.items()}
+
+
 def _ends_with(tokens: list[Token], end: int, phrase: tuple[str, ...]) -> bool:
     start = end - len(phrase)
     if start < 0 or end > len(tokens):
@@ -105,10 +116,14 @@ def find(resolver: PlaceResolver, text: str) -> PlaceMention | None:
     tokens = tk.tokenize(text)
     guess = read_closely(text)  # a long message's unknown words get no lemmas guessed
     forms = [_forms(t, guess) for t in tokens]
+    names, starting = _names(), _starting()
     best: tuple[int, int, int, _Name] | None = None  # start, -length, end, name
-    for name in _names():
-        size = len(name.words)
-        for i in range(len(tokens) - size + 1):
+    for i in range(len(tokens)):
+        opened = {at for form in forms[i] for at in starting.get(form, ())}
+        for name in (names[at] for at in sorted(opened)):  # as listed: ties go to the first
+            size = len(name.words)
+            if i + size > len(tokens):
+                continue
             if not all(forms[i + n] & w for n, w in enumerate(name.words)):
                 continue
             start = _placed(tokens, forms, name, i, i + size)
@@ -136,4 +151,4 @@ def validate(resolver: PlaceResolver) -> None:
 def warm_up() -> None:
     """Read the data file and the names' lemmas now: the first question that names no
     place would, after the engine's warm-up questions, which all name one."""
-    _names()
+    _starting()
