@@ -348,7 +348,11 @@ class Engine:
         # A fact without an event time says yes or no to a day by the days its text gives.
         verdict = days_verdict(index, fact, text, lang, match)
         if verdict is None:
-            verdict = verdict_of(index, fact, text, lang, match, moments, self.clock())
+            # "past midnight there?": the date asked about against the source's; a place
+            # not read leaves no verdict (the source's own date is not the one asked).
+            sources = [line.moment for line in answer.times if line.role == "source"]
+            origin = sources[0] if asked_here and sources else None
+            verdict = verdict_of(index, fact, text, lang, match, moments, self.clock(), origin)
         if verdict is None:
             return answer
         lead = ANSWERS("answer.yes" if verdict else "answer.no", lang)
