@@ -44,6 +44,10 @@ def shipped_engine() -> Engine:
         ("у Гонолулу ще вівторок буде?", "uk", YES),
         ("в Сиднее уже за полночь?", "ru", YES),
         ("в Гонолулу уже следующий день?", "ru", NO),
+        # A date claimed there, with the words around the asker dropped: still a question.
+        ("токіо: це вже 8 грудня?", "uk", YES),
+        ("в Токио уже 8 декабря?", "ru", YES),
+        ("у Гонолулу ще 7 грудня буде?", "uk", YES),
     ],
 )
 def test_the_day_there_says_yes_or_no(shipped_engine, question, lang, lead):
