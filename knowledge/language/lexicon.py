@@ -92,10 +92,10 @@ class Calendar:
     # `hours` ("шестого", "шосту"): a spelt time read as "5 45" (minute_words.py).
     minute_phrases: tuple[tuple[tuple[str, ...], int], ...] = ()
     hour_forms: Mapping[str, int] = field(default_factory=dict)
-    # "past midnight", "the next day", "ще той самий день": the event's date where it is
-    # asked about, against the source's, claimed as days after it (0 or 1); read as a
-    # weekday is ("@weekday"), so "is it past midnight in Tokyo?" asks which day it is
-    # there (moments.py). Phrases, normalised, longest first.
+    # "past midnight", "already the next day", "ще той самий день": the event's date where
+    # it is asked about, against the source's, claimed as days after it (0 or 1); read as a
+    # weekday is ("@weekday", reading.py), so "is it past midnight in Tokyo?" asks which day
+    # it is there (moments.py). Phrases, normalised, longest first.
     day_shifts: tuple[tuple[str, int], ...] = ()
 
     def concepts(self) -> dict[str, str]:
@@ -206,7 +206,6 @@ class Lexicon:
         # same pass as the intents.
         dropped = {(p, "") for ps in (filler or {}).values() for p in ps}
         dropped |= set((rephrased or {}).items())
-        calendar = calendar or Calendar()
         phrases = sorted(
             {(p, intent) for intent, ps in intents.items() for p in ps if GAP not in p}
             | dropped,
@@ -218,6 +217,7 @@ class Lexicon:
             for p in ps
             if GAP in p
         )
+        calendar = calendar or Calendar()
         return cls(
             intent_phrases=tuple(phrases),
             phrase_starts=_by_first_word(phrases),
