@@ -235,7 +235,8 @@ def around_asker_dropped(index: FactIndex, without: str, lang: str) -> str:
     rest = " ".join(kept)
     if not (index.lexicon.time_intents | {DAY}) & set(index.analyse(rest, lang).tokens):
         return without
-    return rest
+    # "токіо: це вже 8 грудня?" stays a question put to be checked, yes or no.
+    return f"{rest}?" if without.rstrip().endswith("?") else rest
 
 
 def same_clock_dropped(

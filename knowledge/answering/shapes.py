@@ -35,10 +35,11 @@ def verdict_of(
     match: Match,
     moments: Sequence[datetime] = (),
     now: datetime | None = None,
+    origin: datetime | None = None,
 ) -> bool | None:
     """Yes or no, when the question is a yes/no one: about the date or time of the event
     (`moments`, where it is asked about first), what the event's time says (a day named
-    relative to today by `now`); else what one of
+    relative to today by `now`, "past midnight" against the source's `origin`); else what one of
     the fact's `yes_no` questions says that it asks in other words ("is it a video call?" ~
     "is it a videoconference?")."""
     marked = asks_yes_or_no(index, text, lang, match)
@@ -48,8 +49,8 @@ def verdict_of(
     claims = claims_in(normalize(text), lang, lexicon.calendar, lexicon.stopwords)
     if claims.placed or claims.offered:  # "это на Николу или раньше?", "monday or tuesday?"
         return None
-    held = holds(claims, moments, now)
-    if held is None and claims.relative is not None:
+    held = holds(claims, moments, now, origin)
+    if held is None and (claims.relative is not None or claims.shift is not None):
         # "is it tonight?" with no clock: not "yes" for its likeness to "is it on tuesday?"
         return None
     # A statement put to be checked ("it's just a phone call, right?") is the yes/no
