@@ -27,6 +27,7 @@ from knowledge.language.text import normalize
         ("встигнуть до вечірніх новин о сьомій по києву?", "Так."),
         ("is it after the evening news at 6 in kyiv?", "No."),
         ("is the call in prime time in kyiv?", "No."),
+        ("під час обіду в лондоні?", "Ні."),
     ],
 )
 def test_the_anchor_s_hours_say_yes_or_no(engine, question, lead):
@@ -70,3 +71,10 @@ def test_the_anchor_and_its_relation_are_read(question, anchor, relation, offere
 def test_the_anchor_and_the_words_of_making_it_in_time_ask_the_time():
     assert anchors_read(normalize("до відкриття уолл-стріт встигнуть").split()) == ["@time"]
     assert anchors_read(["what", "is", "the", "agenda"]) == ["what", "is", "the", "agenda"]
+
+
+@pytest.mark.parametrize(
+    "question", ["will biden watch the evening news", "will they have lunch together"]
+)
+def test_an_anchor_with_no_relation_places_nothing(question):
+    assert placed_in(normalize(question)) is None

@@ -114,24 +114,34 @@ def _found(words: list[str], table: _Table) -> list[_Found]:
         for phrase in anchor.phrases:
             for at in range(len(words) - len(phrase) + 1):
                 span = set(range(at, at + len(phrase)))
-                if _at(words, at, phrase) and not taken & span:
-                    found.append(_around(words, at, at + len(phrase), anchor, table))
-                    taken |= set(range(found[-1].start, found[-1].end))
+                placed = _at(words, at, phrase) and not taken & span
+                one = _around(words, at, at + len(phrase), anchor, table) if placed else None
+                if one is not None:
+                    found.append(one)
+                    taken |= set(range(one.start, one.end))
     return sorted(found, key=lambda f: f.start)
 
 
-def _around(words: list[str], start: int, end: int, anchor: Anchor, table: _Table) -> _Found:
-    """An anchor's phrase widened to its relation and the words of making it in time."""
+def _around(
+    words: list[str], start: int, end: int, anchor: Anchor, table: _Table
+) -> _Found | None:
+    """An anchor's phrase widened to its relation and the words of making it in time; None
+    without a relation ("will biden watch the evening news" places nothing)."""
     relations = table.relations
-    # The relation said right before the phrase, or opening it ("after work").
-    relation = relations.get(words[start], WITHIN)
-    if relation == WITHIN and start and words[start - 1] in relations:
+    # The relation opening the phrase ("after work"), or said right before it.
+    relation = relations.get(words[start])
+    if relation is None and start and words[start - 1] in relations:
         start, relation = start - 1, relations[words[start - 1]]
+    if relation is None:
+        return None
+    while start and words[start - 1] in relations:  # "під час обіду", "во время обеда"
+        start -= 1
     before = next((p for p in table.around if _at(words, start - len(p), p)), None)
     start -= len(before) if before else 0
     offered = next((p for p in table.offered if _at(words, end, p)), None)
     end += len(offered) if offered else 0
-    if not offered and end == len(words) - 1 and relations.get(words[end], relation) != relation:
+    other = relations.get(words[end]) if end == len(words) - 1 else None
+    if not offered and other in (BEFORE, AFTER) and other != relation:
         end, offered = end + 1, (words[end],)  # "до открытия биржи после", the "или" dropped
     after = next((p for p in table.around if _at(words, end, p)), None)
     end += len(after) if after else 0
