@@ -26,6 +26,13 @@ from tests.asking import anew
             "чи робитимуть президенти заяви?",
             "uk",
         ),
+        # making statements as a verb is making them
+        (
+            "решили уже, будут ли президенты что-то заявлять после?",
+            "будут ли президенты делать заявления после?",
+            "ru",
+        ),
+        ("чи будуть президенти щось заявляти?", "чи будуть президенти робити заяви?", "uk"),
         (
             "is this confirmed by washington or just the kremlin",
             "is this confirmed by washington",
