@@ -10,6 +10,7 @@ from datetime import datetime
 
 from rapidfuzz import fuzz
 
+from knowledge.answering.anchored import anchored
 from knowledge.answering.moments import claims_in, holds
 from knowledge.language.matcher import FactIndex, Match
 from knowledge.language.text import normalize
@@ -46,6 +47,10 @@ def verdict_of(
     if not marked and not confirms(index, text, lang, match):
         return None
     lexicon = index.lexicon
+    # "до обіду за києвом?", "це до відкриття біржі?": the anchor's hours say yes or no, if any.
+    anchor = anchored(normalize(text), lang, lexicon.calendar, lexicon.stopwords, moments)
+    if anchor is not None:
+        return anchor.verdict
     claims = claims_in(normalize(text), lang, lexicon.calendar, lexicon.stopwords)
     if claims.placed or claims.offered:  # "это на Николу или раньше?", "monday or tuesday?"
         return None

@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 
+from knowledge.language.anchors import anchors_read
 from knowledge.language.clock_words import WEEKDAY, clock_read
 from knowledge.language.lexicon import DEFINE, Lexicon
 from knowledge.language.text import CYRILLIC, normalize, reduce_word
@@ -62,6 +63,8 @@ def intent_mapped(text: str, lexicon: Lexicon) -> str:
     as the facts write them."""
     kept = bare_defined(untagged(lexicon.behalf.dropped(text.split()), lexicon), lexicon)
     kept = day_shifted(kept, lexicon)
+    # "до відкриття біржі встигнуть?", "after work": an anchor of the day asks the time.
+    kept = anchors_read(kept)
     padded = f" {' '.join(clock_read(kept, lexicon.calendar))} "
     for pattern, intent in lexicon.gapped_phrases:
         padded = pattern.sub(_gapped_by(intent), padded)
