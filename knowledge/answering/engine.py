@@ -30,33 +30,28 @@ from knowledge.answering.compose import (
     representative_question,
     tense_line,
 )
-from knowledge.answering.corrected import corrected
 from knowledge.answering.countdown import with_countdown
 from knowledge.answering.dated import at_its_hour, base_days, days_verdict, on_its_day, top_of
 from knowledge.answering.event_times import event_times
 from knowledge.answering.followups import Conversation
 from knowledge.answering.formats import with_formats
+from knowledge.answering.message import read_message
 from knowledge.answering.mixed_up import mixed_up_answer
 from knowledge.answering.offers import introduction, not_answered
 from knowledge.answering.options import option_lead
 from knowledge.answering.other_calendars import calendar_asked, in_calendar
 from knowledge.answering.quoted import by_its_quote
-from knowledge.answering.rereading import by_its_question, in_cyrillic, relaid_message
+from knowledge.answering.rereading import by_its_question, in_cyrillic
 from knowledge.answering.shapes import verdict_of
-from knowledge.answering.unmerged import unmerged_message
 from knowledge.answering.unranked import with_unranked_note
 from knowledge.answering.wrapping import read_wrapped
 from knowledge.i18n import ANSWERS
 from knowledge.language.about_bot import addressed_to_bot
-from knowledge.language.alone import alone_message
 from knowledge.language.courtesy import courtesy_of
 from knowledge.language.decision import DecisionModel
-from knowledge.language.formats import asked_formats
 from knowledge.language.indexed import Weights
 from knowledge.language.matcher import FactIndex, Match
-from knowledge.language.neighbours import read_neighbours
 from knowledge.language.numeric_dates import spell_dates
-from knowledge.language.pasted import unpasted
 from knowledge.language.quiz import blank_read
 from knowledge.language.stated_now import stated_now
 from knowledge.language.text import clean, detect_language
@@ -206,23 +201,12 @@ class Engine:
         question, lang, alone = read_wrapped(self, question, lang, user_place, conversation)
         if alone is not None:  # "in English please": the last answer, in English
             return alone
-        pasted = unpasted(question)
-        # "unix time of the start", "YYYY-MM-DDTHH:MM": the time, in a form; read before a
-        # template's "YYYY" is taken for a word's run of letters.
-        said_in = lang or detect_language(pasted, lang_hint)
-        alone = alone_message(pasted)
-        if alone is not None:  # "коротко", "tldr" alone: the article in short (alone.py)
-            pasted, lang = alone, said_in
-        formats = asked_formats(pasted, said_in)
-        if formats:  # the language of the whole message: "час" alone could be Russian too
-            pasted, lang = formats.text, said_in
-        relaid = unmerged_message(self, relaid_message(self, read_neighbours(pasted)))
-        text = corrected(self, relaid, lang or lang_hint)
+        read = read_message(self, question, lang, lang_hint)
         answer = ask_all(
-            self, text, lang=lang, lang_hint=lang_hint, user_place=user_place,
+            self, read.text, lang=read.lang, lang_hint=lang_hint, user_place=user_place,
             conversation=conversation,
         )  # fmt: skip
-        return with_formats(answer, formats.formats) if formats else answer
+        return with_formats(answer, read.formats) if read.formats else answer
 
     def ask_one(
         self,

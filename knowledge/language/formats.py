@@ -71,6 +71,11 @@ def _table() -> _Table:
     return _Table(tuple(patterns), reads_as, verb, frozenset(data["beside_a_time"]))
 
 
+def names_a_format(text: str) -> bool:
+    """Whether `text` names any format: a cheap test before the message's language is read."""
+    return any(pattern.search(text) is not None for _, pattern in _table().patterns)
+
+
 def asked_formats(text: str, lang: str) -> AskedFormats | None:
     """The question with each format's name read as the time, and the formats it asks;
     None when it names none."""
