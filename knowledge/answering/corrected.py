@@ -21,19 +21,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-import yaml
-
 from knowledge.answering.asks import words as ask_words
+from knowledge.language.lexicon_files import shipped_shape_phrases
 from knowledge.language.text import detect_language
-from knowledge.model import LANGS
 
 if TYPE_CHECKING:
     from knowledge.answering.engine import Engine
 
-DATA = Path(__file__).resolve().parent.parent / "language" / "data" / "shapes.yaml"
 # A correction of a place or person is a few words ("в Риме", "the press secretary"); a
 # longer run without a question word is a clause of its own, not a correction.
 MOST_WORDS = 4
@@ -47,8 +43,8 @@ def marker(kind: str = "corrections") -> re.Pattern[str]:
     """A marker of `kind` ("corrections" or "slips": shapes.yaml) after a comma, dash, "...",
     "?" or "." (with the words before it), any language's, its words apart by spaces or
     commas."""
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))[kind]
-    phrases = {p.strip() for lang in LANGS for p in data.get(lang, ()) if p.strip()}
+    data = shipped_shape_phrases(kind)
+    phrases = {p.strip() for ps in data.values() for p in ps if p.strip()}
     alternatives = "|".join(
         r"[\s,]+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True)
     )
@@ -132,8 +128,8 @@ def _applied(
 
 @lru_cache(maxsize=1)
 def _pronoun() -> re.Pattern[str]:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))["correction_pronouns"]
-    words = sorted({w for lang in LANGS for w in data.get(lang, ())}, key=len, reverse=True)
+    data = shipped_shape_phrases("correction_pronouns")
+    words = sorted({w for ws in data.values() for w in ws}, key=len, reverse=True)
     return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, words))})(?!\w)", re.IGNORECASE)
 
 

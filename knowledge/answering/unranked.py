@@ -10,23 +10,18 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
-from pathlib import Path
-
-import yaml
 
 from knowledge.answering.compose import Answer
 from knowledge.i18n import ANSWERS
+from knowledge.language.lexicon_files import shipped_shape_phrases
 from knowledge.language.text import normalize
-from knowledge.model import LANGS
-
-DATA = Path(__file__).resolve().parent.parent / "language" / "data" / "shapes.yaml"
 
 
 @lru_cache(maxsize=1)
 def _asks_an_order() -> re.Pattern[str]:
     """Any language's `unranked` phrase as whole words of a normalised message."""
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8")).get("unranked") or {}
-    phrases = {normalize(p) for lang in LANGS for p in data.get(lang, ()) if normalize(p)}
+    data = shipped_shape_phrases("unranked")
+    phrases = {normalize(p) for ps in data.values() for p in ps if normalize(p)}
     alternatives = "|".join(map(re.escape, sorted(phrases, key=len, reverse=True)))
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if phrases else re.compile(r"(?!)")
 

@@ -289,3 +289,17 @@ def _translit_tables(data: Any, path: Path) -> dict[str, list[tuple[str, str]]]:
 @cache
 def shipped_lexicon() -> Lexicon:
     return load_lexicon()
+
+
+@cache
+def shipped_shape_phrases(section: str) -> dict[str, list[str]]:
+    """One section of the shipped shapes.yaml that a step reads on its own rather than
+    through the Lexicon ("corrections", "slips", "unranked"): phrases per language, checked
+    as the lexicon's are."""
+    path = WORDS_PATH.parent / SHAPES_NAME
+    return phrases_per_language(_shipped_shapes().get(section), path, section)
+
+
+@cache
+def _shipped_shapes() -> dict[str, Any]:
+    return _read(WORDS_PATH.parent / SHAPES_NAME)
