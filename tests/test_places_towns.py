@@ -37,6 +37,9 @@ TOWNS = [
     ("Portland (Maine, the east coast one) what time", "America/New_York", None, None),
     ("what time is it in Portland, Maine", "America/New_York", "region", "in Portland, Maine"),
     ("what time in London, Ontario", "America/Toronto", "region", "in London, Ontario"),
+    # a town the index does not know, before its region: the region's clock
+    ("what time is the call in Whitefish, Montana", "America/Denver", "region", None),
+    ("во сколько в Новохопёрске Воронежской области", "Europe/Moscow", "region", None),
     # a lesser city bare, opening the question
     ("ИВАНОВО ВО СКОЛЬКО", "Europe/Moscow", "city", "ИВАНОВО"),
     ("КРЕМЕНЧУК О КОТРІЙ", "Europe/Kyiv", "city", "КРЕМЕНЧУК"),
@@ -61,6 +64,8 @@ NOT_PLACES = [
     "what time is the call in Portland in the evening",
     # a lesser city bare counts only opening a question about time
     "tell me about the talks, Ivanovo",
+    # a possessive before a region is a person's, not a town's
+    "what time is it in Biden's Delaware home",
 ]
 
 

@@ -11,6 +11,7 @@ confirms it, so the whole phrase is the place's. Postal codes of states and prov
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -31,6 +32,7 @@ CODES: dict[str, tuple[str, ...]] = {
     for code, names in _DATA["codes"].items()
 }
 CODE_WORDS = frozenset(_DATA["words"])
+POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 # What may stand between a town and its region: "Portland, Maine", "Portland (Maine".
 _GAP = frozenset(" ,(")
 # Instants a clock is compared at: both halves of the year, and the call's day.
@@ -73,6 +75,43 @@ def qualified(
         start = found.start if found else pt.phrase_span(tokens, town.i, town.j)[0]
         strength = found.score[0] if found else 2
         out.append(Found(place, start, end, (strength, end - start, town.i)))
+    if scene.cue:
+        out += _unknown_towns(text, tokens, matches, scene, place_of)
+    return out
+
+
+def _unknown_towns(
+    text: str,
+    tokens: list[Token],
+    matches: list[Match],
+    scene: Scene,
+    place_of: Callable[[Match], Place],
+) -> list[Found]:
+    """A town the index does not know, after a preposition and before its region ("in
+    Whitefish, Montana", "в Новохопёрске Воронежской области"): the region's clock, the
+    town's words read as part of the place. One or two words, written as a name."""
+    covered = {k for m in matches for k in range(m.i, m.j)}
+    out = []
+    for area in matches:
+        if area.what != "name" or place_of(area).kind != "region":
+            continue
+        for size in (1, 2):
+            i = area.i - size
+            if i < 1 or covered & set(range(i, area.i)):
+                continue
+            if tokens[i - 1].norm not in pt.LOCATION_PREPOSITIONS:
+                continue
+            words = tokens[i : area.i]
+            if not all(t.capitalised or t.cyrillic or scene.lowered for t in words):
+                continue
+            if any(POSSESSIVE.search(t.text) for t in words):
+                continue  # "in Biden's Delaware home" names a man, not a town
+            pairs = zip(tokens[i - 1 : area.i], tokens[i : area.i + 1], strict=True)
+            if not all(set(text[a.end : b.start]) <= _GAP for a, b in pairs):
+                continue
+            start, end, _ = pt.phrase_span(tokens, i, area.j)
+            out.append(Found(place_of(area), start, end, (3, end - start, i)))
+            break
     return out
 
 
