@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from knowledge.language.text import in_any_dictionary
 from knowledge.places import phrases as pt
 from knowledge.places.index import Match
 from knowledge.places.judging import Found, Scene
@@ -102,7 +103,7 @@ def _unknown_towns(
             if tokens[i - 1].norm not in pt.LOCATION_PREPOSITIONS:
                 continue
             words = tokens[i : area.i]
-            if not all(t.capitalised or t.cyrillic or scene.lowered for t in words):
+            if not all(_name_like(t, scene) for t in words):
                 continue
             if any(POSSESSIVE.search(t.text) for t in words):
                 continue  # "in Biden's Delaware home" names a man, not a town
@@ -138,6 +139,14 @@ def _qualifiers(
         return [], 0
     areas = [p for name in CODES[code] if (p := resolve(name)) and p.kind == "region"]
     return areas, pt.phrase_span(tokens, town.j, town.j + 1)[1]
+
+
+def _name_like(token: Token, scene: Scene) -> bool:
+    """A word that may be a town's name: written with a capital inside the sentence, or in a
+    message typed all in lower case, a word no dictionary knows ("новохопёрске")."""
+    if token.capitalised and not token.sentence_start and not scene.shouted:
+        return True
+    return scene.lowered and not in_any_dictionary(token.norm)
 
 
 def _choose(town: Place, areas: list[Place]) -> Place:

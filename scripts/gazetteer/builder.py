@@ -17,6 +17,7 @@ from gazetteer.names import (
     UK_ONLY,
     adjective_forms,
     cldr_city,
+    dictionary_word,
     distinct_offsets,
     is_cyrillic_word,
     known_adjective,
@@ -129,7 +130,7 @@ class Builder:
                 if is_cyrillic_word(alt.strip()) and len(alt.strip()) > 2
             ]
             for alt in cyrillic:
-                if name_key(alt) not in self.country_words and not ordinary_cyrillic(alt):
+                if name_key(alt) not in self.country_words and not dictionary_word(alt):
                     entry.add(alt, RANK_TOWN, WEAK)
             ru = ru_label(cyrillic, c["name"])
             uk = uk_label(cyrillic, c["name"], ru)

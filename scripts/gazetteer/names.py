@@ -55,6 +55,22 @@ def ordinary_cyrillic(word: str) -> bool:
     return uk.word_is_known(lowered) and not any(p.tag.POS == "NOUN" for p in uk.parse(lowered))
 
 
+def dictionary_word(word: str) -> bool:
+    """True for any word the ru or uk dictionary knows but as a place ("Коло" is Koło in
+    Poland and Ukrainian for "circle"; "коли" reads as its case): a town's name must be
+    nothing else, since a town is read wherever its name stands after a preposition."""
+    lowered = word.lower()
+    if " " in lowered or "-" in lowered:
+        return ordinary_cyrillic(word)
+    for lang in ("ru", "uk"):
+        analyser = morph(lang)
+        if analyser.word_is_known(lowered) and not any(
+            "Geox" in p.tag.grammemes for p in analyser.parse(lowered)
+        ):
+            return True
+    return name_key(lowered) in CYRILLIC_WORDS
+
+
 # A rough Latin-to-Cyrillic spelling, only to tell which untagged Cyrillic name of a city
 # is its Russian one ("Shenzhen" ~ "Шеньчжень", not "Шънджън").
 _DIGRAPHS = (
