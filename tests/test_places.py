@@ -312,4 +312,5 @@ def test_the_index_credits_geonames_and_stays_compact():
     data = resources.files("knowledge.places").joinpath("data", "places.json")
     head = data.read_text("utf-8")[:2000]
     assert "GeoNames" in head and "CC BY 4.0" in head
-    assert len(data.read_bytes()) < 2_000_000
+    # The towns of 15,000+ people (a second tier) took it from 1.6 MB to 4.3 MB.
+    assert len(data.read_bytes()) < 5_000_000

@@ -61,8 +61,15 @@ def qualified(
     """Each town or city followed by a region, a country or a state's code, read as one
     place: the town where its clock is the region's, else the region's."""
     out = []
+    # A longer name starting at a town's word is that name: "Baja California" is no town
+    # Baja (Hungary) in California, "Центральный Калимантан" no town Tsentralny.
+    reach: dict[int, int] = {}
+    for m in matches:
+        reach[m.i] = max(reach.get(m.i, 0), m.j)
     for town in matches:
         if town.what != "name" or town.j >= len(tokens) or place_of(town).kind != "city":
+            continue
+        if reach[town.i] > town.j:
             continue
         if not set(text[tokens[town.j - 1].end : tokens[town.j].start]) <= _GAP:
             continue

@@ -62,12 +62,12 @@ def dictionary_word(word: str) -> bool:
     lowered = word.lower()
     if " " in lowered or "-" in lowered:
         return ordinary_cyrillic(word)
-    for lang in ("ru", "uk"):
-        analyser = morph(lang)
-        if analyser.word_is_known(lowered) and not any(
-            "Geox" in p.tag.grammemes for p in analyser.parse(lowered)
-        ):
-            return True
+    ru, uk = morph("ru"), morph("uk")
+    if ru.word_is_known(lowered) and not any("Geox" in p.tag.grammemes for p in ru.parse(lowered)):
+        return True
+    # The Ukrainian dictionary tags no place names: any reading but a noun is a word.
+    if uk.word_is_known(lowered) and any(p.tag.POS != "NOUN" for p in uk.parse(lowered)):
+        return True
     return name_key(lowered) in CYRILLIC_WORDS
 
 
