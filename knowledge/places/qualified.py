@@ -134,7 +134,11 @@ def _qualifiers(
     after = [
         m
         for m in matches
-        if m.i == town.j and m.what == "name" and place_of(m).kind in ("region", "country")
+        if m.i == town.j
+        and m.what == "name"
+        and place_of(m).kind in ("region", "country")
+        # "в тбілісі того дня" is Tbilisi on that day, not Tbilisi in Togo
+        and (tokens[m.i].capitalised or not in_any_dictionary(tokens[m.i].norm))
     ]
     if after:
         longest = max(after, key=lambda m: m.j)

@@ -59,9 +59,13 @@ def dictionary_word(word: str) -> bool:
     """True for any word the ru or uk dictionary knows but as a place ("Коло" is Koło in
     Poland and Ukrainian for "circle"; "коли" reads as its case): a town's name must be
     nothing else, since a town is read wherever its name stands after a preposition."""
-    lowered = word.lower()
-    if " " in lowered or "-" in lowered:
+    if " " in word or "-" in word:
         return ordinary_cyrillic(word)
+    # As keyed ("Будё" is keyed "буде", Ukrainian "will be"), and as written.
+    return any(_dictionary_word(form) for form in {word.lower(), name_key(word)})
+
+
+def _dictionary_word(lowered: str) -> bool:
     ru, uk = morph("ru"), morph("uk")
     if ru.word_is_known(lowered) and not any("Geox" in p.tag.grammemes for p in ru.parse(lowered)):
         return True
