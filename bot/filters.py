@@ -18,6 +18,8 @@ from aiogram.filters import Filter
 from aiogram.types import Message, TelegramObject
 from aiogram.utils.magic_filter import MagicFilter
 
+from knowledge.language.wrapped import ask_command
+
 
 class AddressedToBot(Filter):
     """Passes messages meant for the bot and injects `question`: the text without the
@@ -49,6 +51,15 @@ class CommandLike(Filter):
     async def __call__(self, message: Message) -> bool:
         text = message.text or message.caption or ""
         return text.lstrip()[:1] == "/"
+
+
+class NotAnAsk(Filter):
+    """Passes a command that is not a question: "/ask when is it", "/q коли" ask their
+    argument (knowledge/language/wrapped.py, as `chat` and `ask` read them) and go on to the
+    questions; "/ask" alone and other commands do not."""
+
+    async def __call__(self, message: Message) -> bool:
+        return ask_command(message.text or message.caption or "") is None
 
 
 class Magic(Filter):

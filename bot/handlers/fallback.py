@@ -10,7 +10,7 @@ from aiogram import Bot, F, Router
 from aiogram.exceptions import TelegramAPIError
 from aiogram.types import CallbackQuery, Chat, ErrorEvent, Message, User
 
-from bot.filters import AddressedToBot, Magic
+from bot.filters import AddressedToBot, Magic, NotAnAsk
 from bot.handlers import respond
 from bot.i18n import client_lang
 from bot.render import plain_html
@@ -24,7 +24,7 @@ def create_router() -> Router:
     router = Router(name="fallback")
     router.message.filter(AddressedToBot())
     router.message.register(too_long, Magic(F.text.len() > MAX_QUESTION_LENGTH))
-    router.message.register(unknown_command, Magic(F.text.startswith("/")))
+    router.message.register(unknown_command, Magic(F.text.startswith("/")), NotAnAsk())
     router.message.register(not_text, Magic(~F.text))
     router.errors.register(apologise)
     return router

@@ -235,7 +235,8 @@ def around_asker_dropped(index: FactIndex, without: str, lang: str) -> str:
     rest = " ".join(kept)
     if not (index.lexicon.time_intents | {DAY}) & set(index.analyse(rest, lang).tokens):
         return without
-    return rest
+    # "токіо: це вже 8 грудня?" stays a question put to be checked, yes or no.
+    return f"{rest}?" if without.rstrip().endswith("?") else rest
 
 
 def same_clock_dropped(
@@ -246,9 +247,10 @@ def same_clock_dropped(
     Варшаві", "в UK во сколько, я в Лондоне"), or that it is compared with ("for Minsk,
     the same as Moscow time?", "так само як у Москві"). An offset or zone's label beside a
     place that keeps it at the event's time (`moments`) only says which clock that is ("in
-    Istanbul, GMT+3", "в NYC, GMT-5", "во Владивостоке, МСК+7", "EST / GMT-5"). Another
-    stays a word of it."""
-    other = resolver.find(without)
+    Istanbul, GMT+3", "в NYC, GMT-5", "во Владивостоке, МСК+7", "EST / GMT-5"). So does a
+    person or building that keeps it ("по вашингтонскому времени для Псаки", "for Psaki at
+    the White House"). Another stays a word of it."""
+    other = resolver.find(without) or landmarks.find(resolver, without)
     if other is None:
         return without
     start, gap = other.start, " "

@@ -39,11 +39,13 @@ from knowledge.answering.formats import with_formats
 from knowledge.answering.mixed_up import mixed_up_answer
 from knowledge.answering.offers import introduction, not_answered
 from knowledge.answering.options import option_lead
+from knowledge.answering.other_calendars import calendar_asked, in_calendar
 from knowledge.answering.quoted import by_its_quote
 from knowledge.answering.rereading import by_its_question, in_cyrillic, relaid_message
 from knowledge.answering.shapes import verdict_of
 from knowledge.answering.unmerged import unmerged_message
 from knowledge.answering.unranked import with_unranked_note
+from knowledge.answering.wrapping import read_wrapped
 from knowledge.i18n import ANSWERS
 from knowledge.language.about_bot import addressed_to_bot
 from knowledge.language.alone import alone_message
@@ -199,8 +201,11 @@ class Engine:
         """The answer; a message of two asks gets both (asks.py: `Answer.more`). Words typed
         with the wrong keyboard layout on are read as meant first ("rjulf" is "когда"), words
         run together apart (unmerged.py), a message that corrects itself as corrected, and a
-        neighbouring language's words as ours ("wann", "калі": neighbours.py), and what
-        pasting left in it (a link, "Forwarded from", rubric tags, homoglyphs: pasted.py)."""
+        neighbouring language's words as ours ("wann", "калі": neighbours.py), what pasting
+        left (pasted.py) and markup, JSON, "/ask", a letter's lines around it (wrapping.py)."""
+        question, lang, alone = read_wrapped(self, question, lang, user_place, conversation)
+        if alone is not None:  # "in English please": the last answer, in English
+            return alone
         pasted = unpasted(question)
         # "unix time of the start", "YYYY-MM-DDTHH:MM": the time, in a form; read before a
         # template's "YYYY" is taken for a word's run of letters.
@@ -234,6 +239,9 @@ class Engine:
         # "The Geneva summit took place on ___": the blank is what is asked ("when").
         text = blank_read(text, lang, index.lexicon.calendar)
         text = spell_dates(text, lang, index.lexicon.calendar)
+        if (asked_in := calendar_asked(text, lang)) is not None:  # "какая дата по хиджре"
+            answer = self.ask_one(asked_in.rest, lang=lang, user_place=user_place)
+            return in_calendar(answer, asked_in.kind)  # the day in it, where a time is given
         now = stated_now(text, index.lexicon.calendar)
         if now is not None:  # "сейчас 16:20 по Киеву, сколько осталось?": no claim of 16:20
             text = now.text
@@ -348,7 +356,10 @@ class Engine:
         # A fact without an event time says yes or no to a day by the days its text gives.
         verdict = days_verdict(index, fact, text, lang, match)
         if verdict is None:
-            verdict = verdict_of(index, fact, text, lang, match, moments, self.clock())
+            # "past midnight there?": the date there against the source's (none read, none)
+            origin = next((t.moment for t in answer.times if t.role == "source"), None)
+            origin = origin if asked_here else None
+            verdict = verdict_of(index, fact, text, lang, match, moments, self.clock(), origin)
         if verdict is None:
             return answer
         lead = ANSWERS("answer.yes" if verdict else "answer.no", lang)

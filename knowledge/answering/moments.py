@@ -31,15 +31,19 @@ class Claims:
     # Two days, weekdays, months or hours named ("monday or tuesday?", "(a) 1 December (b) 7
     # December"): the asker offers a choice, which no "yes" answers.
     offered: bool = False
+    # "past midnight", "already the next day": days after the source's date (0 or 1) the
+    # date where the question asks about it is claimed to be.
+    shift: int | None = None
 
     def __bool__(self) -> bool:
         return bool(self.weekdays or self.day or self.month or self.hours) or (
-            self.relative is not None
+            self.relative is not None or self.shift is not None
         )
 
 
 def claims_in(normalized: str, lang: str, calendar: Calendar, stopwords: frozenset[str]) -> Claims:
     """The date and time a question names; none for "monday or tuesday?" (it asks which)."""
+    normalized, shift = _day_shift(normalized, calendar)
     words = spelt_hours(normalized.split(), calendar)
 
     def named(word: str, table: Mapping[str, int]) -> int | None:
@@ -103,19 +107,39 @@ def claims_in(normalized: str, lang: str, calendar: Calendar, stopwords: frozens
         nth=next(iter(ordinals)) if len(ordinals) == 1 and len(weekdays) == 1 else None,
         placed=placed,
         offered=max(len(weekdays), len(days), len(month_claims), len(relative), said_hours) > 1,
+        shift=shift,
     )
 
 
+def _day_shift(normalized: str, calendar: Calendar) -> tuple[str, int | None]:
+    """The text less the day-shift phrase it names ("past midnight": its "midnight" is no
+    hour claimed), and the shift (None where none, or two that differ)."""
+    padded, shifts = f" {normalized} ", set()
+    for phrase, shift in calendar.day_shifts:
+        if f" {phrase} " in padded:
+            padded = padded.replace(f" {phrase} ", " ")
+            shifts.add(shift)
+    return padded.strip(), next(iter(shifts)) if len(shifts) == 1 else None
+
+
 def holds(
-    claims: Claims, moments: Sequence[datetime], now: datetime | None = None
+    claims: Claims,
+    moments: Sequence[datetime],
+    now: datetime | None = None,
+    origin: datetime | None = None,
 ) -> bool | None:
     """Whether the named date and time is the event's: its date where it is asked about (the
     first moment), its hour in any of the zones the answer speaks of; a day named relative
-    to today ("is it tonight?") by `now` there; None if none named (or a relative day and no
-    clock)."""
+    to today ("is it tonight?") by `now` there; "past midnight" by the source's date
+    (`origin`); None if none named (or a relative day and no clock, a shift and no origin)."""
     if not claims or not moments:
         return None
     when = moments[0]
+    if claims.shift is not None:
+        if origin is None:
+            return None
+        if (when.date() - origin.date()).days != claims.shift:
+            return False
     if claims.relative is not None:
         if now is None:
             return None

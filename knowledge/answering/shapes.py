@@ -5,11 +5,12 @@ which answer a fact gives to a yes/no question is the fact's own `yes_no`."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Mapping, Sequence
 from datetime import datetime
 
 from rapidfuzz import fuzz
 
+from knowledge.answering.anchored import anchored
 from knowledge.answering.moments import claims_in, holds
 from knowledge.language.matcher import FactIndex, Match
 from knowledge.language.text import normalize
@@ -35,21 +36,26 @@ def verdict_of(
     match: Match,
     moments: Sequence[datetime] = (),
     now: datetime | None = None,
+    origin: datetime | None = None,
 ) -> bool | None:
     """Yes or no, when the question is a yes/no one: about the date or time of the event
     (`moments`, where it is asked about first), what the event's time says (a day named
-    relative to today by `now`); else what one of
+    relative to today by `now`, "past midnight" against the source's `origin`); else what one of
     the fact's `yes_no` questions says that it asks in other words ("is it a video call?" ~
     "is it a videoconference?")."""
     marked = asks_yes_or_no(index, text, lang, match)
     if not marked and not confirms(index, text, lang, match):
         return None
     lexicon = index.lexicon
+    # "до обіду за києвом?", "це до відкриття біржі?": the anchor's hours say yes or no, if any.
+    anchor = anchored(normalize(text), lang, lexicon.calendar, lexicon.stopwords, moments)
+    if anchor is not None:
+        return anchor.verdict
     claims = claims_in(normalize(text), lang, lexicon.calendar, lexicon.stopwords)
     if claims.placed or claims.offered:  # "это на Николу или раньше?", "monday or tuesday?"
         return None
-    held = holds(claims, moments, now)
-    if held is None and claims.relative is not None:
+    held = holds(claims, moments, now, origin)
+    if held is None and (claims.relative is not None or claims.shift is not None):
         # "is it tonight?" with no clock: not "yes" for its likeness to "is it on tuesday?"
         return None
     # A statement put to be checked ("it's just a phone call, right?") is the yes/no
@@ -98,12 +104,28 @@ def asks_yes_or_no(index: FactIndex, text: str, lang: str, match: Match) -> bool
 
 def asks_what(index: FactIndex, text: str, lang: str) -> bool:
     """Whether the question opens with a word asking what ("что было 1 декабря?", after the
-    day it names: "1 декабря что было?"), not one followed by a comma ("что, переговоры
-    8-го?", a statement put to be checked)."""
-    months = index.lexicon.calendar.months
+    day it names: "1 декабря что было?", after a preposition: "в каком формате?"), not one
+    followed by a comma ("что, переговоры 8-го?", a statement put to be checked)."""
+    lexicon = index.lexicon
+    # Every language's words: a message asked to be answered in another language ("українською:
+    # в каком формате?", or under /lang) is read in that one, its words still its own.
+    months, after = lexicon.calendar.months, _pooled(lexicon.asks_what_after)
+    opened = False  # by a preposition: "в каком формате?", "у якому форматі?"
     for word in _WORD.finditer(text):
         said = word.group(1).lower()
         if said.isdigit() or said in months:
             continue
-        return said in index.lexicon.asks_what.get(lang, frozenset()) and not word.group(2)
+        if said in after and not opened and not word.group(2):
+            opened = True
+            continue
+        return said in _pooled(lexicon.asks_what) and not word.group(2)
     return False
+
+
+def _pooled(per_language: Mapping[str, frozenset[str]]) -> Container[str]:
+    return _Pooled(tuple(per_language.values()))
+
+
+class _Pooled(tuple):
+    def __contains__(self, word: object) -> bool:
+        return any(word in words for words in self)

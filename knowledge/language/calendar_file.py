@@ -108,7 +108,24 @@ def read_calendar(data: Any, path: Path) -> Calendar:
         now_hour_words=words("now_hour_words") if data.get("now_hour_words") else frozenset(),
         minute_phrases=_minute_phrases(data.get("minute_phrases"), path),
         hour_forms=names("hour_forms", 12, 1) if data.get("hour_forms") else {},
+        day_shifts=_day_shifts(data.get("day_shifts"), path),
     )
+
+
+def _day_shifts(data: Any, path: Path) -> tuple[tuple[str, int], ...]:
+    """`day_shifts`: per language, [phrases of the same day, phrases of the next day]."""
+    table = data or {}
+    if not isinstance(table, dict) or set(table) - set(LANGS):
+        raise LexiconInvalid(f"{path.name}: calendar: day_shifts: expected phrases per language")
+    found: dict[str, int] = {}
+    for kinds in table.values():
+        if not (isinstance(kinds, list) and len(kinds) == 2):
+            raise LexiconInvalid(f"{path.name}: calendar: day_shifts: expected two lists")
+        for shift, phrases in enumerate(kinds):
+            if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
+                raise LexiconInvalid(f"{path.name}: calendar: day_shifts: expected phrases")
+            found.update({normalize(p): shift for p in phrases})
+    return tuple(sorted(found.items(), key=lambda item: (-len(item[0]), item[0])))
 
 
 def _minute_phrases(data: Any, path: Path) -> MinutePhrases:

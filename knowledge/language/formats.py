@@ -18,6 +18,8 @@ import yaml
 
 DATA = Path(__file__).resolve().parent / "data" / "formats.yaml"
 FORMATS = ("iso", "unix", "clock", "calendar")
+# The most frame words cut on either side of a format's name.
+FRAME_RUN = 8
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,13 @@ def _table() -> _Table:
     patterns = []
     for name in FORMATS:
         names = _alternatives(_union(data["formats"][name]))
-        pattern = rf"(?<!\w)(?:(?:{before})\s+)*(?:{names})(?:\s+(?:{after}))*(?![\w±])"
+        # A run of frame words is a few at most ("can you add it to my google calendar"): an
+        # unbounded run is tried again from every word of a flood ("a a a ...", 4,096
+        # characters), work that grows with the square of its length (2 s for 200 words).
+        pattern = (
+            rf"(?<!\w)(?:(?:{before})\s+){{0,{FRAME_RUN}}}(?:{names})"
+            rf"(?:\s+(?:{after})){{0,{FRAME_RUN}}}(?![\w±])"
+        )
         patterns.append((name, re.compile(pattern, re.IGNORECASE)))
     verb = re.compile(rf"^\s*(?:{_alternatives(_union(data['verbs']))})(?!\w)", re.IGNORECASE)
     reads_as = {lang: str(word) for lang, word in data["reads_as"].items()}

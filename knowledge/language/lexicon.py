@@ -92,6 +92,11 @@ class Calendar:
     # `hours` ("шестого", "шосту"): a spelt time read as "5 45" (minute_words.py).
     minute_phrases: tuple[tuple[tuple[str, ...], int], ...] = ()
     hour_forms: Mapping[str, int] = field(default_factory=dict)
+    # "past midnight", "already the next day", "ще той самий день": the event's date where
+    # it is asked about, against the source's, claimed as days after it (0 or 1); read as a
+    # weekday is ("@weekday", reading.py), so "is it past midnight in Tokyo?" asks which day
+    # it is there (moments.py). Phrases, normalised, longest first.
+    day_shifts: tuple[tuple[str, int], ...] = ()
 
     def concepts(self) -> dict[str, str]:
         """Each name's token: one for every weekday (which one is the event's to say), one
@@ -172,6 +177,8 @@ class Lexicon:
     # Per language, words that open a question asking what ("what happened on 1 December?",
     # "что было 1 декабря?"): such a question puts nothing to be checked, with or without "?".
     asks_what: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # Per language, prepositions that may open such a question ("в каком формате?").
+    asks_what_after: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # Who speaks (knowledge/language/speakers.py): the content's people, as its concepts
     # ("@peskov"); per language, words for someone who speaks for another ("press secretary",
     # "команда"); the kinds that, beside @say, still ask what someone said ("about": @topic).

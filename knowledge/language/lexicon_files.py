@@ -146,6 +146,7 @@ def load_lexicon(
     around = texts_per_language(words.get("around_asker"), words_path, "around_asker")
     asking = texts_per_language(words.get("asking_words"), words_path, "asking_words")
     asks_what = texts_per_language(words.get("asks_what"), words_path, "asks_what")
+    after = texts_per_language(words.get("asks_what_after"), words_path, "asks_what_after")
     bare = phrases_per_language(words.get("bare_defined"), words_path, "bare_defined")
     if bare and DEFINE not in intents:
         raise LexiconInvalid(f"{words_path.name}: bare_defined: needs the intent {DEFINE}")
@@ -164,6 +165,7 @@ def load_lexicon(
             for kind, phrases in courtesies.items()
         },
         asks_what={lang: frozenset(normalize(text).split()) for lang, text in asks_what.items()},
+        asks_what_after={lang: frozenset(normalize(text).split()) for lang, text in after.items()},
         people=people,
         speaks_for={
             lang: frozenset(normalize(text).split())

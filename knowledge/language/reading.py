@@ -12,7 +12,8 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 
-from knowledge.language.clock_words import clock_read
+from knowledge.language.anchors import anchors_read
+from knowledge.language.clock_words import WEEKDAY, clock_read
 from knowledge.language.lexicon import DEFINE, Lexicon
 from knowledge.language.text import CYRILLIC, normalize, reduce_word
 
@@ -61,6 +62,9 @@ def intent_mapped(text: str, lexicon: Lexicon) -> str:
     "@time") and each filler phrase by nothing, longest phrase first; dates and times read
     as the facts write them."""
     kept = bare_defined(untagged(lexicon.behalf.dropped(text.split()), lexicon), lexicon)
+    kept = day_shifted(kept, lexicon)
+    # "до відкриття біржі встигнуть?", "after work": an anchor of the day asks the time.
+    kept = anchors_read(kept)
     padded = f" {' '.join(clock_read(kept, lexicon.calendar))} "
     for pattern, intent in lexicon.gapped_phrases:
         padded = pattern.sub(_gapped_by(intent), padded)
@@ -81,6 +85,18 @@ def intent_mapped(text: str, lexicon: Lexicon) -> str:
                 pending = pending[: i + 1] + sorted(set(pending[i + 1 :]) | later)
         i += 1
     return padded.strip()
+
+
+def day_shifted(words: list[str], lexicon: Lexicon) -> list[str]:
+    """The words with each day-shift phrase ("past midnight", "після півночі") read as a
+    weekday is ("@weekday"), before its "midnight" is read as an hour: it asks which day."""
+    shifts = lexicon.calendar.day_shifts
+    if not shifts:
+        return words
+    padded = f" {' '.join(words)} "
+    for phrase, _ in shifts:
+        padded = padded.replace(f" {phrase} ", f" {WEEKDAY} ")
+    return padded.split()
 
 
 def concept_or_base(word: str, lang: str, mode: str, lexicon: Lexicon) -> str:

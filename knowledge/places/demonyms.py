@@ -36,6 +36,7 @@ class _DemonymFile(BaseModel):
     demonyms: list[_People]
     cues: str
     before: list[str]
+    articles: list[str] = Field(default_factory=list)
     time_after: list[str]
 
 
@@ -51,6 +52,7 @@ class _Table:
         self.longest = max(len(k.split()) for k in self.people)
         self.cues = pt.wordset(data.cues) | pt.TIME_CUES
         self.before = frozenset(data.before)
+        self.articles = frozenset(data.articles)
         self.time_after = tuple(tuple(w.split()) for w in data.time_after)
 
 
@@ -128,13 +130,14 @@ def find(resolver: PlaceResolver, text: str) -> PlaceMention | None:
         if found is None:
             continue
         entry, j, dative = found
-        before = i > 0 and tokens[i - 1].norm in _table().before
+        at = i - 1 if i > 1 and tokens[i - 1].norm in _table().articles else i
+        before = at > 0 and tokens[at - 1].norm in _table().before
         opening = i == 0 or (i == 1 and tokens[0].norm in ("and", "а", "і", "и"))
         if not (before or _timed(tokens, j) or (not entry.side and (dative or opening))):
             continue
         place = resolver.resolve(entry.place)
         if place is not None:
-            start = tokens[i - 1].start if before else token.start
+            start = tokens[at - 1].start if before else token.start
             return _mention(text, place, start, tokens[j - 1].end)
     return None
 

@@ -58,10 +58,13 @@ PEOPLE = wordset(WORDS["people"])
 FILLERS = wordset(WORDS["fillers"])
 LOWER_CASE_WORDS = wordset(WORDS["lower_case_words"])
 TIME_CUES = wordset(WORDS["time_cues"])
+DATE_CUES = wordset(WORDS["date_cues"])
 HOUR_AT = wordset(WORDS["hour_at"])
 FOLLOWERS = wordset(WORDS["followers"])
 # "по Тбилиси это сколько": with a clock asked, "how much" alone asks the hour.
 HOUR_COUNTS = wordset(WORDS["hour_counts"])
+# A day's ordinal ("the 8th", "7-го"): a question about the date there (DATE_CUES).
+DAY_ORDINAL = re.compile(r"\b\d{1,2}(?:st|nd|rd|th|-?го|-?е)\b", re.IGNORECASE)
 TIME_OF_DAY = re.compile(r"\d{1,2}[:.]\d{2}|\d\s?(?:am|pm)\b", re.IGNORECASE)
 
 # Offsets: "UTC+5:30", "GMT-3", "UTC−4", "МСК+1", "+03:00". Bare "+3" is too vague.

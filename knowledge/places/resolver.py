@@ -321,7 +321,9 @@ class PlaceResolver:
         return out
 
     def _time_cue(self, text: str, tokens: list[Token]) -> bool:
-        cued = any(t.norm in pt.TIME_CUES for t in tokens) or pt.TIME_OF_DAY.search(text)
+        cues = pt.TIME_CUES | pt.DATE_CUES
+        cued = any(t.norm in cues for t in tokens) or pt.TIME_OF_DAY.search(text)
+        cued = cued or pt.DAY_ORDINAL.search(text)
         return bool(cued) or pt.hour_at(tokens)
 
 
