@@ -3,9 +3,15 @@ named bare opening a question about time."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from knowledge.places.resolver import PlaceResolver
+
+SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
 
 
 @pytest.fixture(scope="module")
@@ -83,3 +89,26 @@ def test_town_names_claim_nothing_a_city_holds(resolver: PlaceResolver) -> None:
     assert resolver.resolve("Portland").key == "America/Los_Angeles"
     # Montana, Bulgaria (40,000 people) does not take the state's name.
     assert resolver.resolve("Montana").kind == "region"
+
+
+# Words that were towns' names or their cases: Koło's GeoNames name "Кола" (Kola, and cola)
+# read the Ukrainian follow-up "а коли?" ("and when?") as Poland; Paphos's "Пафос" is pathos.
+WORDS_NOT_TOWNS = ["а коли?", "а коли почнуть?", "о пафосе этих переговоров, во сколько"]
+
+
+@pytest.mark.parametrize("question", WORDS_NOT_TOWNS)
+def test_a_word_is_no_town(resolver: PlaceResolver, question: str) -> None:
+    found = resolver.find(question)
+    assert found is None or found.place.key not in {"Europe/Warsaw", "Asia/Nicosia"}, question
+
+
+def test_a_name_the_dictionary_reads_otherwise_is_no_town_name() -> None:
+    # Any reading that is not a place makes the word ordinary, not only when none is one.
+    code = (
+        "from gazetteer.names import dictionary_word as d;"
+        "print([d(w) for w in ('Кола', 'Пафос', 'Будё', 'Урюпинск', 'Жмеринка', 'Бозмен')])"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=SCRIPTS, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[True, True, True, False, False, False]"

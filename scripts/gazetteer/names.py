@@ -67,7 +67,9 @@ def dictionary_word(word: str) -> bool:
 
 def _dictionary_word(lowered: str) -> bool:
     ru, uk = morph("ru"), morph("uk")
-    if ru.word_is_known(lowered) and not any("Geox" in p.tag.grammemes for p in ru.parse(lowered)):
+    # Any reading that is not a place makes it a word: "Кола" is Kola (Geox) but also cola,
+    # and its case "коли" is Ukrainian "when"; a town named so would take that word.
+    if ru.word_is_known(lowered) and any("Geox" not in p.tag.grammemes for p in ru.parse(lowered)):
         return True
     # The Ukrainian dictionary tags no place names: any reading but a noun is a word.
     if uk.word_is_known(lowered) and any(p.tag.POS != "NOUN" for p in uk.parse(lowered)):
