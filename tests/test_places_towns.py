@@ -112,3 +112,28 @@ def test_a_name_the_dictionary_reads_otherwise_is_no_town_name() -> None:
         [sys.executable, "-c", code], cwd=SCRIPTS, capture_output=True, text=True, check=True
     )
     assert done.stdout.strip() == "[True, True, True, False, False, False]"
+
+
+def test_a_case_of_a_held_name_is_no_town_name() -> None:
+    # Neapoli's "Неаполі" is Ukrainian "in Naples"; Lodi's "Лодзі" is "in Łódź".
+    code = (
+        "from gazetteer.names import case_of_a_held_name as c;"
+        "h = {'неаполь', 'лодзь'};"
+        "print([c(w, h) for w in ('Неаполі', 'Лодзі', 'Урюпинск', 'Неаполь')])"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=SCRIPTS, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[True, True, False, False]"
+
+
+@pytest.mark.parametrize(
+    ("question", "zone"),
+    [
+        ("я в неаполі, о котрій починається розмова", "Europe/Rome"),
+        ("у Лодзі о котрій", "Europe/Warsaw"),
+    ],
+)
+def test_a_citys_case_stays_the_city(resolver: PlaceResolver, question: str, zone: str) -> None:
+    found = resolver.find(question)
+    assert found is not None and found.place.key == zone, question

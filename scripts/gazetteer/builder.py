@@ -16,6 +16,7 @@ from gazetteer.names import (
     RU_ONLY,
     UK_ONLY,
     adjective_forms,
+    case_of_a_held_name,
     cldr_city,
     dictionary_word,
     distinct_offsets,
@@ -111,6 +112,7 @@ class Builder:
         word, and only as a GeoNames name (flag 1), so it counts where a place is asked
         about in capitals or Cyrillic, not as a bare word."""
         every = sorted(self.gc.get_cities().values(), key=lambda c: -c["population"])
+        held = {key for e in self.entries for key in e.names}
         for c in every:
             key = (c["name"], c["countrycode"])
             if (
@@ -130,8 +132,13 @@ class Builder:
                 if is_cyrillic_word(alt.strip()) and len(alt.strip()) > 2
             ]
             for alt in cyrillic:
-                if name_key(alt) not in self.country_words and not dictionary_word(alt):
+                if (
+                    name_key(alt) not in self.country_words
+                    and not dictionary_word(alt)
+                    and not case_of_a_held_name(alt, held)
+                ):
                     entry.add(alt, RANK_TOWN, WEAK)
+            held.update(entry.names)
             ru = ru_label(cyrillic, c["name"])
             uk = uk_label(cyrillic, c["name"], ru)
             for lang, label in (("ru", ru), ("uk", uk)):

@@ -16,7 +16,7 @@ from gazetteer.words import (
 )
 from knowledge.language.text import RU_ONLY, UK_ONLY, morph
 from knowledge.places import zones
-from knowledge.places.tokens import name_key
+from knowledge.places.tokens import name_key, tokenize, variants
 
 FOREIGN = set("ўјљњћџѓќѕӣӯҳҷқғңөүһәӑӗӳ")  # Belarusian, Serbian, Central Asian letters
 CYRILLIC_NAME = re.compile(r"^[а-яёіїєґА-ЯЁІЇЄҐ][а-яёіїєґА-ЯЁІЇЄҐ'’ .\-]*$")
@@ -75,6 +75,17 @@ def _dictionary_word(lowered: str) -> bool:
     if uk.word_is_known(lowered) and any(p.tag.POS != "NOUN" for p in uk.parse(lowered)):
         return True
     return name_key(lowered) in CYRILLIC_WORDS
+
+
+def case_of_a_held_name(word: str, held: set[str] | dict[str, object]) -> bool:
+    """True when a Cyrillic name reads, as the resolver reads cases, as another name the
+    index already holds: Neapoli's "Неаполі" is Ukrainian "in Naples" ("я в неаполі"), so
+    a town named so would take Naples' questions."""
+    tokens = tokenize(word)
+    if len(tokens) != 1:
+        return False
+    own = name_key(word)
+    return any(form != own and form in held for form, _ in variants(tokens[0]))
 
 
 # A rough Latin-to-Cyrillic spelling, only to tell which untagged Cyrillic name of a city
