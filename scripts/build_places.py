@@ -29,6 +29,7 @@ def build() -> dict[str, Any]:
     builder.load_countries()
     builder.add_aliases()
     builder.add_adjectives()
+    builder.add_towns()
     return builder.data()
 
 

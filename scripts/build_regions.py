@@ -20,7 +20,7 @@ import yaml
 
 from knowledge.language.text import morph_parse
 from knowledge.places import compiled, zones
-from knowledge.places.index import COMMON
+from knowledge.places.index import COMMON, WEAK
 from knowledge.places.tokens import WORD, name_key, norm_word, readings
 from knowledge.places.zones import use_bundled_zones
 
@@ -208,11 +208,12 @@ def keys_of(country: str, names: dict[str, list[str]], spec: dict[str, Any]) -> 
 def build() -> dict[str, Any]:
     source = yaml.safe_load(SOURCE.read_text("utf-8"))
     places = json.loads((DATA / "places.json").read_text("utf-8"))
-    # City labels by name key, to name the town whose clock a region of several keeps.
+    # City labels by name key, to name the town whose clock a region of several keeps;
+    # not a GeoNames-only name (the towns' tier), whose labels are often missing.
     labels = {
         key: [row[0], *row[2]]
-        for key, (at, _) in places["names"].items()
-        if (row := places["places"][at])[1] == "city"
+        for key, (at, flags) in places["names"].items()
+        if (row := places["places"][at])[1] == "city" and not flags & WEAK
     }
     gaz = Gazetteer()
     rows: list[dict[str, Any]] = []

@@ -269,7 +269,7 @@ def test_daylight_saving_time_is_applied_on_both_sides_of_the_year(resolver, nam
     assert datetime.datetime(2021, 7, 7, 12, tzinfo=zone).strftime("%z") == july
 
 
-@pytest.mark.parametrize("name", ["Atlantis", "Berln", "Масква-сити-град", "Хогвартс", "xyz"])
+@pytest.mark.parametrize("name", ["Narnia", "Berln", "Масква-сити-град", "Хогвартс", "xyz"])
 def test_an_unknown_place_resolves_to_none(resolver, name):
     assert resolver.resolve(name) is None
 
@@ -312,4 +312,5 @@ def test_the_index_credits_geonames_and_stays_compact():
     data = resources.files("knowledge.places").joinpath("data", "places.json")
     head = data.read_text("utf-8")[:2000]
     assert "GeoNames" in head and "CC BY 4.0" in head
-    assert len(data.read_bytes()) < 2_000_000
+    # The towns of 15,000+ people (a second tier) took it from 1.6 MB to 4.3 MB.
+    assert len(data.read_bytes()) < 5_000_000

@@ -15,9 +15,10 @@ def bare_city_counts(
     capital ("Tokyo, when is it?") or, in a message typed all in lower case, where capitals
     prove nothing, as its first word ("варшава о котрій", "минск тоже в 18?"); never an
     ordinary word or a name known only from GeoNames' alternates, nor a name qualifying the
-    next word ("the Geneva summit")."""
+    next word ("the Geneva summit"). A lesser city counts bare only opening the message, as
+    people name their own town before asking ("Иваново во сколько", "КРЕМЕНЧУК О КОТРІЙ")."""
     first = tokens[m.i]
-    if m.flags & (WEAK | COMMON) or not cue or not prominent:
+    if m.flags & (WEAK | COMMON) or not cue or not (prominent or m.i == 0):
         return False
     if not (first.capitalised or (lowered and m.i == 0)):
         return False

@@ -274,7 +274,12 @@ class Index:
         if cyrillic not in self._suggestions:
             keys, labels, weights = [], [], []
             seen = set()
-            for key, kind, names, population, prominent, *rest in self._rows:
+            # Towns (rows named only by GeoNames, flag 1) are found, not offered: a slip of
+            # "Berlin" is Berlin, not a town a letter away.
+            named = {value >> FLAG_BITS for value in self._name_rows if not value & WEAK}
+            for at, (key, kind, names, population, prominent, *rest) in enumerate(self._rows):
+                if kind == "city" and at not in named:
+                    continue
                 if kind == "region" and rest:  # offer "Texas", not the city it reads as
                     names = rest[0]
                 for label in names[1:] if cyrillic else names[:1]:

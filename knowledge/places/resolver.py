@@ -32,6 +32,7 @@ from knowledge.places.place import (
     labels_of,
     offset_of,
 )
+from knowledge.places.qualified import qualified
 from knowledge.places.tokens import Token
 
 __all__ = ["Place", "PlaceMention", "PlaceResolver"]
@@ -143,6 +144,15 @@ class PlaceResolver:
                 lowered=not any(ch.isupper() for ch in text),
             )
             found += filter(None, (self._judge(tokens, m, scene) for m in matches))
+            found += qualified(
+                text,
+                tokens,
+                matches,
+                scene,
+                self._place_of,
+                lambda m: self._judge(tokens, m, scene),
+                self.resolve,
+            )
             if closely:
                 found = found or self._near_misses(text, tokens, matches, scene)
             if not found:

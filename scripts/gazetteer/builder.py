@@ -16,7 +16,9 @@ from gazetteer.names import (
     RU_ONLY,
     UK_ONLY,
     adjective_forms,
+    case_of_a_held_name,
     cldr_city,
+    dictionary_word,
     distinct_offsets,
     is_cyrillic_word,
     known_adjective,
@@ -44,8 +46,10 @@ from gazetteer.words import (
     RANK_COUNTRY,
     RANK_LABEL,
     RANK_PRIMARY,
+    RANK_TOWN,
     RANK_WEAK,
     SINGLE_ZONE,
+    TOWN_POPULATION,
     UPPER_ALIASES,
 )
 from knowledge.places import zones
@@ -101,6 +105,47 @@ class Builder:
                 entry = self.add_city(c, capital)
                 if capital and entry:
                     self.capital_of[c["countrycode"]] = entry
+
+    def add_towns(self) -> None:
+        """The towns under the cities' bar, after every other name is given out: a town
+        claims only a name nothing else holds ("Bozeman", "Урюпинск"), never an ordinary
+        word, and only as a GeoNames name (flag 1), so it counts where a place is asked
+        about in capitals or Cyrillic, not as a bare word."""
+        every = sorted(self.gc.get_cities().values(), key=lambda c: -c["population"])
+        held = {key for e in self.entries for key in e.names}
+        for c in every:
+            key = (c["name"], c["countrycode"])
+            if (
+                key in self.by_city
+                or c["population"] < TOWN_POPULATION
+                or not zones.is_known_zone(c["timezone"])
+            ):
+                continue
+            entry = Entry(c["timezone"], "city", {"en": c["name"]}, c["population"])
+            entry.country_code = c["countrycode"]
+            self.by_city[key] = entry
+            if LATIN_NAME.match(c["name"]) and name_key(c["name"]) not in ENGLISH_WORDS:
+                entry.add(c["name"], RANK_TOWN, WEAK)
+            cyrillic = [
+                alt.strip()
+                for alt in c["alternatenames"]
+                if is_cyrillic_word(alt.strip()) and len(alt.strip()) > 2
+            ]
+            for alt in cyrillic:
+                if (
+                    name_key(alt) not in self.country_words
+                    and not dictionary_word(alt)
+                    and not case_of_a_held_name(alt, held)
+                ):
+                    entry.add(alt, RANK_TOWN, WEAK)
+            held.update(entry.names)
+            ru = ru_label(cyrillic, c["name"])
+            uk = uk_label(cyrillic, c["name"], ru)
+            for lang, label in (("ru", ru), ("uk", uk)):
+                if label:
+                    entry.labels[lang] = label
+            if entry.names:
+                self.entries.append(entry)
 
     def capitals(self, cities: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
         """Each country's capital city; GeoNames spells it "Brasilia" or "Nur-Sultan"."""

@@ -16,7 +16,7 @@ from gazetteer.words import (
 )
 from knowledge.language.text import RU_ONLY, UK_ONLY, morph
 from knowledge.places import zones
-from knowledge.places.tokens import name_key
+from knowledge.places.tokens import name_key, tokenize, variants
 
 FOREIGN = set("ўјљњћџѓќѕӣӯҳҷқғңөүһәӑӗӳ")  # Belarusian, Serbian, Central Asian letters
 CYRILLIC_NAME = re.compile(r"^[а-яёіїєґА-ЯЁІЇЄҐ][а-яёіїєґА-ЯЁІЇЄҐ'’ .\-]*$")
@@ -53,6 +53,39 @@ def ordinary_cyrillic(word: str) -> bool:
         return True
     uk = morph("uk")
     return uk.word_is_known(lowered) and not any(p.tag.POS == "NOUN" for p in uk.parse(lowered))
+
+
+def dictionary_word(word: str) -> bool:
+    """True for any word the ru or uk dictionary knows but as a place ("Коло" is Koło in
+    Poland and Ukrainian for "circle"; "коли" reads as its case): a town's name must be
+    nothing else, since a town is read wherever its name stands after a preposition."""
+    if " " in word or "-" in word:
+        return ordinary_cyrillic(word)
+    # As keyed ("Будё" is keyed "буде", Ukrainian "will be"), and as written.
+    return any(_dictionary_word(form) for form in {word.lower(), name_key(word)})
+
+
+def _dictionary_word(lowered: str) -> bool:
+    ru, uk = morph("ru"), morph("uk")
+    # Any reading that is not a place makes it a word: "Кола" is Kola (Geox) but also cola,
+    # and its case "коли" is Ukrainian "when"; a town named so would take that word.
+    if ru.word_is_known(lowered) and any("Geox" not in p.tag.grammemes for p in ru.parse(lowered)):
+        return True
+    # The Ukrainian dictionary tags no place names: any reading but a noun is a word.
+    if uk.word_is_known(lowered) and any(p.tag.POS != "NOUN" for p in uk.parse(lowered)):
+        return True
+    return name_key(lowered) in CYRILLIC_WORDS
+
+
+def case_of_a_held_name(word: str, held: set[str] | dict[str, object]) -> bool:
+    """True when a Cyrillic name reads, as the resolver reads cases, as another name the
+    index already holds: Neapoli's "Неаполі" is Ukrainian "in Naples" ("я в неаполі"), so
+    a town named so would take Naples' questions."""
+    tokens = tokenize(word)
+    if len(tokens) != 1:
+        return False
+    own = name_key(word)
+    return any(form != own and form in held for form, _ in variants(tokens[0]))
 
 
 # A rough Latin-to-Cyrillic spelling, only to tell which untagged Cyrillic name of a city

