@@ -44,6 +44,8 @@ def shaped(facts, sources, events) -> Engine:
         ("is it a video call?", "en", "Yes. "),
         ("они встретятся лично?", "ru", "Нет. "),
         ("а они правда встретятся лично", "ru", "Нет. "),
+        # "or not" after it keeps it a yes/no question.
+        ("is it a video call or not?", "en", "Yes. "),
     ],
 )
 def test_a_yes_no_question_the_fact_settles_is_answered_yes_or_no_first(
@@ -118,6 +120,21 @@ def test_a_date_or_time_put_as_a_question_is_held_against_the_events_time(
 def test_a_question_naming_no_one_date_or_time_gets_no_verdict(timed, question, lang):
     answer = timed.ask(question, lang=lang)
     assert not answer.lead.startswith(("Yes. ", "No. "))
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("in person or a video call?", "en"),
+        ("is it a video call or in person?", "en"),
+        ("они встретятся лично или по видеосвязи?", "ru"),
+    ],
+)
+def test_a_choice_offered_gets_the_fact_without_a_yes_or_no(shaped, question, lang):
+    """"Yes." to "in person or a video call?" would answer nothing asked: the choice is."""
+    answer = shaped.ask(question, lang=lang)
+    assert answer.fact is not None and answer.fact.id == FORMAT
+    assert answer.lead == answer.fact.text[lang]
 
 
 def test_who_said_that_names_whom_the_article_credits_with_the_last_answer(shaped):

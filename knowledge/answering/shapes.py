@@ -62,7 +62,11 @@ def verdict_of(
     # question it states ("is it a phone call?").
     if held is not None or not fact.yes_no:
         return held
-    asked = " ".join(sorted(index.analyse(text, lang).tokens))
+    tokens = index.analyse(text, lang).tokens
+    # "online or offline?" asks which, not whether: "Yes." would answer nothing asked.
+    if offers_a_choice(index, text, lang, tokens):
+        return None
+    asked = " ".join(sorted(tokens))
     best, verdict = (0.0, 0.0), None
     for question_lang, questions in fact.yes_no.items():
         for question, answer in questions.items():
@@ -73,6 +77,23 @@ def verdict_of(
             if score > best:
                 best, verdict = score, answer
     return verdict if best[0] >= SAME_QUESTION else None
+
+
+def offers_a_choice(index: FactIndex, text: str, lang: str, tokens: Sequence[str]) -> bool:
+    """Whether the question offers two things to choose from: "or" between them, as a token
+    ("онлайн или очно", Ukrainian "чи" read as "або") or a word with one after it that does
+    not close a yes/no question ("online or offline?", not "is it by video or not?")."""
+    lexicon = index.lexicon
+    ors = lexicon.choice.get(lang, frozenset())
+    if any(t in ors for t in tokens[:-1]):
+        return True
+    words = normalize(text).split()
+    closed = lexicon.choice_closed.get(lang, frozenset())
+    return any(
+        word in ors and words[at + 1] not in closed
+        for at, word in enumerate(words[:-1])
+        if at > 0
+    )
 
 
 def confirms(index: FactIndex, text: str, lang: str, match: Match) -> bool:

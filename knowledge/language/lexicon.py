@@ -141,6 +141,10 @@ class Lexicon:
     yes_no: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # Per language, words that end a statement put as a question ("..., right?").
     confirming: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # Per language, "or" offering a choice ("online or offline?"), and the words after it
+    # that leave a yes/no question one ("or not").
+    choice: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    choice_closed: Mapping[str, frozenset[str]] = field(default_factory=dict)
     follow_ups: FollowUpWords = field(default_factory=FollowUpWords)
     # Phrases with a gap ("смотреть ... вживую"): their words in order with up to GAP_WORDS
     # others between ("смотреть переговоры вживую"), the whole span replaced by the intent.

@@ -165,6 +165,8 @@ def load_lexicon(
             for kind, phrases in courtesies.items()
         },
         asks_what={lang: frozenset(normalize(text).split()) for lang, text in asks_what.items()},
+        choice=_words_per_language(words, words_path, "choice"),
+        choice_closed=_words_per_language(words, words_path, "choice_closed"),
         asks_what_after={lang: frozenset(normalize(text).split()) for lang, text in after.items()},
         people=people,
         speaks_for={
@@ -176,6 +178,13 @@ def load_lexicon(
         speaker_kinds=speaker_kinds,
         sides=sides,
     )
+
+
+def _words_per_language(
+    words: Mapping[str, Any], path: Path, section: str
+) -> dict[str, frozenset[str]]:
+    texts = texts_per_language(words.get(section), path, section)
+    return {lang: frozenset(normalize(text).split()) for lang, text in texts.items()}
 
 
 def _people(data: Any, path: Path, concepts: Mapping[str, list[str]]) -> frozenset[str]:
