@@ -221,17 +221,3 @@ def test_who_wrote_it_is_told_the_article_names_no_author(shipped, question, lan
         question, lang_hint=lang
     )
     assert answer.fact is not None and answer.fact.id == "source-article"
-
-
-def test_the_articles_language_is_answered_from_the_source(shipped):
-    # The source's metadata gives the article's language (sources.yaml `language: ru`); the
-    # source fact says it, and the talk's own language stays unanswered.
-    engine = Engine(shipped.facts, shipped.sources, events=shipped.events, decision=ALWAYS)
-    assert shipped.sources["glavred-2021-12-putin-biden"].language == "ru"
-    for question, lang, said in [
-        ("what language was the article written in", "en", "written in Russian"),
-        ("якою мовою написана стаття", "uk", "російською мовою"),
-    ]:
-        answer = engine.ask(question, lang_hint=lang)
-        assert answer.fact.id == "source-article" and said in answer.text
-    assert engine.ask("what language will they speak").fact is None
