@@ -25,6 +25,7 @@ from pyluach import hebrewcal
 from knowledge.answering.compose import Answer
 from knowledge.i18n import ANSWERS
 from knowledge.language.text import normalize
+from knowledge.model import LANGS
 
 DATA = Path(__file__).resolve().parent.parent / "language" / "data" / "calendars.yaml"
 ANSWERED = ("julian", "hijri", "hebrew")  # "gregorian" only says which the asker has
@@ -42,11 +43,22 @@ def _data() -> dict[str, Any]:
     return yaml.safe_load(DATA.read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=len(LANGS))
+def _last_words(lang: str) -> tuple[str, ...]:
+    """The last word of each calendar's phrases in `lang`: a message with none of them names
+    no calendar, and is not tried phrase by phrase."""
+    phrases = [start for table in _data()["calendars"].values() for start in table.get(lang, [])]
+    return tuple({normalize(start).split()[-1] for start in phrases})
+
+
 def calendar_asked(text: str, lang: str) -> CalendarAsked | None:
     """The calendar a question asks the date in, and its words taken out; None if none (or
     two answered ones: "julian or hebrew?" is left as written)."""
     data = _data()
     words = [(m.start(), m.end(), normalize(m.group())) for m in _WORD.finditer(text)]
+    # Every calendar's phrase ends in a word one of the message's words starts with.
+    if not any(w.startswith(_last_words(lang)) for _, _, w in words):
+        return None
     named: set[int] = set()
     kinds: set[str] = set()
     for kind, table in data["calendars"].items():

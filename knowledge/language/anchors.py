@@ -107,18 +107,36 @@ def _at(words: list[str], i: int, phrase: tuple[str, ...]) -> bool:
     return i >= 0 and tuple(words[i : i + len(phrase)]) == phrase
 
 
-def _found(words: list[str], table: _Table) -> list[_Found]:
+@lru_cache(maxsize=1)
+def _by_first_word() -> dict[str, tuple[tuple[int, int, Anchor, tuple[str, ...]], ...]]:
+    """Each phrase under its first word, with its anchor's and its own place in the table:
+    a message tries only the phrases its words can open (a flood of words stays cheap)."""
+    index: dict[str, list[tuple[int, int, Anchor, tuple[str, ...]]]] = {}
+    for a, anchor in enumerate(_table().anchors):
+        for p, phrase in enumerate(anchor.phrases):
+            index.setdefault(phrase[0], []).append((a, p, anchor, phrase))
+    return {word: tuple(entries) for word, entries in index.items()}
+
+
+def _found(words: list[str]) -> list[_Found]:
+    table, index = _table(), _by_first_word()
+    # Where each phrase stands, tried in the table's order (anchor, then phrase, then place),
+    # so the first anchor listed keeps words two would claim.
+    at_words = sorted(
+        (a, p, at, anchor, phrase)
+        for at, word in enumerate(words)
+        for a, p, anchor, phrase in index.get(word, ())
+        if _at(words, at, phrase)
+    )
     found: list[_Found] = []
     taken: set[int] = set()
-    for anchor in table.anchors:
-        for phrase in anchor.phrases:
-            for at in range(len(words) - len(phrase) + 1):
-                span = set(range(at, at + len(phrase)))
-                placed = _at(words, at, phrase) and not taken & span
-                one = _around(words, at, at + len(phrase), anchor, table) if placed else None
-                if one is not None:
-                    found.append(one)
-                    taken |= set(range(one.start, one.end))
+    for _, _, at, anchor, phrase in at_words:
+        if taken & set(range(at, at + len(phrase))):
+            continue
+        one = _around(words, at, at + len(phrase), anchor, table)
+        if one is not None:
+            found.append(one)
+            taken |= set(range(one.start, one.end))
     return sorted(found, key=lambda f: f.start)
 
 
@@ -151,7 +169,7 @@ def _around(
 def anchors_read(words: list[str]) -> list[str]:
     """The words with each anchor, its relation and the words of making it in time around it,
     read as asking the time: "до відкриття уолл стріт встигнуть" is "@time"."""
-    found = _found(words, _table())
+    found = _found(words)
     if not found:
         return words
     out: list[str] = []
@@ -164,7 +182,7 @@ def anchors_read(words: list[str]) -> list[str]:
 
 def placed_in(normalized: str) -> Placed | None:
     """The anchor a question names ("до обіду" is lunch, before it), or None."""
-    found = _found(normalized.split(), _table())
+    found = _found(normalized.split())
     if not found:
         return None
     first = found[0]
