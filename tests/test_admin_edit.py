@@ -57,7 +57,7 @@ async def test_a_bad_event_time_is_refused_with_the_reason(tb: RunningBot):
     call = await admin_says(tb, "/edit talks-time time 2021-02-30 17:00 Kyiv")
     assert call.plain.startswith("“2021-02-30 17:00 Kyiv” is not a real date or time.")
     assert "Write it as YYYY-MM-DD HH:MM PLACE" in call.plain
-    place = await admin_says(tb, "/edit talks-time time 2021-12-07 17:00 Atlantis")
+    place = await admin_says(tb, "/edit talks-time time 2021-12-07 17:00 Narnia")
     assert place.plain.startswith("I don't know the place in")
 
 

@@ -77,10 +77,10 @@ async def test_tz_with_an_unknown_place_says_so_with_suggestions(tb: RunningBot,
 
 
 async def test_an_unknown_place_is_quoted_back_escaped(tb: RunningBot):
-    call = await tb.say("/tz <b>Atlantis</b> & co")
+    call = await tb.say("/tz <b>Narnia</b> & co")
     assert call.ok
-    assert call.plain.startswith("I don't know the place “<b>Atlantis</b> & co”")
-    assert "&lt;b&gt;Atlantis&lt;/b&gt; &amp; co" in call.params["text"]
+    assert call.plain.startswith("I don't know the place “<b>Narnia</b> & co”")
+    assert "&lt;b&gt;Narnia&lt;/b&gt; &amp; co" in call.params["text"]
 
 
 async def test_settings_belong_to_each_user(tb: RunningBot, db_path):

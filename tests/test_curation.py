@@ -279,7 +279,7 @@ def test_edit_time_takes_an_iana_zone_or_any_place_the_resolver_knows(
     [
         ("tomorrow at five", "format"),
         ("2021-02-30 17:00 Kyiv", "date"),
-        ("2021-12-07 17:00 Atlantis", "place"),
+        ("2021-12-07 17:00 Atlantys", "place"),
         ("2021-12-07 17:00 UTC+5:30", "zone"),
         ("2021-03-28 03:30 Europe/Kyiv", "nonexistent"),  # clocks jumped 03:00 → 04:00
     ],
