@@ -42,7 +42,7 @@ QUESTIONS = Path(__file__).resolve().parent.parent / "tests" / "data" / "questio
 GROUPS = QUESTIONS / "groups"
 LANGS = ("en", "ru", "uk")
 # The first wave lives in groups/ itself; each later wave in its own folder, with its seed.
-LATER_WAVES = tuple((f"wave{n}", n) for n in range(2, 17))
+LATER_WAVES = tuple((f"wave{n}", n) for n in range(2, 18))
 SPLITS = ("train", "validation", "test")
 SEED = 20211207
 # Five slots: three train, one validation, one test, interleaved so a short stratum gets
