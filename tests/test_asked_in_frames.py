@@ -4,7 +4,8 @@ a student's homework prompt ("назовите двух участников", "
 quote of"), a calque ("in which hour", "в яку годину", "якої дати це бере місце", "кто есть
 Псаки по позиции", "psaki works for whom"), and a side named by its seat or asked what it is
 after ("what is Putin after", "що хоче отримати москва", "the Kremlin and the White House",
-"глава РФ", "дедушка Джо") are read as the plain ask they wrap."""
+"глава РФ", "дедушка Джо") and whose account to go by ("according to the article, why ...",
+"по статье", "згідно зі статтею") are read as the plain ask they wrap."""
 
 from __future__ import annotations
 
@@ -52,6 +53,14 @@ from tests.asking import anew
         ("яку посаду займає Остін", "яка посада в Остіна", "uk"),
         ("кто будет говорить за россию", "кто выступит от имени россии", "ru"),
         ("хто говоритиме за росію", "хто виступить від імені росії", "uk"),
+        # whose account to go by: the article's, which every answer cites
+        (
+            "according to the article why do the russians want the talks",
+            "why do the russians want the talks",
+            "en",
+        ),
+        ("по статье, зачем россиянам переговоры", "зачем россиянам переговоры", "ru"),
+        ("згідно зі статтею, хто оголосив розмову", "хто оголосив розмову", "uk"),
     ],
 )
 def test_the_frame_is_read_as_the_ask_it_wraps(content, question, plain, lang):
@@ -104,3 +113,10 @@ def test_a_position_after_a_side_stays_its_position(engine):
 )
 def test_a_known_frame_around_what_the_article_leaves_out_is_still_declined(engine, question, lang):
     assert engine.ask(question, lang_hint=lang).fact is None
+
+
+def test_whose_account_before_a_comma_is_no_ask_of_its_own(engine):
+    # In English a comma may open a second ask; "according to the article" alone is none
+    answer = engine.ask("according to the article, who announced the call?", lang_hint="en")
+    assert answer.fact is not None and answer.fact.id == "talks-announcement"
+    assert not answer.more
