@@ -14,7 +14,6 @@ import pymorphy3
 import pytest
 
 from knowledge.language.text import READ_CLOSELY_WORDS, read_closely
-from knowledge.places import sites
 
 # A story of plain English words around the question, long enough not to be read closely.
 STORY = (
@@ -27,10 +26,11 @@ STORY = (
 
 
 @pytest.fixture
-def lookups(monkeypatch) -> list[str]:
-    """Every word pymorphy3 is asked to parse while the test runs (the sites' names are read
-    first, as the bot reads them at start: Engine.warm_up)."""
-    sites.warm_up()
+def lookups(engine, monkeypatch) -> list[str]:
+    """Every word pymorphy3 is asked to parse while the test runs (the place words, the
+    sites' and the persons' names are read first, as the bot reads them at start): run
+    alone, the module would otherwise count the persons' nicknames read on the first ask."""
+    engine.warm_up()
     asked: list[str] = []
     parse = pymorphy3.MorphAnalyzer.parse
 
