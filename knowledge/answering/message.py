@@ -1,7 +1,8 @@
 """A whole message read before its asks are: what pasting left, an ask alone ("tldr"), a
 machine format named ("unix time of the start"), digits typed for letters ("wh4t t1m3"),
 words typed on the wrong keyboard layout, run together or in a neighbouring language, and a
-message that corrects itself. The asks are then answered one by one (asks.py), each reading its own language."""
+message that corrects itself. The asks are then answered one by one (asks.py), each reading
+its own language."""
 
 from __future__ import annotations
 
