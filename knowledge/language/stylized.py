@@ -26,8 +26,15 @@ _BLANKS = "\u2800\u3164\u115f\u1160\uffa0"
 # Combining marks NFKC could not compose onto a letter (Cyrillic has no precomposed stressed
 # vowels): a stress mark, or a flood of "zalgo" marks, is not part of the word. "й", "ё", "ї"
 # are composed by NFKC before this, so they keep their marks.
-_COMBINING = re.compile(
-    "[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+"
+_COMBINING_RANGES = "\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_COMBINING = re.compile(f"[{_COMBINING_RANGES}]+")
+# Any character read here (its block, a blank, a combining mark).
+_ODD = re.compile(
+    "["
+    + "".join(f"{chr(start)}-{chr(end)}" for start, end in _LETTER_BLOCKS)
+    + _BLANKS
+    + _COMBINING_RANGES
+    + "]"
 )
 _LETTER = r"[^\W\d_]"
 # A run of single letters one space apart: a word spelled out. Words of a spelled-out message
@@ -56,7 +63,9 @@ def letters_table() -> dict[int, str]:
 def plain_letters(text: str) -> str:
     """`text` (NFKC already) with stylized letters plain, odd blanks spaces, combining marks
     gone and spelled-out words joined."""
-    if not text.isascii():
+    # Looked for first, by code ranges: a message's every part is cleaned many times, and
+    # the table or a class of Unicode categories costs tens of microseconds a call.
+    if not text.isascii() and _ODD.search(text):
         text = _COMBINING.sub("", text.translate(letters_table()))
     return joined_spelling(text)
 
@@ -65,6 +74,8 @@ def joined_spelling(text: str) -> str:
     """A message spelled letter by letter with its words joined: "к о г д а  б ы л а" →
     "когда была"; "w h a t  t i m e  i s  i t" → "what time is it". Only a message with a run
     of SPELLED_RUN letters is read so; then every run of two or more is a word."""
+    if not _has_spelled_run(text):
+        return text
     runs = [run for run in _SPACED.finditer(text) if len(run[0]) > 1]
     if not any(len(run[0]) >= 2 * SPELLED_RUN - 1 for run in runs):
         return text
@@ -75,3 +86,14 @@ def joined_spelling(text: str) -> str:
         at = run.end()
     out.append(text[at:])
     return re.sub(r" {2,}", " ", "".join(out))
+
+
+def _has_spelled_run(text: str) -> bool:
+    """Whether SPELLED_RUN one-character words stand one space apart: looked for before the
+    runs are read, as most messages have none."""
+    run = 0
+    for word in text.split(" "):
+        run = run + 1 if len(word) == 1 else 0
+        if run >= SPELLED_RUN:
+            return True
+    return False
