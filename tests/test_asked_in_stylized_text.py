@@ -101,7 +101,15 @@ def test_a_stylized_or_spoken_question_reaches_its_fact(content, question, fact_
 
 
 @pytest.mark.parametrize(
-    "question", ["Alexa, play music", "Алиса, включи музыку", "Hey Siri, what's the weather"]
+    "question",
+    [
+        "Alexa, play music",
+        "Алиса, включи музыку",
+        "Hey Siri, what's the weather",
+        # a hesitation sound is a stopword, and a typo's target: none a real word is a slip from
+        "Siri, call mom",
+        "call era",
+    ],
 )
 def test_an_assistant_asked_something_else_is_declined(engine, question):
     answer = engine.ask(question)
