@@ -1,7 +1,8 @@
 """A whole message read before its asks are: what pasting left, an ask alone ("tldr"), a
-machine format named ("unix time of the start"), words typed on the wrong keyboard layout,
-run together or in a neighbouring language, and a message that corrects itself. The asks
-are then answered one by one (asks.py), each reading its own language."""
+machine format named ("unix time of the start"), digits typed for letters ("wh4t t1m3"),
+words typed on the wrong keyboard layout, run together or in a neighbouring language, and a
+message that corrects itself. The asks are then answered one by one (asks.py), each reading
+its own language."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from knowledge.answering.corrected import corrected
-from knowledge.answering.rereading import relaid_message
+from knowledge.answering.rereading import relaid_message, unleeted_message
 from knowledge.answering.unmerged import unmerged_message
 from knowledge.language.alone import alone_message
 from knowledge.language.formats import asked_formats, names_a_format
@@ -43,5 +44,6 @@ def read_message(engine: Engine, question: str, lang: str | None, hint: str | No
         asked = asked_formats(pasted, said_in)
         if asked:  # the whole message's language: "час" alone could be Russian too
             pasted, lang, formats = asked.text, said_in, asked.formats
-    relaid = unmerged_message(engine, relaid_message(engine, read_neighbours(pasted)))
+    unleeted = unleeted_message(engine, read_neighbours(pasted))
+    relaid = unmerged_message(engine, relaid_message(engine, unleeted))
     return ReadMessage(corrected(engine, relaid, lang or hint), lang, formats)

@@ -14,6 +14,7 @@ from knowledge.answering.compose import Answer
 from knowledge.answering.followups import Conversation
 from knowledge.language.latest import for_the_latest
 from knowledge.language.layout import SHORTEST_ALONE, relaid
+from knowledge.language.leet import digits_as_letters
 from knowledge.language.lexicon import Lexicon
 from knowledge.language.reading import concept_or_base
 from knowledge.language.text import (
@@ -92,6 +93,25 @@ def relaid_message(engine: Engine, text: str) -> str:
         )
 
     return relaid(text, latin_word, english, lambda word, lang: _knows(engine, word, lang))
+
+
+def unleeted_message(engine: Engine, text: str) -> str:
+    """`text` with digits typed for letters read as them ("wh4t t1m3" is "what time", "к0ли"
+    is "коли": knowledge/language/leet.py), where the word then is one the lexicon, the fact
+    base or a dictionary knows."""
+    if not read_closely(text):
+        return text
+    index = engine.index
+    words = _english_words(index.lexicon)
+
+    def known(word: str, script: str) -> bool:
+        if script == "latin":
+            return word in words or index.knows(
+                concept_or_base(word, "en", index.mode, index.lexicon)
+            )
+        return any(_knows(engine, word, lang) for lang in ("ru", "uk"))
+
+    return digits_as_letters(text, known)
 
 
 _LATIN_WORDS = re.compile(r"[a-z]+(?:'[a-z]+)?")

@@ -14,6 +14,7 @@ from typing import Any
 
 import snowballstemmer
 
+from knowledge.language.stylized import plain_letters
 from knowledge.model import LANGS
 
 # Characters that render as nothing (or as a space) but split or glue words.
@@ -122,8 +123,9 @@ _RU_WORDS = frozenset(
 
 
 def clean(text: str) -> str:
-    """Unicode-normalised text with invisible characters dropped; case and words kept."""
-    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    """Unicode-normalised text with invisible characters dropped and stylized letters plain
+    (knowledge/language/stylized.py); case and words kept."""
+    text = plain_letters(unicodedata.normalize("NFKC", text).translate(_INVISIBLE))
     if text.isprintable():  # nearly every question: no need to look at each character
         return text
     return "".join(ch if ch.isprintable() else " " for ch in text)
