@@ -8,6 +8,7 @@ answer is the figure, then the fact it rests on, citing every end's fact."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -61,6 +62,8 @@ def _written(index: FactIndex, asked: DateAsked, dated: dict[str, date]) -> list
     written is no year of the article's days."""
     lexicon = index.lexicon
     found = [(d, m) for d, m in days_in(asked.rest, lexicon.calendar, lexicon.stopwords) if d]
+    # A part that is a bare number is a day when another part gives the month ("с 1 по 7").
+    found += [(int(p), None) for p in asked.parts if p.isdigit() and 1 <= int(p) <= 31]
     months = {m for _, m in found if m}
     if len(months) == 1:  # "с 1 по 7 декабря": the month said once is both days'
         found = [(d, m or next(iter(months))) for d, m in found]
@@ -83,23 +86,22 @@ def _written(index: FactIndex, asked: DateAsked, dated: dict[str, date]) -> list
 
 def _named(
     index: FactIndex, asked: DateAsked, lang: str, dated: dict[str, date]
-) -> list[End] | None:
+) -> list[End]:
     """The ends the question names by their event ("geneva", "переговорами"), each part read
-    among the dated facts; None when a part reads as something else that only looks close."""
+    among the dated facts."""
     ends = []
     for part in asked.parts:
         words = " ".join(undated_words(part, index.lexicon.calendar))
         if not words:
             continue
         match = index.match(words, lang, among=set(dated), time_owners=set(dated))
-        top = match.best or (match.candidates[0] if match.candidates else None)
-        if top is not None and (match.best or top.query_coverage >= 1.0):
-            # A part read whole ("the summit") names its end even where the decision alone
-            # is unsure: the answer's own evidence is weighed once the ends are known.
+        top = match.candidates[0] if match.candidates else None
+        if top is not None and top.query_coverage >= 1.0:
+            # Every word of the part is the fact's ("the summit"): it names that end, even
+            # where the decision alone is unsure; the answer's evidence is weighed at the end.
+            # A part only partly its ("какой был") names none.
             fact = index.facts[top.fact_id]
             ends.append(End(dated[fact.id], fact, match.evidence))
-        elif match.candidates:
-            return None
     return ends
 
 
@@ -109,7 +111,7 @@ def date_answer(engine: Engine, asked: DateAsked, lang: str) -> Answer | None:
     dated = _dated(index)
     written = _written(index, asked, dated)
     named = _named(index, asked, lang, dated)
-    if written is None or named is None or _unsaid(asked, lang):
+    if written is None or _unsaid(asked, lang):
         return None
     ends: list[End] = []
     for end in [*written, *named]:
@@ -125,7 +127,8 @@ def date_answer(engine: Engine, asked: DateAsked, lang: str) -> Answer | None:
             ends.append(main)  # "how many weeks since geneva": to the call
         if len(ends) != 2 or all(e.fact is None for e in ends):
             return None
-        return _answer(engine, ends, _counted(ends[0].day, ends[1].day, asked.weeks, lang), asked.rest, lang)
+        said = _counted(ends[0].day, ends[1].day, asked.weeks, lang)
+        return _answer(engine, ends, said, asked.rest, lang)
     if len(ends) == 0:
         main = _main_end(engine, dated)
         ends = [main] if main is not None else []
@@ -155,11 +158,8 @@ def _answer(
 ) -> Answer | None:
     facts = [e.fact for e in ends if e.fact is not None]
     fact = facts[0]  # the earlier end's: the date counted from
-    evidence = next((e.evidence for e in ends if e.fact is fact and e.evidence), ())
-    evidence = evidence or next((e.evidence for e in ends if e.evidence), ())
-    if not evidence:  # named by its date alone: the question read among that fact
-        evidence = engine.index.match(rest, lang, among={fact.id}, time_owners={fact.id}).evidence
-    if not evidence or not engine.index.decision.confident(evidence):
+    evidence = _evidence(engine.index, fact, ends, rest, lang)
+    if evidence is None:
         return None
     citations = []
     for each in facts:
@@ -170,6 +170,23 @@ def _answer(
         status="answered", lang=lang, lead=f"{said} {fact.text[lang]}", fact=fact,
         citations=tuple(citations), ranked=((fact.id, 0.0),), evidence=evidence,
     )  # fmt: skip
+
+
+def _evidence(
+    index: FactIndex, fact: Fact, ends: Sequence[End], rest: str, lang: str
+) -> tuple[float, ...] | None:
+    """What the decision weighs for the answer's fact, the first reading it is confident in:
+    the words that named it ("the summit"), the date as written ("7 грудня"), the question
+    without the arithmetic's words, each read among that fact alone; None when none."""
+    words = rest.split()
+    undated = Counter(undated_words(rest, index.lexicon.calendar))
+    written = [w for w in words if not (undated[w] and not undated.subtract([w]))]
+    readings = [e.evidence for e in ends if e.fact is fact and e.evidence]
+    for text in (" ".join(written), rest):
+        if text:
+            read = index.match(text, lang, among={fact.id}, time_owners={fact.id})
+            readings.append(read.evidence)
+    return next((r for r in readings if r and index.decision.confident(r)), None)
 
 
 def _long(day: date, lang: str) -> str:
