@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -18,6 +18,7 @@ from babel.dates import format_date
 
 from knowledge.answering.compose import Answer, citations_for
 from knowledge.answering.dated import days_in, undated_words
+from knowledge.answering.offers import not_answered
 from knowledge.i18n import ANSWERS
 from knowledge.language.datemath import (
     COUNT,
@@ -27,11 +28,13 @@ from knowledge.language.datemath import (
     found_at,
     unsaid_days,
 )
-from knowledge.language.matcher import FactIndex
+from knowledge.language.matcher import FactIndex, Match
 from knowledge.model import Fact
 
 if TYPE_CHECKING:
     from knowledge.answering.engine import Engine
+    from knowledge.answering.followups import Conversation
+    from knowledge.places.resolver import Place
 
 
 # Kinds whose figure no fact's text gives: unanswered when not computed, never the fact a
@@ -105,8 +108,44 @@ def _named(
     return ends
 
 
+def by_arithmetic(
+    engine: Engine,
+    asked: DateAsked,
+    text: str,
+    lang: str,
+    user_place: Place | None,
+    conversation: Conversation | None,
+) -> Answer:
+    """The figure computed from the ends named; else the question read as usual, and a
+    weekday, day of the year or week said first for the day of the fact it reaches, on the
+    clock of the place asked about ("what weekday is the call in Tokyo" is its Wednesday).
+    A day of the year or a week asked of a fact without a day is not answered: no fact's
+    text gives one ("это какая неделя года" is not the year's fact)."""
+    computed = date_answer(engine, asked, lang)
+    if computed is not None:
+        return computed
+    answer = engine.ask_one(
+        text, lang=lang, user_place=user_place, conversation=conversation, arithmetic=False
+    )
+    if asked.kind == COUNT or not answer.answered or answer.fact is None:
+        return answer
+    there = [line.moment for line in answer.times if line.role == "asked"]
+    day = there[0].date() if there else day_of(answer.fact)
+    written = _written(engine.index, asked, _dated(engine.index))
+    # "what weekday was 3 March 2021", "day of the year of 7 December 2020": not the day of
+    # the fact the rest of the question reaches, so not its figure either.
+    other_day = written is None or any(end.day != day for end in written)
+    if day is None and asked.kind not in FIGURES_ONLY and not written:
+        return answer
+    if day is None or other_day:
+        nothing = Match(best=None, candidates=(), tokens=())
+        return not_answered(engine.index, nothing, lang, lambda: engine.examples(lang))
+    return replace(answer, lead=f"{_placed(asked.kind, day, lang)} {answer.lead}")
+
+
 def date_answer(engine: Engine, asked: DateAsked, lang: str) -> Answer | None:
-    """The figure asked, with the fact it rests on; None when the ends are not the article's."""
+    """The figure asked, with the fact it rests on; None when the question names or writes
+    no end of the article's (then it is read as usual: `by_arithmetic`)."""
     index = engine.index
     dated = _dated(index)
     written = _written(index, asked, dated)
@@ -129,9 +168,6 @@ def date_answer(engine: Engine, asked: DateAsked, lang: str) -> Answer | None:
             return None
         said = _counted(ends[0].day, ends[1].day, asked.weeks, lang)
         return _answer(engine, ends, said, asked.rest, lang)
-    if len(ends) == 0:
-        main = _main_end(engine, dated)
-        ends = [main] if main is not None else []
     if len(ends) != 1 or ends[0].fact is None:
         return None
     return _answer(engine, ends, _placed(asked.kind, ends[0].day, lang), asked.rest, lang)

@@ -32,7 +32,7 @@ from knowledge.answering.compose import (
 )
 from knowledge.answering.countdown import with_countdown
 from knowledge.answering.dated import at_its_hour, base_days, days_verdict, on_its_day, top_of
-from knowledge.answering.datemath import FIGURES_ONLY, date_answer
+from knowledge.answering.datemath import by_arithmetic
 from knowledge.answering.event_times import event_times
 from knowledge.answering.followups import Conversation
 from knowledge.answering.formats import with_formats
@@ -218,6 +218,7 @@ class Engine:
         lang_hint: str | None = None,
         user_place: Place | None = None,
         conversation: Conversation | None = None,
+        arithmetic: bool = True,  # False: read as if no date arithmetic were asked
     ) -> Answer:
         index = self.index  # one version of the fact base for the whole answer
         text = clean(question).strip()[: MAX_QUESTION_LENGTH * 2]
@@ -228,12 +229,8 @@ class Engine:
         if (asked_in := calendar_asked(text, lang)) is not None:  # "какая дата по хиджре"
             answer = self.ask_one(asked_in.rest, lang=lang, user_place=user_place)
             return in_calendar(answer, asked_in.kind)  # the day in it, where a time is given
-        if (counted := date_asked(text, lang)) is not None:  # "how many weeks since geneva"
-            computed = date_answer(self, counted, lang)
-            if computed is not None:
-                return computed
-            if counted.kind in FIGURES_ONLY:  # no fact gives a week number: not the year's
-                return self._not_answered(index, Match(best=None, candidates=(), tokens=()), lang)
+        if arithmetic and (counted := date_asked(text, lang)) is not None:  # "weeks since geneva"
+            return by_arithmetic(self, counted, text, lang, user_place, conversation)
         now = stated_now(text, index.lexicon.calendar)
         if now is not None:  # "сейчас 16:20 по Киеву, сколько осталось?": no claim of 16:20
             text = now.text
