@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from functools import cached_property
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -136,6 +136,9 @@ class Fact:
     said_by: dict[str, str] = field(default_factory=dict)
     # Yes/no questions this fact settles, per language: "will they meet in person" → False.
     yes_no: dict[str, dict[str, bool]] = field(default_factory=dict)
+    # The day what the fact tells of happened, when the article gives it and it is not an
+    # event's start (the Geneva summit's 16 June): days are counted from it (datemath.py).
+    day: date | None = None
 
     def all_questions(self) -> list[tuple[str, str]]:
         """(lang, question) pairs in a stable order."""
@@ -162,6 +165,8 @@ class Fact:
             }
         if self.said_by:
             data["said_by"] = {lang: self.said_by[lang] for lang in LANGS if lang in self.said_by}
+        if self.day is not None:
+            data["day"] = self.day.isoformat()
         if self.yes_no:
             data["yes_no"] = {
                 lang: dict(self.yes_no[lang]) for lang in LANGS if self.yes_no.get(lang)

@@ -32,6 +32,7 @@ from knowledge.answering.compose import (
 )
 from knowledge.answering.countdown import with_countdown
 from knowledge.answering.dated import at_its_hour, base_days, days_verdict, on_its_day, top_of
+from knowledge.answering.datemath import by_arithmetic
 from knowledge.answering.event_times import event_times
 from knowledge.answering.followups import Conversation
 from knowledge.answering.formats import with_formats
@@ -48,6 +49,7 @@ from knowledge.answering.wrapping import read_wrapped
 from knowledge.i18n import ANSWERS
 from knowledge.language.about_bot import addressed_to_bot
 from knowledge.language.courtesy import courtesy_of
+from knowledge.language.datemath import date_asked
 from knowledge.language.decision import DecisionModel
 from knowledge.language.indexed import Weights
 from knowledge.language.matcher import FactIndex, Match
@@ -216,6 +218,7 @@ class Engine:
         lang_hint: str | None = None,
         user_place: Place | None = None,
         conversation: Conversation | None = None,
+        arithmetic: bool = True,  # False: read as if no date arithmetic were asked
     ) -> Answer:
         index = self.index  # one version of the fact base for the whole answer
         text = clean(question).strip()[: MAX_QUESTION_LENGTH * 2]
@@ -226,6 +229,8 @@ class Engine:
         if (asked_in := calendar_asked(text, lang)) is not None:  # "какая дата по хиджре"
             answer = self.ask_one(asked_in.rest, lang=lang, user_place=user_place)
             return in_calendar(answer, asked_in.kind)  # the day in it, where a time is given
+        if arithmetic and (counted := date_asked(text, lang)) is not None:  # "weeks since geneva"
+            return by_arithmetic(self, counted, text, lang, user_place, conversation)
         now = stated_now(text, index.lexicon.calendar)
         if now is not None:  # "сейчас 16:20 по Киеву, сколько осталось?": no claim of 16:20
             text = now.text

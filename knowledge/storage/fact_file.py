@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -284,6 +284,7 @@ def fact_from_dict(raw: Mapping[str, Any]) -> Fact:
             for lang, questions in (raw.get("yes_no") or {}).items()
             if questions
         },
+        day=None if raw.get("day") is None else date.fromisoformat(str(raw["day"])),
     )
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import reprlib
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any
 
 from pydantic import (
@@ -134,6 +134,20 @@ class FactModel(_Strict):
     event: EventTimeModel | None = None
     said_by: Texts | None = None
     yes_no: dict[str, dict[str, bool]] | None = None
+    day: Any = None
+
+    @field_validator("day", mode="before")
+    @classmethod
+    def _day_is_a_date(cls, value: Any) -> Any:
+        """A calendar day, YYYY-MM-DD (YAML reads it as a date; the database form is text)."""
+        if value is None or isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value))
+        except ValueError:
+            raise PydanticCustomError(
+                "bad_day", "fact day {day} is not 'YYYY-MM-DD'", {"day": shown(value)}
+            ) from None
 
     @field_validator("yes_no", mode="before")
     @classmethod
@@ -265,6 +279,7 @@ _OWN_CODES = {
     "bad_zone",
     "bad_event",
     "bad_yes_no",
+    "bad_day",
 }
 _LENGTH_CODES = {"too_long", "too_many_questions", "too_many_citations", "quote_too_long"}
 
