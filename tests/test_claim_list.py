@@ -118,3 +118,32 @@ def test_a_claim_the_article_does_not_settle_is_not_called_true(engine):
     assert answer.fact is not None and answer.fact.id == TIME
     assert not answer.lead.startswith("Yes")
     assert answer.unanswered == ("the moon is made of cheese",)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "parts"),
+    [
+        # "not" stays with its claim; a heard-from opener and "that" claim nothing
+        ("so it's by video, not in person, right?", "en", ["by video", "not in person"]),
+        (
+            "слышал, будут разбирать женевские договоренности, верно?",
+            "ru",
+            None,
+        ),
+        (
+            "я правильно розумію, що це відеозв'язок, а не особиста зустріч?",
+            "uk",
+            ["відеозв'язок", "не особиста зустріч"],
+        ),
+        # "neither ... nor" is one claim about both
+        ("тобто ні Путін, ні Байден нічого не заявлятимуть після, так?", "uk", None),
+    ],
+)
+def test_what_is_no_claim_of_its_own_stays_out_of_the_list(question, lang, parts):
+    assert split_claims(question, lang) == parts
+
+
+def test_a_denied_claim_that_holds_is_not_called_wrong(checking):
+    answer = checking.ask("so it's tuesday at 17:00 kyiv, not by phone, right?", lang="en")
+    assert answer.fact is not None and answer.fact.id == TIME
+    assert answer.lead.startswith("Yes. ")

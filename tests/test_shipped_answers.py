@@ -251,3 +251,10 @@ def test_a_list_of_claims_with_a_wrong_one_is_answered_no(shipped_engine, questi
     answer = shipped_engine.ask(question)
     assert answer.fact is not None and answer.fact.id == "call-time"
     assert answer.lead.split(" ", 1)[0] in ("No:", "Нет:", "Ні:")
+
+
+def test_a_claim_word_another_yes_no_question_denies_keeps_the_yes_away(shipped_engine):
+    # "@call" is all of "is it a video call" (yes); "in person" is "will they meet in person" (no).
+    answer = shipped_engine.ask("the call in person?")
+    assert answer.fact is not None and answer.fact.id == "call-format"
+    assert not answer.lead.startswith("Yes")

@@ -42,6 +42,9 @@ class Words:
     opener: re.Pattern[str]  # a confirm opener or filler at the message's start
     confirm: re.Pattern[str]  # a confirm opener alone: the message asks to confirm
     cut: re.Pattern[str]  # where one claim ends and the next begins
+    that: re.Pattern[str]  # a word that only introduces a claim ("..., что это видео")
+    negation: re.Pattern[str]  # a claim denied ("not in person")
+    correlative: re.Pattern[str]  # "neither ... nor": one claim across the parts
     subject: str
 
 
@@ -57,7 +60,9 @@ def words() -> dict[str, Words]:
     for lang in LANGS:
         tags = _alternatives(data["tags"][lang])
         confirm = _alternatives(data["confirm_openers"][lang])
-        openers = _alternatives(data["confirm_openers"][lang] + data["fillers"][lang])
+        openers = _alternatives(
+            data["confirm_openers"][lang] + data["fillers"][lang] + data["heard"][lang]
+        )
         joiners = _alternatives(data["joiners"][lang])
         apart = _alternatives(data["apart"][lang])
         table[lang] = Words(
@@ -69,6 +74,13 @@ def words() -> dict[str, Words]:
             cut=re.compile(
                 rf"\s*[,;]\s*(?:(?:{joiners})\s+)?|:\s+|\s*\n\s*|\s+(?=(?:{apart})(?:[\s,.?!]|$))",
                 re.IGNORECASE,
+            ),
+            that=re.compile(rf"^(?:{_alternatives(data['that'][lang])})\s+", re.IGNORECASE),
+            negation=re.compile(
+                rf"^(?:{_alternatives(data['negations'][lang])})(?:\s+|$)", re.IGNORECASE
+            ),
+            correlative=re.compile(
+                rf"^(?:{_alternatives(data['correlatives'][lang])})\s", re.IGNORECASE
             ),
             subject=data["subject"][lang],
         )
@@ -85,8 +97,15 @@ def split_claims(text: str, lang: str) -> list[str] | None:
         return None
     body = stripped[: tagged.start()] if tagged else stripped.rstrip(_EDGE)
     body = table.opener.sub("", body.strip(_EDGE))
-    parts = [p.strip(_EDGE) for p in table.cut.split(body)]
-    parts = [p for p in parts if p and not table.opener.fullmatch(p)]
+    parts: list[str] = []
+    for part in (p.strip(_EDGE) for p in table.cut.split(body)):
+        part = table.that.sub("", part)
+        if parts and table.negation.fullmatch(parts[-1]):  # "not" cut from "in person"
+            parts[-1] = f"{parts[-1]} {part}"
+        elif part and not table.opener.fullmatch(part):
+            parts.append(part)
+    if sum(bool(table.correlative.match(p)) for p in parts) > 1:
+        return None  # "neither Putin nor Biden will say anything": one claim
     return parts if 2 <= len(parts) <= MAX_CLAIMS else None
 
 
@@ -122,42 +141,56 @@ def checked_claims(
     claims = [c for c in claims or () if engine.index.analyse(c, lang).tokens]
     if len(claims) < 2:
         return None
+    table = words()[lang]
     before = conversation.last_fact_id if conversation else None
-    subject = words()[lang].subject
-    answered: list[tuple[str, Answer]] = []
+    checked: list[tuple[str, Answer, bool | None]] = []  # a claim, its answer, whether it holds
     unchecked: list[str] = []
     for claim in claims:
-        answer = _asked(engine, f"{claim}?", lang, user_place, before)
+        said = table.negation.sub("", claim)  # "not in person": whether "in person" holds
+        answer = _asked(engine, f"{said}?", lang, user_place, before)
         if not answer.answered:
             # "by video": what the list is about, asked with the subject named
-            answer = _asked(engine, f"{subject} {claim}?", lang, user_place, before)
+            answer = _asked(engine, f"{table.subject} {said}?", lang, user_place, before)
         if answer.answered and answer.fact is not None:
-            answered.append((claim, answer))
+            verdict = verdict_in(answer)
+            denied = said != claim and verdict is not None
+            checked.append((claim, answer, (not verdict) if denied else verdict))
         else:
             unchecked.append(claim)
-    if not answered:
+    if not checked:
         return None
-    verdicts = [verdict_in(answer) for _, answer in answered]
-    pairs = zip(answered, verdicts, strict=True)
-    wrong = [claim for (claim, _), verdict in pairs if verdict is False]
-    main = answered[0][1]
-    body = _without_verdict(main)
+    wrong = [claim for claim, _, verdict in checked if verdict is False]
     if wrong:
         listed = ANSWERS("answer.claims_joiner", lang).join(wrong)
-        lead = f"{ANSWERS('answer.claims_wrong', lang, claims=listed)} {body}"
-    elif not unchecked and all(verdict is True for verdict in verdicts):
-        lead = f"{ANSWERS('answer.yes', lang)} {body}"
+        said_first = ANSWERS("answer.claims_wrong", lang, claims=listed)
+    elif not unchecked and all(verdict is True for _, _, verdict in checked):
+        said_first = ANSWERS("answer.yes", lang)
     else:
-        lead = body  # a claim not checked is never called true
-    shown_facts = {main.fact.id if main.fact else ""}
-    more: list[Answer] = []
-    for _, answer in answered[1:]:
-        if answer.fact is not None and answer.fact.id not in shown_facts:
-            shown_facts.add(answer.fact.id)
-            more.append(answer)
+        said_first = ""  # a claim not checked is never called true
+    # Each fact once, after the verdict on its own claims: "No." if one of them does not hold.
+    answers: dict[str, Answer] = {}
+    held: dict[str, list[bool | None]] = {}
+    for _, answer, verdict in checked:
+        fact_id = answer.fact.id if answer.fact else ""
+        answers.setdefault(fact_id, answer)
+        held.setdefault(fact_id, []).append(verdict)
+    main_id, *more_ids = answers
+    main = answers[main_id]
+    lead = f"{said_first} {_without_verdict(main)}".strip()
+    more = tuple(replace(answers[i], lead=_with_verdict(answers[i], held[i])) for i in more_ids)
     if conversation is not None:
-        conversation.last_fact_id = main.fact.id if main.fact else before
-    return replace(main, lead=lead, more=tuple(more), unanswered=tuple(unchecked))
+        conversation.last_fact_id = main_id or before
+    return replace(main, lead=lead, more=more, unanswered=tuple(unchecked))
+
+
+def _with_verdict(answer: Answer, verdicts: list[bool | None]) -> str:
+    """The fact led by the verdict on the claims it checks, if each was settled."""
+    body = _without_verdict(answer)
+    if False in verdicts:
+        return f"{ANSWERS('answer.no', answer.lang)} {body}"
+    if verdicts and all(verdict is True for verdict in verdicts):
+        return f"{ANSWERS('answer.yes', answer.lang)} {body}"
+    return body
 
 
 def _asked(
