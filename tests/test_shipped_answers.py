@@ -221,3 +221,40 @@ def test_who_wrote_it_is_told_the_article_names_no_author(shipped, question, lan
         question, lang_hint=lang
     )
     assert answer.fact is not None and answer.fact.id == "source-article"
+
+
+@pytest.mark.parametrize(
+    ("question", "no"),
+    [
+        ("разговор по телефону?", "Нет. "),
+        ("розмова телефоном?", "Ні. "),
+        ("это телефонный разговор?", "Нет. "),
+        ("is it a phone call?", "No. "),
+    ],
+)
+def test_a_phone_call_claimed_is_denied_not_read_as_a_video_call(shipped_engine, question, no):
+    # "телефон" beside "разговор" was left unmatched, and "is it a video call?" said yes.
+    answer = shipped_engine.ask(question)
+    assert answer.fact is not None and answer.fact.id == "call-format"
+    assert answer.lead.startswith(no)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "so it's wednesday at 17:00 kyiv by video, right?",
+        "то есть в среду в 17 по Киеву, по телефону, да?",
+        "тобто у вівторок о п'ятій вечора за Києвом, телефоном, вірно?",
+    ],
+)
+def test_a_list_of_claims_with_a_wrong_one_is_answered_no(shipped_engine, question):
+    answer = shipped_engine.ask(question)
+    assert answer.fact is not None and answer.fact.id == "call-time"
+    assert answer.lead.split(" ", 1)[0] in ("No:", "Нет:", "Ні:")
+
+
+def test_a_claim_word_another_yes_no_question_denies_keeps_the_yes_away(shipped_engine):
+    # "@call" is all of "is it a video call" (yes); "in person" is "will they meet in person" (no).
+    answer = shipped_engine.ask("the call in person?")
+    assert answer.fact is not None and answer.fact.id == "call-format"
+    assert not answer.lead.startswith("Yes")

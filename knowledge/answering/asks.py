@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from knowledge.answering.claim_list import checked_claims
 from knowledge.answering.compose import Answer
 from knowledge.answering.followups import Conversation
 from knowledge.answering.shapes import asks_who_said_it
@@ -237,6 +238,10 @@ def ask_all(
     question = about_bot().without_remarks(question)  # "ти взагалі живий, боте?" beside an ask
     text = "\n".join(clean(line) for line in question.splitlines()).strip()
     whole_lang = lang or detect_language(text, lang_hint)
+    # "wednesday, 17:00, by video, right?": each claim checked, not asked apart or whole
+    checked = checked_claims(engine, text, whole_lang, user_place, conversation) if text else None
+    if checked is not None:
+        return checked
     parts = split_asks(engine, text, whole_lang) if text else None
     if parts is None:  # its language is read once, here
         return engine.ask_one(

@@ -67,16 +67,26 @@ def verdict_of(
     if offers_a_choice(index, text, lang, tokens):
         return None
     asked = " ".join(sorted(tokens))
-    best, verdict = (0.0, 0.0), None
+    best, verdict, best_known = (0.0, 0.0), None, frozenset[str]()
+    said: list[tuple[frozenset[str], bool]] = []
     for question_lang, questions in fact.yes_no.items():
         for question, answer in questions.items():
-            known = " ".join(sorted(index.analyse(question, question_lang).tokens))
+            known_tokens = index.analyse(question, question_lang).tokens
+            said.append((frozenset(known_tokens), answer))
+            known = " ".join(sorted(known_tokens))
             # Of the questions the asked one contains ("@call" is in "phone @call"), the
             # one that says the most of it: "is it a phone call" over "is it a video call".
             score = (fuzz.token_set_ratio(asked, known), fuzz.ratio(asked, known))
             if score > best:
-                best, verdict = score, answer
-    return verdict if best[0] >= SAME_QUESTION else None
+                best, verdict, best_known = score, answer, frozenset(known_tokens)
+    if best[0] < SAME_QUESTION:
+        return None
+    # A word the best question leaves out that another question answers the other way: "the
+    # call in person?" holds "@call" of "is it a video call" (yes), and "in person" (no).
+    left = set(tokens) - best_known
+    if any(answer != verdict and left & known for known, answer in said):
+        return None
+    return verdict
 
 
 def offers_a_choice(index: FactIndex, text: str, lang: str, tokens: Sequence[str]) -> bool:
