@@ -64,3 +64,51 @@ def test_an_adjective_without_a_time_word_is_no_place(question):
 def test_the_call_by_2021_rules_in_odd_clocks(zone, clock):
     zones.use_bundled_zones()
     assert CALL.astimezone(zones.get_zone(zone)).strftime("%H:%M") == clock
+
+
+@pytest.mark.parametrize(
+    ("question", "zone"),
+    [
+        ("по Непалу во сколько", "Asia/Kathmandu"),  # the hour asked after the place
+        ("по Японии сколько будет времени", "Asia/Tokyo"),
+        ("Новая Зеландия — сколько там", "Pacific/Auckland"),  # a country opening the message
+        ("Япония, во сколько?", "Asia/Tokyo"),
+        ("Japan, what time?", "Asia/Tokyo"),
+        ("Волгоград — скільки?", "Europe/Volgograd"),  # "скільки" asks about time as "сколько"
+        ("Варшава скільки?", "Europe/Warsaw"),
+        ("на островах Чатем сколько будет времени", "Pacific/Chatham"),  # an island word
+        ("на островах Чатем скільки буде", "Pacific/Chatham"),
+        ("what time on the Chatham Islands", "Pacific/Chatham"),
+    ],
+)
+def test_a_place_named_before_the_hour_asked_or_beside_an_island_word(question, zone):
+    mention = PlaceResolver.default().find(question)
+    assert mention is not None and mention.place.key == zone
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Китай когда ответит",  # "когда" after a country asks no clock
+        "по России сколько войск",  # "сколько" then a noun counts
+        "Россия сколько войск",
+    ],
+)
+def test_a_country_before_a_count_or_a_when_is_no_clock(question):
+    assert PlaceResolver.default().find(question) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "zone"),
+    [
+        ("Новая Зеландия — сколько там", "Pacific/Auckland"),
+        ("на островах Чатем скільки буде", "Pacific/Chatham"),
+        ("а Чатем?", "Pacific/Chatham"),  # a bare place as the first turn, as "а в Чатеме?"
+        ("and jordan?", "Asia/Amman"),
+        ("Berlin?", "Europe/Berlin"),
+    ],
+)
+def test_the_call_time_there(engine, question, zone):
+    answer = engine.ask(question)
+    assert answer.answered and answer.fact.id == "talks-time"
+    assert answer.place is not None and answer.place.key == zone
