@@ -287,7 +287,12 @@ class Engine:
         if asked and followups.asks_the_same_event_elsewhere(index, previous, matched, lang):
             # "how about Rome?", "а в Харкові?" after a timed answer: the same event there.
             fact = previous
-        elif fact is None and asked and mention and followups.a_place_alone(mention.text, match):
+        elif (
+            fact is None
+            and asked
+            and mention
+            and followups.a_place_alone(index, mention.text, match, lang)
+        ):
             fact = which_event.timed_fact(index, self.events, previous)
         elif (
             fact is None

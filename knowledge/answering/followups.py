@@ -69,12 +69,19 @@ def asks_the_same_event_elsewhere(
     return set(index.analyse(rest, lang).tokens) <= PLACE_FOLLOW_UP_TOKENS
 
 
-def a_place_alone(mention_text: str, match: Match) -> bool:
-    """ "а по Самаре?", "and in Denver?" as the first turn: nothing asked but a place after
-    its preposition, which the fact base does not talk about (the caller kept it as the place
-    asked for): the main event's time there. A bare name ("Украина?") may be the subject."""
-    first = mention_text.split()[0].casefold() if mention_text.strip() else ""
-    return not match.tokens and first in LOCATION_PREPOSITIONS
+def a_place_alone(index: FactIndex, mention_text: str, match: Match, lang: str) -> bool:
+    """ "а по Самаре?", "and in Denver?", "а Чатем?", "and jordan?" as the first turn:
+    nothing asked but a place, which the fact base does not talk about (the caller kept it
+    as the place asked for): the main event's time there, as after a preposition so without
+    one. A bare name the fact base reads as its own words ("США?", "Женева?", "Украина?")
+    may be the subject: only one it does not know at all is the place."""
+    words = mention_text.split()
+    if not words or match.tokens:
+        return False
+    if words[0].casefold() in LOCATION_PREPOSITIONS:
+        return True
+    named = index.analyse(mention_text, lang)
+    return len(named.unknown) == len(named.tokens)
 
 
 def who_said_it(

@@ -46,9 +46,14 @@ def judge(
     """Whether the names matched at `m` stand for `place` in this question, and how
     strongly: a place asked about, not a word that happens to be one."""
     start, end, prep = pt.phrase_span(tokens, m.i, m.j, named=m.what != "abbreviation")
-    timed = prep == "time" or end > tokens[m.j - 1].end
+    timed = prep == "time" or end > pt.name_end(tokens, m.j)[1]
     first = tokens[m.i]
     located = rk.located(prep, m.head, scene.ukrainian, place)
+    # "on the Chatham Islands": an island word beside the name says it is one.
+    islanded = pt.name_end(tokens, m.j)[0] > m.j or (
+        m.i > 0 and tokens[m.i - 1].norm in pt.ISLAND_WORDS
+    )
+    located = located or (prep in rk.ISLAND_PREPOSITIONS and islanded)
     # Foreign names often go undeclined ("во сколько в Дунгуань?"): a nominative after
     # "в" still counts in a question about time, which "поедет в Женеву" is not.
     uninflected = (
@@ -88,9 +93,14 @@ def judge(
         strength = 2
     elif place.kind in AREAS:
         reckoned = located and rk.reckoned(tokens, m.i, m.j, prep, scene.cue)
-        if not (timed or reckoned or (located and prep in pt.COUNTRY_PREPOSITIONS)):
+        if not (
+            timed
+            or reckoned
+            or (located and prep in pt.COUNTRY_PREPOSITIONS)
+            or _opening_the_hour(tokens, m, prep, scene)
+        ):
             return None
-        strength = 3 if located else 2
+        strength = (3 if located else 2) if prep else 1
     elif located or timed:
         if m.flags & WEAK and not (first.capitalised or first.cyrillic):
             return None
@@ -107,3 +117,15 @@ def adjective_alone(tokens: list[Token], m: Match) -> bool:
     """A neuter adjective ending the sentence stands for "... время": "а лондонское?"."""
     neuter = m.what == "adjective" and m.head is not None and m.head.neuter
     return neuter and (m.j == len(tokens) or tokens[m.j].sentence_start)
+
+
+def _opening_the_hour(tokens: list[Token], m: Match, prep: str | None, scene: Scene) -> bool:
+    """A country or region named bare as the message opens, before a question for its hour
+    ("Япония, во сколько?", "Новая Зеландия — сколько там", "а Непал во сколько"): people
+    name the place first, as they do a town ("Иваново во сколько"). "Китай когда ответит"
+    names no clock: only the hour asked ("во сколько", "сколько там") counts, not "когда"."""
+    if prep is not None or m.flags & (WEAK | COMMON) or not scene.cue:
+        return False
+    if not all(t.norm in pt.FILLERS for t in tokens[: m.i]):
+        return False
+    return (tokens[m.i].capitalised or scene.lowered) and pt.clock_asked_after(tokens, m.j)

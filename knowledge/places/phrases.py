@@ -56,6 +56,7 @@ TIME_AFTER_PAIRS = _phrases("time_after_pairs")
 SELF = _phrases("self")
 PEOPLE = wordset(WORDS["people"])
 FILLERS = wordset(WORDS["fillers"])
+ISLAND_WORDS = wordset(WORDS["island_words"])
 LOWER_CASE_WORDS = wordset(WORDS["lower_case_words"])
 TIME_CUES = wordset(WORDS["time_cues"])
 DATE_CUES = wordset(WORDS["date_cues"])
@@ -160,6 +161,9 @@ def phrase_span(
     start, end = tokens[i].start, tokens[j - 1].end
     prep = None
     k = i - 1
+    if k >= 0 and tokens[k].norm in ISLAND_WORDS:  # "на островах Чатем"
+        start, k = tokens[k].start, k - 1
+    j, end = name_end(tokens, j)
     if k >= 0 and tokens[k].norm in ARTICLES:
         k -= 1
     words = _ending_at(tokens, k, _TIME_BEFORE_BY_LAST)
@@ -175,6 +179,14 @@ def phrase_span(
             prep = tokens[k].norm
             start = tokens[k - len(asker)].start if asker else tokens[k].start
     return start, _time_end(tokens, j, end), prep
+
+
+def name_end(tokens: list[Token], j: int) -> tuple[int, int]:
+    """The end of a name ending before tokens[j], over an island word after it ("the Chatham
+    Islands"), as a token index and a character offset."""
+    if j < len(tokens) and tokens[j].norm in ISLAND_WORDS:
+        return j + 1, tokens[j].end
+    return j, tokens[j - 1].end
 
 
 def whole_span(tokens: list[Token], i: int, j: int) -> tuple[int, int, str | None]:
@@ -237,6 +249,24 @@ def clock_asked_before(tokens: list[Token], i: int) -> bool:
     while k >= 0 and k >= i - 5 and tokens[k].norm in _CLOCK_LINKS:
         k -= 1
     return any(words_at(tokens, k - len(words) + 1, words) for words in asked)
+
+
+_HOUR_TAIL = wordset(WORDS["hour_tail"])
+
+
+def clock_asked_after(tokens: list[Token], j: int) -> bool:
+    """Whether a question for the hour follows the name ending before tokens[j], as people
+    name the place first: "по Непалу во сколько", "Япония, во сколько?", "Новая Зеландия —
+    сколько там". "Сколько" alone asks the hour only when nothing but `hour_tail` follows
+    it ("по России сколько войск" counts troops)."""
+    k = j
+    while k < len(tokens) and tokens[k].norm in _CLOCK_LINKS:
+        k += 1
+    if any(words_at(tokens, k, words) for words in _CLOCK_RECKONED):
+        return True
+    if k >= len(tokens) or tokens[k].norm not in HOUR_COUNTS:
+        return False
+    return all(t.norm in _HOUR_TAIL for t in tokens[k + 1 :])
 
 
 def clock_asked_earlier(tokens: list[Token], i: int) -> bool:

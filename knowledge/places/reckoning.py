@@ -48,6 +48,8 @@ def reckoned(tokens: list[Token], i: int, j: int, prep: str | None, cue: bool) -
         return True
     if prep in ISLAND_PREPOSITIONS:
         return True
+    if prep in pt.RECKONING_PREPOSITIONS and pt.clock_asked_after(tokens, j):
+        return True  # "по Непалу во сколько": the hour asked after the place
     if prep in pt.RECKONING_PREPOSITIONS and pt.clock_asked_earlier(tokens, i - 1):
         # "во сколько переговоры по Казахстану": the clock, unless the fact base talks
         # about that country ("по Украине": knowledge/answering/asked_place.py decides).

@@ -28,14 +28,13 @@ from gazetteer.names import (
     zone_tab,
 )
 from gazetteer.words import (
+    ADJECTIVES,
     ALIASES,
     BELOW_THE_BAR,
     COUNTRY_DISPLAY,
     COUNTRY_ZONE,
-    ENGLISH_ADJECTIVES,
     ENGLISH_WORDS,
     FALSE_ADJECTIVES,
-    IRREGULAR_ADJECTIVES,
     LANGS,
     MIN_POPULATION,
     OBSCURE_ZONE,
@@ -298,7 +297,7 @@ class Builder:
             if old is None or rank < old[1]:
                 self.adjectives[key] = (index_of[id(entry)], rank)
 
-        for word, spec in IRREGULAR_ADJECTIVES + ENGLISH_ADJECTIVES:
+        for word, spec in ADJECTIVES:
             offer(word, self.target(spec), 0)
         for entry in self.entries:
             if not entry.prominent:

@@ -208,75 +208,14 @@ COUNTRY_DISPLAY = {"US": {"en": "USA", "ru": "США", "uk": "США"}}
 COUNTRY_ZONE = {"UA": "Europe/Kyiv", "US": "America/New_York"}
 SINGLE_ZONE = frozenset({"UA"})
 
-# Adjectives no suffix rule reaches (ru, uk); the rules in `adjective_forms` do the rest.
-IRREGULAR_ADJECTIVES: tuple[tuple[str, str], ...] = (
-    ("московский", "zone:Europe/Moscow"),
-    ("московський", "zone:Europe/Moscow"),
-    ("петербургский", "city:Saint Petersburg/RU"),
-    ("питерский", "city:Saint Petersburg/RU"),
-    ("петербурзький", "city:Saint Petersburg/RU"),
-    ("французский", "country:FR"),
-    ("французький", "country:FR"),
-    ("немецкий", "country:DE"),
-    ("німецький", "country:DE"),
-    ("турецкий", "country:TR"),
-    ("турецький", "country:TR"),
-    ("шведский", "country:SE"),
-    ("шведський", "country:SE"),
-    ("американский", "country:US"),
-    ("американський", "country:US"),
-    ("британский", "country:GB"),
-    ("британський", "country:GB"),
-    ("английский", "country:GB"),
-    ("англійський", "country:GB"),
-    ("алматинский", "zone:Asia/Almaty"),
-    ("алматинський", "zone:Asia/Almaty"),
-    ("днепровский", "city:Dnipro/UA"),
-    ("дніпровський", "city:Dnipro/UA"),
-    ("вашингтонский", "city:Washington/US"),
-    ("вашингтонський", "city:Washington/US"),
-)
-
-# English adjectives before "time": "Ukrainian time", "Japanese time".
-ENGLISH_ADJECTIVES: tuple[tuple[str, str], ...] = tuple(
-    (word, f"country:{code}")
-    for word, code in (
-        ("Ukrainian", "UA"),
-        ("Russian", "RU"),
-        ("American", "US"),
-        ("British", "GB"),
-        ("Japanese", "JP"),
-        ("Chinese", "CN"),
-        ("German", "DE"),
-        ("French", "FR"),
-        ("Polish", "PL"),
-        ("Israeli", "IL"),
-        ("Indian", "IN"),
-        ("Turkish", "TR"),
-        ("Georgian", "GE"),
-        ("Korean", "KR"),
-        ("Australian", "AU"),
-        ("Canadian", "CA"),
-        ("Brazilian", "BR"),
-        ("Mexican", "MX"),
-        ("Italian", "IT"),
-        ("Spanish", "ES"),
-        ("Swiss", "CH"),
-        ("Belarusian", "BY"),
-        ("Kazakh", "KZ"),
-        ("Armenian", "AM"),
-        ("Moldovan", "MD"),
-        ("Latvian", "LV"),
-        ("Lithuanian", "LT"),
-        ("Estonian", "EE"),
-        ("Finnish", "FI"),
-        ("Swedish", "SE"),
-        ("Czech", "CZ"),
-        ("Dutch", "NL"),
-        ("Greek", "GR"),
-        ("Thai", "TH"),
-        ("Vietnamese", "VN"),
-    )
+# Adjectives no suffix rule reaches (ru, uk) and English ones, by the place they stand for:
+# data, beside the places it builds; the rules in `adjective_forms` do the rest.
+ADJECTIVES: tuple[tuple[str, str], ...] = tuple(
+    (word, spec)
+    for spec, words in yaml.safe_load(
+        (ROOT / "knowledge" / "places" / "data" / "adjectives.yaml").read_text("utf-8")
+    ).items()
+    for word in words
 )
 
 # Real words that the suffix rules derive from a place: "советский" is Soviet, not of
