@@ -70,6 +70,8 @@ def test_a_drop_is_a_release_only_beside_footage(engine):
         ("ngl who's psaki", "en", "person-psaki"),
         ("а ще Остін — це хто?", "uk", "person-austin"),
         ("ради чего Кремлю понадобился разговор", "ru", "moscow-motives"),
+        ("от кого ждать итогов с российской стороны", "ru", "russia-position"),
+        ("від кого чекати підсумків з російського боку", "uk", "russia-position"),
     ],
 )
 def test_a_register_reaches_the_fact(content, question, lang, fact):
