@@ -71,6 +71,11 @@ def test_a_drop_is_a_release_only_beside_footage(engine):
         ("а ще Остін — це хто?", "uk", "person-austin"),
         ("ради чего Кремлю понадобился разговор", "ru", "moscow-motives"),
         ("от кого ждать итогов с российской стороны", "ru", "russia-position"),
+        ("according to whom are they talking on the 7th", "en", "talks-announcement"),
+        ("со слов кого известно про 7 декабря", "ru", "talks-announcement"),
+        ("зі слів кого відомо про 7 грудня", "uk", "talks-announcement"),
+        # alone, "according to whom" is not rephrased: it asks for the article's source
+        ("according to whom?", "en", "source-article"),
         ("від кого чекати підсумків з російського боку", "uk", "russia-position"),
     ],
 )
