@@ -76,6 +76,8 @@ def test_a_drop_is_a_release_only_beside_footage(engine):
         ("зі слів кого відомо про 7 грудня", "uk", "talks-announcement"),
         # alone, "according to whom" is not rephrased: it asks for the article's source
         ("according to whom?", "en", "source-article"),
+        # "для чего" beside another ask is no "what for" of the talks
+        ("гарантии от кого и для чего", "ru", "security-guarantees-initiative"),
         ("від кого чекати підсумків з російського боку", "uk", "russia-position"),
     ],
 )
