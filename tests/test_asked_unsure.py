@@ -43,20 +43,3 @@ def test_a_footage_drop_is_a_word_the_facts_know(engine, question, lang):
 def test_the_read_ask_reaches_its_fact(content, question, lang, fact):
     answer = anew(content, question).ask(question, lang_hint=lang)
     assert answer.fact is not None and answer.fact.id == fact
-
-
-@pytest.mark.parametrize(
-    ("said", "plain", "lang"),
-    [
-        ("а Псакі це речниця чи хто", "а Псакі це речниця", "uk"),
-        ("по зуму будуть балакать чи шо", "по зуму будуть балакать", "uk"),
-        ("по зуму будут болтать или как", "по зуму будут болтать", "ru"),
-    ],
-)
-def test_a_doubt_closing_the_ask_is_filler(engine, said, plain, lang):
-    assert engine.index.analyse(said, lang).tokens == engine.index.analyse(plain, lang).tokens
-
-
-def test_someone_else_asked_with_or_is_kept(engine):
-    # "или кто-то ещё" asks who else takes part: "или кто" is not read as a doubt
-    assert "@who" in engine.index.analyse("Путин и Байден или кто-то ещё", "ru").tokens
