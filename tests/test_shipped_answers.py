@@ -15,7 +15,7 @@ import pytest
 
 from knowledge.answering.compose import Answer
 from knowledge.answering.engine import Conversation, Engine
-from knowledge.language.decision import ALWAYS
+from knowledge.language.decision import ALWAYS, FEATURES
 from knowledge.storage.content import Content, load_content
 from talkbot.evaluation import evaluate, load_dev_set
 from tests.conftest import AFTER_THE_CALL
@@ -258,3 +258,19 @@ def test_a_claim_word_another_yes_no_question_denies_keeps_the_yes_away(shipped_
     answer = shipped_engine.ask("the call in person?")
     assert answer.fact is not None and answer.fact.id == "call-format"
     assert not answer.lead.startswith("Yes")
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # the fact's questions never said the meeting Moscow wanted (round 21)
+        ("почему Москва добивалась встречи", "moscow-motives"),
+        ("чому Москва домагалася зустрічі", "moscow-motives"),
+        # Psaki's role asked as a check, "речниця" a word no question used
+        ("Псакі — речниця?", "person-psaki"),
+    ],
+)
+def test_a_curated_phrasing_leaves_no_word_unexplained(shipped_engine, question, fact):
+    answer = shipped_engine.ask(question)
+    assert answer.ranked and answer.ranked[0][0] == fact
+    assert answer.evidence[FEATURES.index("unexplained_share")] == 0
