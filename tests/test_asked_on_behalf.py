@@ -165,3 +165,23 @@ def test_more_askers_and_wanting_verbs(words, left):
         Path("words.yaml"),
     )
     assert " ".join(behalf.dropped(words.split())) == left
+
+
+@pytest.mark.parametrize(
+    ("words", "left"),
+    [
+        ("що хоче дід від путіна", "що хоче дід від путіна"),  # what he wants is asked
+        ("чего дед хочет от путина", "чего дед хочет от путина"),
+        ("дід хоче коли розмова", "коли розмова"),  # he wants to know: the wrapper goes
+        ("коли розмова хоче дід", "коли розмова"),
+    ],
+)
+def test_a_question_word_before_the_asker_asks_about_the_asker(words, left):
+    behalf = load_behalf(
+        {
+            "ru": {"askers": ["дед"], "asking": ["хочет"], "objects": ["чего"]},
+            "uk": {"askers": ["дід"], "asking": ["хоче"], "objects": ["що"]},
+        },
+        Path("words.yaml"),
+    )
+    assert " ".join(behalf.dropped(words.split())) == left

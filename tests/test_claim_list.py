@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from knowledge.answering.claim_list import split_claims
+from knowledge.answering.claim_list import split_claims, who_it_is
 from knowledge.answering.engine import Engine
 from knowledge.language.decision import ALWAYS
 from tests.conftest import AFTER_THE_CALL
@@ -147,3 +147,35 @@ def test_a_denied_claim_that_holds_is_not_called_wrong(checking):
     answer = checking.ask("so it's tuesday at 17:00 kyiv, not by phone, right?", lang="en")
     assert answer.fact is not None and answer.fact.id == TIME
     assert answer.lead.startswith("Yes. ")
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("psaki is biden's press secretary, austin the us defense secretary — right?", "en"),
+        ("Псаки пресс-секретарь Байдена, Остин министр обороны США, верно?", "ru"),
+    ],
+)
+def test_claims_of_who_people_are_are_answered_by_the_people_not_their_words(
+    checking, question, lang
+):
+    # "psaki is biden's press secretary" shares its words with "what did Biden's press
+    # secretary say" (Psaki's words): the claim asks who she is, which her own fact says.
+    answer = checking.ask(question, lang=lang)
+    assert answer.fact is not None and answer.fact.id == "person-psaki"
+    assert [more.fact.id for more in answer.more if more.fact] == ["person-austin"]
+    assert not answer.lead.startswith(("Yes", "Да")), answer.lead  # a role is shown, not checked
+
+
+@pytest.mark.parametrize(
+    ("claim", "lang", "asked"),
+    [
+        ("psaki is biden's press secretary", "en", "who is Psaki"),
+        ("Остін міністр оборони США", "uk", "хто такий Остін"),
+        ("psaki said the us knew nothing", "en", None),  # what she said: her words settle it
+        ("psaki in washington", "en", None),  # where she is: no fact of who she is says it
+        ("psaki", "en", None),  # a name alone claims nothing of who she is
+    ],
+)
+def test_a_claim_of_who_someone_is_is_asked_as_their_fact_asks_it(checking, claim, lang, asked):
+    assert who_it_is(checking, claim, lang) == asked

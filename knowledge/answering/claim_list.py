@@ -22,6 +22,7 @@ import yaml
 from knowledge.answering.compose import Answer
 from knowledge.answering.followups import Conversation
 from knowledge.i18n import ANSWERS
+from knowledge.language.speakers import SAY
 from knowledge.model import LANGS
 
 if TYPE_CHECKING:
@@ -147,6 +148,7 @@ def checked_claims(
     unchecked: list[str] = []
     for claim in claims:
         said = table.negation.sub("", claim)  # "not in person": whether "in person" holds
+        said = who_it_is(engine, said, lang) or said
         answer = _asked(engine, f"{said}?", lang, user_place, before)
         if not answer.answered:
             # "by video": what the list is about, asked with the subject named
@@ -181,6 +183,35 @@ def checked_claims(
     if conversation is not None:
         conversation.last_fact_id = main_id or before
     return replace(main, lead=lead, more=more, unanswered=tuple(unchecked))
+
+
+def who_it_is(engine: Engine, claim: str, lang: str) -> str | None:
+    """ "psaki is the white house press secretary", "Пєсков з Кремля": a claim of who a
+    person is, asked as the person's own fact asks it ("who is Psaki"); None for any other
+    claim. A claim of who someone is names a person, says nothing the person's fact does not
+    (its text and questions: "press secretary", "White House", "Biden's"), and names no
+    place and no saying: "peskov wants to review it" or "psaki said they knew nothing" is
+    what a quote settles, and "putin in sochi" where he is. Its role is shown, never called
+    true: the person's fact has no yes or no to give."""
+    index = engine.index
+    tokens = set(index.analyse(claim, lang).tokens)
+    named = tokens & index.lexicon.people
+    if not named or SAY in tokens or engine.resolver.find(claim):
+        return None
+    for person in sorted(named):
+        for fact in index.facts.values():
+            asked = fact.questions.get(lang, ())
+            own = next(
+                (q for q in asked if set(index.analyse(q, lang).tokens) == {"@who", person}),
+                None,
+            )
+            if own is None:
+                continue
+            said = [fact.text.get(lang, ""), *asked]
+            vocabulary = {t for text in said for t in index.analyse(text, lang).tokens}
+            if len(tokens) > 1 and tokens <= vocabulary | {"@who"}:
+                return own
+    return None
 
 
 def _with_verdict(answer: Answer, verdicts: list[bool | None]) -> str:

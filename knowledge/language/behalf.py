@@ -15,7 +15,9 @@ from typing import Any
 from knowledge.language.text import normalize
 from knowledge.model import LANGS
 
-PARTS = ("possessive", "askers", "asking", "told", "telling", "for", "hearsay", "checked")
+PARTS = (
+    "possessive", "askers", "asking", "told", "telling", "for", "hearsay", "checked", "objects"
+)
 
 # Words an asker may stand apart from its verb by: "my mum in odesa wants to know" keeps
 # "in odesa", whose clock is meant; further apart, the two need not be one clause.
@@ -36,6 +38,9 @@ class Behalf:
     # claim itself, as if asked bare; a question that asks what was heard keeps them.
     hearsay: tuple[tuple[str, ...], ...] = ()
     checked: frozenset[str] = frozenset()
+    # A question word asking what the asker's verb has ("что хочет дед от Путина", "що дід
+    # хоче від Путіна"): the asker is the one the question is about, not one asking it.
+    objects: frozenset[str] = frozenset()
     _first: frozenset[str] = field(default=frozenset(), repr=False)
 
     def dropped(self, words: list[str]) -> list[str]:
@@ -64,6 +69,8 @@ class Behalf:
 
     def _asker_at(self, words: list[str], i: int, cut: set[int]) -> None:
         start = self._owner(words, i)
+        if start > 0 and words[start - 1] in self.objects:
+            return  # "что дед хочет от Путина": what he wants is asked
         # "внучка спрашивает", "my mum in odesa wants to know": the verb after, near.
         for j in range(i + 1, min(i + 1 + REACH, len(words))):
             verb = _verb_at(words, j, self.asking)
@@ -72,7 +79,7 @@ class Behalf:
                 return
         # "спрашивает внучка", "asks my grandson": the verb just before.
         verb = _verb_before(words, start, self.asking)
-        if verb:
+        if verb and not (start - verb > 0 and words[start - verb - 1] in self.objects):
             cut.update(range(start - verb, i + 1))
 
     def _told_at(self, words: list[str], i: int, cut: set[int]) -> None:
@@ -119,7 +126,7 @@ def load_behalf(data: Any, path: Path) -> Behalf:
             raise ValueError(f"{path.name}: on_behalf: {lang}: expected lists of {PARTS}")
         for part, words in parts.items():
             pooled[part].update(normalize(w) for w in words)
-    for part in ("possessive", "askers", "told", "for", "checked"):
+    for part in ("possessive", "askers", "told", "for", "checked", "objects"):
         several = sorted(w for w in pooled[part] if " " in w)
         if several:
             raise ValueError(f"{path.name}: on_behalf: {part}: one word each: {several[0]}")
@@ -137,5 +144,6 @@ def load_behalf(data: Any, path: Path) -> Behalf:
         telling=verbs("telling"),
         hearsay=verbs("hearsay"),
         checked=frozenset(pooled["checked"]),
+        objects=frozenset(pooled["objects"]),
         _first=askers | told,
     )
