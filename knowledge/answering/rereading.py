@@ -104,17 +104,27 @@ def unleeted_message(engine: Engine, text: str) -> str:
     index = engine.index
     words = _english_words(index.lexicon)
 
+    def english(word: str) -> bool:
+        return word in words or index.knows(concept_or_base(word, "en", index.mode, index.lexicon))
+
+    # In Russian or Ukrainian typed in Latin letters a figure stands for a letter of its own
+    # ("pro 6o budut' hovoryty" is "про шо", not "pro go"): Latin words are read as leetspeak
+    # only in a message whose plain Latin words are mostly English.
+    plain = [
+        w for w in map(str.casefold, text.split()) if _LATIN_WORDS.fullmatch(w.strip(_PUNCTUATION))
+    ]
+    latin_leet = sum(english(w.strip(_PUNCTUATION)) for w in plain) * 2 >= len(plain)
+
     def known(word: str, script: str) -> bool:
         if script == "latin":
-            return word in words or index.knows(
-                concept_or_base(word, "en", index.mode, index.lexicon)
-            )
+            return latin_leet and english(word)
         return any(_knows(engine, word, lang) for lang in ("ru", "uk"))
 
     return digits_as_letters(text, known)
 
 
 _LATIN_WORDS = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_PUNCTUATION = '?!.,;:"«»()…-–—'
 
 
 @for_the_latest
