@@ -77,7 +77,7 @@ def test_a_colloquial_english_question_reaches_its_fact(content, question, fact_
     ],
 )
 def test_exactly_after_a_thing_still_asks_which_ones(content, question, plain):
-    """"What weapons exactly" asks which weapons, and "what exactly was agreed" what the
+    """ "What weapons exactly" asks which weapons, and "what exactly was agreed" what the
     agreement said, details the article does not give: neither is read as the plain question,
     as "what exactly did he say" is."""
     index = anew(content, question, plain).index

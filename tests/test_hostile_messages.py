@@ -44,9 +44,7 @@ def lookups(engine, monkeypatch) -> list[str]:
 
 def _gibberish(letters: str, seed: int, length: int = 1000) -> str:
     draw = random.Random(seed)
-    words = (
-        "".join(draw.choice(letters) for _ in range(draw.randint(2, 9))) for _ in range(400)
-    )
+    words = ("".join(draw.choice(letters) for _ in range(draw.randint(2, 9))) for _ in range(400))
     return " ".join(words)[:length].strip()
 
 

@@ -87,9 +87,7 @@ def _written(index: FactIndex, asked: DateAsked, dated: dict[str, date]) -> list
     return ends
 
 
-def _named(
-    index: FactIndex, asked: DateAsked, lang: str, dated: dict[str, date]
-) -> list[End]:
+def _named(index: FactIndex, asked: DateAsked, lang: str, dated: dict[str, date]) -> list[End]:
     """The ends the question names by their event ("geneva", "переговорами"), each part read
     among the dated facts."""
     ends = []
@@ -189,9 +187,7 @@ def _main_end(engine: Engine, dated: dict[str, date]) -> End | None:
     return None
 
 
-def _answer(
-    engine: Engine, ends: Sequence[End], said: str, rest: str, lang: str
-) -> Answer | None:
+def _answer(engine: Engine, ends: Sequence[End], said: str, rest: str, lang: str) -> Answer | None:
     facts = [e.fact for e in ends if e.fact is not None]
     fact = facts[0]  # the earlier end's: the date counted from
     evidence = _evidence(engine.index, fact, ends, rest, lang)

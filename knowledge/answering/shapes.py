@@ -100,9 +100,7 @@ def offers_a_choice(index: FactIndex, text: str, lang: str, tokens: Sequence[str
     words = normalize(text).split()
     closed = lexicon.choice_closed.get(lang, frozenset())
     return any(
-        word in ors and words[at + 1] not in closed
-        for at, word in enumerate(words[:-1])
-        if at > 0
+        word in ors and words[at + 1] not in closed for at, word in enumerate(words[:-1]) if at > 0
     )
 
 

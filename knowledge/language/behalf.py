@@ -16,7 +16,15 @@ from knowledge.language.text import normalize
 from knowledge.model import LANGS
 
 PARTS = (
-    "possessive", "askers", "asking", "told", "telling", "for", "hearsay", "checked", "objects"
+    "possessive",
+    "askers",
+    "asking",
+    "told",
+    "telling",
+    "for",
+    "hearsay",
+    "checked",
+    "objects",
 )
 
 # Words an asker may stand apart from its verb by: "my mum in odesa wants to know" keeps

@@ -157,12 +157,16 @@ class FactModel(_Strict):
             return value
         ok = isinstance(value, dict) and not set(value) - set(LANGS)
         for questions in value.values() if ok else ():
-            ok = ok and isinstance(questions, dict) and all(
-                isinstance(q, str)
-                and q.strip()
-                and size(q) <= MAX_QUESTION
-                and isinstance(verdict, bool)
-                for q, verdict in questions.items()
+            ok = (
+                ok
+                and isinstance(questions, dict)
+                and all(
+                    isinstance(q, str)
+                    and q.strip()
+                    and size(q) <= MAX_QUESTION
+                    and isinstance(verdict, bool)
+                    for q, verdict in questions.items()
+                )
             )
         if not ok:
             raise PydanticCustomError(

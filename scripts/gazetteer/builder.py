@@ -98,9 +98,7 @@ class Builder:
         for c in every:
             capital = capitals.get(c["countrycode"]) is c
             kept = capital or (c["name"], c["countrycode"]) in BELOW_THE_BAR
-            if (c["population"] >= MIN_POPULATION or kept) and zones.is_known_zone(
-                c["timezone"]
-            ):
+            if (c["population"] >= MIN_POPULATION or kept) and zones.is_known_zone(c["timezone"]):
                 entry = self.add_city(c, capital)
                 if capital and entry:
                     self.capital_of[c["countrycode"]] = entry
