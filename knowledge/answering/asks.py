@@ -24,6 +24,7 @@ from knowledge.answering.compose import Answer
 from knowledge.answering.followups import Conversation
 from knowledge.answering.shapes import asks_who_said_it
 from knowledge.language.about_bot import about_bot
+from knowledge.language.alternation import phrase_alternation
 from knowledge.language.text import clean, detect_language, normalize
 from knowledge.model import LANGS
 
@@ -53,23 +54,18 @@ class Words:
     pointing: re.Pattern[str]  # a part of question words and where to find it ("what website?")
 
 
-def _alternatives(phrases: list[str]) -> str:
-    longest_first = sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True)
-    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in longest_first)
-
-
 @lru_cache(maxsize=1)
 def words() -> dict[str, Words]:
     data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     table = {}
     for lang in LANGS:
-        joiners = _alternatives(data["joiners"][lang])
-        pairs = _alternatives(data["fragment_joiners"][lang])
-        asking = rf"(?:{_alternatives(data['openers'][lang])})(?=[\s?!.,]|$)"
+        joiners = phrase_alternation(data["joiners"][lang])
+        pairs = phrase_alternation(data["fragment_joiners"][lang])
+        asking = rf"(?:{phrase_alternation(data['openers'][lang])})(?=[\s?!.,]|$)"
         either = data["openers"][lang] + data["yes_no"][lang]
-        opener = rf"(?:{_alternatives(either)})(?=[\s?!.,]|$)"
+        opener = rf"(?:{phrase_alternation(either)})(?=[\s?!.,]|$)"
         marks = "[,;+&]" if lang in data["comma_opens"] else "[;+&]"
-        pointing = _alternatives(data["openers"][lang] + data["pointers"][lang])
+        pointing = phrase_alternation(data["openers"][lang] + data["pointers"][lang])
         table[lang] = Words(
             cut=re.compile(
                 rf"\s*(?:{marks}\s*(?:(?:{joiners})\s+)?|,?\s+(?:{joiners})\s+)(?={opener})",

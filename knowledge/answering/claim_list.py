@@ -22,6 +22,7 @@ import yaml
 from knowledge.answering.compose import Answer
 from knowledge.answering.followups import Conversation
 from knowledge.i18n import ANSWERS
+from knowledge.language.alternation import phrase_alternation
 from knowledge.language.speakers import SAY
 from knowledge.model import LANGS
 
@@ -49,23 +50,18 @@ class Words:
     subject: str
 
 
-def _alternatives(phrases: list[str]) -> str:
-    longest_first = sorted({p.strip().lower() for p in phrases if p.strip()}, key=len, reverse=True)
-    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in longest_first)
-
-
 @lru_cache(maxsize=1)
 def words() -> dict[str, Words]:
     data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     table = {}
     for lang in LANGS:
-        tags = _alternatives(data["tags"][lang])
-        confirm = _alternatives(data["confirm_openers"][lang])
-        openers = _alternatives(
+        tags = phrase_alternation(data["tags"][lang])
+        confirm = phrase_alternation(data["confirm_openers"][lang])
+        openers = phrase_alternation(
             data["confirm_openers"][lang] + data["fillers"][lang] + data["heard"][lang]
         )
-        joiners = _alternatives(data["joiners"][lang])
-        apart = _alternatives(data["apart"][lang])
+        joiners = phrase_alternation(data["joiners"][lang])
+        apart = phrase_alternation(data["apart"][lang])
         table[lang] = Words(
             tag=re.compile(rf"{_BEFORE_TAG}(?:{tags})[\s?!.…]*$", re.IGNORECASE),
             opener=re.compile(rf"^(?:(?:{openers})(?:[\s,:—–-]+|$))+", re.IGNORECASE),
@@ -76,12 +72,12 @@ def words() -> dict[str, Words]:
                 rf"\s*[,;]\s*(?:(?:{joiners})\s+)?|:\s+|\s*\n\s*|\s+(?=(?:{apart})(?:[\s,.?!]|$))",
                 re.IGNORECASE,
             ),
-            that=re.compile(rf"^(?:{_alternatives(data['that'][lang])})\s+", re.IGNORECASE),
+            that=re.compile(rf"^(?:{phrase_alternation(data['that'][lang])})\s+", re.IGNORECASE),
             negation=re.compile(
-                rf"^(?:{_alternatives(data['negations'][lang])})(?:\s+|$)", re.IGNORECASE
+                rf"^(?:{phrase_alternation(data['negations'][lang])})(?:\s+|$)", re.IGNORECASE
             ),
             correlative=re.compile(
-                rf"^(?:{_alternatives(data['correlatives'][lang])})\s", re.IGNORECASE
+                rf"^(?:{phrase_alternation(data['correlatives'][lang])})\s", re.IGNORECASE
             ),
             subject=data["subject"][lang],
         )

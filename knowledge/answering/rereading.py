@@ -7,6 +7,8 @@ and, before any reading, words typed with the wrong keyboard layout on read as m
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING
 
 from knowledge.answering.asks import points_back, words
@@ -72,10 +74,7 @@ def relaid_message(engine: Engine, text: str) -> str:
     if not read_closely(text):
         return text
     index = engine.index
-    words = _english_words(index.lexicon)
-
-    def english(word: str) -> bool:
-        return word in words or index.knows(concept_or_base(word, "en", index.mode, index.lexicon))
+    english = _english_reader(engine)
 
     def latin_word(word: str) -> bool:
         # "kogda" is Russian in Latin letters; a short word ("oj" for "що") may be "ой" so
@@ -101,26 +100,39 @@ def unleeted_message(engine: Engine, text: str) -> str:
     base or a dictionary knows."""
     if not read_closely(text):
         return text
+    english = _english_reader(engine)
+
+    @cache
+    def mostly_english() -> bool:
+        # In Russian or Ukrainian typed in Latin letters a figure stands for a letter of its
+        # own ("pro 6o budut' hovoryty" is "про шо", not "pro go"): Latin words are read as
+        # leetspeak only in a message whose plain Latin words are mostly English. Read only
+        # when a Latin word with a figure is tried, not for every message.
+        plain = [
+            word
+            for word in (w.strip(_PUNCTUATION) for w in text.casefold().split())
+            if _LATIN_WORDS.fullmatch(word)
+        ]
+        return sum(map(english, plain)) * 2 >= len(plain)
+
+    def known(word: str, script: str) -> bool:
+        if script == "latin":
+            return mostly_english() and english(word)
+        return any(_knows(engine, word, lang) for lang in ("ru", "uk"))
+
+    return digits_as_letters(text, known)
+
+
+def _english_reader(engine: Engine) -> Callable[[str], bool]:
+    """Whether a Latin word is English to the bot: a word the lexicon lists, or one the fact
+    base knows through its concept or base form."""
     index = engine.index
     words = _english_words(index.lexicon)
 
     def english(word: str) -> bool:
         return word in words or index.knows(concept_or_base(word, "en", index.mode, index.lexicon))
 
-    # In Russian or Ukrainian typed in Latin letters a figure stands for a letter of its own
-    # ("pro 6o budut' hovoryty" is "про шо", not "pro go"): Latin words are read as leetspeak
-    # only in a message whose plain Latin words are mostly English.
-    plain = [
-        w for w in map(str.casefold, text.split()) if _LATIN_WORDS.fullmatch(w.strip(_PUNCTUATION))
-    ]
-    latin_leet = sum(english(w.strip(_PUNCTUATION)) for w in plain) * 2 >= len(plain)
-
-    def known(word: str, script: str) -> bool:
-        if script == "latin":
-            return latin_leet and english(word)
-        return any(_knows(engine, word, lang) for lang in ("ru", "uk"))
-
-    return digits_as_letters(text, known)
+    return english
 
 
 _LATIN_WORDS = re.compile(r"[a-z]+(?:'[a-z]+)?")
