@@ -21,9 +21,11 @@ with their own seed, after the waves before them, so adding a wave never moves a
 already dealt. A later wave's question already asked in an earlier wave (the same words) is
 left out.
 
-`groups/question_also.yaml` adds facts per question, not per group: a message of several
-asks ("1) when 2) who") is right to get each ask's answer. It never moves a group: the deal
-reads groups and labels only, and the additions ride along as the group's `also_by_question`.
+`groups/question_labels.yaml` labels single questions, not groups: a message of several asks
+("1) when 2) who") is right to get each ask's answer (`also`), and a question whose words ask
+something other than its group's label gets its own (`label`, judged by a reader who never saw
+the bot's answers). It never moves a group: the deal reads groups and labels only, and the
+entries ride along as the group's `also_by_question` and `label_by_question`.
 """
 
 from __future__ import annotations
@@ -137,20 +139,28 @@ def labelled_conversations() -> list[dict[str, Any]]:
     return conversations
 
 
-def with_question_also(groups: list[dict[str, Any]], additions: list[dict]) -> None:
-    """Each addition's facts on its question's group (as `also_by_question`), after the deal;
-    an addition whose question is in no group is an error, as is one that repeats a label."""
-    wanted = {entry["q"]: list(entry["also"]) for entry in additions}
+def with_question_labels(groups: list[dict[str, Any]], entries: list[dict]) -> None:
+    """Each entry on its question's group, after the deal: `also` as `also_by_question`, a
+    `label` of its own as `label_by_question` (the question then takes no `also` of its group).
+    An entry whose question is in no group is an error, as is an `also` that repeats a label."""
+    wanted = {entry["q"]: entry for entry in entries}
     for group in groups:
         for question in group["questions"]:
-            facts = wanted.pop(question, None)
-            if facts is None:
+            entry = wanted.pop(question, None)
+            if entry is None:
                 continue
-            if set(facts) & {group["label"], *group.get("also", ())}:
-                raise SystemExit(f"question_also.yaml repeats {group['id']}'s own label")
-            group.setdefault("also_by_question", {})[question] = facts
+            own = entry.get("label")
+            if own is not None:
+                if own == group["label"]:
+                    raise SystemExit(f"question_labels.yaml repeats {group['id']}'s own label")
+                group.setdefault("label_by_question", {})[question] = own
+            facts = list(entry.get("also", ()))
+            if set(facts) & ({own} if own else {group["label"], *group.get("also", ())}):
+                raise SystemExit(f"question_labels.yaml repeats {group['id']}'s own label")
+            if facts:
+                group.setdefault("also_by_question", {})[question] = facts
     if wanted:
-        raise SystemExit(f"question_also.yaml names {len(wanted)} question(s) in no group")
+        raise SystemExit(f"question_labels.yaml names {len(wanted)} question(s) in no group")
 
 
 def deal(items: list[dict[str, Any]], stratum, rng: random.Random) -> dict[str, list]:
@@ -184,8 +194,8 @@ def build() -> dict[str, str]:
         asked |= {same_words(q) for group in wave for q in group["questions"]}
         for split in SPLITS:
             groups[split] = sorted(groups[split] + dealt[split], key=lambda group: group["id"])
-    with_question_also(
-        [group for split in SPLITS for group in groups[split]], _read("question_also.yaml")
+    with_question_labels(
+        [group for split in SPLITS for group in groups[split]], _read("question_labels.yaml")
     )
     texts = {}
     for split in SPLITS:

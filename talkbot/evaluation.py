@@ -83,13 +83,16 @@ class Split:
 
 
 def _item(entry: dict, lang: str, q: str, group: str) -> Item:
+    own_label = entry.get("label_by_question", {}).get(q)
+    # A question labelled on its own takes none of its group's `also`.
+    group_also = () if own_label else entry.get("also", ())
     return Item(
         q=q,
         lang=lang,
-        label=entry["label"],
+        label=own_label or entry["label"],
         # The group's other answers, and this question's own (a message of several asks).
-        also=(*entry.get("also", ()), *entry.get("also_by_question", {}).get(q, ())),
-        missing=bool(entry.get("missing")),
+        also=(*group_also, *entry.get("also_by_question", {}).get(q, ())),
+        missing=bool(entry.get("missing")) and not own_label,
         mentions=tuple(entry.get("mentions", ())),
         group=group,
     )

@@ -79,33 +79,61 @@ def test_no_paraphrase_group_or_question_is_in_two_splits(splits):
                 assert owner.setdefault(key, name) == name, f"{key} in {owner[key]} and {name}"
 
 
-def test_a_question_of_several_asks_adds_facts_to_itself_not_to_its_group(splits):
-    additions = yaml.safe_load(
-        (evaluation.CORPUS / "groups" / "question_also.yaml").read_text(encoding="utf-8")
+def test_a_question_labelled_on_its_own_changes_itself_not_its_group(splits):
+    entries = yaml.safe_load(
+        (evaluation.CORPUS / "groups" / "question_labels.yaml").read_text(encoding="utf-8")
     )
     items = {item.q: item for split in splits.values() for item in split.items}
-    for entry in additions:
+    for entry in entries:
         item = items[entry["q"]]
-        assert set(entry["also"]) <= set(item.also)
+        assert set(entry.get("also", ())) <= set(item.also)
         siblings = [i for i in items.values() if i.group == item.group and i.q != item.q]
-        assert all(not set(entry["also"]) & set(i.also) for i in siblings), item.group
+        assert all(not set(entry.get("also", ())) & set(i.also) for i in siblings), item.group
+        if "label" in entry:
+            assert item.label == entry["label"]
+            assert all(i.label != entry["label"] for i in siblings), item.group
 
 
-def test_an_addition_for_a_question_no_group_has_is_refused():
+def test_a_question_label_for_no_group_or_repeating_its_group_is_refused():
     spec = importlib.util.spec_from_file_location(
         "split_questions", REPO / "scripts" / "split_questions.py"
     )
     assert spec is not None and spec.loader is not None
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
-    with_question_also = script.with_question_also
-    group = {"id": "en-when-1", "label": "call-time", "questions": ["when?"]}
-    with_question_also([group], [{"q": "when?", "also": ["call-format"]}])
+    with_question_labels = script.with_question_labels
+    group = {"id": "en-when-1", "label": "call-time", "questions": ["when?", "who?"]}
+    with_question_labels([group], [{"q": "when?", "also": ["call-format"]}])
     assert group["also_by_question"] == {"when?": ["call-format"]}
+    with_question_labels([group], [{"q": "who?", "label": "call-participants"}])
+    assert group["label_by_question"] == {"who?": "call-participants"}
     with pytest.raises(SystemExit, match="in no group"):
-        with_question_also([group], [{"q": "who?", "also": ["call-format"]}])
+        with_question_labels([group], [{"q": "why?", "also": ["call-format"]}])
     with pytest.raises(SystemExit, match="own label"):
-        with_question_also([group], [{"q": "when?", "also": ["call-time"]}])
+        with_question_labels([group], [{"q": "when?", "also": ["call-time"]}])
+    with pytest.raises(SystemExit, match="own label"):
+        with_question_labels([group], [{"q": "when?", "label": "call-time"}])
+
+
+def test_a_question_labelled_on_its_own_is_scored_by_that_label_alone(tmp_path):
+    document = {
+        "split": "test",
+        "groups": [
+            {
+                "id": "en-when-1",
+                "lang": "en",
+                "label": "call-time",
+                "also": ["call-announcement"],
+                "label_by_question": {"is the weather nice?": "decline"},
+                "questions": ["when?", "is the weather nice?"],
+            }
+        ],
+        "conversations": [],
+    }
+    (tmp_path / "test.yaml").write_text(yaml.safe_dump(document), encoding="utf-8")
+    when, weather = evaluation.load_split("test", tmp_path).items
+    assert (when.label, when.also) == ("call-time", ("call-announcement",))
+    assert (weather.label, weather.also, weather.answerable) == ("decline", (), False)
 
 
 def test_split_files_are_what_the_split_script_writes():
