@@ -122,6 +122,10 @@ _RU_WORDS = frozenset(
 )
 
 
+# A message passes clean() and normalize() dozens of times as each reader looks at it (ten
+# distinct texts in some 45 calls an ask): kept, the repeats cost a lookup. Bounded, so a
+# flood of long messages holds a few megabytes at most.
+@lru_cache(maxsize=2048)
 def clean(text: str) -> str:
     """Unicode-normalised text with invisible characters dropped and stylized letters plain
     (knowledge/language/stylized.py); case and words kept."""
@@ -131,6 +135,7 @@ def clean(text: str) -> str:
     return "".join(ch if ch.isprintable() else " " for ch in text)
 
 
+@lru_cache(maxsize=2048)
 def normalize(text: str) -> str:
     """Lower-cased, ё→е, one kind of apostrophe, punctuation gone, spaces squashed; a
     hashtag's words apart and an addressee's @mention gone (see `untagged`)."""
