@@ -15,7 +15,7 @@ same way by language.
 The split files are committed; run this only when the corpus itself changes, and never to
 move a question out of test because the matcher gets it wrong.
 
-Later waves of questions (`groups/wave2/` to `groups/wave16/`: each written the same way by a
+Later waves of questions (`groups/wave2/` to `groups/wave18/`: each written the same way by a
 new writer from the article alone, with its own `labels.yaml`) are dealt out the same way
 with their own seed, after the waves before them, so adding a wave never moves a question
 already dealt. A later wave's question already asked in an earlier wave (the same words) is
@@ -44,7 +44,7 @@ QUESTIONS = Path(__file__).resolve().parent.parent / "tests" / "data" / "questio
 GROUPS = QUESTIONS / "groups"
 LANGS = ("en", "ru", "uk")
 # The first wave lives in groups/ itself; each later wave in its own folder, with its seed.
-LATER_WAVES = tuple((f"wave{n}", n) for n in range(2, 18))
+LATER_WAVES = tuple((f"wave{n}", n) for n in range(2, 19))
 SPLITS = ("train", "validation", "test")
 SEED = 20211207
 # Five slots: three train, one validation, one test, interleaved so a short stratum gets
@@ -141,8 +141,9 @@ def labelled_conversations() -> list[dict[str, Any]]:
 
 def with_question_labels(groups: list[dict[str, Any]], entries: list[dict]) -> None:
     """Each entry on its question's group, after the deal: `also` as `also_by_question`, a
-    `label` of its own as `label_by_question` (the question then takes no `also` of its group).
-    An entry whose question is in no group is an error, as is an `also` that repeats a label."""
+    `label` of its own as `label_by_question` (the question then takes no `also` of its group:
+    the group's label again, with fewer `also`, narrows them). An entry whose question is in
+    no group is an error, as is one that changes nothing or repeats a label in `also`."""
     wanted = {entry["q"]: entry for entry in entries}
     for group in groups:
         for question in group["questions"]:
@@ -150,11 +151,12 @@ def with_question_labels(groups: list[dict[str, Any]], entries: list[dict]) -> N
             if entry is None:
                 continue
             own = entry.get("label")
+            facts = list(entry.get("also", ()))
             if own is not None:
-                if own == group["label"]:
+                # The group's own label again narrows its `also` for this question alone.
+                if own == group["label"] and set(facts) == set(group.get("also", ())):
                     raise SystemExit(f"question_labels.yaml repeats {group['id']}'s own label")
                 group.setdefault("label_by_question", {})[question] = own
-            facts = list(entry.get("also", ()))
             if set(facts) & ({own} if own else {group["label"], *group.get("also", ())}):
                 raise SystemExit(f"question_labels.yaml repeats {group['id']}'s own label")
             if facts:
