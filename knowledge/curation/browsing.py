@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from knowledge.curation.errors import UnknownFact
 from knowledge.language.text import normalize
 from knowledge.model import Fact
 from knowledge.storage.store import FactStore
@@ -36,6 +37,19 @@ class FactView:
     updated_at: str | None
     updated_by: int | None  # None for facts as seeded from the shipped file
     numbered: tuple[tuple[int, str, str], ...]  # (n for /delq, lang, question)
+
+
+def fact_view(store: FactStore, fact_id: str) -> FactView:
+    """One fact in full, deleted or not, its questions numbered as /delq counts them."""
+    stored = store.stored(fact_id)
+    if stored is None:
+        raise UnknownFact(fact_id)
+    numbered = tuple(
+        (n, lang, q) for n, (lang, q) in enumerate(stored.fact.all_questions(), start=1)
+    )
+    return FactView(
+        stored.fact, stored.version, stored.deleted, stored.updated_at, stored.updated_by, numbered
+    )
 
 
 def fact_page(store: FactStore, words: str, page: int, lang: str, size: int) -> FactPage:

@@ -6,8 +6,9 @@ import asyncio
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
-from knowledge.curation.browsing import FactPage, FactView, fact_page
+from knowledge.curation.browsing import FactPage, FactView, fact_page, fact_view
 from knowledge.curation.citing import cite, register_source
 from knowledge.curation.editing import with_field
 from knowledge.curation.errors import (
@@ -50,6 +51,7 @@ from knowledge.storage.store import FactChange, FactStore
 from knowledge.storage.writes import FactWriter
 
 PAGE_SIZE = 10
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -126,20 +128,7 @@ class Curator:
         return await self.store.worker.run(lambda store: fact_page(store, words, page, lang, size))
 
     def show(self, fact_id: str) -> FactView:
-        stored = self.store.stored(fact_id)
-        if stored is None:
-            raise UnknownFact(fact_id)
-        numbered = tuple(
-            (n, lang, q) for n, (lang, q) in enumerate(stored.fact.all_questions(), start=1)
-        )
-        return FactView(
-            stored.fact,
-            stored.version,
-            stored.deleted,
-            stored.updated_at,
-            stored.updated_by,
-            numbered,
-        )
+        return fact_view(self.store, fact_id)
 
     def history(self, fact_id: str | None = None, limit: int = 20) -> tuple[HistoryEntry, ...]:
         if fact_id is not None and self.store.stored(fact_id) is None:
@@ -288,16 +277,7 @@ class Curator:
     async def write_undo(self, admin_id: int) -> Undone:
         """`undo` written in the store's worker thread, as `write_import` is: the undo of a
         whole import rewrites as many facts, and the event loop goes on answering meanwhile."""
-
-        def write(store: FactStore) -> tuple[Undone, int]:
-            writer = FactWriter(store)  # the Curator's too: in the worker, on its connection
-            return undo(store, writer, admin_id), writer.written
-
-        async with self.store.gate.hold():
-            undone, written = await self.store.worker.transaction(write)
-        if written and self.on_change:
-            self.on_change()
-        return undone
+        return await self._write_in_worker(lambda store, writer: undo(store, writer, admin_id))
 
     # -- import -----------------------------------------------------------------------
 
@@ -330,16 +310,9 @@ class Curator:
         answering from the old base meanwhile (writes that would wait for the lock wait
         for the gate instead, or are deferred: see storage.worker). `on_change` once it
         is committed, as for every change."""
-
-        def write(store: FactStore) -> tuple[ImportResult, int]:
-            writer = FactWriter(store)  # the Curator's too: in the worker, on its connection
-            return apply_import(writer, admin_id, parsed, fingerprint), writer.written
-
-        async with self.store.gate.hold():
-            result, written = await self.store.worker.transaction(write)
-        if written and self.on_change:
-            self.on_change()
-        return result
+        return await self._write_in_worker(
+            lambda _, writer: apply_import(writer, admin_id, parsed, fingerprint)
+        )
 
     def _parsed(self, file: str | ImportFile) -> ImportFile:
         return file if isinstance(file, ImportFile) else parse_import(file, self.store.sources())
@@ -396,6 +369,20 @@ class Curator:
         if expected_version is not None and expected_version != found[1]:
             raise Conflict(*found)
         return found
+
+    async def _write_in_worker(self, write: Callable[[FactStore, FactWriter], T]) -> T:
+        """A long change in the store's worker thread, on its own connection and writer, as
+        one transaction holding the gate; `on_change` once it is committed, if it wrote."""
+
+        def run(store: FactStore) -> tuple[T, int]:
+            writer = FactWriter(store)  # the Curator's too: in the worker, on its connection
+            return write(store, writer), writer.written
+
+        async with self.store.gate.hold():
+            result, written = await self.store.worker.transaction(run)
+        if written and self.on_change:
+            self.on_change()
+        return result
 
     def _validate(self, fact: Fact) -> None:
         check_fact(fact, self.store.sources())
