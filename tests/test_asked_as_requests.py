@@ -39,7 +39,7 @@ def test_an_action_beside_the_ask_gets_the_ask_answered_and_a_line(content, ques
 def test_a_bare_action_is_answered_by_the_line_not_a_decline(engine, question, lang):
     answer = engine.ask(question, lang_hint=lang)
     assert answer.status == "declined" and answer.fact is None
-    assert answer.lead == ANSWERS("answer.no_action_alone", lang)
+    assert answer.lead.startswith(ANSWERS("answer.no_action_alone", lang))
     assert ANSWERS("answer.declined", lang) not in answer.text
 
 

@@ -63,5 +63,8 @@ def with_action_note(answer: Answer) -> Answer:
     it: a note beside an answer, or, when nothing in it was answered, the lead itself (the
     suggestions stay)."""
     if answer.status == "declined" and not answer.more:
-        return replace(answer, lead=ANSWERS("answer.no_action_alone", answer.lang))
+        lead = ANSWERS("answer.no_action_alone", answer.lang)
+        if answer.suggestions:  # the facts offered instead follow, as after a decline
+            lead = f"{lead} {ANSWERS('answer.declined_offer', answer.lang)}"
+        return replace(answer, lead=lead)
     return replace(answer, notes=(*answer.notes, ANSWERS("answer.no_action", answer.lang)))
