@@ -79,7 +79,6 @@ def test_the_action_and_its_lead_time_are_taken_out():
         ("с камерами будут говорить или просто голосом", "по видео будут говорить или по телефону",
          "ru"),
         ("will they see each other or just hear each other", "by video or by phone", "en"),
-        ("so no in-person meeting?", "in-person meeting?", "en"),
     ],
 )
 def test_a_statement_reads_as_what_it_asks(content, question, plain, lang):
