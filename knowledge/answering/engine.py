@@ -42,6 +42,7 @@ from knowledge.answering.offers import introduction, not_answered
 from knowledge.answering.options import option_lead
 from knowledge.answering.other_calendars import calendar_asked, in_calendar
 from knowledge.answering.quoted import by_its_quote
+from knowledge.answering.requested import with_action_note, without_action
 from knowledge.answering.rereading import by_its_question, in_cyrillic
 from knowledge.answering.shapes import verdict_of
 from knowledge.answering.unranked import with_unranked_note
@@ -200,6 +201,8 @@ class Engine:
         run together apart (unmerged.py), a message that corrects itself as corrected, and a
         neighbouring language's words as ours ("wann", "калі": neighbours.py), what pasting
         left (pasted.py) and markup, JSON, "/ask", a letter's lines around it (wrapping.py)."""
+        # "remind me 10 min before, when is it": the ask, and a line that no reminder is set
+        question, acted = without_action(question)
         question, lang, alone = read_wrapped(self, question, lang, user_place, conversation)
         if alone is not None:  # "in English please": the last answer, in English
             return alone
@@ -208,6 +211,7 @@ class Engine:
             self, read.text, lang=read.lang, lang_hint=lang_hint, user_place=user_place,
             conversation=conversation,
         )  # fmt: skip
+        answer = with_action_note(answer) if acted else answer
         return with_formats(answer, read.formats) if read.formats else answer
 
     def ask_one(

@@ -92,8 +92,9 @@ def load_lexicon(
     shapes_path = words_path.parent / SHAPES_NAME
     shapes = _read(shapes_path) if shapes_path.exists() else {}
     # `frames`: the frame a message wraps its ask in ("is it known", "назовите"), as filler;
-    # so are a quiz's frame ("pick one:") and a style's empty words ("pray tell", "abeg").
-    for key in ("filler", "frames", "quiz", "styles"):
+    # so are a quiz's frame ("pick one:"), a style's empty words ("pray tell", "abeg") and an
+    # action the bot cannot do asked beside the ask ("remind me 10 min before, when is it").
+    for key in ("filler", "frames", "quiz", "styles", "actions", "actions_remind"):
         for lang, ps in phrases_per_language(shapes.get(key), shapes_path, key).items():
             filler = {**filler, lang: [*filler.get(lang, []), *ps]}
     courtesies = _courtesies(words.get("courtesies"), words_path)
