@@ -30,6 +30,7 @@ from knowledge.language.text import (
     other_lemmas,
     read_closely,
 )
+from knowledge.language.truncated import StartReader
 from knowledge.language.typos import TypoReader
 
 # Each language a mixed Russian-Ukrainian question may borrow its words from.
@@ -67,6 +68,7 @@ class QuestionReader:
         self._phrase_words = phrase_words
         self._kept = kept  # words never read as typos: the shifters and real words
         self._typos = TypoReader(surface)
+        self._starts = StartReader(surface)
 
     def analyse(self, normalized: str, lang: str) -> Analysed:
         """A normalised question's tokens: intents mapped, stopwords dropped, each word reduced
@@ -75,7 +77,8 @@ class QuestionReader:
         corrections = 0
         lexicon = self.lexicon
         closely = read_closely(normalized)
-        for word in or_read(intent_mapped(normalized, lexicon).split(), lexicon, lang):
+        words = or_read(intent_mapped(normalized, lexicon).split(), lexicon, lang)
+        for position, word in enumerate(words, 1):
             if word.startswith("@"):
                 token = word
             elif word in lexicon.stopwords:
@@ -88,6 +91,15 @@ class QuestionReader:
                     # "у нас уже ночь будет?" asks about the time, as an hour does, unless
                     # the facts use the word themselves ("film night").
                     token = HOUR
+                elif (
+                    closely
+                    and position == len(words)
+                    and (cut := self._cut_off(word, token, lang))
+                ):
+                    # A message is cut where it ends: its last word may be a known word's
+                    # start ("когда разговор путина и байд").
+                    token = cut
+                    corrections += 1
                 elif closely:
                     token, corrected = self._reread(word, token, lang)
                     corrections += corrected
@@ -137,6 +149,13 @@ class QuestionReader:
             if corrected is not None:
                 return corrected, 1
         return token, 0
+
+    def _cut_off(self, word: str, token: str, lang: str) -> str | None:
+        """The token of the known word an unknown word is the start of; a real word (a
+        dictionary's, a shifter) is a whole word, not a start."""
+        if token in self._kept or in_dictionary(word, lang):
+            return None
+        return self._starts.completed(word)
 
     def _known_reading(self, word: str, lang: str) -> str | None:
         """Another dictionary reading of the word that the fact base knows: the dictionary

@@ -9,7 +9,8 @@ starting with a scheme or "www." or a domain with a path; a forwarding line or b
 goes only when the message has other words; a rubric tag goes only when some word is left
 beside it, so a tag that is the ask's only content ("#Байден") stays; a word mixing the two
 scripts is read in the script of its other letters only when every letter of the other
-script has a twin there. A message with none of these is returned as it was.
+script has a twin there; a message pasted twice over ("when's the call when's the call") is
+read once. A message with none of these is returned as it was.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ _TAG = re.compile(r"(?<!\w)#(\w+)")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _WORD = re.compile(r"\w", re.UNICODE)
 _SPACES = re.compile(r"[ \t]+")
+# The marks a pasted copy may end in or not: "when is it? when is it" is one ask twice.
+_ENDS = ".,!?;:…"
 
 
 @dataclass(frozen=True)
@@ -64,9 +67,22 @@ def unpasted(text: str, data: Pasted | None = None) -> str:
     read = _unforwarded(read, data)
     if "#" in read:
         read = _without_rubrics(read, data)
+    read = _once(read)
     if read == text:
         return text
     return "\n".join(_SPACES.sub(" ", line).strip() for line in read.splitlines()).strip()
+
+
+def _once(text: str) -> str:
+    """A message that is one run of two words or more said over again, whole, as a paste
+    twice over leaves it, as that run once; any other message as it was."""
+    words = text.split()
+    said = [word.strip(_ENDS).casefold() for word in words]
+    size = len(said)
+    for run in range(2, size // 2 + 1):
+        if size % run == 0 and said == said[:run] * (size // run):
+            return " ".join(words[:run])
+    return text
 
 
 def _one_script(word: str, data: Pasted) -> str:
