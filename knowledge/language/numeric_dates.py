@@ -26,7 +26,7 @@ _WORD_AFTER = re.compile(r"^\W*(\w+)")
 def _roman_pattern(numerals: frozenset[str]) -> re.Pattern[str]:
     """A day's number, a dot, slash or dash, and a month in Roman numerals ("1.XII")."""
     alternatives = "|".join(sorted(numerals, key=len, reverse=True))
-    return re.compile(rf"(?<![\d.,:/])(\d{{1,2}})[./-]({alternatives})(?![\w.]\w)", re.IGNORECASE)
+    return re.compile(rf"(?<![\d.,:/])(\d{{1,2}})[./-]({alternatives})(?!\w|\.\w)", re.IGNORECASE)
 
 
 def spell_dates(text: str, lang: str, calendar: Calendar) -> str:
