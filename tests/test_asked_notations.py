@@ -61,6 +61,8 @@ def test_a_texted_afternoon_hour_is_a_time_and_a_lone_number_is_not(text, timed)
         ("world war II", "en", "world war II"),
         ("Louis XIV 1.XIV", "en", "Louis XIV 1.XIV"),
         ("G7 v2", "en", "G7 v2"),
+        ("works on python 3.x", "en", "works on python 3.x"),
+        ("5.V?", "en", "5 may?"),
     ],
 )
 def test_a_month_in_roman_numerals_after_a_day_is_spelt(text, lang, read):

@@ -76,6 +76,8 @@ def _roman_spelt(text: str, calendar: Calendar) -> str:
         names.setdefault(number, form)
 
     def spelt(found: re.Match[str]) -> str:
+        if len(found[2]) == 1 and found[2].islower():
+            return found.group(0)  # "3.x", "1.v": a version, not March or May
         day, numeral = int(found[1]), calendar.roman_months[found[2].casefold()]
         return f"{day} {names[numeral]}" if 1 <= day <= 31 else found.group(0)
 
