@@ -88,17 +88,3 @@ def test_a_compact_time_is_checked_against_the_events(content, question, lang, l
     answer = anew(content, question).ask(question, lang_hint=lang)
     assert reached(answer) == "talks-time"
     assert answer.lead.startswith(lead)
-
-
-@pytest.mark.parametrize(
-    ("question", "lang"),
-    [
-        ("скільки днів до розмови", "uk"),
-        ("через скільки днів вони поговорять", "uk"),
-        ("сколько дней до переговоров", "ru"),
-        ("how many days left till the talks", "en"),
-    ],
-)
-def test_a_countdown_in_days_asks_when(content, question, lang):
-    answer = anew(content, question).ask(question, lang_hint=lang)
-    assert reached(answer) == "talks-time"
