@@ -197,7 +197,12 @@ def test_a_country_with_several_zones_says_which_city_it_used(engine):
     answer = engine.ask("when is the call in the USA?")
     [asked] = [t for t in answer.times if t.role == "asked"]
     assert asked.moment.strftime("%H:%M") == "10:00"
-    assert "USA has several time zones; I used Washington." in answer.notes
+    # its other main zones follow (data/country_zones.yaml), and the note says so
+    others = [(t.place, t.moment.strftime("%H:%M")) for t in answer.times if t.role == "elsewhere"]
+    assert others == [("Chicago", "09:00"), ("Denver", "08:00"), ("Los Angeles", "07:00")]
+    assert "USA has several time zones; I give the time in its main ones, Washington first." in (
+        answer.notes
+    )
 
 
 def test_an_ambiguous_abbreviation_says_how_it_was_read(engine):

@@ -10,12 +10,14 @@ from datetime import datetime
 
 from knowledge.answering import followups
 from knowledge.answering.compared_clocks import compared_clocks
+from knowledge.answering.own_clock import own_clock_dropped
 from knowledge.i18n import ANSWERS
 from knowledge.language.clock_words import DAY
 from knowledge.language.matcher import FactIndex, Match
 from knowledge.language.text import normalize
 from knowledge.model import Fact
 from knowledge.places import demonyms, landmarks, sites
+from knowledge.places.country_zones import main_zones
 from knowledge.places.phrases import (
     CLOCK_FOR,
     HOUR_COUNTS,
@@ -72,6 +74,11 @@ def read_place(
     mention = travel[0] if travel else mention
     match = index.match(text, lang)
     if not mention:
+        own = own_clock_dropped(text)  # "а по моему времени это во сколько": read as a place's
+        if own is not None:
+            mine = index.match(own, lang, place_named=True)
+            if index.lexicon.time_intents & set(mine.tokens):
+                return PlaceReading(mine, own, False, None, None)
         return PlaceReading(match, text, False, None, None)
     # "нью-йоркское время" names a place and asks for a time: keep the asking.
     # A clock ("in UTC+5", "EST") is never what a fact is about: it asks for a time.
@@ -169,6 +176,10 @@ def place_notes(place: Place, lang: str) -> list[str]:
                     city=place.label(lang),
                     zone=place.key,
                 )
+            )
+        elif main_zones(place.country.get("en", "")):  # its main zones are all shown
+            notes.append(
+                ANSWERS("place.country_zones", lang, country=country, city=place.label(lang))
             )
         else:
             notes.append(

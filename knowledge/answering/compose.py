@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 # "about_bot": the message asks what the bot is; the lead introduces it.
 Status = Literal["answered", "unsure", "declined", "empty", "about_bot"]
-Role = Literal["source", "reference", "asked", "user"]
+# "elsewhere": another main zone of a country asked for ("US time": Chicago, Denver, ...)
+Role = Literal["source", "reference", "asked", "user", "elsewhere"]
 
 
 _PERIOD_DAY = {1: "time.period_day_after", -1: "time.period_day_before"}
@@ -38,11 +39,12 @@ class TimeLine:
 
     def text(self, lang: str) -> str:
         when = f"{format_moment(self.moment, lang)} ({utc_offset(self.moment)})"
-        if self.role == "reference":
-            return ANSWERS("time.line", lang, when=when, place=self.place)
-        role = ANSWERS(f"time.{self.role}", lang)
-        line = ANSWERS("time.line_with_role", lang, when=when, place=self.place, role=role)
-        if self.role not in ("asked", "user"):
+        if self.role in ("reference", "elsewhere"):
+            line = ANSWERS("time.line", lang, when=when, place=self.place)
+        else:
+            role = ANSWERS(f"time.{self.role}", lang)
+            line = ANSWERS("time.line_with_role", lang, when=when, place=self.place, role=role)
+        if self.role not in ("asked", "user", "elsewhere"):
             return line
         # "is it evening there?", "7 am or 7 pm?", "the next day in Tokyo?": said plainly.
         key = _PERIOD_DAY.get(self.day, "time.period")

@@ -41,6 +41,7 @@ from knowledge.answering.mixed_up import mixed_up_answer
 from knowledge.answering.offers import introduction, not_answered
 from knowledge.answering.options import option_lead
 from knowledge.answering.other_calendars import calendar_asked, in_calendar
+from knowledge.answering.own_clock import with_own_clock_note
 from knowledge.answering.quoted import by_its_quote
 from knowledge.answering.requested import with_action_note, without_action
 from knowledge.answering.rereading import by_its_question, in_cyrillic
@@ -322,6 +323,7 @@ class Engine:
         if now is not None:  # "its 8am in new york rn how long do I wait": from 8:00 there
             answer = with_countdown(answer, now)
         answer = with_unranked_note(answer, text)  # "rank the topics by importance": none given
+        answer = with_own_clock_note(answer, text, user_place)  # "for me": no zone set
         # A story around its question: read by the question sentence if it matches better.
         return by_its_question(self, answer, text, lang, user_place, conversation) or answer
 

@@ -4,11 +4,13 @@ zones, each place asked for, and the user's own zone, each zone once."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from knowledge.answering import which_event
 from knowledge.answering.asked_place import place_notes
 from knowledge.answering.compose import TimeLine
 from knowledge.model import Event, Fact
+from knowledge.places.country_zones import main_zones
 from knowledge.places.resolver import Place
 from knowledge.places.times import zone_city
 from knowledge.places.zones import get_zone
@@ -44,4 +46,22 @@ def event_times(
         there = start.astimezone(place.tzinfo)
         day = (there.date() - start.date()).days
         times.append(TimeLine(there, place.label(lang), role, day))
+        if role == "asked":
+            times.extend(_elsewhere(start, place, lang, shown))
     return tuple(times), tuple(dict.fromkeys(notes))
+
+
+def _elsewhere(start: datetime, place: Place, lang: str, shown: set[str]) -> list[TimeLine]:
+    """A country of several zones asked for ("US time"): the event's time in its other main
+    zones (data/country_zones.yaml), each once, after the zone the index chose for it."""
+    if place.kind != "country" or not place.country:
+        return []
+    lines = []
+    for zone in main_zones(place.country.get("en", "")):
+        if zone == place.key or zone in shown:
+            continue
+        shown.add(zone)
+        there = start.astimezone(get_zone(zone))
+        day = (there.date() - start.date()).days
+        lines.append(TimeLine(there, zone_city(zone, lang), "elsewhere", day))
+    return lines

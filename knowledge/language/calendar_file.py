@@ -88,6 +88,8 @@ def read_calendar(data: Any, path: Path) -> Calendar:
         morning=words("morning"),
         ordinal=words("ordinal"),
         military=words("military") if data.get("military") else frozenset(),
+        hour_marks=words("hour_marks") if data.get("hour_marks") else frozenset(),
+        roman_months=_roman_months(data.get("roman_months"), path),
         day_parts={form: part_hours[number] for form, number in parts.items()},
         named_hours={form: (12, 0)[n] for form, n in names("named_hours", 2, 0).items()}
         if data.get("named_hours")
@@ -110,6 +112,15 @@ def read_calendar(data: Any, path: Path) -> Calendar:
         hour_forms=names("hour_forms", 12, 1) if data.get("hour_forms") else {},
         day_shifts=_day_shifts(data.get("day_shifts"), path),
     )
+
+
+def _roman_months(data: Any, path: Path) -> dict[str, int]:
+    """`roman_months`: the twelve months in Roman numerals, January first."""
+    if data is None:
+        return {}
+    if not (isinstance(data, list) and len(data) == 12 and all(isinstance(r, str) for r in data)):
+        raise LexiconInvalid(f"{path.name}: calendar: roman_months: expected twelve numerals")
+    return {numeral.casefold(): number for number, numeral in enumerate(data, start=1)}
 
 
 def _day_shifts(data: Any, path: Path) -> tuple[tuple[str, int], ...]:

@@ -52,14 +52,42 @@ def military_hours(words: list[str], calendar: Calendar) -> list[str]:
     return out
 
 
+# An hour with no minutes after its mark ("17h", "17 ч.") is read only from 13: "2 h",
+# "через 5 ч" more often count hours than name one.
+_MARKED_ALONE = range(13, 24)
+
+
+def marked_hours(words: list[str], calendar: Calendar) -> list[str]:
+    """Normalised words with an hour written with its mark as its hour and minutes: "17 h
+    00", "17 ч 00" → "17 00"; "17 h", "17 ч" → "17 00" for an afternoon hour (13-23)."""
+    marks = calendar.hour_marks
+    if not marks or not any(word in marks for word in words):
+        return words
+    out: list[str] = []
+    for i, word in enumerate(words):
+        before = words[i - 1] if i else ""
+        after = words[i + 1] if i + 1 < len(words) else ""
+        hour = int(before) if before.isdigit() and len(before) <= 2 else None
+        if word not in marks or hour is None or hour > 23:
+            out.append(word)
+        elif len(after) == 2 and after.isdigit() and int(after) < 60:
+            continue  # "17 h 00": the minutes follow
+        elif hour in _MARKED_ALONE:
+            out.append("00")
+        else:
+            out.append(word)
+    return out
+
+
 def spelt_hours(words: list[str], calendar: Calendar) -> list[str]:
     """Normalised words with an hour written in words as its number where it stands for an
     hour: after "at", "о" ("at five", "о п'ятій") or before "pm", "вечера" ("пять вечера"),
     unless the word after is one it counts ("в двух словах": `counted`); noon and midnight
-    as "12 00" and "0 00" wherever they stand ("12 noon" too); an hour in military time as
-    its hour and minutes ("1700 hrs": `military_hours`), and one with minutes in words ("a
-    quarter to six" → "5 45": minute_words.py)."""
-    words = minutes_read(military_hours(words, calendar), calendar)
+    as "12 00" and "0 00" wherever they stand ("12 noon" too); an hour in military time or
+    with its mark as its hour and minutes ("1700 hrs": `military_hours`; "17h00":
+    `marked_hours`), and one with minutes in words ("a quarter to six" → "5 45":
+    minute_words.py)."""
+    words = minutes_read(military_hours(marked_hours(words, calendar), calendar), calendar)
     hours, at = calendar.hours, calendar.at
     named = calendar.named_hours
     if not any(word in hours or word in named for word in words):

@@ -63,6 +63,11 @@ class Calendar:
     counted: frozenset[str] = frozenset()
     # "hrs", "h" after four figures: an hour in military time ("1700 hrs" → 17:00)
     military: frozenset[str] = frozenset()
+    # "h", "ч" between an hour and its minutes or after an afternoon hour ("17h00", "17ч"):
+    # the hour's mark, read as "17 00"
+    hour_marks: frozenset[str] = frozenset()
+    # "xii" → 12: a month in Roman numerals after a day's number ("1.XII", "16.VI")
+    roman_months: Mapping[str, int] = field(default_factory=dict)
     # "today", "tonight", "завтра": a day named relative to the asker's, read as a weekday
     # is ("@weekday"): it asks which day the event is; held against the clock's today, the
     # event's date says yes or no (moments.py). Form → days from today ("tomorrow": 1).

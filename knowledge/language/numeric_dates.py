@@ -8,6 +8,7 @@ the second number cannot be a month ("17.00", "5.30"), after a word of `at` ("в
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from knowledge.language.lexicon import Calendar
 
@@ -21,9 +22,18 @@ _ISO = re.compile(r"(?<![\d.,:/+\-−])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d]|[.,:/\
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 _WORD_AFTER = re.compile(r"^\W*(\w+)")
 
+@lru_cache(maxsize=4)
+def _roman_pattern(numerals: frozenset[str]) -> re.Pattern[str]:
+    """A day's number, a dot, slash or dash, and a month in Roman numerals ("1.XII")."""
+    alternatives = "|".join(sorted(numerals, key=len, reverse=True))
+    return re.compile(rf"(?<![\d.,:/])(\d{{1,2}})[./-]({alternatives})(?!\w|\.\w)", re.IGNORECASE)
+
+
 def spell_dates(text: str, lang: str, calendar: Calendar) -> str:
     """The text with every date in figures spelt as "day month [year]"; clock times and
     numbers that cannot be a date left as written."""
+    if calendar.roman_months:
+        text = _roman_spelt(text, calendar)
     if not calendar.months or not (_NUMERIC.search(text) or _ISO.search(text)):
         return text
     names: dict[int, str] = {}
@@ -54,6 +64,24 @@ def spell_dates(text: str, lang: str, calendar: Calendar) -> str:
         return " ".join(filter(None, (str(day), names[month], year)))
 
     return _NUMERIC.sub(spelt, text)
+
+
+def _roman_spelt(text: str, calendar: Calendar) -> str:
+    """The text with "1.XII", "16.VI" spelt as "1 December", "16 June"."""
+    if not any(ch.isdigit() for ch in text):
+        return text
+    pattern = _roman_pattern(frozenset(calendar.roman_months))
+    names: dict[int, str] = {}
+    for form, number in calendar.months.items():
+        names.setdefault(number, form)
+
+    def spelt(found: re.Match[str]) -> str:
+        if len(found[2]) == 1 and found[2].islower():
+            return found.group(0)  # "3.x", "1.v": a version, not March or May
+        day, numeral = int(found[1]), calendar.roman_months[found[2].casefold()]
+        return f"{day} {names[numeral]}" if 1 <= day <= 31 else found.group(0)
+
+    return pattern.sub(spelt, text)
 
 
 def _a_clock(text: str, found: re.Match[str], calendar: Calendar) -> bool:
