@@ -1,8 +1,8 @@
-"""A whole message read before its asks are: what pasting left, an ask alone ("tldr"), a
-machine format named ("unix time of the start"), digits typed for letters ("wh4t t1m3"),
-words typed on the wrong keyboard layout, run together or in a neighbouring language, and a
-message that corrects itself. The asks are then answered one by one (asks.py), each reading
-its own language."""
+"""A whole message read before its asks are: what pasting left, a search query's operators
+("-trump", "OR", "intitle:"), an ask alone ("tldr"), a machine format named ("unix time of
+the start"), digits typed for letters ("wh4t t1m3"), words typed on the wrong keyboard layout,
+run together or in a neighbouring language, and a message that corrects itself. The asks are
+then answered one by one (asks.py), each reading its own language."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from knowledge.language.alone import alone_message
 from knowledge.language.formats import asked_formats, names_a_format
 from knowledge.language.neighbours import read_neighbours
 from knowledge.language.pasted import unpasted
+from knowledge.language.searched import unsearched
 from knowledge.language.text import detect_language
 
 if TYPE_CHECKING:
@@ -32,7 +33,8 @@ class ReadMessage:
 def read_message(engine: Engine, question: str, lang: str | None, hint: str | None) -> ReadMessage:
     """`question` as its asks are read. The whole message's language is read only when a
     step needs it: each ask reads its own anyway."""
-    pasted = unpasted(question)
+    # A search query's operators ("-trump", "OR", "intitle:") read before its words are.
+    pasted = unsearched(unpasted(question))
     alone = alone_message(pasted)
     if alone is not None:  # "коротко", "tldr" alone: the article in short (alone.py)
         pasted, lang = alone, lang or detect_language(pasted, hint)

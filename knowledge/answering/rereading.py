@@ -32,6 +32,7 @@ from knowledge.places.resolver import Place
 
 # Where one sentence ends and the next begins: the story and its question are sentences.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff'ʼ]+")
 
 if TYPE_CHECKING:
     from knowledge.answering.engine import Engine
@@ -50,11 +51,20 @@ def in_cyrillic(
     answered in that language, when the English reading found nothing."""
     if lang != "en" or CYRILLIC.search(text) or not read_closely(text):
         return None
-    order = ("uk", "ru") if lang_hint == "uk" else ("ru", "uk")
-    for reading in order:
-        cyrillic = engine.index.lexicon.transliterated(
-            text, reading, known=lambda word, lang=reading: _knows(engine, word, lang)
+    lexicon = engine.index.lexicon
+
+    def cyrillic_of(latin: str, reading: str) -> str:
+        return lexicon.transliterated(
+            latin, reading, known=lambda word, lang=reading: _knows(engine, word, lang)
         )
+
+    hinted = ("uk", "ru") if lang_hint == "uk" else ("ru", "uk")
+    readings = {reading: cyrillic_of(text, reading) for reading in hinted}
+    # Russian or Ukrainian by the words: the reading whose dictionary knows more of them
+    # first ("choho hoche rosija" is "чого хоче росія", not "чохо хоче росия").
+    order = sorted(hinted, key=lambda reading: -_dictionary_words(readings[reading], reading))
+    for reading in order:
+        cyrillic = readings[reading]
         if cyrillic == text:
             continue
         answer = engine.ask(
@@ -63,6 +73,11 @@ def in_cyrillic(
         if answer.answered:
             return answer
     return None
+
+
+def _dictionary_words(text: str, lang: str) -> int:
+    """How many of a Cyrillic text's words the language's dictionary knows."""
+    return sum(in_dictionary(word, lang) for word in _CYRILLIC_WORD.findall(text))
 
 
 def relaid_message(engine: Engine, text: str) -> str:

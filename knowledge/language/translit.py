@@ -16,9 +16,6 @@ from functools import cache, lru_cache
 
 Pairs = tuple[tuple[str, str], ...]
 
-# A word of Latin letters, with the digits volapuk types for letters ("4to": "что",
-# "Va6ington": "Вашингтон") inside it; a number alone is no word and stays a number.
-_LATIN_WORD = re.compile(r"[a-z0-9']*[a-z][a-z0-9']*")
 _DIGIT = re.compile(r"\d")
 # Readings tried per word: each two-way spot doubles them, and each is looked up. A word
 # longer than any real one keeps its first reading (and the search stays shallow).
@@ -37,8 +34,9 @@ def transliterate(text: str, pairs: Pairs, known: Callable[[str], bool] | None =
     def first(latin: str) -> str:
         return pattern.sub(lambda m: spellings[m.lastindex - 1], latin)
 
+    latin_word = _latin_word(pairs)
     if known is None:
-        return _LATIN_WORD.sub(lambda m: first(m.group()), text.lower())
+        return latin_word.sub(lambda m: first(m.group()), text.lower())
 
     def spelt(word: str) -> str:
         plain = first(word)
@@ -51,12 +49,23 @@ def transliterate(text: str, pairs: Pairs, known: Callable[[str], bool] | None =
             return _letters_only(word, first)
         return found or plain
 
-    return _LATIN_WORD.sub(lambda m: spelt(m.group()), text.lower())
+    return latin_word.sub(lambda m: spelt(m.group()), text.lower())
 
 
 def _letters_only(word: str, first: Callable[[str], str]) -> str:
     """`word` read by its letters alone, its figures kept as typed."""
-    return re.sub(r"[a-z']+", lambda m: first(m.group()), word)
+    return re.sub(r"[^\W\d_']+|'", lambda m: first(m.group()), word)
+
+
+@cache
+def _latin_word(pairs: Pairs) -> re.Pattern[str]:
+    """A word of the table's letters (a-z and the accented ones its spellings use: "čto",
+    "nimeččyna"), with the digits volapuk types for letters ("4to": "что", "Va6ington":
+    "Вашингтон") inside it; a number alone is no word and stays a number."""
+    spelt = {c for latin, _ in pairs for c in latin.rstrip("$")}
+    letters = "".join(sorted(c for c in spelt | set("abcdefghijklmnopqrstuvwxyz") if c.isalpha()))
+    letters = re.escape(letters)
+    return re.compile(f"[{letters}0-9']*[{letters}][{letters}0-9']*")
 
 
 @lru_cache(maxsize=4096)
