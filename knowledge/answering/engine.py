@@ -20,7 +20,6 @@ from datetime import datetime
 
 from knowledge.answering import followups, which_event
 from knowledge.answering.asked_place import read_place
-from knowledge.answering.asks import ask_all
 from knowledge.answering.compared_clocks import compared_answer
 from knowledge.answering.compose import (
     Answer,
@@ -35,19 +34,16 @@ from knowledge.answering.dated import at_its_hour, base_days, days_verdict, on_i
 from knowledge.answering.datemath import by_arithmetic
 from knowledge.answering.event_times import event_times
 from knowledge.answering.followups import Conversation
-from knowledge.answering.formats import with_formats
-from knowledge.answering.message import read_message
+from knowledge.answering.message import answer_message
 from knowledge.answering.mixed_up import mixed_up_answer
 from knowledge.answering.offers import introduction, not_answered
 from knowledge.answering.options import option_lead
 from knowledge.answering.other_calendars import calendar_asked, in_calendar
 from knowledge.answering.own_clock import with_own_clock_note
 from knowledge.answering.quoted import by_its_quote
-from knowledge.answering.requested import with_action_note, without_action
 from knowledge.answering.rereading import by_its_question, in_cyrillic
 from knowledge.answering.shapes import verdict_of
 from knowledge.answering.unranked import with_unranked_note
-from knowledge.answering.wrapping import read_wrapped
 from knowledge.i18n import ANSWERS
 from knowledge.language.about_bot import addressed_to_bot
 from knowledge.language.courtesy import courtesy_of
@@ -197,23 +193,11 @@ class Engine:
         user_place: Place | None = None,
         conversation: Conversation | None = None,
     ) -> Answer:
-        """The answer; a message of two asks gets both (asks.py: `Answer.more`). Words typed
-        with the wrong keyboard layout on are read as meant first ("rjulf" is "когда"), words
-        run together apart (unmerged.py), a message that corrects itself as corrected, and a
-        neighbouring language's words as ours ("wann", "калі": neighbours.py), what pasting
-        left (pasted.py) and markup, JSON, "/ask", a letter's lines around it (wrapping.py)."""
-        # "remind me 10 min before, when is it": the ask, and a line that no reminder is set
-        question, acted = without_action(question)
-        question, lang, alone = read_wrapped(self, question, lang, user_place, conversation)
-        if alone is not None:  # "in English please": the last answer, in English
-            return alone
-        read = read_message(self, question, lang, lang_hint)
-        answer = ask_all(
-            self, read.text, lang=read.lang, lang_hint=lang_hint, user_place=user_place,
+        """The answer to a whole message (message.py); a message of two asks gets both."""
+        return answer_message(
+            self, question, lang=lang, lang_hint=lang_hint, user_place=user_place,
             conversation=conversation,
         )  # fmt: skip
-        answer = with_action_note(answer) if acted else answer
-        return with_formats(answer, read.formats) if read.formats else answer
 
     def ask_one(
         self,

@@ -1,17 +1,23 @@
-"""A whole message read before its asks are: what pasting left, a search query's operators
-("-trump", "OR", "intitle:"), an ask alone ("tldr"), a machine format named ("unix time of
-the start"), digits typed for letters ("wh4t t1m3"), words typed on the wrong keyboard layout,
-run together or in a neighbouring language, and a message that corrects itself. The asks are
-then answered one by one (asks.py), each reading its own language."""
+"""A whole message, read before its asks are and then answered: what pasting left, a search
+query's operators ("-trump", "OR", "intitle:"), an ask alone ("tldr"), a machine format named
+("unix time of the start"), digits typed for letters ("wh4t t1m3"), words typed on the wrong
+keyboard layout, run together or in a neighbouring language, and a message that corrects
+itself. The asks are then answered one by one (asks.py), each reading its own language."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from knowledge.answering.asks import ask_all
+from knowledge.answering.compose import Answer
 from knowledge.answering.corrected import corrected
+from knowledge.answering.followups import Conversation
+from knowledge.answering.formats import with_formats
+from knowledge.answering.requested import with_action_note, without_action
 from knowledge.answering.rereading import relaid_message, unleeted_message
 from knowledge.answering.unmerged import unmerged_message
+from knowledge.answering.wrapping import read_wrapped
 from knowledge.language.alone import alone_message
 from knowledge.language.formats import asked_formats, names_a_format
 from knowledge.language.neighbours import read_neighbours
@@ -21,6 +27,7 @@ from knowledge.language.text import detect_language
 
 if TYPE_CHECKING:
     from knowledge.answering.engine import Engine
+    from knowledge.places.resolver import Place
 
 
 @dataclass(frozen=True)
@@ -49,3 +56,32 @@ def read_message(engine: Engine, question: str, lang: str | None, hint: str | No
     unleeted = unleeted_message(engine, read_neighbours(pasted))
     relaid = unmerged_message(engine, relaid_message(engine, unleeted))
     return ReadMessage(corrected(engine, relaid, lang or hint), lang, formats)
+
+
+def answer_message(
+    engine: Engine,
+    question: str,
+    *,
+    lang: str | None = None,
+    lang_hint: str | None = None,
+    user_place: Place | None = None,
+    conversation: Conversation | None = None,
+) -> Answer:
+    """The answer to a whole message; a message of two asks gets both (asks.py:
+    `Answer.more`). Words typed with the wrong keyboard layout on are read as meant first
+    ("rjulf" is "когда"), words run together apart (unmerged.py), a message that corrects
+    itself as corrected, and a neighbouring language's words as ours ("wann", "калі":
+    neighbours.py), what pasting left (pasted.py) and markup, JSON, "/ask", a letter's lines
+    around it (wrapping.py)."""
+    # "remind me 10 min before, when is it": the ask, and a line that no reminder is set
+    question, acted = without_action(question)
+    question, lang, alone = read_wrapped(engine, question, lang, user_place, conversation)
+    if alone is not None:  # "in English please": the last answer, in English
+        return alone
+    read = read_message(engine, question, lang, lang_hint)
+    answer = ask_all(
+        engine, read.text, lang=read.lang, lang_hint=lang_hint, user_place=user_place,
+        conversation=conversation,
+    )  # fmt: skip
+    answer = with_action_note(answer) if acted else answer
+    return with_formats(answer, read.formats) if read.formats else answer
