@@ -53,6 +53,35 @@ def _marks() -> re.Pattern[str]:
     return re.compile("|".join(alternatives)) if alternatives else re.compile(r"(?!)")
 
 
+def unknown_at_end(piece: str) -> bool:
+    """Whether a "?" ends `piece` as the unknown of a conversion ("5p kyiv = ? canada"), not
+    as the end of a question: it stands right after a mark."""
+    stripped = piece.rstrip()
+    if not stripped.endswith("?"):
+        return False
+    before = stripped[:-1].rstrip().lower()
+    return any(before.endswith(m.group()) for m in _marks().finditer(before))
+
+
+def conversion_target(resolver: PlaceResolver, text: str) -> PlaceMention | None:
+    """The place a notation converts into ("5p kyiv = ? canada", "17h kyiv -> london"): the
+    one on the last side of a mark, with no time of its own, where a side before it states
+    a time beside a place; None otherwise."""
+    sides = _sides(text, [m.start() for m in _marks().finditer(text.lower())])
+    if len(sides) < 2:
+        return None
+    blanked = re.sub(r"\S*\d\S*", lambda m: " " * len(m.group()), text)
+    start, end = sides[-1]
+    if re.search(r"\d", text[start:end]):
+        return None
+    target = resolver.find(blanked[start:end])
+    if target is None or not any(
+        re.search(r"\d", text[a:b]) and resolver.find(blanked[a:b]) for a, b in sides[:-1]
+    ):
+        return None
+    return PlaceMention(target.place, target.start + start, target.end + start, target.text)
+
+
 def mentions(resolver: PlaceResolver, text: str) -> list[PlaceMention]:
     """Every place a text names, in order: each found is blanked out (its span kept) and the
     rest read again."""
