@@ -80,3 +80,20 @@ def test_the_target_is_the_place_after_the_mark(engine):
     target = conversion_target(engine.resolver, "5p kyiv = ? london")
     assert target is not None and target.place.names["en"] == "London"
     assert conversion_target(engine.resolver, "london = ?") is None  # no time of its own
+
+
+@pytest.mark.parametrize(
+    ("question", "country"),
+    [
+        ("aus time pls", "Australia"),
+        ("oz time?", "Australia"),
+        ("what's the time in aus", "Australia"),
+    ],
+)
+def test_a_country_of_several_zones_by_its_short_name(resolver, question, country):
+    mention = resolver.find(question)
+    assert mention is not None and mention.place.key.startswith(f"{country}/")
+
+
+def test_oz_in_a_title_is_no_place(resolver):
+    assert resolver.find("the wizard of oz") is None
