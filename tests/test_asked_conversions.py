@@ -9,6 +9,7 @@ import pytest
 
 from knowledge.answering.converted import conversion_target, unknown_at_end
 from knowledge.i18n import ANSWERS
+from knowledge.language.alone import alone_message
 from tests.asking import anew
 
 
@@ -97,3 +98,28 @@ def test_a_country_of_several_zones_by_its_short_name(resolver, question, countr
 
 def test_oz_in_a_title_is_no_place(resolver):
     assert resolver.find("the wizard of oz") is None
+
+
+@pytest.mark.parametrize(
+    ("message", "reading"),
+    [
+        ("T-?", "how long until the call"),
+        ("T minus?", "how long until the call"),
+        ("d-day?", "how long until the call"),
+        ("Т-?", "сколько осталось до переговоров"),
+        ("день Д?", "сколько осталось до переговоров"),
+        ("Т-мінус?", "скільки залишилось до розмови"),
+    ],
+)
+def test_a_countdown_notation_alone_asks_how_long_until_the_call(message, reading):
+    assert alone_message(message) == reading
+
+
+def test_a_countdown_notation_inside_a_question_is_no_reading():
+    assert alone_message("T-shirt?") is None and alone_message("d-day landings?") is None
+
+
+@pytest.mark.parametrize("message", ["T-?", "d-day?", "Т-?", "Т-мінус?"])
+def test_a_countdown_notation_reaches_the_calls_time(content, message):
+    answer = anew(content).ask(message)
+    assert answer.answered and answer.fact.id == "talks-time"
