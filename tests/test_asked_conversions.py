@@ -123,3 +123,15 @@ def test_a_countdown_notation_inside_a_question_is_no_reading():
 def test_a_countdown_notation_reaches_the_calls_time(content, message):
     answer = anew(content).ask(message)
     assert answer.answered and answer.fact.id == "talks-time"
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("киевские 17:00 — это сколько по Москве?", None),
+        ("18:00 is moscow time?", "answer.yes"),
+        ("у 18:00 за Москвою?", "answer.yes"),
+    ],
+)
+def test_a_time_whose_place_went_unread_is_no_claim_there(content, question, verdict):
+    assert _verdict(anew(content).ask(question)) == verdict

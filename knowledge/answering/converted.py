@@ -112,6 +112,8 @@ def conversion_in(
         for a, b in sides
         for m in mentions(resolver, blanked[a:b])
     ]
+    if len(named) == 1 and _from_an_unread_place(text, sides, named[0], lang, lexicon):
+        return Conversion((), loose=True)
     if not 2 <= len(named) <= MAX_PLACES:
         return None
     stated: dict[object, tuple[Place, Claims | None]] = {}
@@ -134,6 +136,19 @@ def conversion_in(
     if len(stated) < 2 or all(claims is None for _, claims in stated.values()):
         return None
     return Conversion(tuple(stated.values()), loose)
+
+
+def _from_an_unread_place(
+    text: str, sides: list[tuple[int, int]], place: PlaceMention, lang: str, lexicon: Lexicon
+) -> bool:
+    """Whether a time stands on a side before the one place read, which states none: the
+    time's own place went unread ("киевские 17:00 — это сколько по Москве?"), so it is no
+    claim of the time there."""
+    at = next(i for i, (a, b) in enumerate(sides) if a <= (place.start + place.end) // 2 < b)
+    a, b = sides[at]
+    if _claimed(text[a:b], lang, lexicon):
+        return False
+    return any(_claimed(text[c:d], lang, lexicon) for c, d in sides[:at])
 
 
 def _sides(text: str, cuts: list[int]) -> list[tuple[int, int]]:
