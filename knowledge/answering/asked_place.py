@@ -10,6 +10,7 @@ from datetime import datetime
 
 from knowledge.answering import followups
 from knowledge.answering.compared_clocks import compared_clocks
+from knowledge.answering.converted import conversion_target
 from knowledge.answering.own_clock import own_clock_dropped
 from knowledge.i18n import ANSWERS
 from knowledge.language.clock_words import DAY
@@ -72,6 +73,9 @@ def read_place(
         mention = site
     travel = route(resolver, text)  # "from Kyiv to Tbilisi": both ends, from first
     mention = travel[0] if travel else mention
+    # "5p kyiv = ? canada": the clock a time with its own place is converted into.
+    target = None if mention else conversion_target(resolver, text)
+    mention = mention or target
     match = index.match(text, lang)
     if not mention:
         own = own_clock_dropped(text)  # "а по моему времени это во сколько": read as a place's
@@ -82,7 +86,7 @@ def read_place(
         return PlaceReading(match, text, False, None, None)
     # "нью-йоркское время" names a place and asks for a time: keep the asking.
     # A clock ("in UTC+5", "EST") is never what a fact is about: it asks for a time.
-    clock = mention.place.kind in _CLOCK_KINDS
+    clock = mention.place.kind in _CLOCK_KINDS or target is not None
     gap = " time " if clock or _TIME_WORD.search(mention.text) else " "
     without = text[: mention.start] + gap + text[mention.end :]
     if travel:

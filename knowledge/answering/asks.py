@@ -21,6 +21,7 @@ import yaml
 
 from knowledge.answering.claim_list import checked_claims
 from knowledge.answering.compose import Answer
+from knowledge.answering.converted import unknown_at_end
 from knowledge.answering.followups import Conversation
 from knowledge.answering.shapes import asks_who_said_it
 from knowledge.language.about_bot import about_bot
@@ -86,7 +87,12 @@ def split_asks(engine: Engine, text: str, lang: str) -> list[str] | None:
     pieces: list[tuple[str, str]] = []  # (what joins it to the piece before, the piece)
     listed = list_items(text)
     if listed is None:
-        for sentence in _pieces(_QUESTION_END, text.strip(), " "):
+        sentences = _pieces(_QUESTION_END, text.strip(), " ")
+        for at in range(len(sentences) - 1, 0, -1):  # "5p kyiv = ? canada": one ask
+            if unknown_at_end(sentences[at - 1][1]):
+                joint, piece = sentences.pop(at)
+                sentences[at - 1] = (sentences[at - 1][0], f"{sentences[at - 1][1]}{joint}{piece}")
+        for sentence in sentences:
             cut = _pieces(table.cut, sentence[1], sentence[0])
             if len(cut) == 1 and not table.opens.search(sentence[1].strip(_EDGE)):
                 cut = _fragments(engine, table, sentence, lang) or cut

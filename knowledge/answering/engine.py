@@ -29,6 +29,7 @@ from knowledge.answering.compose import (
     representative_question,
     tense_line,
 )
+from knowledge.answering.converted import conversion_in
 from knowledge.answering.countdown import with_countdown
 from knowledge.answering.dated import at_its_hour, base_days, days_verdict, on_its_day, top_of
 from knowledge.answering.datemath import by_arithmetic
@@ -338,8 +339,12 @@ class Engine:
         if option is not None:
             return replace(answer, lead=f"{option} {answer.lead}") if option else answer
         # A fact without an event time says yes or no to a day by the days its text gives.
-        verdict = days_verdict(index, fact, text, lang, match)
-        if verdict is None:
+        source = next((t.moment for t in answer.times if t.role == "source"), None)
+        # "17:00 kyiv in london?": a time converted, or stated in each clock named.
+        converted = source and conversion_in(self.resolver, index.lexicon, text, lang, source)
+        verdict = converted.verdict(source) if converted else None
+        verdict = verdict if converted else days_verdict(index, fact, text, lang, match)
+        if verdict is None and not converted:
             # "past midnight there?": the date there against the source's (none read, none)
             origin = next((t.moment for t in answer.times if t.role == "source"), None)
             origin = origin if asked_here else None

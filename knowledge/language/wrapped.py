@@ -50,6 +50,7 @@ _HEADER = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
 _QUOTE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?){1,8}", re.MULTILINE)
 _EMPHASIS = re.compile(r"\*\*|__|~~|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
 _ARROW = re.compile(r"\s*(?:->|=>|→)\s*")
+_ARROW_END = re.compile(r"[?\s]*$")
 _WORD = re.compile(r"\w")
 _CAPITALISED = re.compile(r"[^\W\d_][^\W\d_'.-]*")
 
@@ -149,7 +150,9 @@ def _without_markdown(text: str) -> str:
     text = _HEADER.sub("", text)
     text = _QUOTE.sub("", text)
     text = _EMPHASIS.sub("", text)
-    return _ARROW.sub(" ", text)
+    # An arrow to a place is a conversion's ("17h kyiv -> london"), kept as one mark; to
+    # nothing ("`call.weekday()` -> ?") it is code's.
+    return _ARROW.sub(lambda m: " " if _ARROW_END.match(text, m.end()) else " → ", text)
 
 
 def _without_letter_lines(

@@ -146,6 +146,9 @@ ALIASES: tuple[tuple[str, str], ...] = (
     ("Штати", "country:US"),
     ("Соединённые Штаты Америки", "country:US"),
     ("Сполучені Штати Америки", "country:US"),
+    # Australia's short names in a question for its time ("aus time pls", "oz time?").
+    ("Aus", "country:AU"),
+    ("Oz", "country:AU"),
     ("UK", "country:GB"),
     ("U.K.", "country:GB"),
     ("Britain", "country:GB"),
