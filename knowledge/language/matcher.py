@@ -84,6 +84,7 @@ class FactIndex(IndexedFacts):
         self.decision = decision or shipped_model()
         self._cached_rank = lru_cache(maxsize=RANK_CACHE_SIZE)(self._rank_head)
         self._cached_read = lru_cache(maxsize=READ_CACHE_SIZE)(self._read)
+        self._choice_words = frozenset().union(*self.lexicon.choice.values())
 
     # -- analysis ---------------------------------------------------------------
 
@@ -133,7 +134,12 @@ class FactIndex(IndexedFacts):
         # A concept the fact never uses is unexplained as a plain word is ("is Biden..." of a
         # fact without him); only the kinds asked (@when, @who) are not the fact's words.
         intents = self.lexicon.intents
-        unexplained = [t for t in analysed.tokens if t not in vocab and t not in intents]
+        # "X or Y?" asks which of the two: the options are the question's words, the "or"
+        # between them ("или", "або") is no word a fact could use, as English "or" is none.
+        ors = self._choice_words
+        unexplained = [
+            t for t in analysed.tokens if t not in vocab and t not in intents and t not in ors
+        ]
         nearest = nearest_question(
             analysed.tokens,
             (self._question_tokens[p] for p in self._distinct_questions_of.get(top, ())),
