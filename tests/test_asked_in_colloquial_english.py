@@ -4,9 +4,8 @@ wanted ("verbatim", "word for word", "how did he put it"), the other words for a
 ("gist", "rundown", "blurb"), at the outset as at first, being in one room as meeting in
 person, how early to get up as the hour, the fillers "at all", "either" and "any news",
 exactly after a question word, a direct quote, the other wire agencies as the outlet, a
-matchup's "vs", "during the call", who set it up as whose idea it was, and how many
-topics as which, and
-"the what" echoing a date."""
+matchup's "vs", "during the call", who set it up as whose idea it was, how many topics
+as which, and "the what" echoing a date."""
 
 from __future__ import annotations
 
