@@ -108,6 +108,10 @@ def test_seeing_or_meeting_asks_the_format(content, question, lang):
     [
         ("where will biden sit during the call", "en"),
         ("where is putin seated for the videoconference", "en"),
+        # where someone will be while it lasts (round 22), not where the talks are held
+        ("where will putin be during the call", "en"),
+        ("where is biden going to be during the talks", "en"),
+        ("where will biden be when they talk", "en"),
         ("где будет сидеть Байден во время видеозвонка", "ru"),
         ("де сидітиме байден", "uk"),
         ("what app are they using for the video call", "en"),

@@ -4,8 +4,8 @@ wanted ("verbatim", "word for word", "how did he put it"), the other words for a
 ("gist", "rundown", "blurb"), at the outset as at first, being in one room as meeting in
 person, how early to get up as the hour, the fillers "at all", "either" and "any news",
 exactly after a question word, a direct quote, the other wire agencies as the outlet, a
-matchup's "vs", "during the call", who set it up as whose idea it was, and how many
-topics as which."""
+matchup's "vs", "during the call", who set it up as whose idea it was, how many topics
+as which, and "the what" echoing a date."""
 
 from __future__ import annotations
 
@@ -45,6 +45,9 @@ from tests.asking import anew
         ("who is behind the talks?", "whose idea were the talks?"),
         ("how many topics will they discuss?", "what topics will they discuss?"),
         ("number of topics?", "topics?"),
+        # "the what" where the day would stand echoes the date asked for (round 22)
+        ("putin biden talks december the what", "putin biden talks what date in december"),
+        ("they talk on the what?", "they talk on what date?"),
     ],
 )
 def test_a_colloquial_english_shape_reads_as_the_plain_question(content, question, plain):

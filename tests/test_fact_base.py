@@ -64,6 +64,17 @@ def test_shipped_fact_base_is_valid_and_covers_the_article(facts):
         assert all(len(fact.questions[lang]) >= 3 for lang in LANGS), fact.id
 
 
+def test_a_presidents_own_fact_asks_his_post_not_his_position(facts):
+    # In English a position is a stance as well as a post: "whats biden's position going in"
+    # (his stance in the talks, biden-ukraine-support) went to person-biden at P 0.99
+    # through its "what is Biden's position" (round 22). The post is asked as held.
+    by_id = {f.id: f for f in facts}
+    for fact_id in ("person-biden", "person-putin"):
+        asked = [q.lower() for q in by_id[fact_id].questions["en"]]
+        assert not any(q.endswith("'s position") for q in asked), fact_id
+        assert any("position does" in q and q.endswith("hold") for q in asked), fact_id
+
+
 def test_shipped_file_is_in_canonical_form_so_export_round_trips_exactly(facts):
     assert dump_facts(facts) == DEFAULT_FACTS_PATH.read_text(encoding="utf-8")
 
