@@ -22,8 +22,8 @@ from knowledge.places.place import Place, PlaceMention
 from knowledge.places.resolver import PlaceResolver
 from knowledge.places.tokens import Token, tokenize
 
-_COMPARE = sorted(pt._phrases("clock_compare"), key=len, reverse=True)
-_ALONE = sorted(pt._phrases("clock_compare_alone"), key=len, reverse=True)
+_COMPARE = sorted(pt.phrases_of("clock_compare"), key=len, reverse=True)
+_ALONE = sorted(pt.phrases_of("clock_compare_alone"), key=len, reverse=True)
 _TIME_WORDS = pt.TIME_CUES | pt.TIME_AFTER | pt.wordset(pt.WORDS["compare_time_words"])
 _CLOCK_WORDS = pt.TIME_AFTER | pt.wordset(pt.WORDS["compare_time_words"])
 _LINKS = pt.wordset(pt.WORDS["compare_links"])

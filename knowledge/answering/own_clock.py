@@ -17,7 +17,7 @@ from knowledge.places.place import Place
 
 
 def _normalised(key: str) -> tuple[tuple[str, ...], ...]:
-    found = {tuple(normalize(" ".join(p)).split()) for p in pt._phrases(key)}
+    found = {tuple(normalize(" ".join(p)).split()) for p in pt.phrases_of(key)}
     return tuple(sorted(found, key=len, reverse=True))  # longest first
 
 

@@ -29,7 +29,8 @@ WORDS: dict[str, Any] = yaml.safe_load(
 )
 
 
-def _phrases(key: str) -> set[tuple[str, ...]]:
+def phrases_of(key: str) -> set[tuple[str, ...]]:
+    """A section of phrase_words.yaml as word tuples (the answering side reads some too)."""
     return {tuple(phrase.split()) for phrase in WORDS[key]}
 
 
@@ -50,10 +51,10 @@ COUNTRY_PREPOSITIONS = wordset(WORDS["country_prepositions"]) | frozenset(FROM_P
 RECKONING_PREPOSITIONS = wordset(WORDS["reckoning_prepositions"])
 ADJECTIVE_RECKONING = RECKONING_PREPOSITIONS | wordset(WORDS["adjective_reckoning_prepositions"])
 ARTICLES = wordset(WORDS["articles"])
-TIME_BEFORE = _phrases("time_before")
+TIME_BEFORE = phrases_of("time_before")
 TIME_AFTER = wordset(WORDS["time_after"])
-TIME_AFTER_PAIRS = _phrases("time_after_pairs")
-SELF = _phrases("self")
+TIME_AFTER_PAIRS = phrases_of("time_after_pairs")
+SELF = phrases_of("self")
 PEOPLE = wordset(WORDS["people"])
 FILLERS = wordset(WORDS["fillers"])
 ISLAND_WORDS = wordset(WORDS["island_words"])
@@ -199,7 +200,7 @@ def whole_span(tokens: list[Token], i: int, j: int) -> tuple[int, int, str | Non
     return start, end, prep
 
 
-_COMPARED_BY_LAST = _by_last_word(_phrases("compared"))
+_COMPARED_BY_LAST = _by_last_word(phrases_of("compared"))
 
 
 def compared(tokens: list[Token], i: int) -> int | None:
@@ -226,8 +227,8 @@ def time_word_before(tokens: list[Token], i: int) -> bool:
 # The end of a question for the time, right before "for"/"для" and a country: "what time
 # (is it) for Australia", "во сколько для Канады". Alone "a hard time for Ukraine" is not one.
 # Before "по"/"за", a question for the hour ("во сколько по Израилю", "о котрій по Ізраїлю").
-_CLOCK_ASKED = _phrases("clock_asked")
-_CLOCK_RECKONED = _phrases("clock_reckoned")
+_CLOCK_ASKED = phrases_of("clock_asked")
+_CLOCK_RECKONED = phrases_of("clock_reckoned")
 _CLOCK_LINKS = wordset(WORDS["clock_links"])
 CLOCK_FOR = wordset(WORDS["clock_for"])
 _CLOCK_BEFORE = CLOCK_FOR | RECKONING_PREPOSITIONS
