@@ -193,12 +193,9 @@ def _places(
     """The places named, as the resolver finds them, then bare city names beside a link
     ("between NY and Moscow", "tokyo vs seoul", "між Києвом і Москвою")."""
     found: list[PlaceMention] = []
-    blanked = text
-    for _ in range(_MOST):
-        mention = resolver.find(blanked)
-        if mention is None or mention.place.kind in ("abbreviation", "offset", "zone"):
+    for mention in resolver.every_place(text, _MOST):
+        if mention.place.kind in ("abbreviation", "offset", "zone"):
             break
-        blanked = _blank(blanked, mention.start, mention.end)
         if any(w not in _NOT_NAMES for w in mention.text.lower().split()):
             found.append(mention)  # "на час" is no place, "moscow time" is
     compared = {k for i, j in spans for k in range(i, j)}
@@ -232,6 +229,3 @@ def _bare(resolver: PlaceResolver, text: str, tokens: list[Token], k: int) -> Pl
             return PlaceMention(place, start, end, text[start:end])
     return None
 
-
-def _blank(text: str, start: int, end: int) -> str:
-    return text[:start] + " " * (end - start) + text[end:]

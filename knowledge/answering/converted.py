@@ -70,7 +70,7 @@ def conversion_target(resolver: PlaceResolver, text: str) -> PlaceMention | None
     sides = _sides(text, [m.start() for m in _marks().finditer(text.lower())])
     if len(sides) < 2:
         return None
-    blanked = re.sub(r"\S*\d\S*", lambda m: " " * len(m.group()), text)
+    blanked = _without_figures(text)
     start, end = sides[-1]
     if re.search(r"\d", text[start:end]):
         return None
@@ -82,18 +82,10 @@ def conversion_target(resolver: PlaceResolver, text: str) -> PlaceMention | None
     return PlaceMention(target.place, target.start + start, target.end + start, target.text)
 
 
-def mentions(resolver: PlaceResolver, text: str) -> list[PlaceMention]:
-    """Every place a text names, in order: each found is blanked out (its span kept) and the
-    rest read again."""
-    found: list[PlaceMention] = []
-    rest = text
-    for _ in range(MAX_PLACES + 1):
-        mention = resolver.find(rest)
-        if mention is None or mention.end <= mention.start:
-            break
-        found.append(PlaceMention(mention.place, mention.start, mention.end, mention.text))
-        rest = rest[: mention.start] + " " * (mention.end - mention.start) + rest[mention.end :]
-    return sorted(found, key=lambda m: m.start)
+def _without_figures(text: str) -> str:
+    """`text` with each word holding a figure blanked, its span kept: "17:00 kyiv" names
+    Kyiv's clock, and the hour is no place's name."""
+    return re.sub(r"\S*\d\S*", lambda m: " " * len(m.group()), text)
 
 
 def conversion_in(
@@ -106,11 +98,11 @@ def conversion_in(
     cuts = [m.start() for m in _marks().finditer(text.lower())]
     sides = _sides(text, cuts)
     # A place is read on its own side, its time blanked: "17:00 kyiv" names Kyiv's clock.
-    blanked = re.sub(r"\S*\d\S*", lambda m: " " * len(m.group()), text)
+    blanked = _without_figures(text)
     named = [
         PlaceMention(m.place, m.start + a, m.end + a, m.text)
         for a, b in sides
-        for m in mentions(resolver, blanked[a:b])
+        for m in sorted(resolver.every_place(blanked[a:b], MAX_PLACES + 1), key=lambda m: m.start)
     ]
     if len(named) == 1 and _from_an_unread_place(text, sides, named[0], lang, lexicon):
         return Conversion((), loose=True)

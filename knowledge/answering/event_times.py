@@ -4,11 +4,11 @@ zones, each place asked for, and the user's own zone, each zone once."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from knowledge.answering import which_event
 from knowledge.answering.asked_place import place_notes
-from knowledge.answering.compose import TimeLine
+from knowledge.answering.compose import Role, TimeLine
 from knowledge.model import Event, Fact
 from knowledge.places.country_zones import main_zones
 from knowledge.places.resolver import Place
@@ -43,9 +43,7 @@ def event_times(
         notes.extend(place_notes(place, lang))
         if role == "asked" and place.label(lang) == zone_city(fact.event.zone, lang):
             continue  # the source line already says it; "your time" is still worth saying
-        there = start.astimezone(place.tzinfo)
-        day = (there.date() - start.date()).days
-        times.append(TimeLine(there, place.label(lang), role, day))
+        times.append(_line(start, place.tzinfo, place.label(lang), role))
         if role == "asked":
             times.extend(_elsewhere(start, place, lang, shown))
     return tuple(times), tuple(dict.fromkeys(notes))
@@ -61,7 +59,11 @@ def _elsewhere(start: datetime, place: Place, lang: str, shown: set[str]) -> lis
         if zone == place.key or zone in shown:
             continue
         shown.add(zone)
-        there = start.astimezone(get_zone(zone))
-        day = (there.date() - start.date()).days
-        lines.append(TimeLine(there, zone_city(zone, lang), "elsewhere", day))
+        lines.append(_line(start, get_zone(zone), zone_city(zone, lang), "elsewhere"))
     return lines
+
+
+def _line(start: datetime, zone: tzinfo, label: str, role: Role) -> TimeLine:
+    """The event's time on one clock, with how many days its date there is off the source's."""
+    there = start.astimezone(zone)
+    return TimeLine(there, label, role, (there.date() - start.date()).days)

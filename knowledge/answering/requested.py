@@ -17,14 +17,13 @@ from functools import lru_cache
 
 from knowledge.answering.compose import Answer
 from knowledge.i18n import ANSWERS
+from knowledge.language.alternation import phrase_alternation
 from knowledge.language.lexicon_files import shipped_shape_phrases
 
 
 def _alternation(section: str) -> str:
     data = shipped_shape_phrases(section)
-    phrases = {" ".join(p.lower().split()) for ps in data.values() for p in ps if p.strip()}
-    words = (r"\s+".join(map(re.escape, p.split())) for p in phrases)
-    return "|".join(sorted(words, key=len, reverse=True)) or r"(?!)"
+    return phrase_alternation(p for ps in data.values() for p in ps) or r"(?!)"
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from knowledge.language.alternation import phrase_alternation
 from knowledge.language.text import normalize
 
 DATA = Path(__file__).resolve().parent / "data" / "datemath.yaml"
@@ -50,8 +51,7 @@ def _first_words(lang: str) -> re.Pattern[str]:
     firsts = {phrase.split()[0] for table in tables for phrase in table.get(lang, ())}
     if not firsts:
         return re.compile(r"(?!)")
-    alternation = "|".join(sorted(map(re.escape, firsts), key=len, reverse=True))
-    return re.compile(rf"(?<!\S)(?:{alternation})")
+    return re.compile(rf"(?<!\S)(?:{phrase_alternation(firsts)})")
 
 
 def date_asked(text: str, lang: str) -> DateAsked | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any, ClassVar
 
@@ -128,6 +128,16 @@ class PlaceResolver:
     def find(self, text: str) -> PlaceMention | None:
         """The place a question asks about, with the span of its phrase, or None."""
         return self._cached_find(text)
+
+    def every_place(self, text: str, most: int) -> Iterator[PlaceMention]:
+        """The places a text names, as `find` finds them one after another, each blanked out
+        (its span kept) before the next is looked for; at most `most`."""
+        for _ in range(most):
+            mention = self.find(text)
+            if mention is None or mention.end <= mention.start:
+                return
+            yield mention
+            text = text[: mention.start] + " " * (mention.end - mention.start) + text[mention.end :]
 
     def _find(self, text: str) -> PlaceMention | None:
         tokens = tk.tokenize(text)
