@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from knowledge.language.decision import FEATURES
 from knowledge.language.forms import form_message, form_words
 from knowledge.language.pasted import unpasted
 from tests.asking import anew, reached
@@ -105,3 +106,40 @@ def test_a_perspective_word_is_weighed_as_no_word(content, question, plain, lang
     said, bare = engine.ask(question, lang_hint=lang), engine.ask(plain, lang_hint=lang)
     assert reached(said) == reached(bare) != ""
     assert said.evidence == bare.evidence
+
+
+@pytest.mark.parametrize(
+    ("question", "plain", "lang"),
+    [
+        # the Ukrainian press secretary with a hyphen is the word the facts write as one
+        ("хто прес-секретар Байдена", "хто прессекретар Байдена", "uk"),
+        ("Псакі чия прес-секретарка", "Псакі чия прессекретар", "uk"),
+        ("Псаки чья пресс-секретарша", "Псаки чья пресс-секретарь", "ru"),
+        # the other order of a pair offered asks nothing more
+        ("is Psaki Biden's spokeswoman or vice versa", "is Psaki Biden's spokeswoman", "en"),
+        ("Псаки пресс-секретарь Байдена или наоборот", "Псаки пресс-секретарь Байдена", "ru"),
+    ],
+)
+def test_a_role_is_read_in_its_other_spellings(content, question, plain, lang):
+    engine = anew(content, question, plain)
+    said, bare = engine.ask(question, lang_hint=lang), engine.ask(plain, lang_hint=lang)
+    assert reached(said) == reached(bare) != ""
+    # the same words read; only the typed wording differs ("wording_agrees")
+    for feature in ("coverage", "unknown", "unexplained_share"):
+        at = FEATURES.index(feature)
+        assert said.evidence[at] == bare.evidence[at]
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("who's higher up, Biden or Psaki?", "en"),
+        ("is Psaki Biden's boss?", "en"),
+        ("кто главнее, Байден или Псаки?", "ru"),
+        ("хто головніший, Байден чи Псакі?", "uk"),
+    ],
+)
+def test_who_outranks_whom_is_asked_of_the_role_naming_the_other(content, question, lang):
+    """Psaki's fact makes her Biden's press secretary: it is the one that answers which of
+    the two is above the other."""
+    assert reached(anew(content, question).ask(question, lang_hint=lang)) == "person-psaki"
