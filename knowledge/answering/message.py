@@ -1,8 +1,9 @@
 """A whole message, read before its asks are and then answered: what pasting left, a search
-query's operators ("-trump", "OR", "intitle:"), an ask alone ("tldr"), a machine format named
-("unix time of the start"), digits typed for letters ("wh4t t1m3"), words typed on the wrong
-keyboard layout, run together or in a neighbouring language, and a message that corrects
-itself. The asks are then answered one by one (asks.py), each reading its own language."""
+query's operators ("-trump", "OR", "intitle:"), a form to fill ("Who:\nHow:"), an ask alone
+("tldr"), a machine format named ("unix time of the start"), digits typed for letters ("wh4t
+t1m3"), words typed on the wrong keyboard layout, run together or in a neighbouring language,
+and a message that corrects itself. The asks are then answered one by one (asks.py), each
+reading its own language."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from knowledge.answering.unmerged import unmerged_message
 from knowledge.answering.wrapping import read_wrapped
 from knowledge.language.alone import alone_message
 from knowledge.language.formats import asked_formats, names_a_format
+from knowledge.language.forms import form_message
 from knowledge.language.neighbours import read_neighbours
 from knowledge.language.pasted import unpasted
 from knowledge.language.searched import unsearched
@@ -42,6 +44,9 @@ def read_message(engine: Engine, question: str, lang: str | None, hint: str | No
     step needs it: each ask reads its own anyway."""
     # A search query's operators ("-trump", "OR", "intitle:") read before its words are.
     pasted = unsearched(unpasted(question))
+    form = form_message(pasted)
+    if form is not None:  # "Who:\nHow:" asks for the article in short (forms.py)
+        pasted, lang = form.text, lang or form.lang
     alone = alone_message(pasted)
     if alone is not None:  # "коротко", "tldr" alone: the article in short (alone.py)
         pasted, lang = alone, lang or detect_language(pasted, hint)

@@ -10,7 +10,9 @@ goes only when the message has other words; a rubric tag goes only when some wor
 beside it, so a tag that is the ask's only content ("#Байден") stays; a word mixing the two
 scripts is read in the script of its other letters only when every letter of the other
 script has a twin there; a message pasted twice over ("when's the call when's the call") is
-read once. A message with none of these is returned as it was.
+read once, and so is one ask written again between " / " in a script the bot does not read
+("tokyo time? / 東京 time?": the copy's other words are the first's). A message with none of
+these is returned as it was.
 """
 
 from __future__ import annotations
@@ -68,6 +70,8 @@ def unpasted(text: str, data: Pasted | None = None) -> str:
     if "#" in read:
         read = _without_rubrics(read, data)
     read = _once(read)
+    if " / " in read:
+        read = _once_across_scripts(read)
     if read == text:
         return text
     return "\n".join(_SPACES.sub(" ", line).strip() for line in read.splitlines()).strip()
@@ -83,6 +87,23 @@ def _once(text: str) -> str:
         if size % run == 0 and said == said[:run] * (size // run):
             return " ".join(words[:run])
     return text
+
+
+def _once_across_scripts(text: str) -> str:
+    """Parts between " / " that add nothing but words of a script the bot does not read go:
+    "tokyo time? / 東京 time?" is "tokyo time?". A part of words of its own ("in Kyiv / in
+    London") stays, and so does the message when any part does."""
+    parts = text.split(" / ")
+    said: set[str] = set()
+    kept: list[str] = []
+    for part in parts:
+        words = [word.casefold() for word in _LETTERS.findall(part)]
+        read = {word for word in words if LATIN.search(word) or CYRILLIC.search(word)}
+        if kept and read <= said and any(word not in read for word in words):
+            continue  # the same ask again, its new words in a script the bot does not read
+        said |= read
+        kept.append(part)
+    return " / ".join(kept)
 
 
 def _one_script(word: str, data: Pasted) -> str:
