@@ -18,6 +18,7 @@ from knowledge.answering.requested import with_action_note, without_action
 from knowledge.answering.rereading import relaid_message, unleeted_message
 from knowledge.answering.unmerged import unmerged_message
 from knowledge.answering.wrapping import read_wrapped
+from knowledge.language.addressed import unaddressed
 from knowledge.language.alone import alone_message
 from knowledge.language.formats import asked_formats, names_a_format
 from knowledge.language.neighbours import read_neighbours
@@ -42,6 +43,9 @@ def read_message(engine: Engine, question: str, lang: str | None, hint: str | No
     step needs it: each ask reads its own anyway."""
     # A search query's operators ("-trump", "OR", "intitle:") read before its words are.
     pasted = unsearched(unpasted(question))
+    # "Mr President, when's your call?", "pretend you're Peskov: ...", "Прошу сообщить ...":
+    # the frame goes, "you" is the one addressed (addressed.py).
+    pasted = unaddressed(pasted)
     alone = alone_message(pasted)
     if alone is not None:  # "коротко", "tldr" alone: the article in short (alone.py)
         pasted, lang = alone, lang or detect_language(pasted, hint)
