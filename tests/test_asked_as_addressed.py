@@ -105,3 +105,20 @@ def test_the_framed_ask_is_answered_as_the_plain_one(engine, message, fact):
 )
 def test_what_the_article_does_not_say_stays_declined(engine, message):
     assert engine.ask(message).fact is None
+
+
+@pytest.mark.parametrize(
+    ("question", "plain", "lang"),
+    [
+        # a newsreader's "read out" asks what is read; "this article" is the one cited
+        ("зачитай темы переговоров", "темы переговоров", "ru"),
+        ("озвучьте темы переговоров", "темы переговоров", "ru"),
+        ("зачитайте теми переговорів", "теми переговорів", "uk"),
+        ("read out the topics of the talks", "the topics of the talks", "en"),
+        ("хто такий Остін у цій статті", "хто такий Остін", "uk"),
+        ("кто такой Остин в этой статье", "кто такой Остин", "ru"),
+    ],
+)
+def test_a_reading_out_or_this_article_is_read_as_the_plain_ask(engine, question, plain, lang):
+    index = engine.index
+    assert set(index.analyse(question, lang).tokens) == set(index.analyse(plain, lang).tokens)
