@@ -40,6 +40,7 @@ Phrase = tuple[str, ...]
 class Person:
     names: dict[str, str]  # by language
     side: dict[str, str]
+    gender: str  # "m" or "f": the past tense's ending
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,9 @@ class Addressed:
     form_phrases: tuple[Phrase, ...]  # the people's and posts' forms, longest first
     you: frozenset[str]
     you_plural: tuple[Phrase, ...]
-    you_verbs: dict[str, tuple[str, ...]]
+    # A verb's second-person ending → the third person's, longest first, by language.
+    you_verbs: dict[str, tuple[tuple[str, str], ...]]
+    you_past: dict[str, tuple[tuple[str, dict[str, str]], ...]]
     role_openers: tuple[Phrase, ...]
     role_as: tuple[Phrase, ...]
     role_nouns: tuple[Phrase, ...]
@@ -63,6 +66,10 @@ class Addressed:
 def _phrases(items: Any) -> tuple[Phrase, ...]:
     words = {tuple(w.casefold() for w in _words(str(item))) for item in items}
     return tuple(sorted(words, key=len, reverse=True))
+
+
+def _longest(table: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
+    return tuple(sorted(table.items(), key=lambda item: -len(item[0])))
 
 
 def _pooled(table: dict[str, list[str]]) -> list[str]:
@@ -76,7 +83,10 @@ def _words(text: str) -> list[str]:
 @cache
 def addressed(path: Path = ADDRESSED_PATH) -> Addressed:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    people = {pid: Person(dict(p["names"]), dict(p["side"])) for pid, p in data["people"].items()}
+    people = {
+        pid: Person(dict(p["names"]), dict(p["side"]), p["gender"])
+        for pid, p in data["people"].items()
+    }
     forms = {form: pid for pid, p in data["people"].items() for form in _phrases(p["forms"])}
     posts = {
         form: tuple(post["people"]) for post in data["posts"] for form in _phrases(post["forms"])
@@ -94,7 +104,8 @@ def addressed(path: Path = ADDRESSED_PATH) -> Addressed:
         form_phrases=tuple(sorted(set(forms) | set(posts), key=len, reverse=True)),
         you=frozenset(w.casefold() for w in _pooled(data["you"])),
         you_plural=_phrases(_pooled(data["you_plural"])),
-        you_verbs={lang: tuple(ends) for lang, ends in data["you_verbs"].items()},
+        you_verbs={lang: _longest(ends) for lang, ends in data["you_verbs"].items()},
+        you_past={lang: _longest(ends) for lang, ends in data["you_past"].items()},
         role_openers=_phrases(_pooled(data["role_openers"])),
         role_as=_phrases(_pooled(data["role_as"])),
         role_nouns=_phrases(_pooled(data["role_nouns"])),
@@ -169,7 +180,7 @@ def _to_you(data: Addressed, tokens: list[_Token]) -> bool:
         return True
     if any(_phrase_at(tokens, i, data.you_plural)[0] for i in range(len(tokens))):
         return True
-    ends = tuple(e for es in data.you_verbs.values() for e in es)
+    ends = tuple(end for ends in data.you_verbs.values() for end, _ in ends)
     return any(len(w) >= _VERB_LENGTH and w.endswith(ends) for w in words)
 
 
@@ -250,34 +261,56 @@ def _role(data: Addressed, tokens: list[_Token]) -> Frame | None:
 
 def _as_person(data: Addressed, text: str, pid: str) -> str:
     """`text` with "you" read as the person addressed: "your call" → "Putin call", "you guys"
-    → "the White House"; with no such word, before a verb of the second person."""
+    → "the White House"; a verb of the second person as of the third ("скажете" → "скажет",
+    "вы говорили" → "Псаки говорила"), the name before it when no "you" is written."""
     lang = detect_language(text) if CYRILLIC.search(text) else "en"
     person = data.people[pid]
     name = person.names.get(lang, person.names["en"]).title()
     side = person.side.get(lang, person.side["en"])
     tokens = _tokens(text)
     pieces: list[tuple[int, int, str]] = []
+    named = False
     i = 0
     while i < len(tokens):
         end, _ = _phrase_at(tokens, i, data.you_plural)
         if end:
             pieces.append((tokens[i].start, tokens[end - 1].end, side))
-            i = end
+            named, i = True, end
             continue
-        if tokens[i].text in data.you:
-            pieces.append((tokens[i].start, tokens[i].end, name))
-        i += 1
-    if not pieces:
-        ends = data.you_verbs.get(lang, ())
-        verb = next(
-            (t for t in tokens if len(t.text) >= _VERB_LENGTH and t.text.endswith(ends)), None
+        token = tokens[i]
+        verb = _third_person(
+            data,
+            lang,
+            token.text,
+            person.gender,
+            after_you=i > 0 and tokens[i - 1].text in data.you,
         )
-        if verb is None:
-            return text
-        pieces.append((verb.start, verb.start, f"{name} "))
+        if token.text in data.you:
+            pieces.append((token.start, token.end, name))
+            named = True
+        elif verb:
+            said = verb if named else f"{name} {verb}"
+            pieces.append((token.start, token.end, said))
+            named = True
+        i += 1
     for start, end, said in reversed(pieces):
         text = text[:start] + said + text[end:]
     return text
+
+
+def _third_person(data: Addressed, lang: str, word: str, gender: str, after_you: bool) -> str:
+    """A verb of the second person as of the third ("" when `word` is none): present and future
+    by their ending; the past ("говорили") only just after "вы", as it is the plural's too."""
+    if len(word) < _VERB_LENGTH:
+        return ""
+    for end, third in data.you_verbs.get(lang, ()):
+        if word.endswith(end):
+            return word[: -len(end)] + third
+    if after_you:
+        for end, by_gender in data.you_past.get(lang, ()):
+            if word.endswith(end):
+                return word[: -len(end)] + by_gender.get(gender, "")
+    return ""
 
 
 def unaddressed(text: str, path: Path = ADDRESSED_PATH) -> str:
