@@ -75,6 +75,9 @@ def test_the_frame_goes_and_you_is_the_one_addressed(message, read):
         # a role with no end of its frame near is no frame
         "pretend you're reading the article from the very start to the end what happens",
         "when is the call?",
+        # "you" alone is the bot, asked as usual
+        "що ти знаєш про розмову путіна і байдена",
+        "что ты знаешь о переговорах, скажи",
     ],
 )
 def test_a_message_without_such_a_frame_is_left_as_it_is(message):
