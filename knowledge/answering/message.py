@@ -19,6 +19,7 @@ from knowledge.answering.requested import with_action_note, without_action
 from knowledge.answering.rereading import relaid_message, unleeted_message
 from knowledge.answering.unmerged import unmerged_message
 from knowledge.answering.wrapping import read_wrapped
+from knowledge.language.addressed import unaddressed
 from knowledge.language.alone import alone_message
 from knowledge.language.formats import asked_formats, names_a_format
 from knowledge.language.forms import form_message
@@ -44,6 +45,9 @@ def read_message(engine: Engine, question: str, lang: str | None, hint: str | No
     step needs it: each ask reads its own anyway."""
     # A search query's operators ("-trump", "OR", "intitle:") read before its words are.
     pasted = unsearched(unpasted(question))
+    # "Mr President, when's your call?", "pretend you're Peskov: ...", "Прошу сообщить ...":
+    # the frame goes, "you" is the one addressed (addressed.py).
+    pasted = unaddressed(pasted)
     form = form_message(pasted)
     if form is not None:  # "Who:\nHow:" asks for the article in short (forms.py)
         pasted, lang = form.text, lang or form.lang
