@@ -218,8 +218,11 @@ def _start_asked(
         asks.append(f"{_data()['when'][lang]} {mention.text}")
     for ask in asks:
         answer = engine.ask_one(ask, lang=lang, user_place=user_place, conversation=conversation)
-        if answer.answered and answer.fact is not None and answer.fact.event is not None:
-            return answer
+        if answer.answered and answer.fact is not None:
+            # a fact with no time ("will I miss the announcement?"): no start to hold
+            return answer if answer.fact.event is not None else None
+        if answer.ranked and engine.facts[answer.ranked[0][0]].event is None:
+            return None  # the words lean to a fact with no time: not read as the start
     return None
 
 
