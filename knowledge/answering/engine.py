@@ -45,6 +45,7 @@ from knowledge.answering.quoted import by_its_quote
 from knowledge.answering.rereading import by_its_question, in_cyrillic
 from knowledge.answering.shapes import verdict_of
 from knowledge.answering.unranked import with_unranked_note
+from knowledge.answering.windows import by_window
 from knowledge.i18n import ANSWERS
 from knowledge.language.about_bot import addressed_to_bot
 from knowledge.language.courtesy import courtesy_of
@@ -224,6 +225,8 @@ class Engine:
         now = stated_now(text, index.lexicon.calendar)
         if now is not None:  # "сейчас 16:20 по Киеву, сколько осталось?": no claim of 16:20
             text = now.text
+        if (windowed := by_window(self, text, lang, user_place, conversation)) is not None:
+            return windowed  # "busy 4-6pm Berlin, will I miss it?": the start against it
         if not text:
             about = self.about(lang)
             lead = ANSWERS("answer.empty", lang, **about) if about["subject"] else ""

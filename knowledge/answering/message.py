@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from knowledge.answering.asks import ask_all
+from knowledge.answering.bets import by_bet
 from knowledge.answering.compose import Answer
 from knowledge.answering.corrected import corrected
 from knowledge.answering.followups import Conversation
@@ -18,6 +19,7 @@ from knowledge.answering.formats import with_formats
 from knowledge.answering.requested import with_action_note, without_action
 from knowledge.answering.rereading import relaid_message, unleeted_message
 from knowledge.answering.unmerged import unmerged_message
+from knowledge.answering.windows import by_window
 from knowledge.answering.wrapping import read_wrapped
 from knowledge.language.addressed import unaddressed
 from knowledge.language.alone import alone_message
@@ -88,7 +90,11 @@ def answer_message(
     if alone is not None:  # "in English please": the last answer, in English
         return alone
     read = read_message(engine, question, lang, lang_hint)
-    answer = ask_all(
+    # The asker's own terms, read in the whole message before it is cut into asks ("my
+    # friend says Monday, I say Wednesday, who's right?" is one ask): "busy 4-6pm Berlin,
+    # will I miss it?", "спорим, что во вторник?" get the start held against them.
+    own = (engine, read.text, read.lang or detect_language(read.text, lang_hint), user_place)
+    answer = by_window(*own, conversation) or by_bet(*own, conversation) or ask_all(
         engine, read.text, lang=read.lang, lang_hint=lang_hint, user_place=user_place,
         conversation=conversation,
     )  # fmt: skip
