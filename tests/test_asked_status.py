@@ -111,3 +111,16 @@ def test_the_time_asked_plainly_carries_no_such_note(content):
     answer = anew(content, "when is the call?").ask("when is the call?", lang_hint="en")
     assert answer.fact is not None and answer.fact.id == "talks-time"
     assert ANSWERS("answer.status", "en") not in answer.notes
+
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("what did the white house say before, that there would be no meeting?", "en"),
+        ("что белый дом говорил раньше, что встречи не будет?", "ru"),
+    ],
+)
+def test_who_said_there_would_be_no_meeting_is_not_a_status_check(content, question, lang):
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert ANSWERS("answer.status", lang) not in answer.notes

@@ -52,7 +52,7 @@ def status_answer(
         return None
     words = status_words()
     asked = status_asked(text, lang, words)
-    if asked is None or asks_apart(engine.index.analyse(asked.text, lang).tokens, words):
+    if asked is None or asks_apart(engine.index.analyse(asked.read, lang).tokens, words):
         return None
     plain = words.format_ask[lang] if asked.kind == FORMAT else words.ask[lang]
     settling = _ask(engine, plain, lang, None, None).fact

@@ -40,6 +40,9 @@ class StatusWords:
 class StatusAsk:
     text: str  # the message read as the ask a status check makes of the article
     kind: str  # TIME or FORMAT: which fact settles it
+    # the message with its status read as the time asked: what else it asks ("who said there
+    # would be no meeting?") is read from it, a meeting's ask having none of its words
+    read: str = ""
 
 
 def _any_of(phrases: dict[str, list[str]]) -> re.Pattern[str]:
@@ -69,13 +72,15 @@ def status_asked(text: str, lang: str, words: StatusWords | None = None) -> Stat
     normalized = normalize(text)
     if lang not in words.ask or words.apart.search(normalized):
         return None
+    # the first status phrase is the ask; another ("перенесли или отменили") says no more
+    asked = words.changed.sub(words.ask[lang], normalized, count=1)
+    read = " ".join(words.changed.sub(" ", asked).split())
     if words.no_meeting.search(normalized) and lang in words.format_ask:
         # What happens instead of the meeting is the call as it is held: its format.
-        return StatusAsk(words.format_ask[lang], FORMAT)
+        return StatusAsk(words.format_ask[lang], FORMAT, read)
     if not words.changed.search(normalized):
         return None
-    read = words.changed.sub(words.ask[lang], normalized, count=1)
-    return StatusAsk(" ".join(words.changed.sub(" ", read).split()), TIME)
+    return StatusAsk(read, TIME, read)
 
 
 def asks_apart(tokens: tuple[str, ...] | list[str], words: StatusWords | None = None) -> bool:
