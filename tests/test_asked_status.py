@@ -43,6 +43,8 @@ def test_a_status_check_is_read_as_the_ask_it_makes(question, lang, read, kind):
         ("из-за чего перенесли?", "ru"),
         ("who moderates the talks", "en"),
         ("когда разговор?", "ru"),
+        ("США казали що зустрічі не буде?", "uk"),  # who said so: nothing asked after it
+        ("wasn't washington saying no meeting and no phone call either", "en"),
     ],
 )
 def test_no_status_or_a_status_with_its_cause_is_left_as_written(question, lang):
@@ -83,6 +85,7 @@ def test_a_day_claimed_for_the_move_is_checked_against_the_articles(content):
     [
         ("there'll be no meeting, so is the call off?", "en"),
         ("встречи не будет, что тогда во вторник?", "ru"),
+        ("в кремле же сказали, встречи не будет. что тогда во вторник?", "ru"),  # hearsay
         ("зустрічі не буде, а розмова теж ні?", "uk"),
     ],
 )

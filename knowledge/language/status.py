@@ -30,6 +30,7 @@ TIME, FORMAT = "time", "format"
 class StatusWords:
     changed: re.Pattern[str]
     no_meeting: re.Pattern[str]
+    instead: re.Pattern[str]
     apart: re.Pattern[str]
     ask: dict[str, str]
     format_ask: dict[str, str]
@@ -58,6 +59,7 @@ def status_words(path: Path = STATUS_PATH) -> StatusWords:
     return StatusWords(
         changed=_any_of(phrases_per_language(data.get("changed"), path, "changed")),
         no_meeting=_any_of(phrases_per_language(data.get("no_meeting"), path, "no_meeting")),
+        instead=_any_of(phrases_per_language(data.get("instead"), path, "instead")),
         apart=_any_of(phrases_per_language(data.get("apart"), path, "apart")),
         ask=texts_per_language(data.get("ask"), path, "ask"),
         format_ask=texts_per_language(data.get("format_ask"), path, "format_ask"),
@@ -72,15 +74,35 @@ def status_asked(text: str, lang: str, words: StatusWords | None = None) -> Stat
     normalized = normalize(text)
     if lang not in words.ask or words.apart.search(normalized):
         return None
-    # the first status phrase is the ask; another ("перенесли или отменили") says no more
-    asked = words.changed.sub(words.ask[lang], normalized, count=1)
-    read = " ".join(words.changed.sub(" ", asked).split())
-    if words.no_meeting.search(normalized) and lang in words.format_ask:
-        # What happens instead of the meeting is the call as it is held: its format.
-        return StatusAsk(words.format_ask[lang], FORMAT, read)
+    heard = [*words.no_meeting.finditer(normalized)]
+    if heard and lang in words.format_ask:
+        # What happens instead of the meeting is the call as it is held: its format, when the
+        # message asks it after the meeting heard to be off ("..., so is the call off?", "что
+        # тогда во вторник?"); "США казали що зустрічі не буде?" asks who said so.
+        after = normalized[heard[-1].end() :].strip()
+        if not _asked_after(text, heard[-1].group(), after, words):
+            return None
+        return StatusAsk(words.format_ask[lang], FORMAT, _read(after, lang, words))
     if not words.changed.search(normalized):
         return None
+    read = _read(normalized, lang, words)
     return StatusAsk(read, TIME, read)
+
+
+def _read(normalized: str, lang: str, words: StatusWords) -> str:
+    """The first status phrase read as the ask; another ("перенесли или отменили") adds none."""
+    asked = words.changed.sub(words.ask[lang], normalized, count=1)
+    return " ".join(words.changed.sub(" ", asked).split())
+
+
+def _asked_after(text: str, heard: str, after: str, words: StatusWords) -> bool:
+    """Whether a message asks something after the meeting it heard to be off: a status
+    ("so is it off?"), what happens instead ("what happens on the 7th"), or any question."""
+    if words.changed.search(after) or words.instead.search(after):
+        return True
+    last = heard.split()[-1]
+    at = text.casefold().rfind(last)
+    return bool(after) and at >= 0 and "?" in text[at + len(last) :]
 
 
 def asks_apart(tokens: tuple[str, ...] | list[str], words: StatusWords | None = None) -> bool:
