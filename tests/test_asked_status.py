@@ -127,3 +127,20 @@ def test_the_time_asked_plainly_carries_no_such_note(content):
 def test_who_said_there_would_be_no_meeting_is_not_a_status_check(content, question, lang):
     answer = anew(content, question).ask(question, lang_hint=lang)
     assert ANSWERS("answer.status", lang) not in answer.notes
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("'White House denies phone talks', I read that. So is the call off?", "en"),
+        ("в Белом доме отрицали. Так переговоры отменены?", "ru"),
+        ("у Білому домі заперечували, то розмову скасували?", "uk"),
+    ],
+)
+def test_a_denial_heard_then_a_status_gets_the_confirmation_without_a_yes(
+    content, question, lang
+):
+    answer = anew(content, question).ask(question, lang_hint=lang)
+    assert answer.fact is not None and answer.fact.id == "white-house-confirmation"
+    assert not answer.lead.startswith((ANSWERS("answer.yes", lang), ANSWERS("answer.no", lang)))
+    assert ANSWERS("answer.status", lang) in answer.notes

@@ -1,7 +1,9 @@
 """A status check of the call answered as the article can answer it ("is it still on?", "was it
 moved to wednesday?", "не перенесли?", "зустрічі не буде, а по відео теж ні?"): the call's
-time, or for a meeting heard to be off its format, with a line saying the article was written
-before the call and reports no change (knowledge/language/status.py reads the ask).
+time, for a meeting heard to be off its format, for a denial heard ("White House denies phone
+talks... so is the call off?") the confirmation that followed it, with a line saying the
+article was written before the call and reports no change (knowledge/language/status.py
+reads the ask).
 
 Only the fact that settles the plain ask may answer it: a status check read as "when is the
 call" that matches another fact, or none, is left to be read as written (declined)."""
@@ -15,7 +17,14 @@ from typing import TYPE_CHECKING
 from knowledge.answering.compose import Answer
 from knowledge.answering.followups import Conversation
 from knowledge.i18n import ANSWERS
-from knowledge.language.status import FORMAT, asks_apart, status_asked, status_words
+from knowledge.language.status import (
+    CONFIRMED,
+    FORMAT,
+    TIME,
+    asks_apart,
+    status_asked,
+    status_words,
+)
 from knowledge.places.resolver import Place
 
 if TYPE_CHECKING:
@@ -54,12 +63,19 @@ def status_answer(
     asked = status_asked(text, lang, words)
     if asked is None or asks_apart(engine.index.analyse(asked.read, lang).tokens, words):
         return None
-    plain = words.format_ask[lang] if asked.kind == FORMAT else words.ask[lang]
+    plain = {FORMAT: words.format_ask, CONFIRMED: words.confirm_ask}.get(asked.kind, words.ask)
+    plain = plain[lang]
     settling = _ask(engine, plain, lang, None, None).fact
     answer = _ask(engine, asked.text, lang, user_place, conversation)
     if not answer.answered or answer.fact is None or settling is None:
         return None
     if answer.fact.id != settling.id:
         return None
+    lead = answer.lead
+    if asked.kind != TIME:
+        # The reading's "Yes." ("did the White House confirm it?") is no answer to "is it
+        # off?"; only a day claimed for the move is checked ("moved to wednesday?": "No.").
+        for verdict in (ANSWERS("answer.yes", lang), ANSWERS("answer.no", lang)):
+            lead = lead[len(verdict) :].lstrip() if lead.startswith(verdict) else lead
     note = ANSWERS("answer.status", lang)
-    return replace(answer, notes=(*answer.notes, note))
+    return replace(answer, lead=lead, notes=(*answer.notes, note))

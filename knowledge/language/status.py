@@ -23,7 +23,7 @@ from knowledge.language.lexicon_checks import phrases_per_language, texts_per_la
 from knowledge.language.text import normalize
 
 STATUS_PATH = Path(__file__).resolve().parent / "data" / "status.yaml"
-TIME, FORMAT = "time", "format"
+TIME, FORMAT, CONFIRMED = "time", "format", "confirmed"
 
 
 @dataclass(frozen=True)
@@ -31,16 +31,18 @@ class StatusWords:
     changed: re.Pattern[str]
     no_meeting: re.Pattern[str]
     instead: re.Pattern[str]
+    denied: re.Pattern[str]
     apart: re.Pattern[str]
     ask: dict[str, str]
     format_ask: dict[str, str]
+    confirm_ask: dict[str, str]
     apart_intents: frozenset[str]
 
 
 @dataclass(frozen=True)
 class StatusAsk:
     text: str  # the message read as the ask a status check makes of the article
-    kind: str  # TIME or FORMAT: which fact settles it
+    kind: str  # TIME, FORMAT or CONFIRMED: which fact settles it
     # the message with its status read as the time asked: what else it asks ("who said there
     # would be no meeting?") is read from it, a meeting's ask having none of its words
     read: str = ""
@@ -60,9 +62,11 @@ def status_words(path: Path = STATUS_PATH) -> StatusWords:
         changed=_any_of(phrases_per_language(data.get("changed"), path, "changed")),
         no_meeting=_any_of(phrases_per_language(data.get("no_meeting"), path, "no_meeting")),
         instead=_any_of(phrases_per_language(data.get("instead"), path, "instead")),
+        denied=_any_of(phrases_per_language(data.get("denied"), path, "denied")),
         apart=_any_of(phrases_per_language(data.get("apart"), path, "apart")),
         ask=texts_per_language(data.get("ask"), path, "ask"),
         format_ask=texts_per_language(data.get("format_ask"), path, "format_ask"),
+        confirm_ask=texts_per_language(data.get("confirm_ask"), path, "confirm_ask"),
         apart_intents=frozenset(data.get("apart_intents") or ()),
     )
 
@@ -86,6 +90,9 @@ def status_asked(text: str, lang: str, words: StatusWords | None = None) -> Stat
     if not words.changed.search(normalized):
         return None
     read = _read(normalized, lang, words)
+    if words.denied.search(normalized) and lang in words.confirm_ask:
+        # A denial heard, then whether it is off: settled by the confirmation that followed.
+        return StatusAsk(words.confirm_ask[lang], CONFIRMED, words.denied.sub(" ", read))
     return StatusAsk(read, TIME, read)
 
 
