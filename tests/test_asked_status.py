@@ -62,6 +62,10 @@ def test_no_status_or_a_status_with_its_cause_is_left_as_written(question, lang)
         ("переговоры ещё в силе?", "ru"),
         ("розмову відклали чи ні", "uk"),
         ("розмова ще в силі?", "uk"),
+        # were declined as a premise the article never states (round 5 to 22)
+        ("was the call postponed", "en"),
+        ("переговоры перенесли?", "ru"),
+        ("розмову відклали?", "uk"),
     ],
 )
 def test_a_status_check_gets_the_time_and_says_the_article_predates_the_call(
