@@ -195,13 +195,12 @@ def test_who_talks_for_someone_is_not_the_call(engine, question):
         ("путин фейк?", "ru"),
         ("байден настоящий?", "ru"),
         ("путін справжній?", "uk"),
-        # the call called off or moved: the article gives one time and no change to it
+        # why the call was called off or moved: the article gives one time and no change to
+        # it (whether it was, "was the call postponed", is answered with that time and a line
+        # that the article predates the call: test_asked_status.py)
         ("why did Putin cancel the call?", "en"),
-        ("was the call postponed", "en"),
         ("почему отменили разговор", "ru"),
-        ("переговоры перенесли?", "ru"),
         ("чому скасували розмову?", "uk"),
-        ("розмову відклали?", "uk"),
         # how it went, in the past: the article was written before the call
         ("how was the call", "en"),
         ("как прошел разговор?", "ru"),

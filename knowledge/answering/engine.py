@@ -44,6 +44,7 @@ from knowledge.answering.own_clock import with_own_clock_note
 from knowledge.answering.quoted import by_its_quote
 from knowledge.answering.rereading import by_its_question, in_cyrillic
 from knowledge.answering.shapes import verdict_of
+from knowledge.answering.status import status_answer
 from knowledge.answering.unranked import with_unranked_note
 from knowledge.answering.windows import by_window
 from knowledge.i18n import ANSWERS
@@ -234,7 +235,8 @@ class Engine:
         if addressed_to_bot(text):
             return self.introduction(lang)
         mixup = mixed_up_answer(self, text, lang, user_place, conversation)
-        if mixup is not None:  # "путин и зеленский будут говорить?": No, then the fact
+        mixup = mixup or status_answer(self, text, lang, user_place, conversation)
+        if mixup is not None:  # "путин и зеленский будут говорить?": No; "не перенесли?": the time
             return mixup
         courtesy = courtesy_of(text, index.lexicon.courtesies)
         if courtesy is not None:
