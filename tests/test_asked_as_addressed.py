@@ -106,6 +106,14 @@ def test_the_framed_ask_is_answered_as_the_plain_one(engine, message, fact):
 
 
 @pytest.mark.parametrize(
+    ("message", "lang"),
+    [("пані Псакі, не перенесли?", "uk"), ("госпожа Псаки, не перенесли?", "ru")],
+)
+def test_the_frame_says_the_language_the_ask_alone_leaves_open(engine, message, lang):
+    assert engine.ask(message).lang == lang
+
+
+@pytest.mark.parametrize(
     "message",
     [
         "Mr President, how old are you?",

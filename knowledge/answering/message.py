@@ -48,8 +48,11 @@ def read_message(engine: Engine, question: str, lang: str | None, hint: str | No
     # A search query's operators ("-trump", "OR", "intitle:") read before its words are.
     pasted = unsearched(unpasted(question))
     # "Mr President, when's your call?", "pretend you're Peskov: ...", "Прошу сообщить ...":
-    # the frame goes, "you" is the one addressed (addressed.py).
-    pasted = unaddressed(pasted)
+    # the frame goes, "you" is the one addressed (addressed.py). The frame's words say the
+    # language too: "пані Псакі, не перенесли?" is Ukrainian, "не перенесли?" alone is not.
+    addressed = unaddressed(pasted)
+    if addressed != pasted:
+        pasted, lang = addressed, lang or detect_language(pasted, hint)
     form = form_message(pasted)
     if form is not None:  # "Who:\nHow:" asks for the article in short (forms.py)
         pasted, lang = form.text, lang or form.lang
