@@ -163,6 +163,22 @@ def citations_for(fact: Fact, sources: Mapping[str, Source], lang: str) -> tuple
     return tuple(views)
 
 
+class CitedViews:
+    """Each fact's citations per language, kept with the fact and sources they were made
+    from: an edit brings new objects, so a kept entry is used only for the same ones."""
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[str, str], tuple[Fact, object, tuple[CitationView, ...]]] = {}
+
+    def of(self, fact: Fact, sources: Mapping[str, Source], lang: str) -> tuple[CitationView, ...]:
+        kept = self._kept.get((fact.id, lang))
+        if kept is not None and kept[0] is fact and kept[1] is sources:
+            return kept[2]
+        views = citations_for(fact, sources, lang)
+        self._kept[fact.id, lang] = (fact, sources, views)
+        return views
+
+
 def tense_line(moment: datetime, now: datetime, lang: str) -> str:
     key = "tense.past" if moment <= now else "tense.future"
     return ANSWERS(key, lang, delta=relative(moment, now, lang))

@@ -23,9 +23,8 @@ from knowledge.answering.asked_place import read_place
 from knowledge.answering.compared_clocks import compared_answer
 from knowledge.answering.compose import (
     Answer,
-    CitationView,
+    CitedViews,
     Suggestion,
-    citations_for,
     representative_question,
     tense_line,
 )
@@ -94,9 +93,7 @@ class Engine:
         self.sources = dict(sources)
         self.events: tuple[Event, ...] = tuple(events)
         self.index = self._indexed(facts)
-        # Each fact's citations per language, with the fact and sources they were made from:
-        # an edit brings new objects, so a kept entry is used only for the same ones.
-        self._citations: dict[tuple[str, str], tuple[Fact, object, tuple[CitationView, ...]]] = {}
+        self._citations = CitedViews()
 
     def reload(
         self,
@@ -110,7 +107,7 @@ class Engine:
             self.sources = dict(sources)
         if events is not None:
             self.events = tuple(events)
-        self._citations = {}
+        self._citations = CitedViews()
         self.index = index
 
     def _indexed(self, facts: Sequence[Fact]) -> FactIndex:
@@ -386,20 +383,11 @@ class Engine:
             times=times,
             tense=tense,
             notes=notes,
-            citations=self._cited(fact, lang),
+            citations=self._citations.of(fact, self.sources, lang),
             ranked=ranked or ((fact.id, best_score),),
             place=asked if fact.event else None,
             evidence=match.evidence,
         )
-
-    def _cited(self, fact: Fact, lang: str) -> tuple[CitationView, ...]:
-        sources = self.sources
-        kept = self._citations.get((fact.id, lang))
-        if kept is not None and kept[0] is fact and kept[1] is sources:
-            return kept[2]
-        views = citations_for(fact, sources, lang)
-        self._citations[fact.id, lang] = (fact, sources, views)
-        return views
 
     def _not_answered(self, index: FactIndex, match: Match, lang: str) -> Answer:
         return not_answered(index, match, lang, lambda: self.examples(lang))
