@@ -75,6 +75,19 @@ def test_a_presidents_own_fact_asks_his_post_not_his_position(facts):
         assert any("position does" in q and q.endswith("hold") for q in asked), fact_id
 
 
+def test_the_agenda_asks_whether_nato_expansion_east_is_discussed(facts):
+    # "розширення альянсу на схід обговорюватимуть?" (will it be discussed: the agenda) went to
+    # security-guarantees-initiative at P 0.99 out of fold through its bare "розширення НАТО на
+    # схід" (round 23): the agenda names NATO's expansion too, and is what "discussed" asks.
+    asked = {
+        lang: [q.lower() for q in qs]
+        for lang, qs in {f.id: f for f in facts}["call-topics"].questions.items()
+    }
+    assert "will nato expansion to the east be discussed" in asked["en"]
+    assert "расширение нато на восток обсудят?" in asked["ru"]
+    assert "розширення нато на схід обговорять?" in asked["uk"]
+
+
 def test_shipped_file_is_in_canonical_form_so_export_round_trips_exactly(facts):
     assert dump_facts(facts) == DEFAULT_FACTS_PATH.read_text(encoding="utf-8")
 
