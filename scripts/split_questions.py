@@ -15,7 +15,7 @@ same way by language.
 The split files are committed; run this only when the corpus itself changes, and never to
 move a question out of test because the matcher gets it wrong.
 
-Later waves of questions (`groups/wave2/` to `groups/wave19/`: each written the same way by a
+Later waves of questions (`groups/wave2/` to `groups/wave20/`: each written the same way by a
 new writer from the article alone, with its own `labels.yaml`) are dealt out the same way
 with their own seed, after the waves before them, so adding a wave never moves a question
 already dealt. A later wave's question already asked in an earlier wave (the same words) is
@@ -44,7 +44,7 @@ QUESTIONS = Path(__file__).resolve().parent.parent / "tests" / "data" / "questio
 GROUPS = QUESTIONS / "groups"
 LANGS = ("en", "ru", "uk")
 # The first wave lives in groups/ itself; each later wave in its own folder, with its seed.
-LATER_WAVES = tuple((f"wave{n}", n) for n in range(2, 20))
+LATER_WAVES = tuple((f"wave{n}", n) for n in range(2, 21))
 SPLITS = ("train", "validation", "test")
 SEED = 20211207
 # Five slots: three train, one validation, one test, interleaved so a short stratum gets

@@ -102,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--show", action="store_true", help="list every miss")
     evaluate.add_argument(
-        "--wave", type=int, choices=range(1, 20), help="one writer's wave of questions only"
+        "--wave", type=int, choices=range(1, 21), help="one writer's wave of questions only"
     )
 
     from talkbot.propose import add_propose_parser
