@@ -34,6 +34,8 @@ from tests.asking import anew
         ("руки тиснути не будуть, так?", "особисто не будуть, так?", "uk"),
         ("як у женеві, в одній кімнаті?", "як у женеві, особисто?", "uk"),
         ("will they shake hands", "will they be there in person", "en"),
+        ("so it's a telebridge, not a real summit?", "so it's a call, not in person?", "en"),
+        ("who wanted a proper sitdown first", "who wanted in person first", "en"),
     ],
 )
 def test_a_figure_of_speech_reads_as_the_plain_ask(content, question, plain, lang):
