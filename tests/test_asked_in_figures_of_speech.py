@@ -20,6 +20,7 @@ from tests.asking import anew
         ("which day of the week is the big showdown", "which day of the week is the call", "en"),
         ("what time's the tete-a-tete", "what time's the call", "en"),
         ("kyiv time for the hotline chat", "kyiv time for the call", "en"),
+        ("when does the hotline ring", "when does the call", "en"),
         ("when is the telebridge", "when is the call", "en"),
         ("what hour do the two bears sit down", "what hour do the two leaders talk", "en"),
         ("when do the old men compare watches", "when do the leaders talk", "en"),
