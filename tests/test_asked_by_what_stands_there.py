@@ -38,6 +38,9 @@ from knowledge.places.resolver import PlaceResolver
         ("о котрій у Лемберзі", "Europe/Kyiv", "Лемберг"),
         ("скільки буде на площі Ринок у Львові", "Europe/Kyiv", "площа Ринок"),
         ("скільки буде на курантах Спаської вежі", "Europe/Moscow", "Спаська вежа"),
+        # "по"/"за" a clock (round 24)
+        ("по кремлёвским курантам во сколько разговор", "Europe/Moscow", "кремлёвские куранты"),
+        ("за кремлівськими курантами о котрій розмова", "Europe/Moscow", "кремлівські куранти"),
     ],
 )
 def test_a_site_beside_a_preposition_or_a_time_word_is_its_city(question, zone, site):
@@ -57,6 +60,7 @@ def test_a_site_beside_a_preposition_or_a_time_word_is_its_city(question, zone, 
         "что говорят в Пентагоне",  # an institution named by its building
         "что на рынке",  # an ordinary word ("ринок") counts only in the square's name
         "is the Eiffel Tower mentioned",  # no preposition before it, no time word after
+        "переговоры по Украине",  # "по" opens a site only: a country is no site
     ],
 )
 def test_a_word_or_a_site_talked_about_is_no_site(question):

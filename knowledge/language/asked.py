@@ -103,8 +103,12 @@ class QuestionReader:
                 elif closely:
                     token, corrected = self._reread(word, token, lang)
                     corrections += corrected
-                if token in lexicon.stopwords or not token:
+                if not token:
                     continue
+                if token in lexicon.stopwords:
+                    # A word whose base is a stopword ("watches") stays, marked, for the
+                    # concept phrases to take ("compare watches"); joined() drops it else.
+                    token = stop_token(token)
             tokens.append(token)
         tokens = joined(tokens, self._phrases)
         unknown = [token for token in tokens if token not in self._known]
