@@ -23,6 +23,15 @@ from tests.asking import anew
         # Slang for the information asks the source.
         ("откуда инфа", "ru", "@info", "source-article"),
         ("звідки інфа", "uk", "@info", "source-article"),
+        # NATO's "expansion" in other words: moving east, creeping up, enlarging.
+        ("is nato moving east a topic in the call", "en", "@expansion", "talks-topics"),
+        ("nato creeping up to the borders, discussed?", "en", "@expansion", "talks-topics"),
+        ("продвижение НАТО обсудят?", "ru", "@expansion", "talks-topics"),
+        ("просування НАТО обговорять?", "uk", "@expansion", "talks-topics"),
+        # A frame of video is footage, as "кадр" is.
+        ("first video frames when", "en", "@footage", "talks-footage"),
+        # Peskov's own "пробежаться", in English: running through Geneva is reviewing it.
+        ("will they run through the geneva understandings", "en", "@review", "summit-review"),
     ],
 )
 def test_everyday_verbs_and_slang_read_as_the_facts_concept(
