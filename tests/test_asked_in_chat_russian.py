@@ -3,8 +3,8 @@
 "озвучуватиме", "дадут" / "дали"); the colloquial "ваще", "узагалі", "уже" saying no more
 than "вообще", "взагалі", "вже"; "о скольки" as "во сколько"; the time difference between
 places as each place's clock; the weekend as Saturday is ("не на выходных же?"); a misspelt
-agency ("агенство"); meeting "в реале" as meeting in person; "что-нибудь", "що-небудь" as
-nothing asked; a slur for Ukrainians as Ukraine; and
+agency ("агенство"); meeting "в реале" as meeting in person; "что-нибудь", "що-небудь" and
+"таки" as nothing asked; a slur for Ukrainians as Ukraine; and
 the genitive plural "тем" as the topics. Each pair reads as one question."""
 
 from __future__ import annotations
@@ -44,6 +44,9 @@ from tests.asking import anew
         # "что-нибудь", "що-небудь" ask nothing of their own, as "что-то", "щось"
         ("а про украину что-нибудь будет", "ru", "а про украину будет"),
         ("путін що-небудь скаже після?", "uk", "путін скаже після?"),
+        # the particle "таки" ("after all") asks nothing of its own
+        ("білий дім таки підтвердив розмову?", "uk", "білий дім підтвердив розмову?"),
+        ("белый дом всё-таки подтвердил?", "ru", "белый дом всё подтвердил?"),
         # a slur for Ukrainians is Ukraine, read (and answered) politely
         ("про хохлов будут говорить?", "ru", "про украину будут говорить?"),
         ("про хохлів говоритимуть?", "uk", "про україну говоритимуть?"),
