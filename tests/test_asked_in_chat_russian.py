@@ -3,7 +3,8 @@
 "озвучуватиме", "дадут" / "дали"); the colloquial "ваще", "узагалі", "уже" saying no more
 than "вообще", "взагалі", "вже"; "о скольки" as "во сколько"; the time difference between
 places as each place's clock; the weekend as Saturday is ("не на выходных же?"); a misspelt
-agency ("агенство"); meeting "в реале" as meeting in person; and
+agency ("агенство"); meeting "в реале" as meeting in person; "что-нибудь", "що-небудь" and
+"таки" as nothing asked; a slur for Ukrainians as Ukraine; and
 the genitive plural "тем" as the topics. Each pair reads as one question."""
 
 from __future__ import annotations
@@ -40,6 +41,15 @@ from tests.asking import anew
         # the genitive plural of "тема" ("сколько тем" itself asks which topics: words.yaml
         # rephrased)
         ("список тем на повестке", "ru", "список темы на повестке"),
+        # "что-нибудь", "що-небудь" ask nothing of their own, as "что-то", "щось"
+        ("а про украину что-нибудь будет", "ru", "а про украину будет"),
+        ("путін що-небудь скаже після?", "uk", "путін скаже після?"),
+        # the particle "таки" ("after all") asks nothing of its own
+        ("білий дім таки підтвердив розмову?", "uk", "білий дім підтвердив розмову?"),
+        ("белый дом всё-таки подтвердил?", "ru", "белый дом всё подтвердил?"),
+        # a slur for Ukrainians is Ukraine, read (and answered) politely
+        ("про хохлов будут говорить?", "ru", "про украину будут говорить?"),
+        ("про хохлів говоритимуть?", "uk", "про україну говоритимуть?"),
     ],
 )
 def test_a_chat_word_reads_as_the_plain_one(content, asked, lang, plain):
@@ -79,6 +89,7 @@ def test_the_weekend_is_claimed_as_saturday_is(content, asked, lang, plain):
     [
         ("в реале встретятся?", "ru", "talks-format"),
         ("амеры подтвердили переговоры?", "ru", "white-house-confirmation"),
+        ("хохлов обсудят?", "ru", "talks-topics"),
     ],
 )
 def test_a_chat_word_reaches_the_fact(content, question, lang, fact):

@@ -23,6 +23,20 @@ from tests.asking import anew
         # Slang for the information asks the source.
         ("откуда инфа", "ru", "@info", "source-article"),
         ("звідки інфа", "uk", "@info", "source-article"),
+        # NATO's "expansion" in other words: moving east, creeping up, enlarging.
+        ("is nato moving east a topic in the call", "en", "@expansion", "talks-topics"),
+        ("nato creeping up to the borders, discussed?", "en", "@expansion", "talks-topics"),
+        ("продвижение НАТО обсудят?", "ru", "@expansion", "talks-topics"),
+        ("просування НАТО обговорять?", "uk", "@expansion", "talks-topics"),
+        # A frame of video is footage, as "кадр" is.
+        ("first video frames when", "en", "@footage", "talks-footage"),
+        # Peskov's own "пробежаться", in English: running through Geneva is reviewing it.
+        ("will they run through the geneva understandings", "en", "@review", "summit-review"),
+        # Coming to want it, and needing it, are wanting it; "because of what" asks why.
+        ("з якої причини росія захотіла розмову", "uk", "@aim", "moscow-motives"),
+        ("the kremlin needed the talks because of what", "en", "@why", "moscow-motives"),
+        # The press service in any spelling is the facts' "пресслужба".
+        ("прес-служба кремля що робитиме", "uk", "@pressservice", "russia-position"),
     ],
 )
 def test_everyday_verbs_and_slang_read_as_the_facts_concept(
@@ -176,3 +190,10 @@ def test_a_conference_is_the_call_but_a_press_conference_is_not(content):
 def test_the_ask_is_read_apart_from_its_context(content, question, lang, fact_id):
     answer = anew(content, question).ask(question, lang_hint=lang)
     assert answer.fact is not None and answer.fact.id == fact_id
+
+
+def test_in_the_first_place_asks_the_same_thing(engine):
+    # Not which came first: "first" moves a question elsewhere.
+    read = engine.index.analyse
+    asked = read("why did russia want talks in the first place", "en").tokens
+    assert asked == read("why did russia want talks", "en").tokens
