@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
 from knowledge.answering.asked_again import AskedAgain
 from knowledge.answering.compose import Answer
@@ -29,9 +30,27 @@ from knowledge.places.resolver import Place
 
 if TYPE_CHECKING:
     from knowledge.answering.engine import Engine
+    from knowledge.language.matcher import FactIndex
+    from knowledge.model import Fact
 
 # The reading is asked again through the engine: it is not read for a status again.
 _ASKED_AGAIN = AskedAgain("status")
+
+# The fact that settles each plain ask ("when is the call", in each language), kept with the
+# version of the fact base (an admin's edit makes a new index, and so asks again): it was
+# asked through the engine on every status check.
+_SETTLING: WeakKeyDictionary[FactIndex, dict[tuple[str, str], Fact | None]] = WeakKeyDictionary()
+
+
+def _settling(engine: Engine, plain: str, lang: str) -> Fact | None:
+    index = engine.index
+    kept = _SETTLING.setdefault(index, {})
+    if (plain, lang) in kept:
+        return kept[plain, lang]
+    fact = _ASKED_AGAIN.ask(engine, plain, lang, None, None).fact
+    if engine.index is index:  # not kept when the base was reloaded while it was asked
+        kept[plain, lang] = fact
+    return fact
 
 
 def status_answer(
@@ -51,7 +70,7 @@ def status_answer(
         return None
     plain = {FORMAT: words.format_ask, CONFIRMED: words.confirm_ask}.get(asked.kind, words.ask)
     plain = plain[lang]
-    settling = _ASKED_AGAIN.ask(engine, plain, lang, None, None).fact
+    settling = _settling(engine, plain, lang)
     answer = _ASKED_AGAIN.ask(engine, asked.text, lang, user_place, conversation)
     if not answer.answered or answer.fact is None or settling is None:
         return None
