@@ -86,6 +86,11 @@ def _lengths() -> tuple[tuple[tuple[str, ...], int], ...]:
     return tuple(sorted(found.items(), key=lambda item: len(item[0]), reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _length_phrases() -> Phrases:
+    return Phrases(phrase for phrase, _ in _lengths())
+
+
 def _clock_at(words: list[str], i: int, calendar: Calendar) -> tuple[Clock, int] | None:
     """The hour `words[i]` begins ("6", "6 pm", "16 30", "шести") and the index after it."""
     word = words[i]
@@ -126,7 +131,7 @@ def window_asked(text: str, lang: str, calendar: Calendar) -> Window | None:
     if not cues:
         return None
     lengths = dict(_lengths())
-    length_spans = phrase_spans(words, tuple(lengths))
+    length_spans = phrase_spans(words, _length_phrases())
     markers = _words("until") | _words("from") | _words("to") | calendar.at
     dropped = {k for i, j in cues + length_spans for k in range(i, j)}
     clocks: list[tuple[Clock, int, int]] = []  # the clock, its first word, the word after
