@@ -120,7 +120,6 @@ def test_the_time_asked_plainly_carries_no_such_note(content):
     assert ANSWERS("answer.status", "en") not in answer.notes
 
 
-
 @pytest.mark.parametrize(
     ("question", "lang"),
     [
@@ -141,10 +140,30 @@ def test_who_said_there_would_be_no_meeting_is_not_a_status_check(content, quest
         ("у Білому домі заперечували, то розмову скасували?", "uk"),
     ],
 )
-def test_a_denial_heard_then_a_status_gets_the_confirmation_without_a_yes(
-    content, question, lang
-):
+def test_a_denial_heard_then_a_status_gets_the_confirmation_without_a_yes(content, question, lang):
     answer = anew(content, question).ask(question, lang_hint=lang)
     assert answer.fact is not None and answer.fact.id == "white-house-confirmation"
     assert not answer.lead.startswith((ANSWERS("answer.yes", lang), ANSWERS("answer.no", lang)))
     assert ANSWERS("answer.status", lang) in answer.notes
+
+
+def test_the_fact_settling_the_plain_ask_is_kept_per_version_of_the_base(content):
+    """The plain ask is asked once per version of the fact base; an edit (a reload) asks it
+    again, so a status check is settled by the base as edited."""
+    from dataclasses import replace
+
+    from knowledge.answering import status
+
+    question = "is it still on?"
+    engine = anew(content, question)
+    first = engine.ask(question, lang_hint="en")
+    kept = status._SETTLING[engine.index]
+    assert kept and first.fact is not None and first.fact.id in {f.id for f in kept.values() if f}
+    assert engine.ask(question, lang_hint="en").fact == first.fact
+    settling = next(f for f in kept.values() if f is not None)
+    edited = [f for f in engine.index.facts.values() if f.id != settling.id]
+    edited.append(replace(settling, id=f"{settling.id}_edited"))
+    engine.reload(edited)
+    assert engine.index not in status._SETTLING
+    again = engine.ask(question, lang_hint="en")
+    assert again.fact is None or again.fact.id != settling.id

@@ -9,16 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
 from babel.dates import get_day_names
 
 from knowledge.answering.compose import Answer
 from knowledge.i18n import ANSWERS
 from knowledge.language.lexicon import Calendar
+from knowledge.language.phrase_spans import Phrases, data_file, phrase_spans, section_phrases
 from knowledge.language.text import normalize, reduce_word
 from knowledge.places.times import babel_locale
 
@@ -50,26 +49,12 @@ class Bet:
     rest: str  # the question read as when the event is
 
 
-@lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return data_file(DATA)
 
 
-@lru_cache(maxsize=2)
-def _phrases(section: str) -> tuple[tuple[str, ...], ...]:
-    found = {tuple(normalize(p).split()) for ps in _data()[section].values() for p in ps}
-    return tuple(sorted((p for p in found if p), key=len, reverse=True))
-
-
-def _spans(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    for phrase in phrases:
-        width = len(phrase)
-        for i in range(len(words) - width + 1):
-            inside = any(a <= i < b or a < i + width <= b for a, b in spans)
-            if tuple(words[i : i + width]) == phrase and not inside:
-                spans.append((i, i + width))
-    return spans
+def _phrases(section: str) -> Phrases:
+    return section_phrases(DATA, section)
 
 
 def _weekday(word: str, lang: str, calendar: Calendar) -> int | None:
@@ -108,7 +93,7 @@ def bet_asked(text: str, lang: str, calendar: Calendar) -> Bet | None:
     """The options a bet or an argument puts, with the question read without its frame;
     None when the message is no bet, or names fewer than two different options."""
     words = normalize(text).split()
-    frames, says = _spans(words, _phrases("frames")), _spans(words, _phrases("says"))
+    frames, says = phrase_spans(words, _phrases("frames")), phrase_spans(words, _phrases("says"))
     if not frames and len(says) < 2:
         return None
     found = _options(words, lang, calendar)

@@ -5,10 +5,10 @@ video call."), then the fact, cited (knowledge/language/mixups.py)."""
 
 from __future__ import annotations
 
-from contextvars import ContextVar
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from knowledge.answering.asked_again import AskedAgain
 from knowledge.answering.compose import Answer
 from knowledge.answering.followups import Conversation
 from knowledge.i18n import ANSWERS
@@ -22,21 +22,7 @@ if TYPE_CHECKING:
 # A question asked again with its name or post put right is not read for mix-ups again: a
 # message of a hundred pairs ("трамп и путин трамп и путин …") was asked a hundred times
 # over, one name at a time (over a second for 4,096 characters).
-_ASKED_AGAIN: ContextVar[bool] = ContextVar("mixup_asked_again", default=False)
-
-
-def _ask_again(
-    engine: Engine,
-    text: str,
-    lang: str,
-    user_place: Place | None,
-    conversation: Conversation | None,
-) -> Answer:
-    token = _ASKED_AGAIN.set(True)
-    try:
-        return engine.ask_one(text, lang=lang, user_place=user_place, conversation=conversation)
-    finally:
-        _ASKED_AGAIN.reset(token)
+_ASKED_AGAIN = AskedAgain("mixup")
 
 
 def mixed_up_answer(
@@ -48,7 +34,7 @@ def mixed_up_answer(
 ) -> Answer | None:
     """The answer to `text` read with its mixed-up name put right, None when it names no one
     mixed up or the reading answers nothing."""
-    if _ASKED_AGAIN.get():
+    if _ASKED_AGAIN.active:
         return None
     data = mixups()
     role = role_named(text, data)
@@ -74,7 +60,7 @@ def mixed_up_answer(
     mixup = mixed_up(text, sides, person_of, data)
     if mixup is None:
         return None
-    answer = _ask_again(engine, mixup.reread, lang, user_place, conversation)
+    answer = _ASKED_AGAIN.ask(engine, mixup.reread, lang, user_place, conversation)
     if not answer.answered:
         return None
     lead = answer.lead
@@ -102,7 +88,7 @@ def _role_answer(
     people = tokens & index.lexicon.people
     if len(people) != 1 or tokens - people - index.lexicon.intents:
         return None
-    answer = _ask_again(engine, rest, lang, user_place, conversation)
+    answer = _ASKED_AGAIN.ask(engine, rest, lang, user_place, conversation)
     if not answer.answered or answer.fact is None:
         return None
     said = set(index.analyse(answer.fact.text.get(lang, ""), lang).tokens)

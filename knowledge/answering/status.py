@@ -10,10 +10,11 @@ call" that matches another fact, or none, is left to be read as written (decline
 
 from __future__ import annotations
 
-from contextvars import ContextVar
 from dataclasses import replace
 from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
 
+from knowledge.answering.asked_again import AskedAgain
 from knowledge.answering.compose import Answer
 from knowledge.answering.followups import Conversation
 from knowledge.i18n import ANSWERS
@@ -29,23 +30,27 @@ from knowledge.places.resolver import Place
 
 if TYPE_CHECKING:
     from knowledge.answering.engine import Engine
+    from knowledge.language.matcher import FactIndex
+    from knowledge.model import Fact
 
 # The reading is asked again through the engine: it is not read for a status again.
-_ASKED_AGAIN: ContextVar[bool] = ContextVar("status_asked_again", default=False)
+_ASKED_AGAIN = AskedAgain("status")
+
+# The fact that settles each plain ask ("when is the call", in each language), kept with the
+# version of the fact base (an admin's edit makes a new index, and so asks again): it was
+# asked through the engine on every status check.
+_SETTLING: WeakKeyDictionary[FactIndex, dict[tuple[str, str], Fact | None]] = WeakKeyDictionary()
 
 
-def _ask(
-    engine: Engine,
-    text: str,
-    lang: str,
-    user_place: Place | None,
-    conversation: Conversation | None,
-) -> Answer:
-    token = _ASKED_AGAIN.set(True)
-    try:
-        return engine.ask_one(text, lang=lang, user_place=user_place, conversation=conversation)
-    finally:
-        _ASKED_AGAIN.reset(token)
+def _settling(engine: Engine, plain: str, lang: str) -> Fact | None:
+    index = engine.index
+    kept = _SETTLING.setdefault(index, {})
+    if (plain, lang) in kept:
+        return kept[plain, lang]
+    fact = _ASKED_AGAIN.ask(engine, plain, lang, None, None).fact
+    if engine.index is index:  # not kept when the base was reloaded while it was asked
+        kept[plain, lang] = fact
+    return fact
 
 
 def status_answer(
@@ -57,7 +62,7 @@ def status_answer(
 ) -> Answer | None:
     """The answer to a status check of the call, None when `text` is none or its reading is
     not answered by the fact that answers the plain ask."""
-    if _ASKED_AGAIN.get():
+    if _ASKED_AGAIN.active:
         return None
     words = status_words()
     asked = status_asked(text, lang, words)
@@ -65,8 +70,8 @@ def status_answer(
         return None
     plain = {FORMAT: words.format_ask, CONFIRMED: words.confirm_ask}.get(asked.kind, words.ask)
     plain = plain[lang]
-    settling = _ask(engine, plain, lang, None, None).fact
-    answer = _ask(engine, asked.text, lang, user_place, conversation)
+    settling = _settling(engine, plain, lang)
+    answer = _ASKED_AGAIN.ask(engine, asked.text, lang, user_place, conversation)
     if not answer.answered or answer.fact is None or settling is None:
         return None
     if answer.fact.id != settling.id:

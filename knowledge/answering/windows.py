@@ -18,13 +18,19 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
 from babel.dates import format_date
 
 from knowledge.answering.compose import Answer
 from knowledge.i18n import ANSWERS
 from knowledge.language.clock_words import month_named, spelt_hours
 from knowledge.language.lexicon import Calendar
+from knowledge.language.phrase_spans import (
+    Phrases,
+    data_file,
+    phrase_spans,
+    section_phrases,
+    section_words,
+)
 from knowledge.language.text import normalize
 from knowledge.places.times import babel_locale
 
@@ -57,21 +63,17 @@ class Window:
     rest: str  # the question read as when the event starts there
 
 
-@lru_cache(maxsize=1)
 def _data() -> dict[str, Any]:
-    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return data_file(DATA)
 
 
-@lru_cache(maxsize=1)
-def _phrases(section: str) -> tuple[tuple[str, ...], ...]:
+def _phrases(section: str) -> Phrases:
     """A section's phrases in every language as normalised words, the longest first."""
-    found = {tuple(normalize(p).split()) for ps in _data()[section].values() for p in ps}
-    return tuple(sorted((p for p in found if p), key=len, reverse=True))
+    return section_phrases(DATA, section)
 
 
-@lru_cache(maxsize=1)
 def _words(section: str) -> frozenset[str]:
-    return frozenset(normalize(w) for ws in _data()[section].values() for w in ws)
+    return section_words(DATA, section)
 
 
 @lru_cache(maxsize=1)
@@ -84,15 +86,9 @@ def _lengths() -> tuple[tuple[tuple[str, ...], int], ...]:
     return tuple(sorted(found.items(), key=lambda item: len(item[0]), reverse=True))
 
 
-def _spans(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> list[tuple[int, int]]:
-    spans, taken = [], set()
-    for phrase in phrases:
-        width = len(phrase)
-        for i in range(len(words) - width + 1):
-            if tuple(words[i : i + width]) == phrase and not taken & set(range(i, i + width)):
-                spans.append((i, i + width))
-                taken |= set(range(i, i + width))
-    return spans
+@lru_cache(maxsize=1)
+def _length_phrases() -> Phrases:
+    return Phrases(phrase for phrase, _ in _lengths())
 
 
 def _clock_at(words: list[str], i: int, calendar: Calendar) -> tuple[Clock, int] | None:
@@ -131,11 +127,11 @@ def window_asked(text: str, lang: str, calendar: Calendar) -> Window | None:
     """The asker's window a question names, with the question read without it; None when
     it names none (no hour, or no word of being busy or of missing the start)."""
     words = spelt_hours(normalize(text).split(), calendar)
-    cues = _spans(words, _phrases("busy")) + _spans(words, _phrases("asks"))
+    cues = phrase_spans(words, _phrases("busy")) + phrase_spans(words, _phrases("asks"))
     if not cues:
         return None
     lengths = dict(_lengths())
-    length_spans = _spans(words, tuple(lengths))
+    length_spans = phrase_spans(words, _length_phrases())
     markers = _words("until") | _words("from") | _words("to") | calendar.at
     dropped = {k for i, j in cues + length_spans for k in range(i, j)}
     clocks: list[tuple[Clock, int, int]] = []  # the clock, its first word, the word after

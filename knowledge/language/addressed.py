@@ -15,6 +15,7 @@ The bot never plays the role: the ask is answered from the article, cited, or de
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -34,6 +35,18 @@ _JOINERS = frozenset({"and", "then", "и", "і", "й", "та", "а"})
 _VERB_LENGTH = 5
 
 Phrase = tuple[str, ...]
+
+
+class Phrases(tuple[Phrase, ...]):
+    """Phrases, the longest first, with the words they begin with: a token none of them
+    begins with (the common case) is passed over without trying each phrase."""
+
+    firsts: frozenset[str] | None  # None when an empty phrase is among them
+
+    def __new__(cls, phrases: Iterable[Phrase]) -> Phrases:
+        self = super().__new__(cls, phrases)
+        self.firsts = frozenset(p[0] for p in self) if all(self) else None
+        return self
 
 
 @dataclass(frozen=True)
@@ -63,9 +76,9 @@ class Addressed:
     officialese: tuple[Phrase, ...]
 
 
-def _phrases(items: Any) -> tuple[Phrase, ...]:
+def _phrases(items: Any) -> Phrases:
     words = {tuple(w.casefold() for w in _words(str(item))) for item in items}
-    return tuple(sorted(words, key=len, reverse=True))
+    return Phrases(sorted(words, key=len, reverse=True))
 
 
 def _longest(table: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
@@ -101,7 +114,7 @@ def addressed(path: Path = ADDRESSED_PATH) -> Addressed:
         posts=posts,
         titles=frozenset(titles),
         title_phrases=titles,
-        form_phrases=tuple(sorted(set(forms) | set(posts), key=len, reverse=True)),
+        form_phrases=Phrases(sorted(set(forms) | set(posts), key=len, reverse=True)),
         you=frozenset(w.casefold() for w in _pooled(data["you"])),
         you_plural=_phrases(_pooled(data["you_plural"])),
         you_verbs={lang: _longest(ends) for lang, ends in data["you_verbs"].items()},
@@ -132,6 +145,9 @@ def _tokens(text: str) -> list[_Token]:
 def _phrase_at(tokens: list[_Token], i: int, phrases: tuple[Phrase, ...]) -> tuple[int, Phrase]:
     """The end (token index) of the longest phrase starting at tokens[i]; marks between its
     words are stepped over ("представь, что ты"); (0, ()) when none is there."""
+    firsts = getattr(phrases, "firsts", None)
+    if firsts is not None and (i >= len(tokens) or tokens[i].text not in firsts):
+        return 0, ()  # no phrase begins with the word there (a phrase's first word is no mark)
     for phrase in phrases:
         k = i
         for word in phrase:
