@@ -3,6 +3,8 @@ on the tests' content."""
 
 from __future__ import annotations
 
+import itertools
+
 from knowledge.language.decision import FEATURES
 from knowledge.language.evidence import nearest_question
 
@@ -15,6 +17,16 @@ def test_the_nearest_question_is_the_one_sharing_most_of_the_weight():
     idf = {"kremlin": 1.0, "announc": 1.0, "@who": 4.0}.__getitem__
     assert nearest_question(asked, questions, idf) == frozenset({"@who"})
     assert nearest_question(("kremlin",), [], lambda t: 1.0) is None
+
+
+def test_a_tie_is_a_tie_whatever_order_the_weights_are_added_in():
+    # 0.1 + 0.2 + 0.3 is 0.6 or 0.6000000000000001 by the order of the additions, and a set's
+    # order moves with the hash seed: the sum is exact, so the first question keeps a tie.
+    idf = {"a": 0.1, "b": 0.2, "c": 0.3, "d": 0.6}.__getitem__
+    three, one = frozenset("abc"), frozenset("d")
+    for asked in itertools.permutations("abcd"):
+        assert nearest_question(asked, [one, three], idf) == one
+        assert nearest_question(asked, [three, one], idf) == three
 
 
 def test_a_question_worded_as_one_of_its_facts_own_is_closest_wording(engine):

@@ -3,6 +3,7 @@ decision (decision.py) besides the ranking's numbers."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Protocol
 
@@ -45,7 +46,8 @@ def nearest_question(
     weights = {t: idf(t) for t in set(tokens)}
     best, held = None, 0.0
     for question in questions:
-        shared = sum(w for t, w in weights.items() if t in question)
+        # fsum: exact, so the set's order (which moves with the hash seed) cannot tip a tie
+        shared = math.fsum(w for t, w in weights.items() if t in question)
         if best is None or shared > held:
             best, held = question, shared
     return best
