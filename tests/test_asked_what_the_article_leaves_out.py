@@ -32,6 +32,8 @@ from tests.asking import anew
         ("дай посилання на трансляцію", "uk", None),
         ("на якому каналі покажуть розмову?", "uk", None),
         ("чи буде пряма трансляція розмови", "uk", None),
+        ("есть трансляция?", "ru", None),
+        ("є трансляція?", "uk", None),
         # Who else is there: the article names the two leaders, no advisers.
         ("who else is on the call besides the two", "en", "talks-participants"),
         ("кто ещё будет на переговорах кроме них", "ru", "talks-participants"),
