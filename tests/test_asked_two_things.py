@@ -58,6 +58,8 @@ def test_the_asks_keep_the_message_language_and_the_place_it_names(engine):
         "коли говоритимуть Путін і Байден?",
         "when is it in Kyiv and in London?",  # one time ask, for two places
         "Putin and Biden?",
+        "Putin and Biden, when do they talk?",  # the names are whom the ask is about
+        "Путин и Байден, когда созвон?",
         "geneva was in june, wasn't it? which day",  # "which day" asks about Geneva
         "будут проверять, как выполняются договорённости из женевы?",  # a clause, not an ask
         "американці ж казали, що ніякої розмови не буде",

@@ -205,6 +205,13 @@ def _fragment(engine: Engine, piece: str, lang: str) -> bool:
     )
 
 
+def _names_only(engine: Engine, piece: str, lang: str) -> bool:
+    """Whether `piece` only names the content's people ("Putin and Joe", "Вова с Джо")."""
+    people = engine.index.lexicon.people
+    tokens = engine.index.match(piece.strip(_EDGE), lang).tokens
+    return bool(tokens) and all(t in people for t in tokens)
+
+
 def _asks(engine: Engine, table: Words, piece: str, lang: str, *, first: bool) -> bool:
     """Whether `piece` asks something of its own: it opens with a question word (anywhere,
     for the first part) or is a known fragment, and a later part asks more than its question
@@ -220,6 +227,8 @@ def _asks(engine: Engine, table: Words, piece: str, lang: str, *, first: bool) -
     opens = bool(table.opens.search(bare) or (first and table.asking.search(bare)))
     if not opens and not _fragment(engine, bare, lang):
         return False
+    if not opens and _names_only(engine, bare, lang):
+        return False  # "Putin and Joe, when do they talk?": whom the ask after it is about
     if first:
         return True
     tokens = engine.index.match(bare, lang).tokens
