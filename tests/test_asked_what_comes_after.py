@@ -34,6 +34,11 @@ from tests.asking import anew
         ("война будет?", "ru"),
         ("то що, вторгнення буде?", "uk"),
         ("чи буде війна", "uk"),
+        # Whether it has ended: the article gives the start only.
+        ("are they done talking", "en"),
+        ("when will they be done", "en"),
+        ("уже закончили?", "ru"),
+        ("в києві сьома, вони вже закінчили?", "uk"),
     ],
 )
 def test_what_the_article_cannot_know_is_no_facts_answer(content, question, lang):
