@@ -15,6 +15,7 @@ from knowledge.language.text import read_closely
 from knowledge.places import compiled
 from knowledge.places import phrases as pt
 from knowledge.places import tokens as tk
+from knowledge.places.coordinates import zones_at
 from knowledge.places.index import (
     COMMON,
     UPPER,
@@ -261,18 +262,17 @@ class PlaceResolver:
         return Place(zone, labels_of(*names) if names else labels_of(zone), "zone")
 
     def _offsets_and_zones(self, text: str, tokens: list[Token]) -> list[Found]:
+        named = ((pt.OFFSET, offset_of), (pt.IANA, lambda m: self._zone(m.group())))
+        spans = [(m.start(), m.end(), make(m)) for at, make in named for m in at.finditer(text)]
+        spans += [(start, end, self._zone(zone)) for start, end, zone in zones_at(text)]
         out = []
-        for pattern, make in ((pt.OFFSET, offset_of), (pt.IANA, lambda m: self._zone(m.group()))):
-            for m in pattern.finditer(text):
-                place = make(m)
-                if place is None:
-                    continue
-                inside = [k for k, t in enumerate(tokens) if m.start() <= t.start < m.end()]
-                if not inside:
-                    continue
-                start, end, prep = pt.phrase_span(tokens, inside[0], inside[-1] + 1, named=False)
-                start, end = min(start, m.start()), max(end, m.end())
-                out.append(Found(place, start, end, (3 if prep else 2, 3, m.start())))
+        for at, to, place in spans:
+            inside = [k for k, t in enumerate(tokens) if at <= t.start < to]
+            if place is None or not inside:
+                continue
+            start, end, prep = pt.phrase_span(tokens, inside[0], inside[-1] + 1, named=False)
+            start, end = min(start, at), max(end, to)
+            out.append(Found(place, start, end, (3 if prep else 2, 3, at)))
         return out
 
     # -- names -----------------------------------------------------------------------------
