@@ -15,7 +15,6 @@ The bot never plays the role: the ask is answered from the article, cited, or de
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -23,6 +22,7 @@ from typing import Any
 
 import yaml
 
+from knowledge.language.phrase_spans import Phrases
 from knowledge.language.text import CYRILLIC, detect_language
 
 ADDRESSED_PATH = Path(__file__).resolve().parent / "data" / "addressed.yaml"
@@ -35,18 +35,6 @@ _JOINERS = frozenset({"and", "then", "и", "і", "й", "та", "а"})
 _VERB_LENGTH = 5
 
 Phrase = tuple[str, ...]
-
-
-class Phrases(tuple[Phrase, ...]):
-    """Phrases, the longest first, with the words they begin with: a token none of them
-    begins with (the common case) is passed over without trying each phrase."""
-
-    firsts: frozenset[str] | None  # None when an empty phrase is among them
-
-    def __new__(cls, phrases: Iterable[Phrase]) -> Phrases:
-        self = super().__new__(cls, phrases)
-        self.firsts = frozenset(p[0] for p in self) if all(self) else None
-        return self
 
 
 @dataclass(frozen=True)
