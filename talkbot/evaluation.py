@@ -227,6 +227,7 @@ def report(split: Split, scored: list[Scored], *, title: str, known: Set[str]) -
     lines.append(
         f"  right overall (answered or declined as labelled): {_share(right, len(singles))}"
     )
+    lines.append(_offered_first(singles))
     missing = [s for s in singles if s.item.answerable and s.item.label not in known]
     if missing:
         ids = sorted({s.item.label for s in missing})
@@ -248,6 +249,23 @@ def report(split: Split, scored: list[Scored], *, title: str, known: Set[str]) -
             f" the conversations' first turns right: {first}"
         )
     return lines
+
+
+def _offered_first(singles: Sequence[Scored]) -> str:
+    """How many "did you mean" replies to answerable questions offer the right fact first:
+    with those answered right, the share that gets the right fact outright or first."""
+    answerable = [s for s in singles if s.item.answerable]
+    unsure = [s for s in answerable if s.outcome == "unsure"]
+    first = sum(
+        bool(s.answer.suggestions)
+        and s.answer.suggestions[0].fact_id in (s.item.label, *s.item.also)
+        for s in unsure
+    )
+    right = sum(s.outcome == "right" for s in answerable)
+    return (
+        f'  "did you mean" on answerable questions: {len(unsure)}, the right fact offered first'
+        f" in {first}; right outright or offered first: {_share(right + first, len(answerable))}"
+    )
 
 
 def misses(scored: Iterable[Scored]) -> list[str]:

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from knowledge.answering.compose import Answer, Suggestion
 from knowledge.answering.engine import Engine
 from knowledge.storage.content import Content, load_content
 from talkbot import evaluation
@@ -288,6 +289,24 @@ def test_eval_reads_one_writers_wave_when_asked(tmp_path, monkeypatch, capsys, w
     main(["eval", "--split", "validation", "--wave", "1"])
     out = capsys.readouterr().out
     assert "validation, wave 1: 1 questions, 1 conversations" in out
+
+
+def test_eval_counts_the_did_you_mean_replies_that_offer_the_right_fact_first():
+    def unsure(label: str, *offered: str) -> evaluation.Scored:
+        offers = tuple(Suggestion(fact, f"{fact}?", 80.0) for fact in offered)
+        answer = Answer(status="unsure", lang="en", lead="", suggestions=offers)
+        return evaluation.Scored(Item("q", "en", label), answer, "unsure")
+
+    right = evaluation.Scored(
+        Item("q", "en", "a"), Answer(status="answered", lang="en", lead=""), "right"
+    )
+    declined = evaluation.Scored(
+        Item("q", "en", "decline"), Answer(status="declined", lang="en", lead=""), "right"
+    )
+    singles = [right, declined, unsure("a", "a", "b"), unsure("a", "b", "a"), unsure("b")]
+    line = evaluation._offered_first(singles)
+    assert '"did you mean" on answerable questions: 3, the right fact offered first in 1' in line
+    assert "right outright or offered first: 2/4 (50.0%)" in line
 
 
 def test_eval_dev_set_is_labelled_a_tuning_set_upper_bound(capsys):
